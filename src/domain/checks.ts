@@ -1,0 +1,220 @@
+// The pre-publication checks: what `ragtop check` finds in data that loaded. Each finding points
+// at the line that holds the problem. Pure: evaluation in, findings out.
+
+import { formatNumber, decimalsOfNumber, formatValue } from './format.js';
+import type { Evaluation, MetricEval, PeriodEval } from './evaluate.js';
+import { formatPeriod, lastQuarterIndex } from './period.js';
+import { isRated } from './rag.js';
+import { cellsForScore, placeAssessment } from './risk.js';
+import type { Assessment, CheckCode, Finding, Loc, PeriodData, RegisterEntry, Severity, Written } from './types.js';
+
+function f(code: CheckCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
+  return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
+}
+
+/** Half a unit in the last place written: 54.8 is right for anything in [54.75, 54.85]. */
+function withinPrecision(actual: number, stated: Written): boolean {
+  const half = 0.5 * 10 ** -stated.decimals;
+  return Math.abs(actual - stated.value) <= half + 1e-9 * Math.max(1, Math.abs(actual));
+}
+
+function ragChecks(pe: PeriodEval, out: Finding[]): void {
+  for (const m of pe.metrics.values()) {
+    const obs = m.obs;
+    if (!obs) continue;
+    const id = m.metric.id;
+    if (m.mismatch && isRated(m.reported)) {
+      out.push(f('RAG_MISMATCH', 'warning', obs.ragLoc ?? obs.loc, `reported ${m.reported} but the target gives ${m.computed}: ${m.why}`, id));
+    }
+    if (!isRated(m.reported) && m.computed === 'unrated' && obs.value !== null) {
+      out.push(f('UNRATED', 'info', obs.loc, `unrated: ${m.why}, and no RAG reported`, id));
+    }
+  }
+  for (const k of pe.kpis.values()) {
+    const report = pe.data.kpiReports.get(k.kpi.id);
+    if (report?.rag && isRated(report.rag) && isRated(k.computed) && report.rag !== k.computed) {
+      out.push(f('RAG_MISMATCH', 'warning', report.ragLoc ?? report.loc, `reported ${report.rag} for the KPI but its metrics roll up (${k.kpi.rollup}) to ${k.computed}`, k.kpi.id));
+    }
+  }
+}
+
+function valueChecks(pe: PeriodEval, out: Finding[]): void {
+  for (const m of pe.metrics.values()) {
+    const obs = m.obs;
+    if (!obs || obs.value === null) continue;
+    const { metric } = m;
+    const id = metric.id;
+    const at = obs.written?.loc ?? obs.loc;
+    const d = obs.written?.decimals ?? 0;
+    // Ratio
+    if (obs.numerator && obs.denominator) {
+      const factor = metric.unit === 'percent' ? 100 : metric.unit === 'rate' ? (metric.per ?? 1) : 1;
+      if (obs.denominator.value === 0) {
+        out.push(f('RATIO_MISMATCH', 'error', obs.denominator.loc, `denominator is 0, so the value ${formatNumber(obs.value, d)} cannot be numerator/denominator`, id));
+      } else {
+        const expected = (obs.numerator.value / obs.denominator.value) * factor;
+        if (!withinPrecision(expected, obs.written ?? { value: obs.value, decimals: d, loc: at })) {
+          const shownExpected = formatNumber(expected, Math.max(d, 2));
+          out.push(
+            f('RATIO_MISMATCH', 'error', at, `value ${formatNumber(obs.value, d)} ≠ ${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''} = ${shownExpected}`, id),
+          );
+        }
+      }
+    }
+    // Range
+    if (metric.unit === 'percent' && obs.value > 100) {
+      if (metric.allowOver100) out.push(f('OUT_OF_RANGE', 'info', at, `${formatValue(metric, obs.value, d)} is over 100% (allowed for this metric: allow_over_100)`, id));
+      else out.push(f('OUT_OF_RANGE', 'error', at, `${formatValue(metric, obs.value, d)} is over 100% (set allow_over_100 where that is legitimate)`, id));
+    } else if (obs.value < 0 && (metric.unit === 'percent' || metric.unit === 'count' || metric.unit === 'days')) {
+      const what = metric.unit === 'percent' ? 'percentage' : metric.unit === 'count' ? 'count' : 'number of days';
+      if (metric.allowNegative) out.push(f('OUT_OF_RANGE', 'info', at, `negative ${what} ${formatNumber(obs.value, d)} (allowed for this metric: allow_negative)`, id));
+      else out.push(f('OUT_OF_RANGE', 'error', at, `a ${what} cannot be negative (${formatNumber(obs.value, d)}; set allow_negative where that is legitimate)`, id));
+    }
+    // Jump
+    const t = m.travel;
+    if (t && t.from > 0 && t.to > 0) {
+      const ratio = t.to / t.from;
+      if (ratio > 5 || ratio < 1 / 5) {
+        const fd = Math.max(d, decimalsOfNumber(t.from, 2));
+        out.push(
+          f('SUSPICIOUS_JUMP', 'warning', at, `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}, ${ratio > 1 ? `${formatNumber(ratio, 1)}×` : `1/${formatNumber(1 / ratio, 1)}`}: a likely typo`, id),
+        );
+      }
+    }
+  }
+}
+
+function staleChecks(pe: PeriodEval, out: Finding[]): void {
+  const now = lastQuarterIndex(pe.data.period);
+  for (const m of pe.metrics.values()) {
+    const a = m.obs?.asOf;
+    if (!m.obs || !a || a.kind === 'text') continue;
+    const lag = now - lastQuarterIndex(a.period);
+    if (lag > 1) {
+      out.push(f('STALE', 'warning', m.obs.asOfLoc ?? m.obs.loc, `figure is as of ${a.text}, ${lag} quarters before ${formatPeriod(pe.data.period)}`, m.metric.id));
+    }
+  }
+}
+
+function flagChecks(pe: PeriodEval, out: Finding[]): void {
+  for (const m of pe.metrics.values()) {
+    if (m.obs?.flags.includes('not_for_publication')) {
+      out.push(f('NOT_FOR_PUBLICATION', 'warning', m.obs.flagsLoc ?? m.obs.loc, `flagged not_for_publication: remove it from the published report or clear the flag`, m.metric.id));
+    }
+  }
+}
+
+function commentaryChecks(pe: PeriodEval, out: Finding[]): void {
+  const c = pe.data.commentary;
+  if (pe.data.partial) return;
+  for (const k of pe.kpis.values()) {
+    if (k.counted !== 'red') continue;
+    if (c.has(k.kpi.id) || k.kpi.metrics.some((m) => c.has(m.id))) continue;
+    const report = pe.data.kpiReports.get(k.kpi.id);
+    const red = k.metrics.find((m: MetricEval) => m.counted === 'red' && m.obs);
+    const loc = report?.loc ?? red?.obs?.loc ?? k.metrics.find((m) => m.obs)?.obs?.loc ?? pe.data.loc;
+    out.push(f('NO_COMMENTARY', 'warning', loc, `KPI is red in ${formatPeriod(pe.data.period)} and the period has no commentary for it`, k.kpi.id));
+  }
+}
+
+/** Due means: quarterly and monthly metrics in every quarter's file; an annual metric's figure once a year. */
+function missingChecks(ev: Evaluation, out: Finding[]): void {
+  const { catalogue, periods } = ev.dataset;
+  const fileLoc = (d: PeriodData): Loc => d.loc;
+  const byYear = new Map<number, PeriodData[]>();
+  for (const d of periods) {
+    const list = byYear.get(d.period.fy) ?? [];
+    list.push(d);
+    byYear.set(d.period.fy, list);
+  }
+  for (const priority of catalogue.priorities) {
+    for (const kpi of priority.kpis) {
+      for (const metric of kpi.metrics) {
+        if (kpi.frequency === 'annual') {
+          for (const [, files] of byYear) {
+            if (files.some((d) => d.observations.has(metric.id))) continue;
+            const due =
+              (metric.reportedIn !== undefined ? files.find((d) => d.period.q === metric.reportedIn) : undefined) ??
+              files.find((d) => d.period.q === undefined) ??
+              files.find((d) => d.period.q === 4);
+            if (!due || due.partial) continue;
+            const when = due.period.q === undefined ? '' : ` (due in ${formatPeriod(due.period)})`;
+            out.push(f('MISSING_VALUE', 'warning', fileLoc(due), `annual metric has no figure for ${formatPeriod({ fy: due.period.fy })}${when}`, metric.id));
+          }
+        } else {
+          for (const d of periods) {
+            if (d.period.q === undefined || d.partial || d.observations.has(metric.id)) continue;
+            out.push(f('MISSING_VALUE', 'warning', fileLoc(d), `${kpi.frequency} metric has no observation for ${formatPeriod(d.period)}`, metric.id));
+          }
+        }
+      }
+    }
+  }
+}
+
+function claimChecks(pe: PeriodEval, out: Finding[]): void {
+  for (const claim of pe.data.claims) {
+    const actual = pe.summary[claim.figure];
+    if (withinPrecision(actual, claim.value)) continue;
+    const s = pe.summary;
+    const shownActual = formatNumber(actual, Math.max(claim.value.decimals, claim.figure === 'percent_achieving' ? 1 : 0));
+    const basis = claim.figure === 'percent_achieving' ? ` (${s.green_count} green of ${s.rated_count} rated KPIs)` : '';
+    out.push(f('CLAIM_MISMATCH', 'error', claim.value.loc, `"${claim.says}": ${claim.figure} is ${formatNumber(claim.value.value, claim.value.decimals)} in the claim but ${shownActual} in the data${basis}`, claim.figure));
+  }
+}
+
+function financeChecks(d: PeriodData, out: Finding[]): void {
+  const fin = d.finance;
+  if (!fin?.total) return;
+  for (const col of ['budget', 'forecast'] as const) {
+    const stated = fin.total[col];
+    if (!stated) continue;
+    const sum = fin.lines.reduce((acc, l) => acc + l[col].value, 0);
+    const decimals = Math.max(stated.decimals, ...fin.lines.map((l) => l[col].decimals));
+    if (!withinPrecision(sum, stated)) {
+      out.push(f('FINANCE_TOTAL', 'error', stated.loc, `stated ${col} total ${formatNumber(stated.value, stated.decimals)} ≠ ${formatNumber(sum, decimals)}, the sum of its ${fin.lines.length} lines`, `total.${col}`));
+    }
+  }
+}
+
+function assessmentChecks(e: RegisterEntry, out: Finding[]): void {
+  const parts: Array<[string, Assessment | undefined]> = [
+    ['inherent', e.inherent],
+    ['residual', e.residual],
+    ['target', e.target],
+  ];
+  for (const [what, a] of parts) {
+    if (!a) continue;
+    if (a.impact !== undefined && a.likelihood !== undefined && a.statedScore !== undefined && a.statedScore !== a.impact * a.likelihood) {
+      out.push(f('SCORE_MISMATCH', 'error', a.loc, `${what} score ${a.statedScore} ≠ impact ${a.impact} × likelihood ${a.likelihood} = ${a.impact * a.likelihood}`, e.id));
+      continue;
+    }
+    if (a.impact === undefined) {
+      const placement = placeAssessment(a);
+      if (placement.placed) continue;
+      if (cellsForScore(a.score).length === 0) out.push(f('SCORE_MISMATCH', 'error', a.loc, `${what} ${placement.reason}`, e.id));
+      else out.push(f('AMBIGUOUS_SCORE', 'info', a.loc, `${what} ${placement.reason}: it cannot be placed on the grid`, e.id));
+    }
+  }
+  // Opportunities are excluded: maximising actions are meant to raise an opportunity's score.
+  if (e.kind === 'risk' && e.inherent && e.residual && e.residual.score > e.inherent.score) {
+    out.push(f('RESIDUAL_ABOVE_INHERENT', 'warning', e.residual.loc, `residual score ${e.residual.score} is above the inherent score ${e.inherent.score}: controls should not raise a risk's score`, e.id));
+  }
+}
+
+/** All pre-publication findings for an evaluated dataset (load findings are separate). */
+export function runChecks(ev: Evaluation): Finding[] {
+  const out: Finding[] = [];
+  for (const pe of ev.periods) {
+    ragChecks(pe, out);
+    valueChecks(pe, out);
+    staleChecks(pe, out);
+    flagChecks(pe, out);
+    commentaryChecks(pe, out);
+    claimChecks(pe, out);
+    financeChecks(pe.data, out);
+    for (const e of pe.data.register ?? []) assessmentChecks(e, out);
+  }
+  missingChecks(ev, out);
+  return out;
+}

@@ -1,0 +1,93 @@
+// Units and number formatting: how a metric's value reads on a screen or in a hand-out.
+
+import type { Metric, Tolerance, Unit } from './types.js';
+
+/** Decimal places in a number as written (`89.19` → 2, `5` → 0, `1e3` → 0). */
+export function decimalsWritten(source: string): number {
+  const m = /\.(\d+)(?:[eE][-+]?\d+)?$/.exec(source.trim());
+  return m?.[1]?.length ?? 0;
+}
+
+/** Groups thousands with commas: 3629829 → "3,629,829". */
+export function groupThousands(text: string): string {
+  const [int = '', frac] = text.split('.');
+  const neg = int.startsWith('-');
+  const digits = neg ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (neg ? '-' : '') + grouped + (frac === undefined ? '' : `.${frac}`);
+}
+
+/** A number to a fixed number of decimals, thousands grouped, no "-0". */
+export function formatNumber(value: number, decimals: number): string {
+  const fixed = value.toFixed(Math.max(0, Math.min(decimals, 10)));
+  const clean = /^-0(\.0+)?$/.test(fixed) ? fixed.slice(1) : fixed;
+  return groupThousands(clean);
+}
+
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { GBP: '£', EUR: '€', USD: '$' };
+
+export function currencySymbol(code: string): string {
+  return CURRENCY_SYMBOLS[code] ?? `${code} `;
+}
+
+/** "per 10,000" for a rate's base. */
+export function perLabel(per: number): string {
+  return `per ${formatNumber(per, 0)}`;
+}
+
+export const UNIT_WORDS: Readonly<Record<Unit, string>> = {
+  percent: '%',
+  count: '',
+  days: 'days',
+  score: '',
+  rate: '',
+  currency: '',
+  index: '',
+  ratio: '',
+};
+
+/** A value with its unit, as people read it: `89.19%`, `7.19 days`, `£188.57m`, `5.4 per 10,000`. */
+export function formatValue(
+  metric: Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>,
+  value: number,
+  writtenDecimals = 0,
+): string {
+  const n = formatNumber(value, metric.decimals ?? writtenDecimals);
+  switch (metric.unit) {
+    case 'percent':
+      return `${n}%`;
+    case 'days':
+      return `${n} ${Math.abs(value) === 1 ? 'day' : 'days'}`;
+    case 'currency':
+      return `${value < 0 ? '-' : ''}${currencySymbol(metric.currency)}${n.replace(/^-/, '')}${metric.scale ?? ''}`;
+    case 'rate':
+      return metric.per === undefined ? n : `${n} ${perLabel(metric.per)}`;
+    case 'count':
+    case 'score':
+    case 'index':
+    case 'ratio':
+      return metric.scale === undefined ? n : `${n}${metric.scale}`;
+    default: {
+      const _exhaustive: never = metric.unit;
+      return _exhaustive;
+    }
+  }
+}
+
+/** A difference in the metric's unit: `5.81` for percent points is "5.81 points". */
+export function formatGap(metric: Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>, gap: number, decimals: number): string {
+  if (metric.unit === 'percent') return `${formatNumber(gap, metric.decimals ?? decimals)} points`;
+  return formatValue(metric, gap, decimals);
+}
+
+export function formatTolerance(t: Tolerance): string {
+  return t.kind === 'relative' ? `${formatNumber(t.fraction * 100, decimalsOfNumber(t.fraction * 100))}%` : String(t.amount);
+}
+
+/** Decimals needed to show a computed number without noise (at most `max`). */
+export function decimalsOfNumber(value: number, max = 4): number {
+  for (let d = 0; d < max; d++) {
+    if (Math.abs(Number(value.toFixed(d)) - value) < 1e-9) return d;
+  }
+  return max;
+}

@@ -1,0 +1,152 @@
+// The computed-RAG rule (one rule, used everywhere) and the rollup of several RAGs.
+//
+// Meets target → green. Misses by no more than the amber tolerance → amber. Otherwise red.
+// good: high meets when value ≥ target (≥ min for a band); good: low when value ≤ target (≤ max);
+// good: target only inside the band (or equal to the number), the miss being the distance to the
+// nearest bound. A relative tolerance is taken of the target (of the nearest bound for a band).
+
+import { formatNumber, formatTolerance, formatValue, decimalsOfNumber } from './format.js';
+import type { Good, Metric, Rag, RatedRag, Rollup, Tolerance } from './types.js';
+
+/** A target reduced to numbers: what a value is compared with. */
+export type NumericTarget =
+  | { readonly kind: 'value'; readonly value: number; readonly strict?: boolean }
+  | { readonly kind: 'band'; readonly min: number; readonly max: number };
+
+export interface RagResult {
+  readonly rag: RatedRag;
+  readonly meets: boolean;
+  /** How far the value misses the target, in the metric's unit (0 when it meets). */
+  readonly gap: number;
+  /** The amber tolerance, in the metric's unit. */
+  readonly tolerance: number;
+  /** The number the gap is measured from: the target, or the band's nearest bound. */
+  readonly reference: number;
+  /** Which side of the target the value misses on. */
+  readonly side: 'short' | 'over' | 'none';
+}
+
+const EPS = 1e-9;
+
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function toleranceOf(t: Tolerance, reference: number): number {
+  return t.kind === 'relative' ? Math.abs(reference) * t.fraction : t.amount;
+}
+
+/** Applies the rule to one value. */
+export function computeRag(value: number, good: Good, target: NumericTarget, tol: Tolerance): RagResult {
+  let meets: boolean;
+  let gap: number;
+  let reference: number;
+  let side: RagResult['side'];
+  if (target.kind === 'value') {
+    reference = target.value;
+    const t = target.value;
+    if (good === 'high') {
+      meets = target.strict ? value > t && !close(value, t) : value >= t || close(value, t);
+      gap = meets ? 0 : t - value;
+      side = meets ? 'none' : 'short';
+    } else if (good === 'low') {
+      meets = target.strict ? value < t && !close(value, t) : value <= t || close(value, t);
+      gap = meets ? 0 : value - t;
+      side = meets ? 'none' : 'over';
+    } else {
+      meets = close(value, t);
+      gap = meets ? 0 : Math.abs(value - t);
+      side = meets ? 'none' : value < t ? 'short' : 'over';
+    }
+  } else {
+    const { min, max } = target;
+    const below = value < min && !close(value, min);
+    const above = value > max && !close(value, max);
+    if (good === 'high') {
+      meets = !below;
+      reference = min;
+    } else if (good === 'low') {
+      meets = !above;
+      reference = max;
+    } else {
+      meets = !below && !above;
+      reference = below ? min : max;
+    }
+    gap = meets ? 0 : below ? min - value : value - max;
+    side = meets ? 'none' : below ? 'short' : 'over';
+  }
+  gap = Math.max(0, gap);
+  const tolerance = toleranceOf(tol, reference);
+  const rag: RatedRag = meets ? 'green' : gap <= tolerance || close(gap, tolerance) ? 'amber' : 'red';
+  return { rag, meets, gap, tolerance, reference, side };
+}
+
+const SEVERITY: Readonly<Record<RatedRag, number>> = { green: 0, amber: 1, red: 2 };
+
+/** Worse first: red, amber, green. */
+export function compareRag(a: RatedRag, b: RatedRag): number {
+  return SEVERITY[b] - SEVERITY[a];
+}
+
+export function isRated(r: Rag | undefined): r is RatedRag {
+  return r === 'green' || r === 'amber' || r === 'red';
+}
+
+/**
+ * The rollup of several RAGs. Unrated ones are left out; none rated → unrated.
+ * `majority` takes the most frequent; on a tie, the worse of those tied (the cautious reading).
+ */
+export function rollupRag(rags: readonly Rag[], how: Rollup): Rag {
+  const rated = rags.filter(isRated);
+  if (rated.length === 0) return 'unrated';
+  const sorted = [...rated].sort(compareRag);
+  switch (how) {
+    case 'worst':
+      return sorted[0] as RatedRag;
+    case 'best':
+      return sorted[sorted.length - 1] as RatedRag;
+    case 'majority': {
+      const counts: Record<RatedRag, number> = { green: 0, amber: 0, red: 0 };
+      for (const r of rated) counts[r] += 1;
+      const order: RatedRag[] = ['red', 'amber', 'green'];
+      return order.reduce((best, r) => (counts[r] > counts[best] ? r : best), 'red' as RatedRag);
+    }
+    default: {
+      const _exhaustive: never = how;
+      return _exhaustive;
+    }
+  }
+}
+
+type Fmt = Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>;
+
+/** A target as numbers, each shown to the decimals it needs (or the metric's `decimals`). */
+export function describeTarget(metric: Fmt, t: NumericTarget): string {
+  const show = (v: number) => formatValue(metric, v, decimalsOfNumber(v, 2));
+  return t.kind === 'band' ? `${show(t.min)}–${show(t.max)}` : show(t.value);
+}
+
+const GOOD_WORDS: Readonly<Record<Good, string>> = { high: 'high is good', low: 'low is good', target: 'on target is good' };
+
+/**
+ * The rule behind a RAG in one line, e.g.
+ * `89.19% vs target 95% (high is good): 5.81 short, amber tolerance 4.75 → red`.
+ */
+export function explainRag(
+  metric: Fmt,
+  value: number,
+  valueDecimals: number,
+  good: Good,
+  target: NumericTarget,
+  tol: Tolerance,
+  result: RagResult,
+  targetWord = 'target',
+): string {
+  const d = Math.max(valueDecimals, metric.decimals ?? 0);
+  const head = `${formatValue(metric, value, valueDecimals)} vs ${targetWord} ${describeTarget(metric, target)} (${GOOD_WORDS[good]})`;
+  if (result.meets) return `${head}: meets ${targetWord} → green`;
+  const gap = formatNumber(result.gap, Math.max(d, decimalsOfNumber(result.gap, 2)));
+  const tolNumber = formatNumber(result.tolerance, Math.max(d, decimalsOfNumber(result.tolerance, 2)));
+  const tolText = tol.kind === 'relative' ? `${tolNumber} (${formatTolerance(tol)})` : tolNumber;
+  return `${head}: ${gap} ${result.side === 'over' ? 'over' : 'short'}, amber tolerance ${tolText} → ${result.rag}`;
+}

@@ -1,0 +1,116 @@
+// Risk and opportunity scoring on the council's 5×5 "Key to Scores": impact × likelihood,
+// bands, appetite, grid placement and movement against the previous period.
+
+import type { Assessment, RegisterEntry, RegisterKind, RiskBand } from './types.js';
+
+export const IMPACT_WORDS = ['insignificant', 'minor', 'moderate', 'major', 'catastrophic'] as const;
+export const OPPORTUNITY_TOP_WORD = 'outstanding';
+export const LIKELIHOOD_WORDS = ['rare', 'unlikely', 'possible', 'likely', 'certain'] as const;
+
+export const DEFAULT_RISK_BANDS: readonly RiskBand[] = [
+  { name: 'low', max: 4 },
+  { name: 'medium', max: 10 },
+  { name: 'high', max: 16 },
+  { name: 'critical', max: 25 },
+];
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Impact as a number 1–5 from a word or number (case-insensitive); undefined when neither. */
+export function parseImpact(v: string | number): number | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 5 ? v : undefined;
+  const w = v.trim().toLowerCase();
+  if (w === OPPORTUNITY_TOP_WORD) return 5;
+  const i = (IMPACT_WORDS as readonly string[]).indexOf(w);
+  if (i >= 0) return i + 1;
+  return /^[1-5]$/.test(w) ? Number(w) : undefined;
+}
+
+/** Likelihood as a number 1–5 from a word or number (case-insensitive); "almost certain" is 5. */
+export function parseLikelihood(v: string | number): number | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 5 ? v : undefined;
+  const w = v.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (w === 'almost certain') return 5;
+  const i = (LIKELIHOOD_WORDS as readonly string[]).indexOf(w);
+  if (i >= 0) return i + 1;
+  return /^[1-5]$/.test(w) ? Number(w) : undefined;
+}
+
+export function impactWord(n: number, kind: RegisterKind): string {
+  if (n === 5 && kind === 'opportunity') return capitalise(OPPORTUNITY_TOP_WORD);
+  return capitalise(IMPACT_WORDS[n - 1] ?? String(n));
+}
+
+export function likelihoodWord(n: number): string {
+  return capitalise(LIKELIHOOD_WORDS[n - 1] ?? String(n));
+}
+
+/** "16 Major/Likely" as the register writes it, or the score alone. */
+export function describeAssessment(a: Assessment, kind: RegisterKind): string {
+  if (a.impact === undefined || a.likelihood === undefined) return String(a.score);
+  return `${a.score} ${impactWord(a.impact, kind)}/${likelihoodWord(a.likelihood)}`;
+}
+
+/** The band a score falls in: the first whose `max` is at least the score. */
+export function bandOf(score: number, bands: readonly RiskBand[] = DEFAULT_RISK_BANDS): RiskBand | undefined {
+  return bands.find((b) => score <= b.max);
+}
+
+export interface Cell {
+  readonly impact: number;
+  readonly likelihood: number;
+}
+
+export type Placement =
+  | { readonly placed: true; readonly cell: Cell }
+  | { readonly placed: false; readonly reason: string; readonly candidates: readonly Cell[] };
+
+/** The impact × likelihood pairs on the 5×5 grid that give a score. */
+export function cellsForScore(score: number): Cell[] {
+  const cells: Cell[] = [];
+  for (let impact = 1; impact <= 5; impact++) {
+    for (let likelihood = 1; likelihood <= 5; likelihood++) {
+      if (impact * likelihood === score) cells.push({ impact, likelihood });
+    }
+  }
+  return cells;
+}
+
+/** Where an assessment sits on the grid; a score alone is placed only where it has one cell. */
+export function placeAssessment(a: Assessment): Placement {
+  if (a.impact !== undefined && a.likelihood !== undefined) {
+    return { placed: true, cell: { impact: a.impact, likelihood: a.likelihood } };
+  }
+  const cells = cellsForScore(a.score);
+  const only = cells[0];
+  if (cells.length === 1 && only) return { placed: true, cell: only };
+  if (cells.length === 0) {
+    return { placed: false, reason: `score ${a.score} is not impact × likelihood on the 5×5 scales`, candidates: [] };
+  }
+  const options = cells.map((c) => `${c.impact}×${c.likelihood}`).join(' or ');
+  return { placed: false, reason: `score ${a.score} alone could be ${options} (impact × likelihood)`, candidates: cells };
+}
+
+/** True when a risk's residual score is above the council's appetite (opportunities never are). */
+export function aboveAppetite(entry: RegisterEntry, appetite: number | undefined): boolean {
+  return appetite !== undefined && entry.kind === 'risk' && entry.residual !== undefined && entry.residual.score > appetite;
+}
+
+export type Movement = 'up' | 'down' | 'level' | 'new';
+
+/** Residual score now against the same entry in the previous register. */
+export function movementOf(now: RegisterEntry, before: RegisterEntry | undefined): Movement {
+  if (before === undefined) return 'new';
+  const a = before.residual?.score;
+  const b = now.residual?.score;
+  if (a === undefined || b === undefined) return 'level';
+  return b > a ? 'up' : b < a ? 'down' : 'level';
+}
+
+/** Whether a movement is good news: a risk going down, an opportunity going up. */
+export function movementIsBetter(m: Movement, kind: RegisterKind): boolean | undefined {
+  if (m === 'level' || m === 'new') return undefined;
+  return kind === 'risk' ? m === 'down' : m === 'up';
+}

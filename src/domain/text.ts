@@ -1,0 +1,48 @@
+// Text from data files is untrusted: it must never carry terminal control sequences to a screen.
+
+// ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC (ESC P/X/^/_ … ST),
+// and two-character escapes (ESC + one byte). Their 8-bit C1 forms (0x9B CSI, 0x9D OSC, 0x90 DCS …) too.
+// eslint-disable-next-line no-control-regex
+const ESCAPE_SEQUENCE = /(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)|\x1b[\x20-\x7e]?/g;
+// C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates
+// that can make text display in a different order than it is stored.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+export interface Sanitised {
+  readonly text: string;
+  /** True when anything was removed. */
+  readonly changed: boolean;
+}
+
+/**
+ * Removes escape sequences, control characters (keeping newlines; tabs become spaces) and bidi
+ * overrides. `multiline: false` also turns newlines into spaces (titles, ids, names).
+ */
+export function sanitiseText(input: string, multiline = true): Sanitised {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(input)) return { text: input, changed: false };
+  let changed = false;
+  let text = input.replace(ESCAPE_SEQUENCE, () => {
+    changed = true;
+    return '';
+  });
+  text = text.replace(/\r\n/g, '\n');
+  text = text.replace(/\t/g, ' ');
+  text = text.replace(CONTROL, () => {
+    changed = true;
+    return '';
+  });
+  if (!multiline) text = text.replace(/\n/g, ' ');
+  return { text, changed };
+}
+
+/** Makes any string safe to print in one line of a message: controls shown as \xNN escapes. */
+export function showText(s: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = s.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n > 0xff ? `\\u${n.toString(16).padStart(4, '0')}` : `\\x${n.toString(16).padStart(2, '0')}`;
+  });
+  return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+}

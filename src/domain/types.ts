@@ -1,0 +1,285 @@
+// The domain model: what a catalogue and its period files mean once loaded.
+// Pure data. Every entity keeps where it was written (`loc`) so a finding can point at it.
+
+import type { Period } from './period.js';
+
+export interface Loc {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+export type Rag = 'green' | 'amber' | 'red' | 'unrated';
+export type RatedRag = Exclude<Rag, 'unrated'>;
+export type Good = 'high' | 'low' | 'target';
+export type Unit = 'percent' | 'count' | 'days' | 'score' | 'rate' | 'currency' | 'index' | 'ratio';
+export type Frequency = 'quarterly' | 'annual' | 'monthly';
+export type Rollup = 'worst' | 'best' | 'majority';
+export type Scale = 'k' | 'm' | 'bn';
+export type Flag = 'provisional' | 'estimated' | 'revised' | 'break_in_series' | 'not_for_publication';
+
+/** How far short of target still counts as amber. */
+export type Tolerance =
+  | { readonly kind: 'relative'; readonly fraction: number; readonly text: string }
+  | { readonly kind: 'absolute'; readonly amount: number; readonly text: string };
+
+export type Target =
+  | { readonly kind: 'value'; readonly value: number }
+  | { readonly kind: 'band'; readonly min: number; readonly max: number }
+  | { readonly kind: 'benchmark'; readonly name: string }
+  | { readonly kind: 'change'; readonly direction: 'increase' | 'decrease' };
+
+export interface Metric {
+  readonly id: string;
+  readonly kpiId: string;
+  readonly title: string;
+  readonly unit: Unit;
+  readonly good: Good;
+  readonly target?: Target;
+  readonly targetLabel?: string;
+  readonly amber?: Tolerance;
+  readonly decimals?: number;
+  readonly currency: string;
+  readonly scale?: Scale;
+  readonly per?: number;
+  /** Each value is the period's own figure; the running total in the year is rated, pro rata. */
+  readonly cumulative: boolean;
+  /** Each value is already the running total in the year (rated pro rata). */
+  readonly yearToDate: boolean;
+  readonly allowOver100: boolean;
+  readonly allowNegative: boolean;
+  readonly benchmarks: readonly string[];
+  /** For an annual metric: the quarter it is reported in, when not Q4. */
+  readonly reportedIn?: 1 | 2 | 3 | 4;
+  readonly definition?: string;
+  readonly source?: string;
+  readonly loc: Loc;
+}
+
+export interface Kpi {
+  readonly id: string;
+  readonly priorityId: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly directorate?: string;
+  readonly frequency: Frequency;
+  readonly rollup: Rollup;
+  /** True when written with `metrics:` (a composite KPI), even with one metric. */
+  readonly composite: boolean;
+  readonly metrics: readonly Metric[];
+  readonly loc: Loc;
+}
+
+export interface Priority {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly kpis: readonly Kpi[];
+  readonly loc: Loc;
+}
+
+export interface RiskBand {
+  readonly name: string;
+  readonly max: number;
+}
+
+export interface Catalogue {
+  readonly id: string;
+  readonly title: string;
+  readonly organisation: string;
+  /** The data directory exactly as written in the catalogue. */
+  readonly data?: string;
+  readonly amber: Tolerance;
+  readonly riskBands: readonly RiskBand[];
+  readonly riskAppetite?: number;
+  readonly priorities: readonly Priority[];
+  readonly file: string;
+  readonly loc: Loc;
+}
+
+/** A number as written in the file: its value and the decimals it was written to. */
+export interface Written {
+  readonly value: number;
+  readonly decimals: number;
+  readonly loc: Loc;
+}
+
+export type AsOf =
+  | { readonly kind: 'period'; readonly period: Period; readonly text: string }
+  | { readonly kind: 'date'; readonly period: Period; readonly text: string }
+  | { readonly kind: 'text'; readonly text: string };
+
+export interface Observation {
+  readonly metricId: string;
+  readonly value: number | null;
+  readonly written?: Written;
+  readonly rag?: Rag;
+  readonly ragLoc?: Loc;
+  readonly numerator?: Written;
+  readonly denominator?: Written;
+  readonly asOf?: AsOf;
+  readonly asOfLoc?: Loc;
+  readonly target?: Target;
+  readonly targetLabel?: string;
+  readonly benchmarks: Readonly<Record<string, number>>;
+  readonly flags: readonly Flag[];
+  readonly flagsLoc?: Loc;
+  readonly note?: string;
+  readonly loc: Loc;
+}
+
+/** The overall RAG published for a composite KPI (an observation keyed by the KPI's id). */
+export interface KpiReport {
+  readonly kpiId: string;
+  readonly rag?: Rag;
+  readonly ragLoc?: Loc;
+  readonly note?: string;
+  readonly loc: Loc;
+}
+
+export interface Commentary {
+  readonly id: string;
+  readonly text?: string;
+  readonly summary?: string;
+  readonly issues: readonly string[];
+  readonly causes: readonly string[];
+  readonly actions: readonly string[];
+  readonly loc: Loc;
+}
+
+export type SummaryFigure =
+  | 'kpi_count'
+  | 'rated_count'
+  | 'unrated_count'
+  | 'green_count'
+  | 'amber_count'
+  | 'red_count'
+  | 'percent_achieving';
+
+export interface Claim {
+  readonly says: string;
+  readonly figure: SummaryFigure;
+  readonly value: Written;
+  readonly loc: Loc;
+}
+
+export interface FinanceLine {
+  readonly area: string;
+  readonly budget: Written;
+  readonly forecast: Written;
+  readonly loc: Loc;
+}
+
+export interface Finance {
+  readonly unit: string;
+  readonly lines: readonly FinanceLine[];
+  readonly total?: { readonly budget?: Written; readonly forecast?: Written; readonly loc: Loc };
+  readonly loc: Loc;
+}
+
+export type RegisterKind = 'risk' | 'opportunity';
+
+export interface Assessment {
+  readonly impact?: number;
+  readonly likelihood?: number;
+  /** The stated score, or impact × likelihood when none was stated. */
+  readonly score: number;
+  readonly statedScore?: number;
+  readonly by?: string;
+  readonly loc: Loc;
+}
+
+export interface RegisterEntry {
+  readonly id: string;
+  readonly kind: RegisterKind;
+  readonly title: string;
+  readonly description?: string;
+  readonly type?: string;
+  readonly owner?: string;
+  readonly consequences: readonly string[];
+  readonly controls: readonly string[];
+  readonly actions: readonly string[];
+  readonly inherent?: Assessment;
+  readonly residual?: Assessment;
+  readonly target?: Assessment;
+  readonly direction?: string;
+  readonly loc: Loc;
+}
+
+export interface PeriodData {
+  readonly period: Period;
+  readonly file: string;
+  readonly published?: string;
+  /** A back-filled file with only the figures quoted elsewhere: completeness checks skip it. */
+  readonly partial: boolean;
+  readonly observations: ReadonlyMap<string, Observation>;
+  readonly kpiReports: ReadonlyMap<string, KpiReport>;
+  readonly commentary: ReadonlyMap<string, Commentary>;
+  readonly claims: readonly Claim[];
+  readonly finance?: Finance;
+  /** Absent when the file has no `register:` section; empty when it has an empty one. */
+  readonly register?: readonly RegisterEntry[];
+  readonly loc: Loc;
+}
+
+export type Show =
+  | { readonly kind: 'overview' | 'register' | 'heatgrid' | 'exceptions' | 'finance' | 'text' }
+  | { readonly kind: 'priority' | 'kpi' | 'risk'; readonly id: string };
+
+export interface AgendaItem {
+  readonly title: string;
+  readonly show: Show;
+  readonly notes?: string;
+  readonly minutes?: number;
+  readonly loc: Loc;
+}
+
+export interface Agenda {
+  readonly meeting: string;
+  readonly date?: string;
+  readonly period?: Period;
+  readonly items: readonly AgendaItem[];
+  readonly file: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const LOAD_CODES = ['READ_ERROR', 'YAML_SYNTAX', 'SCHEMA', 'DUPLICATE_ID', 'UNKNOWN_REF'] as const;
+export const CHECK_CODES = [
+  'RAG_MISMATCH',
+  'CLAIM_MISMATCH',
+  'RATIO_MISMATCH',
+  'SCORE_MISMATCH',
+  'OUT_OF_RANGE',
+  'FINANCE_TOTAL',
+  'MISSING_VALUE',
+  'STALE',
+  'SUSPICIOUS_JUMP',
+  'NO_COMMENTARY',
+  'RESIDUAL_ABOVE_INHERENT',
+  'NOT_FOR_PUBLICATION',
+  'AMBIGUOUS_SCORE',
+  'UNRATED',
+  'CONTROL_CHARS',
+] as const;
+export type LoadCode = (typeof LOAD_CODES)[number];
+export type CheckCode = (typeof CHECK_CODES)[number];
+export type FindingCode = LoadCode | CheckCode;
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly id?: string;
+}
+
+/** Everything loaded for one catalogue. */
+export interface Dataset {
+  readonly catalogue: Catalogue;
+  /** Sorted by start date (then by length: a quarter before the year that contains it). */
+  readonly periods: readonly PeriodData[];
+  readonly agendas: readonly Agenda[];
+}
