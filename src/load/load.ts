@@ -1,0 +1,190 @@
+// Loads a catalogue, every period file in its data directory and its agendas, reporting every
+// problem in every file as a Finding (not only the first). Never writes anything.
+
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { comparePeriods, formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
+import { showText } from '../domain/text.js';
+import type { Agenda, AgendaItem, Catalogue, Dataset, Finding, PeriodData, Show } from '../domain/types.js';
+import { toCatalogue } from './catalogue.js';
+import { schemaFindings } from './issues.js';
+import { indexCatalogue, toPeriodData, unknownRef, type CatalogueIndex } from './period.js';
+import { AgendaSchema, CatalogueSchema, PeriodSchema, type RawAgenda } from './schema.js';
+import { DEFAULT_LIMITS, describeFsError, finding, parseYaml, readText, type Limits, type Ref } from './source.js';
+
+export interface LoadOptions {
+  /** Overrides the catalogue's `data:` directory (relative to the working directory). */
+  readonly dataDir?: string;
+  /** Extra agenda files (`--agenda FILE`). */
+  readonly agendaFiles?: readonly string[];
+  readonly limits?: Limits;
+  /** The directory paths are shown relative to (default: the working directory). */
+  readonly cwd?: string;
+}
+
+export interface LoadResult {
+  /** Present when nothing stopped the data from loading (no load error). */
+  readonly dataset?: Dataset;
+  /** Every problem found: load errors and CONTROL_CHARS warnings. */
+  readonly findings: readonly Finding[];
+  /** The files read, as shown in findings. */
+  readonly files: readonly string[];
+}
+
+const LOAD_ERROR_CODES = new Set(['READ_ERROR', 'YAML_SYNTAX', 'SCHEMA', 'DUPLICATE_ID', 'UNKNOWN_REF']);
+
+export function isLoadError(f: Finding): boolean {
+  return f.severity === 'error' && LOAD_ERROR_CODES.has(f.code);
+}
+
+function shown(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
+/** Reads, parses and validates one file against a schema. */
+function readValidated<S extends z.ZodType>(file: string, shownAs: string, schema: S, limits: Limits, out: Finding[]): { raw: z.output<S>; ref: Ref } | undefined {
+  const read = readText(file, shownAs, limits);
+  if (!read.ok) {
+    out.push(read.finding);
+    return undefined;
+  }
+  const parsed = parseYaml(shownAs, read.text, limits);
+  out.push(...parsed.findings);
+  if (!parsed.src || parsed.findings.some(isLoadError)) return undefined;
+  if (parsed.value === null || parsed.value === undefined) {
+    out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.value, { reportInput: false });
+  if (!result.success) {
+    out.push(...schemaFindings(parsed.src, parsed.value, result.error.issues));
+    return undefined;
+  }
+  return { raw: result.data, ref: parsed.src.root() };
+}
+
+function toShow(text: string): Show {
+  const m = /^(priority|kpi|risk): *(.+)$/.exec(text);
+  if (m) return { kind: m[1] as 'priority' | 'kpi' | 'risk', id: (m[2] as string).trim() };
+  return { kind: text as Exclude<Show['kind'], 'priority' | 'kpi' | 'risk'> };
+}
+
+function toAgenda(raw: RawAgenda, ref: Ref, file: string, index: CatalogueIndex | undefined, periods: readonly PeriodData[], out: Finding[]): Agenda {
+  const period = raw.period === undefined ? undefined : parsePeriod(raw.period);
+  if (raw.period !== undefined && !period) out.push(finding('SCHEMA', 'error', ref.at('period').loc, `period '${showText(raw.period)}' is not a financial year: the two years must follow each other (e.g. 2019/20)`));
+  if (period && index && !periods.some((p) => samePeriod(p.period, period))) {
+    out.push(finding('UNKNOWN_REF', 'error', ref.at('period').loc, `the agenda is for ${formatPeriod(period)}, but no period file gives it`));
+  }
+  const registerIds = new Set<string>();
+  for (const p of periods) {
+    if (period && !samePeriod(p.period, period)) continue;
+    for (const e of p.register ?? []) registerIds.add(e.id);
+  }
+  const items: AgendaItem[] = raw.items.map((it, i) => {
+    const r = ref.at('items').at(i);
+    const show = toShow(it.show);
+    if (index && 'id' in show) {
+      const loc = r.at('show').loc;
+      if (show.kind === 'priority' && !index.priorityIds.has(show.id)) out.push(unknownRef('priority', show.id, loc, index.priorityIds, index.id));
+      if (show.kind === 'kpi' && !index.kpiIds.has(show.id) && !index.metricIds.has(show.id)) out.push(unknownRef('KPI', show.id, loc, index.kpiIds, index.id));
+      if (show.kind === 'risk' && !registerIds.has(show.id)) {
+        out.push(finding('UNKNOWN_REF', 'error', loc, `register entry '${showText(show.id)}' is not in the register${period ? ` for ${formatPeriod(period)}` : ''}`, show.id));
+      }
+    }
+    return {
+      title: it.title,
+      show,
+      ...(it.notes !== undefined ? { notes: it.notes } : {}),
+      ...(it.minutes !== undefined ? { minutes: it.minutes } : {}),
+      loc: r.loc,
+    };
+  });
+  if (raw.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw.date)) {
+    out.push(finding('SCHEMA', 'error', ref.at('date').loc, `date '${showText(raw.date)}' is not a real date`));
+  }
+  return { meeting: raw.meeting, ...(raw.date !== undefined ? { date: raw.date } : {}), ...(period ? { period } : {}), items, file };
+}
+
+/** Lists the YAML files of a data directory: period files and agenda files. */
+function listData(dir: string): { periods: string[]; agendas: string[] } {
+  const names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+  const files = names.map((n) => path.join(dir, n)).filter((f) => statSync(f).isFile());
+  return {
+    periods: files.filter((f) => !/^agenda-/i.test(path.basename(f))),
+    agendas: files.filter((f) => /^agenda-/i.test(path.basename(f))),
+  };
+}
+
+export function loadDataset(cataloguePath: string, options: LoadOptions = {}): LoadResult {
+  const cwd = options.cwd ?? process.cwd();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const out: Finding[] = [];
+  const files: string[] = [];
+  const catFile = path.resolve(cwd, cataloguePath);
+  const catShown = shown(catFile, cwd);
+  files.push(catShown);
+
+  let catalogue: Catalogue | undefined;
+  let dataRef: Ref | undefined;
+  const cat = readValidated(catFile, catShown, CatalogueSchema, limits, out);
+  if (cat) {
+    const converted = toCatalogue(cat.raw, cat.ref, catShown);
+    out.push(...converted.findings);
+    catalogue = converted.catalogue;
+    dataRef = cat.ref.at('catalogue').at('data');
+  }
+  const index = catalogue && !out.some(isLoadError) ? indexCatalogue(catalogue) : undefined;
+
+  // The data directory: --data, else the catalogue's data:, relative to the catalogue file.
+  let dataDir: string | undefined;
+  if (options.dataDir !== undefined) dataDir = path.resolve(cwd, options.dataDir);
+  else if (catalogue?.data !== undefined) dataDir = path.resolve(path.dirname(catFile), catalogue.data);
+  let listed: { periods: string[]; agendas: string[] } = { periods: [], agendas: [] };
+  if (dataDir !== undefined) {
+    try {
+      if (!statSync(dataDir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+      listed = listData(dataDir);
+    } catch (e) {
+      const where = options.dataDir !== undefined ? { file: shown(dataDir, cwd), line: 0, col: 0 } : (dataRef?.loc ?? { file: catShown, line: 1, col: 1 });
+      const why = describeFsError(e, 'cannot be read');
+      out.push(finding('READ_ERROR', 'error', where, `data directory ${shown(dataDir, cwd)}: ${why === 'no such file' ? 'no such directory' : why}`));
+    }
+  }
+
+  const periods: PeriodData[] = [];
+  for (const file of listed.periods) {
+    const s = shown(file, cwd);
+    files.push(s);
+    const p = readValidated(file, s, PeriodSchema, limits, out);
+    if (!p) continue;
+    const converted = toPeriodData(p.raw, p.ref, s, index);
+    out.push(...converted.findings);
+    if (!converted.data) continue;
+    const same = periods.find((q) => samePeriod(q.period, converted.data!.period));
+    if (same) {
+      out.push(finding('DUPLICATE_ID', 'error', converted.data.loc, `period ${formatPeriod(converted.data.period)} is already given by ${same.file}`, formatPeriod(converted.data.period)));
+      continue;
+    }
+    periods.push(converted.data);
+  }
+  periods.sort((a, b) => comparePeriods(a.period, b.period));
+
+  const agendas: Agenda[] = [];
+  const agendaFiles = [...listed.agendas, ...(options.agendaFiles ?? []).map((f) => path.resolve(cwd, f))];
+  for (const file of new Set(agendaFiles)) {
+    const s = shown(file, cwd);
+    files.push(s);
+    const a = readValidated(file, s, AgendaSchema, limits, out);
+    if (a) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
+  }
+
+  const findings = sortFindings(out);
+  if (!catalogue || findings.some(isLoadError)) return { findings, files };
+  return { dataset: { catalogue, periods, agendas }, findings, files };
+}
+
+export function sortFindings(list: readonly Finding[]): Finding[] {
+  return [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}

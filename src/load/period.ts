@@ -1,0 +1,246 @@
+// Period file → domain PeriodData: observations resolved against the catalogue (UNKNOWN_REF where
+// an id is not in it), commentary, claims, finance and the register with parsed assessments.
+
+import { formatPeriod, parseIsoDate, parsePeriod, quarterOfDate } from '../domain/period.js';
+import { parseImpact, parseLikelihood } from '../domain/risk.js';
+import { showText } from '../domain/text.js';
+import type {
+  AsOf,
+  Assessment,
+  Catalogue,
+  Claim,
+  Commentary,
+  Finance,
+  Finding,
+  KpiReport,
+  Loc,
+  Observation,
+  PeriodData,
+  RegisterEntry,
+  Written,
+} from '../domain/types.js';
+import { toTarget } from './catalogue.js';
+import { suggest } from './issues.js';
+import type { RawAssessment, RawObservation, RawPeriod, RawRegisterEntry } from './schema.js';
+import { finding, type Ref } from './source.js';
+
+/** What a period file's ids are resolved against. */
+export interface CatalogueIndex {
+  readonly id: string;
+  readonly metricIds: ReadonlySet<string>;
+  readonly kpiIds: ReadonlySet<string>;
+  readonly compositeKpiIds: ReadonlySet<string>;
+  readonly priorityIds: ReadonlySet<string>;
+}
+
+export function indexCatalogue(c: Catalogue): CatalogueIndex {
+  const kpis = c.priorities.flatMap((p) => p.kpis);
+  return {
+    id: c.id,
+    metricIds: new Set(kpis.flatMap((k) => k.metrics.map((m) => m.id))),
+    kpiIds: new Set(kpis.map((k) => k.id)),
+    compositeKpiIds: new Set(kpis.filter((k) => k.composite).map((k) => k.id)),
+    priorityIds: new Set(c.priorities.map((p) => p.id)),
+  };
+}
+
+export function written(value: number, ref: Ref): Written {
+  return { value, decimals: ref.decimals(), loc: ref.loc };
+}
+
+export function unknownRef(what: string, id: string, loc: Loc, known: Iterable<string>, catalogueId: string): Finding {
+  const near = suggest(id, known);
+  return finding('UNKNOWN_REF', 'error', loc, `${what} '${showText(id)}' is not in catalogue '${catalogueId}'${near ? ` (did you mean '${near}'?)` : ''}`, showText(id));
+}
+
+function toAsOf(text: string): AsOf {
+  const p = parsePeriod(text);
+  if (p) return { kind: 'period', period: p, text };
+  const d = parseIsoDate(text.trim());
+  if (d) return { kind: 'date', period: quarterOfDate(d), text };
+  return { kind: 'text', text };
+}
+
+function toObservation(id: string, raw: RawObservation, ref: Ref, out: Finding[]): Observation {
+  const value = raw.value ?? null;
+  const target = toTarget(raw.target, ref.at('target'), id, out);
+  return {
+    metricId: id,
+    value,
+    ...(value !== null ? { written: written(value, ref.at('value')) } : {}),
+    ...(raw.rag !== undefined ? { rag: raw.rag as Observation['rag'] & string, ragLoc: ref.at('rag').loc } : {}),
+    ...(raw.numerator !== undefined ? { numerator: written(raw.numerator, ref.at('numerator')) } : {}),
+    ...(raw.denominator !== undefined ? { denominator: written(raw.denominator, ref.at('denominator')) } : {}),
+    ...(raw.as_of !== undefined ? { asOf: toAsOf(raw.as_of), asOfLoc: ref.at('as_of').loc } : {}),
+    ...(target ? { target } : {}),
+    ...(raw.target_label !== undefined ? { targetLabel: raw.target_label } : {}),
+    benchmarks: raw.benchmarks ?? {},
+    flags: raw.flags ?? [],
+    ...(raw.flags !== undefined ? { flagsLoc: ref.at('flags').loc } : {}),
+    ...(raw.note !== undefined ? { note: raw.note } : {}),
+    loc: ref.loc,
+  };
+}
+
+function toAssessment(raw: RawAssessment | undefined, ref: Ref, id: string, what: string, out: Finding[]): Assessment | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'number') return { score: raw, statedScore: raw, loc: ref.loc };
+  const impact = raw.impact === undefined ? undefined : parseImpact(raw.impact);
+  const likelihood = raw.likelihood === undefined ? undefined : parseLikelihood(raw.likelihood);
+  if ((impact === undefined) !== (likelihood === undefined)) {
+    out.push(finding('SCHEMA', 'error', ref.loc, `${what} assessment gives ${impact === undefined ? 'likelihood' : 'impact'} without ${impact === undefined ? 'impact' : 'likelihood'}: give both, or a score alone`, id));
+    return undefined;
+  }
+  let score: number;
+  if (impact !== undefined && likelihood !== undefined) score = raw.score ?? impact * likelihood;
+  else if (raw.score !== undefined) score = raw.score;
+  else {
+    out.push(finding('SCHEMA', 'error', ref.loc, `${what} assessment needs a score, or an impact and a likelihood`, id));
+    return undefined;
+  }
+  return {
+    ...(impact !== undefined ? { impact } : {}),
+    ...(likelihood !== undefined ? { likelihood } : {}),
+    score,
+    ...(raw.score !== undefined ? { statedScore: raw.score } : {}),
+    ...(raw.by !== undefined ? { by: raw.by } : {}),
+    loc: raw.score !== undefined ? ref.at('score').loc : ref.loc,
+  };
+}
+
+function toEntry(raw: RawRegisterEntry, ref: Ref, out: Finding[]): RegisterEntry {
+  const inherent = toAssessment(raw.inherent, ref.at('inherent'), raw.id, 'inherent', out);
+  const residual = toAssessment(raw.residual, ref.at('residual'), raw.id, 'residual', out);
+  const target = toAssessment(raw.target, ref.at('target'), raw.id, 'target', out);
+  return {
+    id: raw.id,
+    kind: raw.kind ?? 'risk',
+    title: raw.title,
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
+    ...(raw.type !== undefined ? { type: raw.type } : {}),
+    ...(raw.owner !== undefined ? { owner: raw.owner } : {}),
+    consequences: raw.consequences ?? [],
+    controls: raw.controls ?? [],
+    actions: raw.actions ?? [],
+    ...(inherent ? { inherent } : {}),
+    ...(residual ? { residual } : {}),
+    ...(target ? { target } : {}),
+    ...(raw.direction !== undefined ? { direction: raw.direction } : {}),
+    loc: ref.at('id').loc,
+  };
+}
+
+function validDate(text: string | undefined, ref: Ref, what: string, out: Finding[]): void {
+  if (text !== undefined && parseIsoDate(text) === undefined) out.push(finding('SCHEMA', 'error', ref.loc, `${what} '${showText(text)}' is not a real date`));
+}
+
+/** Converts a schema-valid period file; `index` is undefined when the catalogue did not load. */
+export function toPeriodData(raw: RawPeriod, ref: Ref, file: string, index: CatalogueIndex | undefined): { data?: PeriodData; findings: Finding[] } {
+  const out: Finding[] = [];
+  const period = parsePeriod(raw.period);
+  if (!period) {
+    out.push(finding('SCHEMA', 'error', ref.at('period').loc, `period '${showText(raw.period)}' is not a financial year: the two years must follow each other (e.g. 2019/20)`));
+  }
+  validDate(raw.published, ref.at('published'), 'published date', out);
+
+  const observations = new Map<string, Observation>();
+  const kpiReports = new Map<string, KpiReport>();
+  const obsRef = ref.at('observations');
+  for (const [id, o] of Object.entries(raw.observations ?? {})) {
+    const r = obsRef.at(id);
+    if (index && !index.metricIds.has(id)) {
+      if (index.compositeKpiIds.has(id)) {
+        const extra = (['value', 'numerator', 'denominator', 'target', 'benchmarks', 'as_of'] as const).filter((k) => o[k] !== undefined);
+        for (const k of extra) {
+          out.push(finding('SCHEMA', 'error', r.keyLoc(k), `'${id}' is a composite KPI: its observation may give only rag and note; '${k}' belongs on each of its metrics`, id));
+        }
+        kpiReports.set(id, {
+          kpiId: id,
+          ...(o.rag !== undefined ? { rag: o.rag as KpiReport['rag'] & string, ragLoc: r.at('rag').loc } : {}),
+          ...(o.note !== undefined ? { note: o.note } : {}),
+          loc: obsRef.keyLoc(id),
+        });
+        continue;
+      }
+      out.push(unknownRef('observation for metric', id, obsRef.keyLoc(id), index.metricIds, index.id));
+      continue;
+    }
+    observations.set(id, toObservation(id, o, r, out));
+  }
+
+  const commentary = new Map<string, Commentary>();
+  const comRef = ref.at('commentary');
+  for (const [id, c] of Object.entries(raw.commentary ?? {})) {
+    if (index && !index.kpiIds.has(id) && !index.metricIds.has(id)) {
+      out.push(unknownRef('commentary for', id, comRef.keyLoc(id), [...index.kpiIds, ...index.metricIds], index.id));
+      continue;
+    }
+    const loc = comRef.keyLoc(id);
+    commentary.set(
+      id,
+      typeof c === 'string'
+        ? { id, text: c, issues: [], causes: [], actions: [], loc }
+        : { id, ...(c.summary !== undefined ? { summary: c.summary } : {}), issues: c.issues ?? [], causes: c.causes ?? [], actions: c.actions ?? [], loc },
+    );
+  }
+
+  const claims: Claim[] = (raw.claims ?? []).map((c, i) => {
+    const r = ref.at('claims').at(i);
+    return { says: c.says, figure: c.figure, value: written(c.value, r.at('value')), loc: r.loc };
+  });
+
+  let finance: Finance | undefined;
+  if (raw.finance) {
+    const fr = ref.at('finance');
+    const t = raw.finance.total;
+    finance = {
+      unit: raw.finance.unit ?? '£m',
+      lines: raw.finance.lines.map((l, i) => {
+        const lr = fr.at('lines').at(i);
+        return { area: l.area, budget: written(l.budget, lr.at('budget')), forecast: written(l.forecast, lr.at('forecast')), loc: lr.loc };
+      }),
+      ...(t
+        ? {
+            total: {
+              ...(t.budget !== undefined ? { budget: written(t.budget, fr.at('total').at('budget')) } : {}),
+              ...(t.forecast !== undefined ? { forecast: written(t.forecast, fr.at('total').at('forecast')) } : {}),
+              loc: fr.at('total').loc,
+            },
+          }
+        : {}),
+      loc: fr.loc,
+    };
+  }
+
+  let register: RegisterEntry[] | undefined;
+  if (raw.register) {
+    const rr = ref.at('register');
+    register = raw.register.map((e, i) => toEntry(e, rr.at(i), out));
+    const seen = new Map<string, Loc>();
+    for (const e of register) {
+      const first = seen.get(e.id);
+      if (first) out.push(finding('DUPLICATE_ID', 'error', e.loc, `register id '${showText(e.id)}' is already used at line ${first.line}`, e.id));
+      else seen.set(e.id, e.loc);
+    }
+  }
+
+  if (!period) return { findings: out };
+  const data: PeriodData = {
+    period,
+    file,
+    ...(raw.published !== undefined ? { published: raw.published } : {}),
+    partial: raw.partial ?? false,
+    observations,
+    kpiReports,
+    commentary,
+    claims,
+    ...(finance ? { finance } : {}),
+    ...(register ? { register } : {}),
+    loc: ref.at('period').loc,
+  };
+  return { data, findings: out };
+}
+
+export function describePeriodFile(d: PeriodData): string {
+  return `${formatPeriod(d.period)} (${d.file})`;
+}

@@ -1,0 +1,372 @@
+// Reading one YAML file safely, keeping source positions: bytes → UTF-8 text → YAML document,
+// with every problem a Finding at file:line:col. Nothing here throws on bad input.
+
+import { readFileSync, statSync } from 'node:fs';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { sanitiseText, showText } from '../domain/text.js';
+import type { Finding, FindingCode, Loc, Severity } from '../domain/types.js';
+
+export interface Limits {
+  /** Largest file read, in bytes. */
+  readonly maxBytes: number;
+  /** Most alias expansions in one file (YAML "billion laughs" protection). */
+  readonly maxAliases: number;
+  /** Deepest nesting of collections. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxBytes: 64 * 1024 * 1024, maxAliases: 1000, maxDepth: 64 };
+
+export function finding(code: FindingCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
+  return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
+}
+
+/** The first offset at which `bytes` is not valid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Line and column (1-based, in characters) of a byte offset. */
+function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line += 1;
+      start = i + 1;
+    }
+  }
+  const col = new TextDecoder('utf-8').decode(bytes.subarray(start, offset)).length + 1;
+  return { line, col };
+}
+
+export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly finding: Finding };
+
+/** Reads a file as strict UTF-8 text (a BOM is dropped); a problem is one finding. */
+export function readText(file: string, shownAs: string, limits: Limits = DEFAULT_LIMITS): ReadResult {
+  const at = (line: number, col: number): Loc => ({ file: shownAs, line, col });
+  const fail = (code: FindingCode, loc: Loc, message: string): ReadResult => ({ ok: false, finding: finding(code, 'error', loc, message) });
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return fail('READ_ERROR', at(1, 1), 'this is a directory, not a YAML file');
+    size = st.size;
+  } catch (e) {
+    return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
+  }
+  if (size > limits.maxBytes) {
+    return fail('READ_ERROR', at(1, 1), `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxBytes)} limit (raise it with --max-file-size)`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const p = lineColOfByte(bytes, nul);
+    return fail('YAML_SYNTAX', at(p.line, p.col), 'the file holds a NUL byte: it looks like a binary file, not YAML text');
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const p = lineColOfByte(bytes, bad);
+    return fail('YAML_SYNTAX', at(p.line, p.col), `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8`);
+  }
+  let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+export function describeFsError(e: unknown, fallback: string): string {
+  const code = (e as { code?: string } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'this is a directory, not a YAML file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return fallback;
+  }
+}
+
+/** A parsed YAML file with its positions. */
+export class Source {
+  constructor(
+    readonly file: string,
+    readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  locOf(offset: number): Loc {
+    const p = this.lines.linePos(offset);
+    return { file: this.file, line: p.line, col: p.col };
+  }
+
+  locOfNode(node: Node | undefined | null, fallback?: Loc): Loc {
+    const start = node?.range?.[0];
+    if (start === undefined) return fallback ?? { file: this.file, line: 1, col: 1 };
+    return this.locOf(start);
+  }
+
+  root(): Ref {
+    return new Ref(this, (this.doc.contents as Node | null) ?? undefined, this.locOf(0));
+  }
+
+  /** The node at a path of keys and indexes, following aliases; undefined where it stops. */
+  resolve(path: readonly PropertyKey[]): { node: Node | undefined; depth: number; keyNode?: Node } {
+    let ref = this.root();
+    let keyNode: Node | undefined;
+    let depth = 0;
+    for (const key of path) {
+      if (typeof key === 'symbol') break;
+      const next = ref.at(key);
+      if (next.node === undefined) {
+        const k = ref.keyNode(key);
+        return { node: ref.node, depth, ...(k ? { keyNode: k } : {}) };
+      }
+      keyNode = ref.keyNode(key);
+      ref = next;
+      depth += 1;
+    }
+    return { node: ref.node, depth, ...(keyNode ? { keyNode } : {}) };
+  }
+}
+
+/** A position in a parsed document: a node (perhaps missing) and where to point when it is. */
+export class Ref {
+  private index?: Map<string, { key: Node; value: Node | undefined }>;
+
+  constructor(
+    readonly src: Source,
+    readonly node: Node | undefined,
+    private readonly fallback: Loc,
+  ) {}
+
+  get loc(): Loc {
+    return this.src.locOfNode(this.node, this.fallback);
+  }
+
+  private deref(n: unknown): Node | undefined {
+    if (isAlias(n)) return (n.resolve(this.src.doc) as Node | undefined) ?? undefined;
+    return (n as Node | null) ?? undefined;
+  }
+
+  private pairs(): Map<string, { key: Node; value: Node | undefined }> {
+    if (this.index) return this.index;
+    const index = new Map<string, { key: Node; value: Node | undefined }>();
+    const node = this.deref(this.node);
+    if (isMap(node)) {
+      for (const pair of (node as YAMLMap).items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as Node;
+        const name = isScalar(k) ? String(k.value) : '';
+        if (!index.has(name)) index.set(name, { key: k, value: this.deref(pair.value) });
+      }
+    }
+    this.index = index;
+    return index;
+  }
+
+  /** The child at a key or index; a missing child points at its parent. */
+  at(key: string | number): Ref {
+    const node = this.deref(this.node);
+    if (typeof key === 'number' && isSeq(node)) {
+      const item = this.deref(node.items[key]);
+      return new Ref(this.src, item, this.loc);
+    }
+    const entry = this.pairs().get(String(key));
+    if (entry === undefined) return new Ref(this.src, undefined, this.loc);
+    return new Ref(this.src, entry.value, this.src.locOfNode(entry.key, this.loc));
+  }
+
+  keyNode(key: string | number): Node | undefined {
+    return typeof key === 'string' ? this.pairs().get(key)?.key : undefined;
+  }
+
+  /** Where the key itself is written (for "unknown key", "duplicate id"). */
+  keyLoc(key: string): Loc {
+    const k = this.pairs().get(key)?.key;
+    return k ? this.src.locOfNode(k) : this.loc;
+  }
+
+  /** The decimals a number was written with here (`89.10` → 2). */
+  decimals(): number {
+    const n = this.deref(this.node);
+    if (isScalar(n) && typeof n.source === 'string') {
+      const m = /\.(\d+)(?:[eE][-+]?\d+)?$/.exec(n.source.trim());
+      return m?.[1]?.length ?? 0;
+    }
+    return 0;
+  }
+}
+
+export interface Parsed {
+  readonly src?: Source;
+  readonly value?: unknown;
+  readonly findings: Finding[];
+}
+
+/**
+ * Parses YAML 1.2 (core schema) keeping positions. Custom tags stay inert (reported, never run);
+ * yaml's own warnings never reach stderr. Strings are cleaned of control characters here, once,
+ * with a CONTROL_CHARS finding where anything was removed.
+ */
+export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAULT_LIMITS): Parsed {
+  const lines = new LineCounter();
+  const findings: Finding[] = [];
+  let doc: Document;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+      version: '1.2',
+      schema: 'core',
+      logLevel: 'silent',
+      merge: false,
+      keepSourceTokens: false,
+    });
+  } catch (e) {
+    const message = e instanceof RangeError ? `the YAML is nested too deeply to read (over ${limits.maxDepth} levels)` : 'the YAML could not be read';
+    return { findings: [finding('YAML_SYNTAX', 'error', { file: shownAs, line: 1, col: 1 }, message)] };
+  }
+  const src = new Source(shownAs, doc, lines);
+  for (const err of doc.errors) {
+    const loc = src.locOf(err.pos[0]);
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = keyTextAt(text, err.pos[0]);
+      findings.push(finding('DUPLICATE_ID', 'error', loc, `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key || undefined));
+    } else {
+      findings.push(finding('YAML_SYNTAX', 'error', loc, `YAML syntax: ${yamlMessage(err.message)}`));
+    }
+  }
+  for (const w of doc.warnings) {
+    const loc = src.locOf(w.pos[0]);
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      const tag = /Unresolved tag: (.*)$/.exec(w.message)?.[1] ?? 'a custom tag';
+      findings.push(finding('SCHEMA', 'error', loc, `unsupported tag ${showText(tag)}: ragtop reads plain YAML values only, and never runs tags`));
+    } else {
+      findings.push(finding('YAML_SYNTAX', 'error', loc, `YAML: ${yamlMessage(w.message)}`));
+    }
+  }
+  if (findings.length > 0) return { src, findings };
+  const depthProblem = checkDepth(src, limits.maxDepth);
+  if (depthProblem) return { src, findings: [depthProblem] };
+  findings.push(...cleanStrings(src));
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: limits.maxAliases });
+  } catch (e) {
+    const loc = firstAlias(src) ?? src.locOf(0);
+    const message =
+      e instanceof ReferenceError && /alias/i.test(e.message)
+        ? `aliases expand too many times (over ${limits.maxAliases}): this looks like an alias bomb`
+        : e instanceof RangeError
+          ? `the YAML is nested too deeply to read (over ${limits.maxDepth} levels)`
+          : `the YAML could not be read: ${showText(e instanceof Error ? e.message : String(e))}`;
+    return { src, findings: [finding('YAML_SYNTAX', 'error', loc, message)] };
+  }
+  return { src, value, findings };
+}
+
+function yamlMessage(m: string): string {
+  const first = m.split('\n')[0] ?? m;
+  return showText(first.replace(/ at line \d+, column \d+:?$/, ''), 200);
+}
+
+function keyTextAt(text: string, offset: number): string {
+  const m = /^["']?([^"':\n]*)/.exec(text.slice(offset, offset + 200));
+  return (m?.[1] ?? '').trim();
+}
+
+/** Depth of collections, walked without recursion so a deep file cannot overflow the stack. */
+function checkDepth(src: Source, maxDepth: number): Finding | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: src.doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (!isCollection(node)) continue;
+    if (depth >= maxDepth) {
+      return finding('YAML_SYNTAX', 'error', src.locOfNode(node as Node), `the YAML is nested more than ${maxDepth} levels deep`);
+    }
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+function firstAlias(src: Source): Loc | undefined {
+  const stack: unknown[] = [src.doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) return src.locOfNode(node);
+    if (isCollection(node)) for (const item of node.items) stack.push(...(isPair(item) ? [item.value, item.key] : [item]));
+  }
+  return undefined;
+}
+
+/** Removes control characters from every string scalar in place; one finding per scalar changed. */
+function cleanStrings(src: Source): Finding[] {
+  const out: Finding[] = [];
+  const stack: unknown[] = [src.doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isScalar(node)) {
+      if (typeof node.value === 'string') {
+        const s = sanitiseText(node.value);
+        if (s.changed) {
+          node.value = s.text;
+          out.push(finding('CONTROL_CHARS', 'warning', src.locOfNode(node), `text holds control or escape characters; they were removed and are never written to the terminal: "${showText(s.text, 40)}"`));
+        }
+      }
+    } else if (isCollection(node)) {
+      for (const item of node.items) stack.push(...(isPair(item) ? [item.value, item.key] : [item]));
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
