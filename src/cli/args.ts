@@ -1,0 +1,128 @@
+// Command-line arguments: `ragtop [command] [CATALOGUE] [options]`, parsed with node's parseArgs.
+
+import { parseArgs } from 'node:util';
+
+export const COMMANDS = ['check', 'present', 'export', 'config'] as const;
+export type Command = 'view' | (typeof COMMANDS)[number];
+
+export interface Args {
+  readonly command: Command;
+  readonly catalogue?: string;
+  readonly rest: readonly string[];
+  readonly period?: string;
+  readonly data?: string;
+  readonly agenda?: string;
+  readonly json: boolean;
+  readonly strict: boolean;
+  readonly noColor: boolean;
+  readonly ascii: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly maxFileSize?: number;
+}
+
+export class UsageError extends Error {}
+
+const OPTIONS = {
+  period: { type: 'string' },
+  data: { type: 'string' },
+  agenda: { type: 'string' },
+  json: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  ascii: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  'max-file-size': { type: 'string' },
+} as const;
+
+/** Parses "64M", "500k", "1048576" into bytes. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  const n = Math.round(Number(m[1]) * mult);
+  return n > 0 ? n : undefined;
+}
+
+export function parseCommandLine(argv: readonly string[]): Args {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new UsageError(msg?.replace(/^Unknown option '(.*)'.*$/, "unknown option '$1'") ?? 'bad arguments');
+  }
+  const { values, positionals } = parsed;
+  let command: Command = 'view';
+  let rest = positionals;
+  const first = positionals[0];
+  if (first !== undefined && (COMMANDS as readonly string[]).includes(first)) {
+    command = first as Command;
+    rest = positionals.slice(1);
+  }
+  let catalogue: string | undefined;
+  if (command !== 'config') {
+    if (rest.length > 1) throw new UsageError(`expected one catalogue file, got ${rest.length}: ${rest.join(' ')}`);
+    catalogue = rest[0];
+    rest = [];
+  }
+  let maxFileSize: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    maxFileSize = parseSize(values['max-file-size']);
+    if (maxFileSize === undefined) throw new UsageError(`--max-file-size takes a size like 64M or 500k, not '${values['max-file-size']}'`);
+  }
+  return {
+    command,
+    ...(catalogue !== undefined ? { catalogue } : {}),
+    rest,
+    ...(values.period !== undefined ? { period: values.period } : {}),
+    ...(values.data !== undefined ? { data: values.data } : {}),
+    ...(values.agenda !== undefined ? { agenda: values.agenda } : {}),
+    json: values.json ?? false,
+    strict: values.strict ?? false,
+    noColor: values['no-color'] ?? false,
+    ascii: values.ascii ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+  };
+}
+
+export const HELP = `ragtop: council performance (KPIs, RAG ratings, the risk register) in the terminal
+
+Usage
+  ragtop [CATALOGUE] [--period P]        open CATALOGUE (default: the bundled 2019/20 framework);
+                                          when output is not a terminal, print the overview as text
+  ragtop check [CATALOGUE] [--json] [--strict]
+                                          check the data before publication
+  ragtop present [CATALOGUE] [--agenda FILE] [--period P]
+                                          presenter mode (not yet available)
+  ragtop --help | --version
+
+Options
+  --period P          the period to show, e.g. "2019/20 Q3" (default: the latest)
+  --data DIR          read period files from DIR instead of the catalogue's data:
+  --agenda FILE       an agenda file besides the data directory's agenda-*.yaml
+  --json              check: print {"findings": [...], "summary": {...}} on stdout
+  --strict            check: warnings fail too (exit status 1)
+  --max-file-size N   refuse files larger than N (default 64M)
+  --no-color          no colour (NO_COLOR is honoured too)
+  --ascii             ASCII symbols only (automatic when the locale is not UTF-8)
+
+Check exit status
+  0 no errors (warnings allowed)   1 errors found (or warnings, with --strict)
+  2 the data could not be loaded (unreadable file, YAML syntax, schema, duplicate id, unknown reference)
+
+Finding codes
+  load (exit 2): READ_ERROR YAML_SYNTAX SCHEMA DUPLICATE_ID UNKNOWN_REF
+  errors:   CLAIM_MISMATCH RATIO_MISMATCH SCORE_MISMATCH OUT_OF_RANGE FINANCE_TOTAL
+  warnings: RAG_MISMATCH MISSING_VALUE STALE SUSPICIOUS_JUMP NO_COMMENTARY
+            RESIDUAL_ABOVE_INHERENT NOT_FOR_PUBLICATION CONTROL_CHARS
+  info:     AMBIGUOUS_SCORE UNRATED (and OUT_OF_RANGE where allow_over_100 is set)
+
+Environment
+  NO_COLOR            any non-empty value turns colour off
+  RAGTOP_DEBUG=1      print the stack trace of an internal error
+`;

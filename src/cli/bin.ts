@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The `ragtop` executable.
+import { main } from './main.js';
+
+main();

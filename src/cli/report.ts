@@ -1,0 +1,52 @@
+// Findings as text (`file:line:col severity CODE id: message`, then a count line) or JSON.
+
+import { showText } from '../domain/text.js';
+import type { Finding, FindingCode, Severity } from '../domain/types.js';
+
+export interface CheckSummary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly info: number;
+  readonly files: number;
+  readonly loaded: boolean;
+  readonly exit: 0 | 1 | 2;
+  readonly codes: Partial<Record<FindingCode, number>>;
+}
+
+export function summarise(findings: readonly Finding[], files: number, loaded: boolean, strict: boolean): CheckSummary {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const codes: Partial<Record<FindingCode, number>> = {};
+  for (const f of findings) codes[f.code] = (codes[f.code] ?? 0) + 1;
+  const exit = !loaded ? 2 : errors > 0 || (strict && warnings > 0) ? 1 : 0;
+  return { errors, warnings, info: count('info'), files, loaded, exit, codes };
+}
+
+/** One finding on one line; every part made safe for a terminal. */
+export function findingLine(f: Finding): string {
+  const where = f.line > 0 ? `${f.file}:${f.line}:${f.column}` : f.file;
+  const id = f.id === undefined ? '' : ` ${showText(f.id, 60)}`;
+  return `${showText(where, 200)} ${f.severity} ${f.code}${id}: ${showText(f.message, 400)}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function countLine(s: CheckSummary): string {
+  const counts = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.info} info`;
+  if (!s.loaded) return `${counts} in ${plural(s.files, 'file')}: the data could not be loaded`;
+  return `${counts} in ${plural(s.files, 'file')}`;
+}
+
+export function textReport(findings: readonly Finding[], s: CheckSummary): string {
+  return [...findings.map(findingLine), countLine(s)].join('\n') + '\n';
+}
+
+export function jsonReport(findings: readonly Finding[], s: CheckSummary): string {
+  // JSON.stringify escapes C0 controls; escape DEL, C1 and bidi overrides too, so no byte of the
+  // output can act on a terminal it is shown in.
+  const json = JSON.stringify({ findings, summary: s }, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json + '\n';
+}

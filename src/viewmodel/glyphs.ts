@@ -1,0 +1,32 @@
+// Symbols for RAGs and directions. A RAG is never colour alone: every one has a symbol and a word.
+
+import type { Direction } from '../domain/evaluate.js';
+import type { Rag } from '../domain/types.js';
+
+export interface Glyphs {
+  readonly rag: Readonly<Record<Rag, string>>;
+  readonly direction: Readonly<Record<Direction, string>>;
+  readonly bar: string;
+  readonly ellipsis: string;
+}
+
+export const UNICODE_GLYPHS: Glyphs = {
+  rag: { green: '✓', amber: '!', red: '✗', unrated: '–' },
+  direction: { better: '▲', worse: '▼', same: '=' },
+  bar: '█',
+  ellipsis: '…',
+};
+
+export const ASCII_GLYPHS: Glyphs = {
+  rag: { green: '+', amber: '!', red: 'x', unrated: '-' },
+  direction: { better: '^', worse: 'v', same: '=' },
+  bar: '#',
+  ellipsis: '...',
+};
+
+export const RAG_WORDS: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red', unrated: 'Unrated' };
+
+/** "✗ Red": the symbol and the word together. */
+export function ragToken(rag: Rag, glyphs: Glyphs): string {
+  return `${glyphs.rag[rag]} ${RAG_WORDS[rag]}`;
+}

@@ -1,0 +1,152 @@
+// The overview of one period: the reports' headline, RAG counts per priority, the exceptions, and
+// what changed since the previous period. Pure: the TUI and the plain-text output both use it.
+
+import type { Evaluation, KpiEval, PeriodEval } from '../domain/evaluate.js';
+import { formatNumber, formatValue } from '../domain/format.js';
+import { formatPeriod, previousOf } from '../domain/period.js';
+import { compareRag, isRated } from '../domain/rag.js';
+import type { Rag, RatedRag } from '../domain/types.js';
+import { ragToken, type Glyphs } from './glyphs.js';
+
+export interface PriorityRow {
+  readonly id: string;
+  readonly title: string;
+  readonly counts: Readonly<Record<Rag, number>>;
+}
+
+export interface KpiLine {
+  readonly kpiId: string;
+  readonly priorityId: string;
+  readonly title: string;
+  readonly rag: Rag;
+  /** The main figure: the first metric's value with its unit, and its target as published. */
+  readonly value?: string;
+  readonly target?: string;
+}
+
+export interface Change {
+  readonly kpiId: string;
+  readonly title: string;
+  readonly from: Rag;
+  readonly to: Rag;
+}
+
+export interface OverviewModel {
+  readonly organisation: string;
+  readonly title: string;
+  readonly period: string;
+  readonly previous?: string;
+  readonly headline: string;
+  readonly unratedNote: string;
+  readonly priorities: readonly PriorityRow[];
+  readonly highlights: readonly KpiLine[];
+  readonly below: readonly KpiLine[];
+  readonly changes: {
+    readonly newReds: readonly Change[];
+    readonly ragChanges: readonly Change[];
+    readonly added: readonly string[];
+    readonly removed: readonly string[];
+  };
+}
+
+function kpiLine(k: KpiEval): KpiLine {
+  const m = k.metrics.find((x) => x.rated !== undefined) ?? k.metrics[0];
+  const ytd = m?.metric.cumulative || m?.metric.yearToDate ? ' year to date' : '';
+  const value = m?.rated !== undefined ? `${formatValue(m.metric, m.rated, m.ratedDecimals)}${ytd}` : undefined;
+  const target = m?.targetLabel ?? (m?.metric.target?.kind === 'value' ? formatValue(m.metric, m.metric.target.value, 0) : undefined);
+  return { kpiId: k.kpi.id, priorityId: k.kpi.priorityId, title: k.kpi.title, rag: k.counted, ...(value ? { value } : {}), ...(target ? { target } : {}) };
+}
+
+export function overviewModel(ev: Evaluation, pe: PeriodEval): OverviewModel {
+  const { catalogue } = ev.dataset;
+  const s = pe.summary;
+  const headline = `${s.green_count} of ${s.rated_count} rated KPIs achieving target (${formatNumber(s.percent_achieving, 1)}%)`;
+  const unratedNote = `${s.unrated_count} unrated (context) of ${s.kpi_count} KPIs reported; ${s.amber_count} amber, ${s.red_count} red`;
+  const priorities: PriorityRow[] = catalogue.priorities.map((p) => {
+    const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, unrated: 0 };
+    for (const k of p.kpis) {
+      const e = pe.kpis.get(k.id);
+      if (e?.hasData) counts[e.counted] += 1;
+    }
+    return { id: p.id, title: p.title, counts };
+  });
+  const reported = [...pe.kpis.values()].filter((k) => k.hasData);
+  const highlights = reported.filter((k) => k.counted === 'green').map(kpiLine);
+  // Reds then ambers, each in catalogue (priority) order.
+  const below = reported
+    .filter((k) => k.counted === 'red' || k.counted === 'amber')
+    .sort((a, b) => compareRag(a.counted as RatedRag, b.counted as RatedRag))
+    .map(kpiLine);
+
+  const prev = previousOf(ev.periods.map((p) => ({ period: p.data.period, pe: p })), pe.data.period)?.pe;
+  const newReds: Change[] = [];
+  const ragChanges: Change[] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
+  if (prev) {
+    for (const k of pe.kpis.values()) {
+      const before = prev.kpis.get(k.kpi.id);
+      if (!before) continue;
+      if (k.hasData && !before.hasData) added.push(k.kpi.title);
+      if (!k.hasData && before.hasData) removed.push(k.kpi.title);
+      if (!k.hasData || !before.hasData || before.counted === k.counted) continue;
+      const change = { kpiId: k.kpi.id, title: k.kpi.title, from: before.counted, to: k.counted };
+      if (k.counted === 'red') newReds.push(change);
+      else if (isRated(k.counted) || isRated(before.counted)) ragChanges.push(change);
+    }
+  }
+  return {
+    organisation: catalogue.organisation,
+    title: catalogue.title,
+    period: formatPeriod(pe.data.period),
+    ...(prev ? { previous: formatPeriod(prev.data.period) } : {}),
+    headline,
+    unratedNote,
+    priorities,
+    highlights,
+    below,
+    changes: { newReds, ragChanges, added, removed },
+  };
+}
+
+/** The overview as plain text lines (no escape codes), for pipes and hand-outs. */
+export function overviewText(m: OverviewModel, glyphs: Glyphs, priorityTitle: (id: string) => string): string[] {
+  const lines: string[] = [];
+  lines.push(`${m.organisation}: ${m.title}`);
+  lines.push(`Period ${m.period}${m.previous ? ` (previous: ${m.previous})` : ''}`);
+  lines.push('');
+  lines.push(m.headline);
+  lines.push(m.unratedNote);
+  lines.push('');
+  lines.push('By priority');
+  for (const p of m.priorities) {
+    const c = p.counts;
+    lines.push(`  ${p.title}: ${glyphs.rag.green} ${c.green}  ${glyphs.rag.amber} ${c.amber}  ${glyphs.rag.red} ${c.red}  ${glyphs.rag.unrated} ${c.unrated}`);
+  }
+  const group = (title: string, items: readonly KpiLine[]) => {
+    lines.push('');
+    lines.push(`${title} (${items.length})`);
+    let current = '';
+    for (const k of items) {
+      if (k.priorityId !== current) {
+        current = k.priorityId;
+        lines.push(`  ${priorityTitle(current)}`);
+      }
+      const figure = k.value ? `: ${k.value}${k.target ? ` (target ${k.target})` : ''}` : '';
+      lines.push(`    ${ragToken(k.rag, glyphs)}  ${k.title}${figure}`);
+    }
+  };
+  group('Performing below the desired level', m.below);
+  group('Highlights', m.highlights);
+  lines.push('');
+  lines.push(m.previous ? `Changed since ${m.previous}` : 'Changed since the previous period: no earlier period loaded');
+  if (m.previous) {
+    const c = m.changes;
+    for (const x of c.newReds) lines.push(`  new red: ${x.title} (was ${ragToken(x.from, glyphs)})`);
+    for (const x of c.ragChanges) lines.push(`  ${x.title}: ${ragToken(x.from, glyphs)} → ${ragToken(x.to, glyphs)}`);
+    for (const t of c.added) lines.push(`  newly reported: ${t}`);
+    for (const t of c.removed) lines.push(`  not reported this period: ${t}`);
+    if (c.newReds.length + c.ragChanges.length + c.added.length + c.removed.length === 0) lines.push('  no RAG changes');
+  }
+  return lines;
+}
