@@ -107,10 +107,10 @@ function toAgenda(raw: RawAgenda, ref: Ref, file: string, index: CatalogueIndex 
   return { meeting: raw.meeting, ...(raw.date !== undefined ? { date: raw.date } : {}), ...(period ? { period } : {}), items, file };
 }
 
-/** Lists the YAML files of a data directory: period files and agenda files. */
-function listData(dir: string): { periods: string[]; agendas: string[] } {
+/** Lists the YAML files of a data directory: period files and agenda files (never the catalogue itself). */
+function listData(dir: string, catalogueFile: string): { periods: string[]; agendas: string[] } {
   const names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
-  const files = names.map((n) => path.join(dir, n)).filter((f) => statSync(f).isFile());
+  const files = names.map((n) => path.join(dir, n)).filter((f) => f !== catalogueFile && statSync(f).isFile());
   return {
     periods: files.filter((f) => !/^agenda-/i.test(path.basename(f))),
     agendas: files.filter((f) => /^agenda-/i.test(path.basename(f))),
@@ -145,7 +145,7 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
   if (dataDir !== undefined) {
     try {
       if (!statSync(dataDir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-      listed = listData(dataDir);
+      listed = listData(dataDir, catFile);
     } catch (e) {
       const where = options.dataDir !== undefined ? { file: shown(dataDir, cwd), line: 0, col: 0 } : (dataRef?.loc ?? { file: catShown, line: 1, col: 1 });
       const why = describeFsError(e, 'cannot be read');
