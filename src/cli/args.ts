@@ -52,7 +52,8 @@ export function parseCommandLine(argv: readonly string[]): Args {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new UsageError(msg?.replace(/^Unknown option '(.*)'.*$/, "unknown option '$1'") ?? 'bad arguments');
+    const unknown = /^Unknown option '([^']*)'/.exec(msg ?? '');
+    throw new UsageError(unknown ? `unknown option '${unknown[1]}'` : (msg ?? 'bad arguments').replace(/\.$/, ''));
   }
   const { values, positionals } = parsed;
   let command: Command = 'view';

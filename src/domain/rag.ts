@@ -120,9 +120,10 @@ export function rollupRag(rags: readonly Rag[], how: Rollup): Rag {
 
 type Fmt = Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>;
 
-/** A target as numbers, each shown to the decimals it needs (or the metric's `decimals`). */
+/** A target as numbers, each shown as written (95, not 95.00), whatever the metric's display decimals. */
 export function describeTarget(metric: Fmt, t: NumericTarget): string {
-  const show = (v: number) => formatValue(metric, v, decimalsOfNumber(v, 2));
+  const plain = { ...metric, decimals: undefined };
+  const show = (v: number) => formatValue(plain, v, decimalsOfNumber(v, 2));
   return t.kind === 'band' ? `${show(t.min)}–${show(t.max)}` : show(t.value);
 }
 

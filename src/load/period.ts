@@ -61,7 +61,7 @@ function toAsOf(text: string): AsOf {
   return { kind: 'text', text };
 }
 
-function toObservation(id: string, raw: RawObservation, ref: Ref, out: Finding[]): Observation {
+function toObservation(id: string, raw: RawObservation, ref: Ref, keyLoc: Loc, out: Finding[]): Observation {
   const value = raw.value ?? null;
   const target = toTarget(raw.target, ref.at('target'), id, out);
   return {
@@ -78,7 +78,7 @@ function toObservation(id: string, raw: RawObservation, ref: Ref, out: Finding[]
     flags: raw.flags ?? [],
     ...(raw.flags !== undefined ? { flagsLoc: ref.at('flags').loc } : {}),
     ...(raw.note !== undefined ? { note: raw.note } : {}),
-    loc: ref.loc,
+    loc: keyLoc,
   };
 }
 
@@ -165,7 +165,7 @@ export function toPeriodData(raw: RawPeriod, ref: Ref, file: string, index: Cata
       out.push(unknownRef('observation for metric', id, obsRef.keyLoc(id), index.metricIds, index.id));
       continue;
     }
-    observations.set(id, toObservation(id, o, r, out));
+    observations.set(id, toObservation(id, o, r, obsRef.keyLoc(id), out));
   }
 
   const commentary = new Map<string, Commentary>();
