@@ -25,6 +25,7 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
   { files: ['src/**/*.ts', 'src/**/*.tsx'], rules: { 'no-console': 'error' } },
   { files: ['src/domain/**'], rules: layerRule(['load', 'viewmodel', 'ui', 'cli']) },
   { files: ['src/load/**'], rules: layerRule(['viewmodel', 'ui', 'cli']) },
