@@ -72,12 +72,12 @@ function valueChecks(pe: PeriodEval, out: Finding[]): void {
     }
     // Jump
     const t = m.travel;
-    if (t && t.from > 0 && t.to > 0) {
+    if (t && t.from > 0 && t.to >= 0) {
       const ratio = t.to / t.from;
       if (ratio > 5 || ratio < 1 / 5) {
         const fd = Math.max(d, decimalsOfNumber(t.from, 2));
         out.push(
-          f('SUSPICIOUS_JUMP', 'warning', at, `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}, ${ratio > 1 ? `${formatNumber(ratio, 1)}×` : `1/${formatNumber(1 / ratio, 1)}`}: a likely typo`, id),
+          f('SUSPICIOUS_JUMP', 'warning', at, `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}, ${ratio > 1 ? `${formatNumber(ratio, 1)}×` : ratio === 0 ? 'to zero' : `1/${formatNumber(1 / ratio, 1)}`}: a likely typo`, id),
         );
       }
     }

@@ -43,26 +43,40 @@ function shown(file: string, cwd: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
 
+interface Validated<T> {
+  /** The validated content; undefined when the file has a load problem. */
+  readonly raw?: T;
+  readonly ref?: Ref;
+  /** The parsed YAML even when it did not validate (to find the data directory regardless). */
+  readonly value?: unknown;
+}
+
 /** Reads, parses and validates one file against a schema. */
-function readValidated<S extends z.ZodType>(file: string, shownAs: string, schema: S, limits: Limits, out: Finding[]): { raw: z.output<S>; ref: Ref } | undefined {
+function readValidated<S extends z.ZodType>(file: string, shownAs: string, schema: S, limits: Limits, out: Finding[]): Validated<z.output<S>> {
   const read = readText(file, shownAs, limits);
   if (!read.ok) {
     out.push(read.finding);
-    return undefined;
+    return {};
   }
   const parsed = parseYaml(shownAs, read.text, limits);
   out.push(...parsed.findings);
-  if (!parsed.src || parsed.findings.some(isLoadError)) return undefined;
+  if (!parsed.src || parsed.findings.some(isLoadError)) return {};
   if (parsed.value === null || parsed.value === undefined) {
     out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
-    return undefined;
+    return {};
   }
   const result = schema.safeParse(parsed.value, { reportInput: false });
   if (!result.success) {
     out.push(...schemaFindings(parsed.src, parsed.value, result.error.issues));
-    return undefined;
+    return { value: parsed.value, ref: parsed.src.root() };
   }
-  return { raw: result.data, ref: parsed.src.root() };
+  return { raw: result.data, ref: parsed.src.root(), value: parsed.value };
+}
+
+/** `catalogue.data` from a catalogue that did not validate, when it is still a usable string. */
+function dataOf(value: unknown): string | undefined {
+  const data = (value as { catalogue?: { data?: unknown } } | null)?.catalogue?.data;
+  return typeof data === 'string' && data !== '' ? data : undefined;
 }
 
 function toShow(text: string): Show {
@@ -127,20 +141,22 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
   files.push(catShown);
 
   let catalogue: Catalogue | undefined;
-  let dataRef: Ref | undefined;
   const cat = readValidated(catFile, catShown, CatalogueSchema, limits, out);
-  if (cat) {
+  if (cat.raw && cat.ref) {
     const converted = toCatalogue(cat.raw, cat.ref, catShown);
     out.push(...converted.findings);
     catalogue = converted.catalogue;
-    dataRef = cat.ref.at('catalogue').at('data');
   }
+  const dataRef = cat.ref?.at('catalogue').at('data');
+  // Even when the catalogue has problems, its period files are read and checked as far as they
+  // can be without it, so that every problem is reported in one run.
+  const dataText = catalogue?.data ?? dataOf(cat.value);
   const index = catalogue && !out.some(isLoadError) ? indexCatalogue(catalogue) : undefined;
 
   // The data directory: --data, else the catalogue's data:, relative to the catalogue file.
   let dataDir: string | undefined;
   if (options.dataDir !== undefined) dataDir = path.resolve(cwd, options.dataDir);
-  else if (catalogue?.data !== undefined) dataDir = path.resolve(path.dirname(catFile), catalogue.data);
+  else if (dataText !== undefined) dataDir = path.resolve(path.dirname(catFile), dataText);
   let listed: { periods: string[]; agendas: string[] } = { periods: [], agendas: [] };
   if (dataDir !== undefined) {
     try {
@@ -158,7 +174,7 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
     const s = shown(file, cwd);
     files.push(s);
     const p = readValidated(file, s, PeriodSchema, limits, out);
-    if (!p) continue;
+    if (!p.raw || !p.ref) continue;
     const converted = toPeriodData(p.raw, p.ref, s, index);
     out.push(...converted.findings);
     if (!converted.data) continue;
@@ -177,7 +193,7 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
     const s = shown(file, cwd);
     files.push(s);
     const a = readValidated(file, s, AgendaSchema, limits, out);
-    if (a) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
+    if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
   }
 
   const findings = sortFindings(out);

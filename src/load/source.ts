@@ -274,8 +274,9 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
     return { findings: [finding('YAML_SYNTAX', 'error', { file: shownAs, line: 1, col: 1 }, message)] };
   }
   const src = new Source(shownAs, doc, lines);
+  const lastContent = Math.max(0, text.trimEnd().length - 1);
   for (const err of doc.errors) {
-    const loc = src.locOf(err.pos[0]);
+    const loc = src.locOf(Math.min(err.pos[0], lastContent));
     if (err.code === 'DUPLICATE_KEY') {
       const key = keyTextAt(text, err.pos[0]);
       findings.push(finding('DUPLICATE_ID', 'error', loc, `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key || undefined));
@@ -350,22 +351,49 @@ function firstAlias(src: Source): Loc | undefined {
   return undefined;
 }
 
-/** Removes control characters from every string scalar in place; one finding per scalar changed. */
+/** The `id:` of a mapping, when it has a plain one. */
+function idOfMap(node: unknown): string | undefined {
+  if (!isMap(node)) return undefined;
+  for (const pair of node.items) {
+    if (isScalar(pair.key) && pair.key.value === 'id' && isScalar(pair.value)) return String(pair.value.value);
+  }
+  return undefined;
+}
+
+/** Sections of a period file whose entries are keyed by the id they concern. */
+const KEYED_SECTIONS = new Set(['observations', 'commentary']);
+
+/**
+ * Removes control characters from every string scalar in place; one finding per scalar changed,
+ * with the id of what it belongs to (the nearest mapping's id, or the key of an observation or
+ * commentary entry).
+ */
 function cleanStrings(src: Source): Finding[] {
   const out: Finding[] = [];
-  const stack: unknown[] = [src.doc.contents];
+  const stack: Array<{ node: unknown; id: string | undefined; keyedBy: boolean }> = [{ node: src.doc.contents, id: undefined, keyedBy: false }];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const { node, id: outer, keyedBy } = stack.pop() as { node: unknown; id: string | undefined; keyedBy: boolean };
     if (isScalar(node)) {
       if (typeof node.value === 'string') {
         const s = sanitiseText(node.value);
         if (s.changed) {
           node.value = s.text;
-          out.push(finding('CONTROL_CHARS', 'warning', src.locOfNode(node), `text holds control or escape characters; they were removed and are never written to the terminal: "${showText(s.text, 40)}"`));
+          const message = `text holds control or escape characters; they were removed and are never written to the terminal: "${showText(s.text, 40)}"`;
+          out.push(finding('CONTROL_CHARS', 'warning', src.locOfNode(node), message, outer === undefined ? undefined : showText(sanitiseText(outer).text, 60)));
         }
       }
-    } else if (isCollection(node)) {
-      for (const item of node.items) stack.push(...(isPair(item) ? [item.value, item.key] : [item]));
+      continue;
+    }
+    if (!isCollection(node)) continue;
+    const id = idOfMap(node) ?? outer;
+    const top = node === src.doc.contents;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        const key = isScalar(item.key) ? String(item.key.value) : undefined;
+        const childId = keyedBy && key !== undefined ? key : id;
+        stack.push({ node: item.value, id: childId, keyedBy: top && key !== undefined && KEYED_SECTIONS.has(key) });
+        stack.push({ node: item.key, id: childId, keyedBy: false });
+      } else stack.push({ node: item, id, keyedBy: false });
     }
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
