@@ -23,7 +23,7 @@ function ragChecks(pe: PeriodEval, out: Finding[]): void {
     const obs = m.obs;
     if (!obs) continue;
     const id = m.metric.id;
-    if (m.mismatch && isRated(m.reported)) {
+    if (m.mismatch && m.reported !== undefined) {
       out.push(f('RAG_MISMATCH', 'warning', obs.ragLoc ?? obs.loc, `reported ${m.reported} but the target gives ${m.computed}: ${m.why}`, id));
     }
     if (!isRated(m.reported) && m.computed === 'unrated' && obs.value !== null) {

@@ -141,7 +141,8 @@ function evaluateMetric(catalogue: Catalogue, kpi: Kpi, metric: Metric, data: Pe
   const targetLabel = obs?.targetLabel ?? metric.targetLabel;
   const finish = (partial: Omit<MetricEval, keyof typeof base | 'counted' | 'mismatch' | 'travel' | 'targetLabel'>): MetricEval => {
     const counted: Rag = reported ?? partial.computed;
-    const mismatch = isRated(reported) && isRated(partial.computed) && reported !== partial.computed;
+    // Reported "unrated" against a target that rates the value is a mismatch too.
+    const mismatch = reported !== undefined && isRated(partial.computed) && reported !== partial.computed;
     const travel = travelOf(metric, period, obs, history, partial.target);
     return { ...base, ...partial, ...(targetLabel ? { targetLabel } : {}), counted, mismatch, ...(travel ? { travel } : {}) };
   };

@@ -1,7 +1,8 @@
 // Risk and opportunity scoring on the council's 5×5 "Key to Scores": impact × likelihood,
 // bands, appetite, grid placement and movement against the previous period.
 
-import type { Assessment, RegisterEntry, RegisterKind, RiskBand } from './types.js';
+import { previousOf } from './period.js';
+import type { Assessment, PeriodData, RegisterEntry, RegisterKind, RiskBand } from './types.js';
 
 export const IMPACT_WORDS = ['insignificant', 'minor', 'moderate', 'major', 'catastrophic'] as const;
 export const OPPORTUNITY_TOP_WORD = 'outstanding';
@@ -113,4 +114,18 @@ export function movementOf(now: RegisterEntry, before: RegisterEntry | undefined
 export function movementIsBetter(m: Movement, kind: RegisterKind): boolean | undefined {
   if (m === 'level' || m === 'new') return undefined;
   return kind === 'risk' ? m === 'down' : m === 'up';
+}
+
+/** The register a period's entries are compared with: the latest earlier period that has one. */
+export function previousRegister(periods: readonly PeriodData[], data: PeriodData): PeriodData | undefined {
+  return previousOf(
+    periods.filter((p) => p.register !== undefined),
+    data.period,
+  );
+}
+
+/** Each entry's movement against the previous register (up / down / level / new). */
+export function registerMovements(periods: readonly PeriodData[], data: PeriodData): ReadonlyMap<string, Movement> {
+  const before = new Map((previousRegister(periods, data)?.register ?? []).map((e) => [e.id, e]));
+  return new Map((data.register ?? []).map((e) => [e.id, movementOf(e, before.get(e.id))]));
 }

@@ -165,7 +165,8 @@ export function schemaFindings(src: Source, root: unknown, issues: readonly Issu
       for (const key of issue.keys) {
         const near = suggest(key, KNOWN_KEYS);
         const where = path.length === 0 ? '' : ` in ${field}`;
-        out.push(finding('SCHEMA', 'error', ref.keyLoc(key), `unknown key '${showText(key)}'${where}${near ? ` (did you mean '${near}'?)` : ''}`, id));
+        const hint = key === '<<' ? ' (YAML 1.2 has no merge keys: write the fields out)' : near ? ` (did you mean '${near}'?)` : '';
+        out.push(finding('SCHEMA', 'error', ref.keyLoc(key), `unknown key '${showText(key)}'${where}${hint}`, id));
       }
       continue;
     }

@@ -132,3 +132,31 @@ describe('direction of travel, in performance terms', () => {
     expect(metricEval(ev, '2019/20 Q2', 'on').travel).toMatchObject({ move: 'up', direction: 'worse' });
   });
 });
+
+describe('register movement against the previous register', () => {
+  const reg = (cr1: number, cr2?: number) =>
+    `register:\n  - { id: CR1, title: One, residual: ${cr1} }\n${cr2 === undefined ? '' : `  - { id: CR2, title: Two, residual: ${cr2} }\n`}`;
+  const ev = evaluateTree({
+    'catalogue.yaml': catalogue('      - { id: k, title: K, unit: count, good: high }\n'),
+    'q1.yaml': `period: 2019/20 Q1\nobservations:\n  k: { value: 1 }\n${reg(12)}`,
+    'q2.yaml': 'period: 2019/20 Q2\nobservations:\n  k: { value: 1 }\n',
+    'q3.yaml': `period: 2019/20 Q3\nobservations:\n  k: { value: 1 }\n${reg(16, 9)}`,
+  });
+  it('skips periods without a register and marks new entries', async () => {
+    const { registerMovements } = await import('../../src/domain/risk.js');
+    const periods = ev.dataset.periods;
+    const q3 = periods[2]!;
+    expect(Object.fromEntries(registerMovements(periods, q3))).toEqual({ CR1: 'up', CR2: 'new' });
+  });
+});
+
+describe('a reported "unrated" against a target that rates the value', () => {
+  const ev = evaluateTree({
+    'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high, target: 90 }\n'),
+    'q1.yaml': 'period: 2019/20 Q1\nobservations:\n  k: { value: 50, rag: unrated }\n',
+  });
+  it('is a mismatch, and the reported RAG still counts', () => {
+    const m = metricEval(ev, '2019/20 Q1', 'k');
+    expect([m.reported, m.computed, m.counted, m.mismatch]).toEqual(['unrated', 'red', 'unrated', true]);
+  });
+});
