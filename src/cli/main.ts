@@ -18,11 +18,13 @@ import { jsonReport, summarise, textReport, findingLine } from './report.js';
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_CATALOGUE = path.join(packageRoot, 'catalogue', 'lcc-2019-20.yaml');
 
-interface Io {
+export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** The terminal, when both ends are one: then the interactive app runs. */
+  readonly tty?: { readonly stdin: NodeJS.ReadStream; readonly stdout: NodeJS.WriteStream };
 }
 
 function version(): string {
@@ -85,6 +87,82 @@ function view(args: Args, io: Io): number {
   return 0;
 }
 
+export function wantsColour(args: Pick<Args, 'noColor'>, env: NodeJS.ProcessEnv): boolean {
+  if (args.noColor) return false;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['TERM'] === 'dumb') return env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
+  return true;
+}
+
+async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Promise<number> {
+  const loaded = load(args, io);
+  if (!loaded.dataset) {
+    for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
+    io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
+    return 2;
+  }
+  const [{ buildModel }, { runTui }, { THEMES }, prefsMod] = await Promise.all([
+    import('../viewmodel/model.js'),
+    import('./tui.js'),
+    import('../ui/theme/theme.js'),
+    import('./prefs.js'),
+  ]);
+  const { prefs, problem } = prefsMod.readPrefs(io.env);
+  if (problem) io.err(`ragtop: ${problem}\n`);
+  const glyphs = wantsAscii(args, io.env) || prefs.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
+  const model = buildModel(loaded.dataset, loaded.findings, glyphs);
+  if (model.ev.periods.length === 0) {
+    io.err(`ragtop: no period files found for catalogue '${showText(loaded.dataset.catalogue.id)}'\n`);
+    return 2;
+  }
+  const catalogueId = loaded.dataset.catalogue.id;
+  let period = model.ev.periods.length - 1;
+  const wanted = args.period ?? prefs.lastPeriod?.[catalogueId];
+  if (wanted !== undefined) {
+    const p = parsePeriod(wanted);
+    const i = p ? model.ev.periods.findIndex((x) => samePeriod(x.data.period, p)) : -1;
+    if (i >= 0) period = i;
+    else if (args.period !== undefined) {
+      io.err(`ragtop: --period ${showText(args.period)}: ${p ? 'no period file gives it' : 'not a period like 2019/20 Q3'} (loaded: ${model.periodLabels.join(', ')})\n`);
+      return 2;
+    }
+  }
+  const theme = wantsColour(args, io.env) ? THEMES[prefs.theme ?? 'default'] : THEMES.mono;
+  const { state, code } = await runTui({
+    model,
+    theme,
+    period,
+    title: loaded.dataset.catalogue.title,
+    organisation: loaded.dataset.catalogue.organisation,
+    stdin: tty.stdin,
+    stdout: tty.stdout,
+  });
+  const store = await prefsMod.openPrefs(io.env);
+  if ('problem' in store) io.err(`ragtop: ${store.problem}\n`);
+  else {
+    try {
+      store.set({
+        lastCatalogue: path.resolve(io.cwd, args.catalogue ?? BUNDLED_CATALOGUE),
+        lastPeriod: { ...(prefs.lastPeriod ?? {}), [catalogueId]: model.periodLabels[state.period] ?? '' },
+      });
+    } catch (e) {
+      io.err(`ragtop: preferences are not saved: ${showText(e instanceof Error ? e.message : String(e), 200)}\n`);
+    }
+  }
+  return code;
+}
+
+export async function runAsync(argv: readonly string[], io: Io): Promise<number> {
+  let args: Args;
+  try {
+    args = parseCommandLine(argv);
+  } catch (e) {
+    return run(argv, io);
+  }
+  if (args.command === 'view' && !args.help && !args.version && io.tty) return interactive(args, io, io.tty);
+  return run(argv, io);
+}
+
 export function run(argv: readonly string[], io: Io): number {
   let args: Args;
   try {
@@ -121,21 +199,31 @@ export function run(argv: readonly string[], io: Io): number {
   }
 }
 
+function internalError(io: Io, e: unknown): number {
+  const msg = e instanceof Error ? e.message : String(e);
+  io.err(`ragtop: internal error: ${showText(msg, 300)}${process.env['RAGTOP_DEBUG'] ? '' : ' (set RAGTOP_DEBUG=1 for the trace)'}\n`);
+  if (process.env['RAGTOP_DEBUG'] && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+  return 1;
+}
+
 export function main(): void {
+  const tty = process.stdin.isTTY && process.stdout.isTTY ? { stdin: process.stdin, stdout: process.stdout } : undefined;
   const io: Io = {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     env: process.env,
     cwd: process.cwd(),
+    ...(tty ? { tty } : {}),
   };
-  let code: number;
-  try {
-    code = run(process.argv.slice(2), io);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    io.err(`ragtop: internal error: ${showText(msg, 300)}${process.env['RAGTOP_DEBUG'] ? '' : ' (set RAGTOP_DEBUG=1 for the trace)'}\n`);
-    if (process.env['RAGTOP_DEBUG'] && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
-    code = 1;
-  }
-  process.exitCode = code;
+  runAsync(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+      // The app may leave stdin referenced; leave once output is flushed.
+      if (tty) process.stdout.write('', () => process.exit(code));
+    },
+    (e: unknown) => {
+      process.exitCode = internalError(io, e);
+      if (tty) process.exit(1);
+    },
+  );
 }

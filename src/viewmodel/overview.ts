@@ -150,3 +150,34 @@ export function overviewText(m: OverviewModel, glyphs: Glyphs, priorityTitle: (i
   }
   return lines;
 }
+
+export interface Move {
+  readonly kpiId: string;
+  readonly title: string;
+  /** "+5.2 points", "-12%". */
+  readonly change: string;
+  readonly size: number;
+}
+
+/**
+ * The largest moves better and worse since each metric's previous comparable figure, by relative
+ * size (percentage points for percents, per cent of the earlier value otherwise).
+ */
+export function biggestMoves(pe: PeriodEval, n: number): { better: Move[]; worse: Move[] } {
+  const better: Move[] = [];
+  const worse: Move[] = [];
+  for (const m of pe.metrics.values()) {
+    const t = m.travel;
+    if (!t || (t.direction !== 'better' && t.direction !== 'worse')) continue;
+    const delta = t.to - t.from;
+    const pct = m.metric.unit === 'percent';
+    const size = pct ? Math.abs(delta) : t.from === 0 ? 0 : Math.abs(delta / t.from) * 100;
+    if (size === 0) continue;
+    const sign = delta > 0 ? '+' : '-';
+    const change = pct ? `${sign}${formatNumber(Math.abs(delta), 1)} points` : `${sign}${formatNumber(size, 0)}%`;
+    const title = m.kpi.composite ? `${m.kpi.title}: ${m.metric.title}` : m.kpi.title;
+    (t.direction === 'better' ? better : worse).push({ kpiId: m.kpi.id, title, change, size });
+  }
+  const top = (list: Move[]) => list.sort((a, b) => b.size - a.size).slice(0, n);
+  return { better: top(better), worse: top(worse) };
+}

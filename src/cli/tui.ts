@@ -1,0 +1,84 @@
+// Mounts the interactive app (imported only when stdin and stdout are terminals). The terminal is
+// restored on every way out: q, Ctrl-C, SIGTERM, SIGHUP and an unexpected error.
+
+import { createElement } from 'react';
+import { render } from 'ink';
+import { App } from '../ui/App.js';
+import { initialState, type AppState } from '../ui/state/reducer.js';
+import type { Theme } from '../ui/theme/theme.js';
+import type { Model } from '../viewmodel/model.js';
+
+export interface TuiOptions {
+  readonly model: Model;
+  readonly theme: Theme;
+  readonly period: number;
+  readonly title: string;
+  readonly organisation: string;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+}
+
+const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
+const ALT_SCREEN_OFF = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
+
+/** Runs the app until the user leaves; resolves with the final state and the exit status. */
+export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number }> {
+  return new Promise((resolve) => {
+    let final: AppState = initialState(o.model.ev.periods.length, o.period);
+    let code = 0;
+    let restored = false;
+    o.stdout.write(ALT_SCREEN_ON);
+    const restore = () => {
+      if (restored) return;
+      restored = true;
+      try {
+        instance.unmount();
+      } catch {
+        // already unmounted
+      }
+      if (o.stdin.isTTY) o.stdin.setRawMode?.(false);
+      o.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      code = signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
+      restore();
+      cleanup();
+      resolve({ state: final, code });
+    };
+    const cleanup = () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      process.off('SIGINT', onSignal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+    process.on('SIGINT', onSignal);
+    const instance = render(
+      createElement(App, {
+        model: o.model,
+        theme: o.theme,
+        initial: final,
+        title: o.title,
+        organisation: o.organisation,
+        onExit: (state: AppState, interrupted: boolean) => {
+          final = state;
+          code = interrupted ? 130 : 0;
+        },
+      }),
+      // incrementalRendering stays off: in Ink 6.8 it left stale lines on screen when a windowed
+      // list scrolled (seen in tmux); see docs/architecture.md.
+      { stdin: o.stdin, stdout: o.stdout, exitOnCtrlC: false, patchConsole: false, incrementalRendering: false },
+    );
+    instance
+      .waitUntilExit()
+      .catch(() => {
+        code = 1;
+      })
+      .finally(() => {
+        restore();
+        cleanup();
+        resolve({ state: final, code });
+      });
+  });
+}

@@ -1,0 +1,128 @@
+// The one input router: a keypress, the current mode and screen → actions. Pure, so every key
+// is unit-tested without a terminal.
+
+import type { JumpResult } from '../../viewmodel/jump.js';
+import type { ScreenView, Target } from '../../viewmodel/screen.js';
+import { cursorOf, current, type Action, type AppState, type Screen } from '../state/reducer.js';
+import { commandFor, type KeyPress } from './keymap.js';
+
+export interface RouteContext {
+  /** Rows in a page, for PgUp/PgDn. */
+  readonly page: number;
+  readonly jump: (text: string) => JumpResult;
+  readonly complete: (text: string) => string;
+}
+
+export function screenOf(t: Target): Screen {
+  return { screen: t.kind, id: t.id };
+}
+
+function printable(k: KeyPress): boolean {
+  return !k.ctrl && k.input.length > 0 && !k.enter && !k.escape && !k.tab && !k.backspace && !/[\x00-\x1f\x7f]/.test(k.input);
+}
+
+export function route(k: KeyPress, state: AppState, view: ScreenView, ctx: RouteContext): Action[] {
+  switch (state.mode) {
+    case 'help':
+      if (k.input === 'q' && !k.ctrl) return [{ type: 'quit' }];
+      return [{ type: 'mode', mode: 'normal' }];
+    case 'filter':
+      if (k.escape) return [{ type: 'clearFilter' }];
+      if (k.enter) return [{ type: 'keepFilter' }];
+      if (k.backspace) return [{ type: 'erase' }];
+      if (k.up) return [{ type: 'move', to: 'up', size: view.size, page: ctx.page }];
+      if (k.down) return [{ type: 'move', to: 'down', size: view.size, page: ctx.page }];
+      if (printable(k)) return [{ type: 'type', text: k.input }];
+      return [];
+    case 'command': {
+      if (k.escape) return [{ type: 'mode', mode: 'normal' }];
+      if (k.tab) return [{ type: 'setDraft', text: ctx.complete(state.draft) }];
+      if (k.backspace) return state.draft === '' ? [{ type: 'mode', mode: 'normal' }] : [{ type: 'erase' }];
+      if (k.enter) {
+        const r = ctx.jump(state.draft);
+        if ('error' in r) return [{ type: 'mode', mode: 'normal' }, { type: 'status', text: r.error }];
+        if ('period' in r) return [{ type: 'mode', mode: 'normal' }, { type: 'setPeriod', index: r.period }];
+        return [{ type: 'mode', mode: 'normal' }, ...jumpTo(state, r.target)];
+      }
+      if (printable(k)) return [{ type: 'type', text: k.input }];
+      return [];
+    }
+    case 'normal':
+      return normal(k, state, view, ctx);
+    default: {
+      const _exhaustive: never = state.mode;
+      return _exhaustive;
+    }
+  }
+}
+
+/** A jump opens its target from the view it belongs to, so Esc comes back somewhere sensible. */
+function jumpTo(state: AppState, t: Target): Action[] {
+  const screen = screenOf(t);
+  const top = current(state);
+  if ('id' in top && top.screen === screen.screen && top.id === t.id) return [];
+  return [{ type: 'push', screen }];
+}
+
+function normal(k: KeyPress, state: AppState, view: ScreenView, ctx: RouteContext): Action[] {
+  const id = commandFor(k);
+  if (id === undefined) return [];
+  const move = (to: Extract<Action, { type: 'move' }>['to']): Action[] => [{ type: 'move', to, size: view.size, page: ctx.page }];
+  switch (id) {
+    case 'nav.up':
+      return move('up');
+    case 'nav.down':
+      return move('down');
+    case 'nav.pageUp':
+      return move('pageUp');
+    case 'nav.pageDown':
+      return move('pageDown');
+    case 'nav.top':
+      return move('top');
+    case 'nav.bottom':
+      return move('bottom');
+    case 'screen.enter': {
+      const t = view.targets[cursorOf(state)];
+      return t ? [{ type: 'push', screen: screenOf(t) }] : [];
+    }
+    case 'screen.back':
+      if (state.stack.length > 1) return [{ type: 'back' }];
+      return state.filters[current(state).screen] ? [{ type: 'clearFilter' }] : [];
+    case 'view.overview':
+      return [{ type: 'view', view: 'overview' }];
+    case 'view.kpis':
+      return [{ type: 'view', view: 'kpis' }];
+    case 'view.register':
+      return [{ type: 'view', view: 'register' }];
+    case 'view.heatGrid':
+      return [{ type: 'view', view: 'heatgrid' }];
+    case 'view.finance':
+      return [{ type: 'view', view: 'finance' }];
+    case 'view.checks':
+      return [{ type: 'view', view: 'checks' }];
+    case 'view.next':
+      return [{ type: 'cycleView', delta: 1 }];
+    case 'view.previous':
+      return [{ type: 'cycleView', delta: -1 }];
+    case 'period.previous':
+      return state.period > 0 ? [{ type: 'period', delta: -1 }] : [{ type: 'status', text: 'this is the earliest period loaded' }];
+    case 'period.next':
+      return state.period < state.periodCount - 1 ? [{ type: 'period', delta: 1 }] : [{ type: 'status', text: 'this is the latest period loaded' }];
+    case 'list.filter':
+      return [{ type: 'mode', mode: 'filter' }];
+    case 'list.sort':
+      return view.sortColumns > 0 ? [{ type: 'sort', columns: view.sortColumns }] : [{ type: 'status', text: 'nothing to sort here' }];
+    case 'app.jump':
+      return [{ type: 'mode', mode: 'command' }];
+    case 'app.help':
+      return [{ type: 'mode', mode: 'help' }];
+    case 'app.present':
+      return [{ type: 'status', text: 'presenter mode is not in this version yet' }];
+    case 'app.quit':
+      return [{ type: 'quit' }];
+    default: {
+      const _exhaustive: never = id;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+// The app state and its one reducer: a screen stack, each screen's cursor, the period, the mode
+// (normal | filter | command | help), the filter and the sort of each list. Pure; unit-tested.
+
+export type TopView = 'overview' | 'kpis' | 'register' | 'heatgrid' | 'finance' | 'checks';
+export const TOP_VIEWS: readonly TopView[] = ['overview', 'kpis', 'register', 'heatgrid', 'finance', 'checks'];
+
+export type Screen =
+  | { readonly screen: TopView }
+  /** The KPI table of one priority. */
+  | { readonly screen: 'priority'; readonly id: string }
+  /** One KPI's detail. */
+  | { readonly screen: 'kpi'; readonly id: string }
+  /** One register entry (its screen is built with the register). */
+  | { readonly screen: 'risk'; readonly id: string };
+
+export type Mode = 'normal' | 'filter' | 'command' | 'help';
+
+export interface SortState {
+  readonly column: number;
+}
+
+export interface AppState {
+  /** Never empty; the first entry is a top-level view. */
+  readonly stack: readonly Screen[];
+  readonly cursors: Readonly<Record<string, number>>;
+  readonly filters: Readonly<Record<string, string>>;
+  readonly sorts: Readonly<Record<string, SortState>>;
+  readonly period: number;
+  readonly periodCount: number;
+  readonly mode: Mode;
+  /** The text being typed in filter or command mode. */
+  readonly draft: string;
+  /** A one-line message (a jump that found nothing, …); cleared by the next key. */
+  readonly status?: string;
+  readonly quit: boolean;
+}
+
+export type Action =
+  | { readonly type: 'move'; readonly to: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'; readonly size: number; readonly page: number }
+  | { readonly type: 'setCursor'; readonly index: number }
+  | { readonly type: 'push'; readonly screen: Screen }
+  | { readonly type: 'back' }
+  | { readonly type: 'view'; readonly view: TopView }
+  | { readonly type: 'cycleView'; readonly delta: 1 | -1 }
+  | { readonly type: 'period'; readonly delta: number }
+  | { readonly type: 'setPeriod'; readonly index: number }
+  | { readonly type: 'mode'; readonly mode: Mode }
+  | { readonly type: 'type'; readonly text: string }
+  | { readonly type: 'erase' }
+  | { readonly type: 'setDraft'; readonly text: string }
+  | { readonly type: 'keepFilter' }
+  | { readonly type: 'clearFilter' }
+  | { readonly type: 'sort'; readonly columns: number }
+  | { readonly type: 'status'; readonly text?: string }
+  | { readonly type: 'quit' };
+
+/** The key a screen's cursor, filter and sort are kept under. */
+export function screenKey(s: Screen): string {
+  return 'id' in s ? `${s.screen}:${s.id}` : s.screen;
+}
+
+export function current(state: AppState): Screen {
+  return state.stack[state.stack.length - 1] as Screen;
+}
+
+export function initialState(periodCount: number, period = periodCount - 1, view: TopView = 'overview'): AppState {
+  return {
+    stack: [{ screen: view }],
+    cursors: {},
+    filters: {},
+    sorts: {},
+    period: Math.max(0, Math.min(period, periodCount - 1)),
+    periodCount,
+    mode: 'normal',
+    draft: '',
+    quit: false,
+  };
+}
+
+function clamp(n: number, size: number): number {
+  return size <= 0 ? 0 : Math.max(0, Math.min(n, size - 1));
+}
+
+function withCursor(state: AppState, index: number): AppState {
+  return { ...state, cursors: { ...state.cursors, [screenKey(current(state))]: index } };
+}
+
+export function cursorOf(state: AppState): number {
+  return state.cursors[screenKey(current(state))] ?? 0;
+}
+
+export function filterOf(state: AppState): string {
+  const key = screenKey(current(state));
+  return state.mode === 'filter' ? state.draft : (state.filters[key] ?? '');
+}
+
+export function reducer(state: AppState, action: Action): AppState {
+  const base = state.status === undefined || action.type === 'status' ? state : { ...state, status: undefined };
+  switch (action.type) {
+    case 'move': {
+      const at = cursorOf(base);
+      const step = Math.max(1, action.page);
+      const to =
+        action.to === 'up' ? at - 1 : action.to === 'down' ? at + 1 : action.to === 'pageUp' ? at - step : action.to === 'pageDown' ? at + step : action.to === 'top' ? 0 : action.size - 1;
+      return withCursor(base, clamp(to, action.size));
+    }
+    case 'setCursor':
+      return withCursor(base, Math.max(0, action.index));
+    case 'push':
+      return { ...base, stack: [...base.stack, action.screen] };
+    case 'back':
+      return base.stack.length > 1 ? { ...base, stack: base.stack.slice(0, -1) } : base;
+    case 'view':
+      return { ...base, stack: [{ screen: action.view }] };
+    case 'cycleView': {
+      const top = base.stack[0] as Screen;
+      const i = TOP_VIEWS.indexOf(top.screen as TopView);
+      const next = TOP_VIEWS[(i + action.delta + TOP_VIEWS.length) % TOP_VIEWS.length] as TopView;
+      return { ...base, stack: [{ screen: next }] };
+    }
+    case 'period':
+      return { ...base, period: clamp(base.period + action.delta, base.periodCount) };
+    case 'setPeriod':
+      return { ...base, period: clamp(action.index, base.periodCount) };
+    case 'mode': {
+      if (action.mode === 'filter') return { ...base, mode: 'filter', draft: base.filters[screenKey(current(base))] ?? '' };
+      return { ...base, mode: action.mode, draft: '' };
+    }
+    case 'type':
+      return withCursor({ ...base, draft: base.draft + action.text }, base.mode === 'filter' ? 0 : cursorOf(base));
+    case 'erase':
+      return { ...base, draft: [...base.draft].slice(0, -1).join('') };
+    case 'setDraft':
+      return { ...base, draft: action.text };
+    case 'keepFilter':
+      return { ...base, mode: 'normal', draft: '', filters: { ...base.filters, [screenKey(current(base))]: base.draft } };
+    case 'clearFilter':
+      return withCursor({ ...base, mode: 'normal', draft: '', filters: { ...base.filters, [screenKey(current(base))]: '' } }, 0);
+    case 'sort': {
+      const key = screenKey(current(base));
+      const now = base.sorts[key]?.column ?? 0;
+      return { ...base, sorts: { ...base.sorts, [key]: { column: action.columns <= 0 ? 0 : (now + 1) % action.columns } } };
+    }
+    case 'status':
+      return action.text === undefined ? { ...base, status: undefined } : { ...base, status: action.text };
+    case 'quit':
+      return { ...base, quit: true };
+    default: {
+      const _exhaustive: never = action;
+      return _exhaustive;
+    }
+  }
+}

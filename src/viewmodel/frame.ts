@@ -1,0 +1,46 @@
+// The frame around every screen: the header (organisation, catalogue, period, findings), the
+// breadcrumbs of the screen stack, and the footer (key hints, or the filter / jump prompt).
+
+import type { Model } from './model.js';
+import { clipLine, fit, seg, textWidth, truncate, type Line } from './styled.js';
+
+export function headerLine(model: Model, period: number, width: number, title: string, organisation: string): Line {
+  const errors = model.findings.filter((f) => f.severity === 'error').length;
+  const warnings = model.findings.filter((f) => f.severity === 'warning').length;
+  const label = model.periodLabels[period] ?? '';
+  const left = period > 0 ? '◂ ' : '  ';
+  const right = period < model.periodLabels.length - 1 ? ' ▸' : '  ';
+  const findings = `${errors} error${errors === 1 ? '' : 's'} ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const rightPart: Line = [seg(left, 'text.muted'), seg(label, 'header'), seg(right, 'text.muted'), seg('  '), seg(findings, errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'text.muted')];
+  const rightW = rightPart.reduce((n, s) => n + textWidth(s.text), 0);
+  const leftW = Math.max(0, width - rightW - 1);
+  const name = truncate(`${organisation} · ${title}`, leftW);
+  return clipLine([seg(fit(name, leftW), 'text.title'), seg(' '), ...rightPart], width);
+}
+
+export function breadcrumbLine(titles: readonly string[], width: number): Line {
+  const sep = ' › ';
+  let parts = [...titles];
+  // Drop from the left (keeping the current screen) until it fits.
+  while (parts.length > 1 && textWidth(parts.join(sep)) > width) parts = parts.slice(1);
+  const shown = parts.length < titles.length ? ['…', ...parts] : parts;
+  const line: Line = shown.flatMap((t, i) => [...(i > 0 ? [seg(sep, 'text.muted')] : []), seg(t, i === shown.length - 1 ? 'text.heading' : 'text.muted')]);
+  return clipLine(line, width);
+}
+
+export function footerLine(kind: 'hints' | 'filter' | 'command' | 'status', text: string, width: number, hint = ''): Line {
+  switch (kind) {
+    case 'filter':
+      return clipLine([seg('/', 'focus'), seg(text), seg('█', 'text.muted'), seg('  Enter keep · Esc clear', 'text.muted')], width);
+    case 'command':
+      return clipLine([seg(':', 'focus'), seg(text), seg('█', 'text.muted'), seg(hint ? `  ${hint}` : '', 'text.muted')], width);
+    case 'status':
+      return clipLine([seg(text, 'warning')], width);
+    case 'hints':
+      return clipLine([seg(text, 'text.muted')], width);
+    default: {
+      const _exhaustive: never = kind;
+      return _exhaustive;
+    }
+  }
+}

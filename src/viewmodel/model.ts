@@ -1,0 +1,48 @@
+// Everything the screens read, computed once at load: the evaluation, the findings, indexes.
+// Nothing here runs on a keypress.
+
+import { runChecks } from '../domain/checks.js';
+import { evaluate, type Evaluation, type PeriodEval } from '../domain/evaluate.js';
+import { formatPeriod } from '../domain/period.js';
+import type { Dataset, Finding, Kpi, Priority } from '../domain/types.js';
+import type { Glyphs } from './glyphs.js';
+
+export interface Model {
+  readonly ev: Evaluation;
+  /** Load warnings and every check finding, sorted by file and line. */
+  readonly findings: readonly Finding[];
+  readonly priorities: readonly Priority[];
+  readonly kpis: ReadonlyMap<string, { readonly kpi: Kpi; readonly priority: Priority }>;
+  /** KPI id of every metric id. */
+  readonly kpiOfMetric: ReadonlyMap<string, string>;
+  readonly periodLabels: readonly string[];
+  readonly glyphs: Glyphs;
+}
+
+export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], glyphs: Glyphs): Model {
+  const ev = evaluate(dataset);
+  const findings = [...loadFindings, ...runChecks(ev)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+  const kpis = new Map<string, { kpi: Kpi; priority: Priority }>();
+  const kpiOfMetric = new Map<string, string>();
+  for (const priority of dataset.catalogue.priorities) {
+    for (const kpi of priority.kpis) {
+      kpis.set(kpi.id, { kpi, priority });
+      for (const m of kpi.metrics) kpiOfMetric.set(m.id, kpi.id);
+    }
+  }
+  return {
+    ev,
+    findings,
+    priorities: dataset.catalogue.priorities,
+    kpis,
+    kpiOfMetric,
+    periodLabels: ev.periods.map((p) => formatPeriod(p.data.period)),
+    glyphs,
+  };
+}
+
+export function periodAt(model: Model, index: number): PeriodEval {
+  const pe = model.ev.periods[Math.max(0, Math.min(index, model.ev.periods.length - 1))];
+  if (!pe) throw new Error('no periods loaded');
+  return pe;
+}

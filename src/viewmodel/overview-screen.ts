@@ -1,0 +1,122 @@
+// The Overview screen: the reports' headline, RAG counts per priority, ratings across all loaded
+// periods, the exceptions and highlights (selectable: Enter opens the KPI), what changed.
+
+import { formatNumber } from '../domain/format.js';
+import type { Rag } from '../domain/types.js';
+import { RAG_WORDS, type Glyphs } from './glyphs.js';
+import { periodAt, type Model } from './model.js';
+import { biggestMoves, overviewModel, type KpiLine } from './overview.js';
+import type { ScreenParams, ScreenView, Target } from './screen.js';
+import { clipLine, fit, ragTokenOf, seg, visibleWindow, type Line } from './styled.js';
+
+const ORDER: readonly Rag[] = ['green', 'amber', 'red', 'unrated'];
+
+/** A bar of RAG symbols, so it reads without colour: ✓✓✓!!✗✗✗✗. */
+export function ragBar(counts: Readonly<Record<Rag, number>>, width: number, glyphs: Glyphs): Line {
+  const total = ORDER.reduce((n, r) => n + counts[r], 0);
+  if (total === 0 || width <= 0) return [];
+  const out: Line[number][] = [];
+  let used = 0;
+  let acc = 0;
+  for (const r of ORDER) {
+    acc += counts[r];
+    const end = Math.round((acc / total) * width);
+    const n = end - used;
+    if (n > 0) out.push(seg(glyphs.rag[r].repeat(n), ragTokenOf(r)));
+    used = end;
+  }
+  return out;
+}
+
+function countsLine(label: string, counts: Readonly<Record<Rag, number>>, width: number, glyphs: Glyphs): Line {
+  const labelW = Math.min(34, Math.max(12, Math.floor(width * 0.4)));
+  const nums: Line = ORDER.flatMap((r) => [seg(` ${glyphs.rag[r]}`, ragTokenOf(r)), seg(fit(String(counts[r]), 3, 'right'))]);
+  const barW = Math.max(0, width - labelW - 20 - 2);
+  return [seg(fit(label, labelW)), ...nums, seg('  '), ...ragBar(counts, barW, glyphs)];
+}
+
+function kpiLine(k: KpiLine, glyphs: Glyphs, selected: boolean): Line {
+  const figure = k.value ? `  ${k.value}${k.target ? ` (target ${k.target})` : ''}` : '';
+  return [
+    seg(selected ? '▸ ' : '  ', selected ? 'focus' : undefined),
+    seg(`${glyphs.rag[k.rag]} ${fit(RAG_WORDS[k.rag], 7)}`, ragTokenOf(k.rag)),
+    seg(` ${k.title}`, selected ? 'focus' : undefined),
+    seg(figure, 'text.muted'),
+  ];
+}
+
+export function overviewScreen(model: Model, p: ScreenParams): ScreenView {
+  const pe = periodAt(model, p.period);
+  const o = overviewModel(model.ev, pe);
+  const g = model.glyphs;
+  const lines: Line[] = [];
+  const targets: Target[] = [];
+  const itemLine: number[] = [];
+  const selectable = (k: KpiLine) => {
+    const index = targets.length;
+    targets.push({ kind: 'kpi', id: k.kpiId });
+    itemLine.push(lines.length);
+    lines.push(kpiLine(k, g, index === p.cursor));
+  };
+
+  lines.push([seg(o.headline, 'text.title')]);
+  lines.push([seg(o.unratedNote, 'text.muted')]);
+  lines.push([]);
+  lines.push([seg('By priority', 'text.heading')]);
+  for (const pr of o.priorities) lines.push(countsLine(pr.title, pr.counts, p.width, g));
+  if (model.ev.periods.length > 1) {
+    lines.push([]);
+    lines.push([seg('Ratings by period', 'text.heading')]);
+    for (const [i, other] of model.ev.periods.entries()) {
+      const s = other.summary;
+      const counts = { green: s.green_count, amber: s.amber_count, red: s.red_count, unrated: s.unrated_count };
+      const label = `${model.periodLabels[i] ?? ''}${i === p.period ? ' ◂' : ''}`;
+      lines.push(countsLine(label, counts, p.width, g));
+    }
+  }
+  const titles = new Map(model.priorities.map((x) => [x.id, x.title]));
+  const group = (heading: string, items: readonly KpiLine[]) => {
+    lines.push([]);
+    lines.push([seg(`${heading} (${items.length})`, 'text.heading')]);
+    let currentPriority = '';
+    for (const k of items) {
+      if (k.priorityId !== currentPriority) {
+        currentPriority = k.priorityId;
+        lines.push([seg(titles.get(currentPriority) ?? currentPriority, 'text.muted')]);
+      }
+      selectable(k);
+    }
+  };
+  group('Performing below the desired level', o.below);
+  group('Highlights', o.highlights);
+
+  lines.push([]);
+  if (!o.previous) lines.push([seg('No earlier period loaded to compare with', 'text.muted')]);
+  else {
+    lines.push([seg(`Changed since ${o.previous}`, 'text.heading')]);
+    const c = o.changes;
+    for (const x of c.newReds) lines.push([seg(`  new red: ${x.title} (was ${g.rag[x.from]} ${RAG_WORDS[x.from]})`, 'rag.red')]);
+    for (const x of c.ragChanges) {
+      lines.push([seg(`  ${x.title}: `), seg(`${g.rag[x.from]} ${RAG_WORDS[x.from]}`, ragTokenOf(x.from)), seg(' → '), seg(`${g.rag[x.to]} ${RAG_WORDS[x.to]}`, ragTokenOf(x.to))]);
+    }
+    for (const t of c.added) lines.push([seg(`  newly reported: ${t}`)]);
+    for (const t of c.removed) lines.push([seg(`  not reported this period: ${t}`, 'text.muted')]);
+    const moves = biggestMoves(pe, 3);
+    for (const m of moves.better) lines.push([seg(`  ${g.direction.better} better: `, 'better'), seg(`${m.title} ${m.change}`)]);
+    for (const m of moves.worse) lines.push([seg(`  ${g.direction.worse} worse: `, 'worse'), seg(`${m.title} ${m.change}`)]);
+    if (c.newReds.length + c.ragChanges.length + c.added.length + c.removed.length + moves.better.length + moves.worse.length === 0) {
+      lines.push([seg('  no changes', 'text.muted')]);
+    }
+  }
+
+  // Keep the selected line in view; start at the top while the cursor is on the first item.
+  const focusLine = p.cursor <= 0 ? 0 : (itemLine[Math.min(p.cursor, itemLine.length - 1)] ?? 0);
+  const win = visibleWindow(lines, focusLine, p.height);
+  const shown = win.items.map((l) => clipLine(l, p.width));
+  return { title: 'Overview', lines: shown, size: targets.length, targets, sortColumns: 0 };
+}
+
+export function summaryText(model: Model, period: number): string {
+  const s = periodAt(model, period).summary;
+  return `${s.green_count}/${s.rated_count} on target (${formatNumber(s.percent_achieving, 0)}%)`;
+}
