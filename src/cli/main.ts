@@ -156,7 +156,7 @@ export async function runAsync(argv: readonly string[], io: Io): Promise<number>
   let args: Args;
   try {
     args = parseCommandLine(argv);
-  } catch (e) {
+  } catch {
     return run(argv, io);
   }
   if (args.command === 'view' && !args.help && !args.version && io.tty) return interactive(args, io, io.tty);

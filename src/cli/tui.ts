@@ -3,7 +3,7 @@
 
 import { createElement } from 'react';
 import { render } from 'ink';
-import { App } from '../ui/App.js';
+import { Root } from '../ui/Root.js';
 import { initialState, type AppState } from '../ui/state/reducer.js';
 import type { Theme } from '../ui/theme/theme.js';
 import type { Model } from '../viewmodel/model.js';
@@ -55,7 +55,7 @@ export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number }
     process.on('SIGHUP', onSignal);
     process.on('SIGINT', onSignal);
     const instance = render(
-      createElement(App, {
+      createElement(Root, {
         model: o.model,
         theme: o.theme,
         initial: final,

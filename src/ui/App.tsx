@@ -1,9 +1,9 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { breadcrumbLine, footerLine, headerLine } from '../viewmodel/frame.js';
 import { completeJump, jumpHint, resolveJump } from '../viewmodel/jump.js';
 import type { Model } from '../viewmodel/model.js';
-import type { ScreenParams } from '../viewmodel/screen.js';
+import type { ScreenParams, ScreenView } from '../viewmodel/screen.js';
 import { seg } from '../viewmodel/styled.js';
 import { DataTable } from './components/DataTable.js';
 import { StyledLines } from './components/StyledLines.js';
@@ -11,9 +11,8 @@ import { keyHints, type KeyPress } from './keys/keymap.js';
 import { route } from './keys/router.js';
 import { helpLines } from './screens/help.js';
 import { screenDef } from './screens/registry.js';
-import { cursorOf, current, filterOf, reducer, screenKey, type AppState } from './state/reducer.js';
+import { cursorOf, current, filterOf, reducer, screenKey, type AppState, type Screen } from './state/reducer.js';
 import type { Theme } from './theme/theme.js';
-import { useViewport } from './viewport.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 18;
@@ -47,40 +46,66 @@ export type AppProps = {
   readonly organisation: string;
   /** Called once when the user quits (q) or interrupts (Ctrl-C), with the final state. */
   readonly onExit: (state: AppState, interrupted: boolean) => void;
+  /** The terminal's size (see Root, which reads it). */
+  readonly columns: number;
+  readonly rows: number;
 };
 
-export function App({ model, theme, initial, title, organisation, onExit }: AppProps) {
-  const { columns, rows } = useViewport();
-  const { exit } = useApp();
-  const [state, dispatch] = useReducer(reducer, initial);
+/** Views by screen and parameters, so the reducer and the render share one computation. */
+function useViewCache(model: Model) {
+  return useMemo(() => {
+    const cache = new Map<string, ScreenView>();
+    return (screen: Screen, params: ScreenParams): ScreenView => {
+      const key = `${screenKey(screen)}|${params.period}|${params.cursor}|${params.filter}|${params.sortColumn}|${params.width}|${params.height}`;
+      let v = cache.get(key);
+      if (!v) {
+        v = screenDef(screen).view(model, screen, params);
+        if (cache.size > 64) cache.clear();
+        cache.set(key, v);
+      }
+      return v;
+    };
+  }, [model]);
+}
+
+function paramsOf(state: AppState, width: number, height: number): ScreenParams {
   const screen = current(state);
-  const def = screenDef(screen);
+  return { period: state.period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width, height };
+}
+
+export function App({ model, theme, initial, title, organisation, onExit, columns, rows }: AppProps) {
+  const { exit } = useApp();
   // Header, breadcrumbs and footer take three lines; the frame is at most rows − 1 tall.
   const bodyHeight = Math.max(1, rows - 1 - 3);
-  const params: ScreenParams = useMemo(
-    () => ({ period: state.period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width: columns, height: bodyHeight }),
-    [state, screen, columns, bodyHeight],
+  const viewOf = useViewCache(model);
+  // Keys are routed inside the reducer, against the state they apply to: a key typed before the
+  // previous one has been drawn still sees its effect.
+  const keyReducer = useCallback(
+    (s: AppState, k: KeyPress | 'interrupt'): AppState => {
+      if (k === 'interrupt') return reducer(s, { type: 'quit', interrupted: true });
+      const view = viewOf(current(s), paramsOf(s, columns, bodyHeight));
+      const actions = route(k, s, view, {
+        page: Math.max(1, bodyHeight - 2),
+        jump: (text) => resolveJump(model, text, s.period),
+        complete: (text) => completeJump(model, text, s.period),
+      });
+      return actions.reduce(reducer, s);
+    },
+    [model, viewOf, columns, bodyHeight],
   );
-  const view = useMemo(() => def.view(model, screen, params), [def, model, screen, params]);
+  const [state, dispatch] = useReducer(keyReducer, initial);
+  const screen = current(state);
+  const def = screenDef(screen);
+  const params = paramsOf(state, columns, bodyHeight);
+  const view = viewOf(screen, params);
 
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') {
-      onExit(state, true);
-      exit();
-      return;
-    }
-    const k = toKeyPress(input, key);
-    const actions = route(k, state, view, {
-      page: Math.max(1, bodyHeight - 2),
-      jump: (text) => resolveJump(model, text, state.period),
-      complete: (text) => completeJump(model, text, state.period),
-    });
-    for (const a of actions) dispatch(a);
+    dispatch(key.ctrl && input === 'c' ? 'interrupt' : toKeyPress(input, key));
   });
 
   useEffect(() => {
     if (state.quit) {
-      onExit(state, false);
+      onExit(state, state.interrupted);
       exit();
     }
   }, [state, onExit, exit]);
@@ -93,7 +118,7 @@ export function App({ model, theme, initial, title, organisation, onExit }: AppP
     );
   }
 
-  const titles = state.stack.map((s) => (s === screen ? view.title : screenDef(s).view(model, s, { ...params, height: 1, cursor: -1 }).title));
+  const titles = state.stack.map((s) => (s === screen ? view.title : viewOf(s, { ...params, height: 1, cursor: -1 }).title));
   const footer =
     state.mode === 'filter'
       ? footerLine('filter', state.draft, columns)

@@ -18,6 +18,7 @@ export function screenOf(t: Target): Screen {
 }
 
 function printable(k: KeyPress): boolean {
+  // eslint-disable-next-line no-control-regex
   return !k.ctrl && k.input.length > 0 && !k.enter && !k.escape && !k.tab && !k.backspace && !/[\x00-\x1f\x7f]/.test(k.input);
 }
 

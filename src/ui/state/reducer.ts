@@ -33,6 +33,8 @@ export interface AppState {
   /** A one-line message (a jump that found nothing, …); cleared by the next key. */
   readonly status?: string;
   readonly quit: boolean;
+  /** Left with Ctrl-C rather than q. */
+  readonly interrupted: boolean;
 }
 
 export type Action =
@@ -52,7 +54,7 @@ export type Action =
   | { readonly type: 'clearFilter' }
   | { readonly type: 'sort'; readonly columns: number }
   | { readonly type: 'status'; readonly text?: string }
-  | { readonly type: 'quit' };
+  | { readonly type: 'quit'; readonly interrupted?: boolean };
 
 /** The key a screen's cursor, filter and sort are kept under. */
 export function screenKey(s: Screen): string {
@@ -74,6 +76,7 @@ export function initialState(periodCount: number, period = periodCount - 1, view
     mode: 'normal',
     draft: '',
     quit: false,
+    interrupted: false,
   };
 }
 
@@ -144,7 +147,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'status':
       return action.text === undefined ? { ...base, status: undefined } : { ...base, status: action.text };
     case 'quit':
-      return { ...base, quit: true };
+      return { ...base, quit: true, interrupted: action.interrupted === true };
     default: {
       const _exhaustive: never = action;
       return _exhaustive;
