@@ -19,6 +19,7 @@ export interface Args {
   readonly help: boolean;
   readonly version: boolean;
   readonly maxFileSize?: number;
+  readonly theme?: string;
 }
 
 export class UsageError extends Error {}
@@ -34,6 +35,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
   'max-file-size': { type: 'string' },
+  theme: { type: 'string' },
 } as const;
 
 /** Parses "64M", "500k", "1048576" into bytes. */
@@ -88,6 +90,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
     help: values.help ?? false,
     version: values.version ?? false,
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(values.theme !== undefined ? { theme: values.theme } : {}),
   };
 }
 
@@ -100,6 +103,8 @@ Usage
                                           check the data before publication
   ragtop present [CATALOGUE] [--agenda FILE] [--period P]
                                           presenter mode (not yet available)
+  ragtop config [reset | set theme NAME | set ascii on|off]
+                                          show, reset or change the saved preferences
   ragtop --help | --version
 
 Options
@@ -108,7 +113,8 @@ Options
   --agenda FILE       an agenda file besides the data directory's agenda-*.yaml
   --json              check: print {"findings": [...], "summary": {...}} on stdout
   --strict            check: warnings fail too (exit status 1)
-  --max-file-size N   refuse files larger than N (default 64M)
+  --max-file-size N   refuse files larger than N (default 4M)
+  --theme NAME        default, high-contrast, colour-blind-safe or mono
   --no-color          no colour (NO_COLOR is honoured too)
   --ascii             ASCII symbols only (automatic when the locale is not UTF-8)
 
@@ -123,7 +129,14 @@ Finding codes
             RESIDUAL_ABOVE_INHERENT NOT_FOR_PUBLICATION CONTROL_CHARS
   info:     AMBIGUOUS_SCORE UNRATED (and OUT_OF_RANGE where allow_over_100 is set)
 
+Keys (in the app; ? shows them all)
+  1-6 views (Overview KPIs Register Heat-grid Finance Checks)   Tab/S-Tab next/previous view
+  arrows or h j k l move   Enter drill in   Esc back   g/G top/bottom   PgUp/PgDn
+  [ ] previous/next period   / filter   s sort   : jump (kpi, risk, period, priority)
+  ? help   p presenter   q quit
+
 Environment
   NO_COLOR            any non-empty value turns colour off
+  RAGTOP_CONFIG_DIR   where preferences are kept (default: the user's config directory)
   RAGTOP_DEBUG=1      print the stack trace of an internal error
 `;

@@ -127,7 +127,12 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
       return 2;
     }
   }
-  const theme = wantsColour(args, io.env) ? THEMES[prefs.theme ?? 'default'] : THEMES.mono;
+  const themeName = args.theme ?? prefs.theme ?? 'default';
+  if (!(themeName in THEMES)) {
+    io.err(`ragtop: --theme ${showText(themeName)}: use ${Object.keys(THEMES).join(', ')}\n`);
+    return 2;
+  }
+  const theme = wantsColour(args, io.env) ? THEMES[themeName as keyof typeof THEMES] : THEMES.mono;
   const { state, code } = await runTui({
     model,
     theme,
@@ -159,8 +164,52 @@ export async function runAsync(argv: readonly string[], io: Io): Promise<number>
   } catch {
     return run(argv, io);
   }
-  if (args.command === 'view' && !args.help && !args.version && io.tty) return interactive(args, io, io.tty);
+  if (args.help || args.version) return run(argv, io);
+  if (args.command === 'view' && io.tty) return interactive(args, io, io.tty);
+  if (args.command === 'config') return config(args, io);
   return run(argv, io);
+}
+
+const THEME_NAMES = ['default', 'high-contrast', 'colour-blind-safe', 'mono'];
+
+/** `ragtop config`: show, reset or change the saved preferences. */
+async function config(args: Args, io: Io): Promise<number> {
+  const { openPrefs } = await import('./prefs.js');
+  const store = await openPrefs(io.env);
+  if ('problem' in store) {
+    io.err(`ragtop: ${store.problem}\n`);
+    return 2;
+  }
+  const [sub, key, value, ...extra] = args.rest;
+  const usage = () => {
+    io.err(`ragtop: config takes: (nothing), reset, set theme ${THEME_NAMES.join('|')}, or set ascii on|off\n`);
+    return 2;
+  };
+  if (sub === 'reset' && key === undefined) {
+    store.reset();
+    io.out(`preferences reset (${store.path})\n`);
+    return 0;
+  }
+  if (sub === 'set' && extra.length === 0) {
+    if (key === 'theme' && value !== undefined && THEME_NAMES.includes(value)) store.set({ theme: value as never });
+    else if (key === 'ascii' && (value === 'on' || value === 'off')) store.set({ ascii: value === 'on' });
+    else return usage();
+    io.out(`${key} = ${value}\n`);
+    return 0;
+  }
+  if (sub !== undefined) return usage();
+  const p = store.get();
+  const periods = Object.entries(p.lastPeriod ?? {}).map(([k, v]) => `${k}: ${v}`);
+  io.out(
+    [
+      `file: ${store.path}`,
+      `theme: ${p.theme ?? 'default'}`,
+      `ascii: ${p.ascii ? 'on' : 'off'}`,
+      `last catalogue: ${p.lastCatalogue ?? '(none: the bundled default)'}`,
+      `last period: ${periods.length ? periods.join(', ') : '(none)'}`,
+    ].join('\n') + '\n',
+  );
+  return 0;
 }
 
 export function run(argv: readonly string[], io: Io): number {
@@ -187,9 +236,11 @@ export function run(argv: readonly string[], io: Io): number {
       return check(args, io);
     case 'view':
       return view(args, io);
+    case 'config':
+      io.err(`ragtop: config is asynchronous; use runAsync\n`);
+      return 2;
     case 'present':
     case 'export':
-    case 'config':
       io.err(`ragtop: '${args.command}' is not available in this version yet; see 'ragtop --help'\n`);
       return 2;
     default: {
@@ -215,6 +266,10 @@ export function main(): void {
     cwd: process.cwd(),
     ...(tty ? { tty } : {}),
   };
+  // A reader that goes away (ragtop check | head) is not an error worth a trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   runAsync(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

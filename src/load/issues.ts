@@ -21,18 +21,19 @@ const KNOWN_KEYS = [
   'change',
 ];
 
+/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number) => (d[i] as number[])[j] as number;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min(tmp + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      (d[i] as number[])[j] = v;
     }
   }
-  return prev[b.length] as number;
+  return at(a.length, b.length);
 }
 
 /** The closest of `options` to `word`, when it is close enough to be a likely typo. */
@@ -146,6 +147,15 @@ export function schemaFindings(src: Source, root: unknown, issues: readonly Issu
     const path = issue.path;
     const id = idAt(root, path);
     const field = fieldName(path);
+    const parentPath = path.slice(0, -1);
+    const last = path[path.length - 1];
+    const parentValue = valueAt(root, parentPath);
+    const missing =
+      typeof last === 'string' && parentValue !== null && typeof parentValue === 'object' && !Array.isArray(parentValue) && !(last in (parentValue as object));
+    if (missing) {
+      out.push(finding('SCHEMA', 'error', refAt(src, parentPath).loc, `missing required field '${showText(last)}'${parentPath.length ? ` in ${fieldName(parentPath)}` : ''}`, id));
+      continue;
+    }
     if (issue.code === 'invalid_union') {
       const narrowed = narrowUnion(issue);
       if (narrowed) {
@@ -168,15 +178,6 @@ export function schemaFindings(src: Source, root: unknown, issues: readonly Issu
         const hint = key === '<<' ? ' (YAML 1.2 has no merge keys: write the fields out)' : near ? ` (did you mean '${near}'?)` : '';
         out.push(finding('SCHEMA', 'error', ref.keyLoc(key), `unknown key '${showText(key)}'${where}${hint}`, id));
       }
-      continue;
-    }
-    const parentPath = path.slice(0, -1);
-    const last = path[path.length - 1];
-    const parentValue = valueAt(root, parentPath);
-    const missing =
-      typeof last === 'string' && parentValue !== null && typeof parentValue === 'object' && !Array.isArray(parentValue) && !(last in (parentValue as object));
-    if (missing) {
-      out.push(finding('SCHEMA', 'error', refAt(src, parentPath).loc, `missing required field '${showText(last)}'${parentPath.length ? ` in ${fieldName(parentPath)}` : ''}`, id));
       continue;
     }
     const input = valueAt(root, path);

@@ -15,7 +15,9 @@ export interface Limits {
   readonly maxDepth: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBytes: 64 * 1024 * 1024, maxAliases: 1000, maxDepth: 64 };
+// 4 MiB: the yaml parser needs seconds and hundreds of megabytes per megabyte of hostile input, and
+// real catalogue and period files are tens of kilobytes. --max-file-size raises it.
+export const DEFAULT_LIMITS: Limits = { maxBytes: 4 * 1024 * 1024, maxAliases: 1000, maxDepth: 64 };
 
 export function finding(code: FindingCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
@@ -80,6 +82,8 @@ export function readText(file: string, shownAs: string, limits: Limits = DEFAULT
   try {
     const st = statSync(file);
     if (st.isDirectory()) return fail('READ_ERROR', at(1, 1), 'this is a directory, not a YAML file');
+    // A FIFO or a device (/dev/zero) would block or never end: only regular files are read.
+    if (!st.isFile()) return fail('READ_ERROR', at(1, 1), 'not a regular file (a pipe, socket or device)');
     size = st.size;
   } catch (e) {
     return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
@@ -265,7 +269,9 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
       strict: true,
       version: '1.2',
       schema: 'core',
-      logLevel: 'silent',
+      // 'error', not 'silent': with 'silent', parseDocument drops its MULTIPLE_DOCS error. Neither
+      // prints anything; warnings are turned into findings below.
+      logLevel: 'error',
       merge: false,
       keepSourceTokens: false,
     });
@@ -275,14 +281,25 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
   }
   const src = new Source(shownAs, doc, lines);
   const lastContent = Math.max(0, text.trimEnd().length - 1);
-  for (const err of doc.errors) {
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) {
+    return { src, findings: [finding('YAML_SYNTAX', 'error', src.locOf(Math.min(exhausted.pos[0], lastContent)), `the YAML is nested too deeply to read (over ${limits.maxDepth} levels)`)] };
+  }
+  const MAX_SYNTAX = 10;
+  for (const err of doc.errors.slice(0, MAX_SYNTAX)) {
     const loc = src.locOf(Math.min(err.pos[0], lastContent));
-    if (err.code === 'DUPLICATE_KEY') {
+    if (err.code === 'MULTIPLE_DOCS') {
+      findings.push(finding('YAML_SYNTAX', 'error', loc, 'the file holds more than one YAML document (a second ---): put one document in each file'));
+    } else if (err.code === 'DUPLICATE_KEY') {
       const key = keyTextAt(text, err.pos[0]);
       findings.push(finding('DUPLICATE_ID', 'error', loc, `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key || undefined));
     } else {
       findings.push(finding('YAML_SYNTAX', 'error', loc, `YAML syntax: ${yamlMessage(err.message)}`));
     }
+  }
+  if (doc.errors.length > MAX_SYNTAX) {
+    const last = findings[findings.length - 1];
+    if (last) findings.push({ ...last, message: `… and ${doc.errors.length - MAX_SYNTAX} more syntax errors in this file` });
   }
   for (const w of doc.warnings) {
     const loc = src.locOf(w.pos[0]);
