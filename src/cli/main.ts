@@ -133,7 +133,7 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
     return 2;
   }
   const theme = wantsColour(args, io.env) ? THEMES[themeName as keyof typeof THEMES] : THEMES.mono;
-  const { state, code } = await runTui({
+  const { state, code, error } = await runTui({
     model,
     theme,
     period,
@@ -142,6 +142,7 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
     stdin: tty.stdin,
     stdout: tty.stdout,
   });
+  if (error) return internalError(io, error);
   const store = await prefsMod.openPrefs(io.env);
   if ('problem' in store) io.err(`ragtop: ${store.problem}\n`);
   else {

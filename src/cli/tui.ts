@@ -3,6 +3,7 @@
 
 import { createElement } from 'react';
 import { render } from 'ink';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { Root } from '../ui/Root.js';
 import { initialState, type AppState } from '../ui/state/reducer.js';
 import type { Theme } from '../ui/theme/theme.js';
@@ -23,11 +24,12 @@ const ALT_SCREEN_OFF = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 
 /** Runs the app until the user leaves; resolves with the final state and the exit status. */
-export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number }> {
+export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number; error?: Error }> {
   return new Promise((resolve) => {
     let final: AppState = initialState(o.model.ev.periods.length, o.period);
     let code = 0;
     let restored = false;
+    let failure: Error | undefined;
     o.stdout.write(ALT_SCREEN_ON);
     const restore = () => {
       if (restored) return;
@@ -54,17 +56,25 @@ export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number }
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onSignal);
     process.on('SIGINT', onSignal);
+    const app = createElement(Root, {
+      model: o.model,
+      theme: o.theme,
+      initial: final,
+      title: o.title,
+      organisation: o.organisation,
+      onExit: (state: AppState, interrupted: boolean) => {
+        final = state;
+        code = interrupted ? 130 : 0;
+      },
+    });
     const instance = render(
-      createElement(Root, {
-        model: o.model,
-        theme: o.theme,
-        initial: final,
-        title: o.title,
-        organisation: o.organisation,
-        onExit: (state: AppState, interrupted: boolean) => {
-          final = state;
-          code = interrupted ? 130 : 0;
+      createElement(ErrorBoundary, {
+        onError: (error: Error) => {
+          failure = error;
+          code = 1;
+          instance.unmount();
         },
+        children: app,
       }),
       // incrementalRendering stays off: in Ink 6.8 it left stale lines on screen when a windowed
       // list scrolled (seen in tmux); see docs/architecture.md.
@@ -78,7 +88,7 @@ export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number }
       .finally(() => {
         restore();
         cleanup();
-        resolve({ state: final, code });
+        resolve({ state: final, code, ...(failure ? { error: failure } : {}) });
       });
   });
 }

@@ -7,7 +7,7 @@ import type { ScreenParams, ScreenView } from '../viewmodel/screen.js';
 import { seg } from '../viewmodel/styled.js';
 import { DataTable } from './components/DataTable.js';
 import { StyledLines } from './components/StyledLines.js';
-import { keyHints, type KeyPress } from './keys/keymap.js';
+import { keyHints, splitKeys, type KeyPress } from './keys/keymap.js';
 import { route } from './keys/router.js';
 import { helpLines } from './screens/help.js';
 import { screenDef } from './screens/registry.js';
@@ -100,7 +100,14 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   const view = viewOf(screen, params);
 
   useInput((input, key) => {
-    dispatch(key.ctrl && input === 'c' ? 'interrupt' : toKeyPress(input, key));
+    if (key.ctrl && input === 'c') return dispatch('interrupt');
+    // Keys that arrive together (typed fast, sent by tmux, pasted) come as one string: each
+    // character is its own keypress, so "[:kpi x" is a period step, then a jump.
+    if ([...input].length > 1 && !key.ctrl && !key.meta) {
+      for (const k of splitKeys(input)) dispatch(k);
+      return;
+    }
+    dispatch(toKeyPress(input, key));
   });
 
   useEffect(() => {

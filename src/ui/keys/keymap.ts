@@ -143,3 +143,26 @@ export function specOf(id: CommandId): CommandSpec {
 export function keyHints(ids: readonly CommandId[]): string {
   return ids.map((id) => `${specOf(id).label} ${specOf(id).description.split(/ \(|:/)[0]}`).join(' · ');
 }
+
+/**
+ * Splits input that arrived as one string (typed fast, sent by tmux, pasted) into keypresses, one
+ * per character, with the control characters among them read as the keys they are.
+ */
+export function splitKeys(input: string): KeyPress[] {
+  return [...input].map((ch): KeyPress => {
+    switch (ch) {
+      case '\r':
+      case '\n':
+        return { input: '', enter: true };
+      case '\t':
+        return { input: '', tab: true };
+      case '\x7f':
+      case '\b':
+        return { input: '', backspace: true };
+      case '\x1b':
+        return { input: '', escape: true };
+      default:
+        return { input: ch };
+    }
+  });
+}

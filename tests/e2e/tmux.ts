@@ -1,0 +1,78 @@
+// Drives the real `ragtop` binary in a real terminal (tmux), the way a person would: send keys,
+// read the screen. Each session has its own socket, so tests never touch a user's tmux.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { vi } from 'vitest';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const BIN = path.join(ROOT, 'dist', 'cli', 'bin.js');
+export const HAVE_TMUX = spawnSync('tmux', ['-V']).status === 0;
+export const HAVE_BIN = existsSync(BIN);
+
+let n = 0;
+
+export interface Session {
+  readonly name: string;
+  keys(...keys: string[]): void;
+  literal(text: string): void;
+  screen(withEscapes?: boolean): string;
+  waitFor(text: string | RegExp, timeout?: number): Promise<string>;
+  /** The process's exit status, once the command has ended (the shell prints EXIT=n). */
+  exitStatus(timeout?: number): Promise<number>;
+  pid(): number;
+  resize(columns: number, rows: number): void;
+  kill(): void;
+}
+
+export function start(args: string[], opts: { columns?: number; rows?: number; env?: Record<string, string> } = {}): Session {
+  const socket = `ragtop-test-${process.pid}`;
+  const name = `s${++n}`;
+  const cfg = mkdtempSync(path.join(os.tmpdir(), 'ragtop-e2e-cfg-'));
+  const env = { RAGTOP_CONFIG_DIR: cfg, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...opts.env };
+  const envText = Object.entries(env)
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(' ');
+  const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  // The shell keeps the pane open after ragtop exits and prints its status.
+  const command = `cd '${ROOT}' && env ${envText} node '${BIN}' ${quoted}; echo EXIT=$?; sleep 60`;
+  const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
+  tmux('new-session', '-d', '-s', name, '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), command);
+  const screen = (withEscapes = false) => tmux('capture-pane', '-t', name, '-p', ...(withEscapes ? ['-e'] : []));
+  const waitFor = async (text: string | RegExp, timeout = 5000) => {
+    let last = '';
+    await vi.waitFor(
+      () => {
+        last = screen();
+        if (typeof text === 'string' ? !last.includes(text) : !text.test(last)) throw new Error(`screen does not show ${String(text)}:\n${last}`);
+      },
+      { timeout, interval: 50 },
+    );
+    return last;
+  };
+  return {
+    name,
+    keys: (...keys) => void tmux('send-keys', '-t', name, ...keys),
+    literal: (text) => void tmux('send-keys', '-t', name, '-l', text),
+    screen,
+    waitFor,
+    async exitStatus(timeout = 5000) {
+      const s = await waitFor(/EXIT=\d+/, timeout);
+      return Number(/EXIT=(\d+)/.exec(s)?.[1]);
+    },
+    resize: (columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
+    pid() {
+      const panePid = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
+      const child = execFileSync('pgrep', ['-P', String(panePid), '-f', 'node'], { encoding: 'utf8' }).trim().split('\n')[0];
+      return Number(child);
+    },
+    kill() {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}

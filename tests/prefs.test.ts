@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAsync, wantsColour } from '../src/cli/main.js';
+import { cleanPrefs, prefsFile, readPrefs } from '../src/cli/prefs.js';
+
+function io(dir: string) {
+  let out = '';
+  let err = '';
+  return {
+    io: { out: (s: string) => (out += s), err: (s: string) => (err += s), env: { RAGTOP_CONFIG_DIR: dir }, cwd: dir },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('preferences (never the real user file: RAGTOP_CONFIG_DIR)', () => {
+  it('ragtop config shows the file and the defaults', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
+    const t = io(dir);
+    expect(await runAsync(['config'], t.io)).toBe(0);
+    expect(t.out()).toContain(`file: ${path.join(dir, 'config.json')}`);
+    expect(t.out()).toContain('theme: default');
+    expect(t.out()).toContain('last catalogue: (none: the bundled default)');
+  });
+
+  it('set theme / ascii are saved; reset clears them; bad values are refused', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
+    expect(await runAsync(['config', 'set', 'theme', 'high-contrast'], io(dir).io)).toBe(0);
+    expect(await runAsync(['config', 'set', 'ascii', 'on'], io(dir).io)).toBe(0);
+    expect(readPrefs({ RAGTOP_CONFIG_DIR: dir }).prefs).toEqual({ theme: 'high-contrast', ascii: true });
+    const bad = io(dir);
+    expect(await runAsync(['config', 'set', 'theme', 'neon'], bad.io)).toBe(2);
+    expect(bad.err()).toMatch(/^ragtop: config takes:/);
+    expect(await runAsync(['config', 'reset'], io(dir).io)).toBe(0);
+    expect(readPrefs({ RAGTOP_CONFIG_DIR: dir }).prefs).toEqual({});
+  });
+
+  it('a missing file is no preferences; a corrupt one is reported and ignored', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
+    expect(readPrefs({ RAGTOP_CONFIG_DIR: dir })).toEqual({ prefs: {} });
+    writeFileSync(prefsFile({ RAGTOP_CONFIG_DIR: dir }), '{ not json');
+    const r = readPrefs({ RAGTOP_CONFIG_DIR: dir });
+    expect(r.prefs).toEqual({});
+    expect(r.problem).toMatch(/could not be read; using defaults/);
+    expect(existsSync(prefsFile({ RAGTOP_CONFIG_DIR: dir }))).toBe(true);
+    expect(readFileSync(prefsFile({ RAGTOP_CONFIG_DIR: dir }), 'utf8')).toBe('{ not json');
+  });
+
+  it('keeps only fields that make sense', () => {
+    expect(cleanPrefs({ theme: 'neon', ascii: 'yes', lastPeriod: { a: '2019/20 Q3', b: 3 }, lastCatalogue: 5 })).toEqual({ lastPeriod: { a: '2019/20 Q3' } });
+  });
+});
+
+describe('colour', () => {
+  it.each([
+    [{}, {}, true],
+    [{ noColor: true }, {}, false],
+    [{}, { NO_COLOR: '1' }, false],
+    [{}, { NO_COLOR: '' }, true],
+    [{}, { TERM: 'dumb' }, false],
+    [{}, { TERM: 'dumb', FORCE_COLOR: '1' }, true],
+  ])('%j with env %j → colour %s', (args, env, want) => {
+    expect(wantsColour({ noColor: false, ...args }, env)).toBe(want);
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { commandFor, KEYMAP, keyHints, type KeyPress } from '../../src/ui/keys/keymap.js';
+import { route, type RouteContext } from '../../src/ui/keys/router.js';
+import { current, cursorOf, filterOf, initialState, reducer, type Action, type AppState } from '../../src/ui/state/reducer.js';
+import type { ScreenView } from '../../src/viewmodel/screen.js';
+
+const view = (size: number, targets: ScreenView['targets'] = [], sortColumns = 0): ScreenView => ({ title: 'T', lines: [], size, targets, sortColumns });
+const ctx: RouteContext = {
+  page: 5,
+  jump: (text) => (text.startsWith('kpi ') ? { target: { kind: 'kpi', id: text.slice(4) } } : text.startsWith('period') ? { period: 0 } : { error: 'nope' }),
+  complete: (text) => (text === 'k' ? 'kpi ' : text),
+};
+const key = (input: string, extra: Partial<KeyPress> = {}): KeyPress => ({ input, ...extra });
+const apply = (s: AppState, actions: Action[]) => actions.reduce(reducer, s);
+const press = (s: AppState, k: KeyPress, v = view(10)) => apply(s, route(k, s, v, ctx));
+
+describe('keymap', () => {
+  it('binds every command to at least one key, and no key twice', () => {
+    const seen = new Map<string, string>();
+    for (const spec of KEYMAP) {
+      expect(spec.keys.length).toBeGreaterThan(0);
+      for (const b of spec.keys) {
+        const name = JSON.stringify(b);
+        expect(seen.get(name), `${name} is bound to ${seen.get(name)} and ${spec.id}`).toBeUndefined();
+        seen.set(name, spec.id);
+      }
+    }
+  });
+  it.each([
+    [key('j'), 'nav.down'],
+    [key('', { down: true }), 'nav.down'],
+    [key('k'), 'nav.up'],
+    [key('', { enter: true }), 'screen.enter'],
+    [key('l'), 'screen.enter'],
+    [key('', { right: true }), 'screen.enter'],
+    [key('', { escape: true }), 'screen.back'],
+    [key('h'), 'screen.back'],
+    [key('g'), 'nav.top'],
+    [key('G'), 'nav.bottom'],
+    [key('', { pageDown: true }), 'nav.pageDown'],
+    [key('4'), 'view.heatGrid'],
+    [key('', { tab: true }), 'view.next'],
+    [key('', { tab: true, shift: true }), 'view.previous'],
+    [key('['), 'period.previous'],
+    [key('/'), 'list.filter'],
+    [key(':'), 'app.jump'],
+    [key('?'), 'app.help'],
+    [key('q'), 'app.quit'],
+  ] as const)('%j → %s', (k, id) => expect(commandFor(k)).toBe(id));
+  it('makes the footer hints from the table', () => {
+    expect(keyHints(['screen.enter', 'list.filter', 'app.quit'])).toBe('Enter open · / filter · q quit');
+  });
+});
+
+describe('reducer and router', () => {
+  const s0 = initialState(4);
+  it('starts on the overview at the latest period', () => {
+    expect(current(s0)).toEqual({ screen: 'overview' });
+    expect(s0.period).toBe(3);
+  });
+  it('moves the cursor within the list, by page, to the ends', () => {
+    let s = press(s0, key('j'));
+    expect(cursorOf(s)).toBe(1);
+    s = press(s, key('', { pageDown: true }));
+    expect(cursorOf(s)).toBe(6);
+    s = press(s, key('G'));
+    expect(cursorOf(s)).toBe(9);
+    s = press(s, key('j'));
+    expect(cursorOf(s)).toBe(9);
+    s = press(s, key('g'));
+    expect(cursorOf(s)).toBe(0);
+    expect(cursorOf(press(s, key('k')))).toBe(0);
+  });
+  it('Enter pushes what the item opens; Esc pops; each screen keeps its cursor', () => {
+    const v = view(3, [undefined, { kind: 'kpi', id: 'a' }]);
+    let s = press(s0, key('j'), v);
+    s = press(s, key('', { enter: true }), v);
+    expect(s.stack).toEqual([{ screen: 'overview' }, { screen: 'kpi', id: 'a' }]);
+    s = press(s, key('j'), v);
+    s = press(s, key('', { escape: true }), v);
+    expect(current(s)).toEqual({ screen: 'overview' });
+    expect(cursorOf(s)).toBe(1);
+    expect(press(s0, key('', { enter: true }), v).stack).toHaveLength(1);
+  });
+  it('number keys and Tab switch top-level views', () => {
+    expect(current(press(s0, key('6')))).toEqual({ screen: 'checks' });
+    expect(current(press(s0, key('', { tab: true })))).toEqual({ screen: 'kpis' });
+    expect(current(press(s0, key('', { tab: true, shift: true })))).toEqual({ screen: 'checks' });
+  });
+  it('[ and ] stop at the ends with a message', () => {
+    const s = press(s0, key(']'));
+    expect(s.period).toBe(3);
+    expect(s.status).toBe('this is the latest period loaded');
+    expect(press(s0, key('[')).period).toBe(2);
+    expect(press(s, key('j')).status).toBeUndefined();
+  });
+  it('filter: typing filters live, Enter keeps, Esc clears; q is text there', () => {
+    let s = press(s0, key('/'));
+    expect(s.mode).toBe('filter');
+    for (const c of 'red q') s = press(s, key(c));
+    expect(filterOf(s)).toBe('red q');
+    expect(s.quit).toBe(false);
+    s = press(s, key('', { backspace: true }));
+    s = press(s, key('', { enter: true }));
+    expect([s.mode, filterOf(s)]).toEqual(['normal', 'red ']);
+    s = press(s, key('/'));
+    s = press(s, key('', { escape: true }));
+    expect([s.mode, filterOf(s)]).toEqual(['normal', '']);
+  });
+  it('jump: Tab completes, Enter goes, an error is a status line', () => {
+    let s = press(s0, key(':'));
+    s = press(s, key('k'));
+    s = press(s, key('', { tab: true }));
+    expect(s.draft).toBe('kpi ');
+    for (const c of 'x1') s = press(s, key(c));
+    s = press(s, key('', { enter: true }));
+    expect(current(s)).toEqual({ screen: 'kpi', id: 'x1' });
+    s = press(press(s0, key(':')), key('z'));
+    s = press(s, key('', { enter: true }));
+    expect([s.mode, s.status]).toEqual(['normal', 'nope']);
+  });
+  it('s cycles the sort column where the view can sort, else says so', () => {
+    const v = view(3, [], 3);
+    let s = press(s0, key('s'), v);
+    expect(s.sorts['overview']).toEqual({ column: 1 });
+    s = press(press(s, key('s'), v), key('s'), v);
+    expect(s.sorts['overview']).toEqual({ column: 0 });
+    expect(press(s0, key('s')).status).toBe('nothing to sort here');
+  });
+  it('help closes on any key; q quits from help and from normal mode', () => {
+    const h = press(s0, key('?'));
+    expect(h.mode).toBe('help');
+    expect(press(h, key('x')).mode).toBe('normal');
+    expect(press(h, key('q')).quit).toBe(true);
+    expect(press(s0, key('q')).quit).toBe(true);
+  });
+});
+
+describe('splitKeys: input that arrives in one piece', async () => {
+  const { splitKeys } = await import('../../src/ui/keys/keymap.js');
+  it('reads each character as its own key, control characters as their keys', () => {
+    expect(splitKeys('[:k\r')).toEqual([{ input: '[' }, { input: ':' }, { input: 'k' }, { input: '', enter: true }]);
+    expect(splitKeys('a\x7f\t\x1b')).toEqual([{ input: 'a' }, { input: '', backspace: true }, { input: '', tab: true }, { input: '', escape: true }]);
+  });
+});
