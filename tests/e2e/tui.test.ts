@@ -61,6 +61,7 @@ describe.skipIf(why !== '')('the real terminal (tmux)', { timeout: 30000 }, () =
         await s.waitFor('rated KPIs achieving target');
         const raw = s.screen(true);
         // No foreground or background colour SGR parameters (30–37, 38, 39?, 40–47, 48, 90–97, 100–107).
+        // eslint-disable-next-line no-control-regex
         const colours = [...raw.matchAll(/\x1b\[([0-9;]*)m/g)].flatMap((m) => (m[1] ?? '').split(';')).filter((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p));
         expect(colours).toEqual([]);
         expect(s.screen()).toMatch(/✗ Red/);
