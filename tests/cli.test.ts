@@ -115,7 +115,8 @@ describe('ragtop (no command): the overview as plain text', () => {
 describe('the built bin', () => {
   const bin = path.join(root, 'dist', 'cli', 'bin.js');
   it.skipIf(!existsSync(bin))('runs check on the bundled default with no catalogue argument', () => {
-    const r = spawnSync(process.execPath, [bin, 'check'], { cwd: root, encoding: 'utf8', timeout: 20000 });
+    const env = { ...process.env, RAGTOP_CONFIG_DIR: writeTree({}) };
+    const r = spawnSync(process.execPath, [bin, 'check'], { cwd: root, encoding: 'utf8', timeout: 20000, env });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/2 errors, \d+ warnings, \d+ info in 7 files\n$/);
     expect(r.stderr).toBe('');

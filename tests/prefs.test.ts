@@ -65,3 +65,19 @@ describe('colour', () => {
     expect(wantsColour({ noColor: false, ...args }, env)).toBe(want);
   });
 });
+
+describe('the catalogue when none is named', async () => {
+  const { catalogueOf, BUNDLED_CATALOGUE } = await import('../src/cli/main.js');
+  it('is the last one used while it exists, else the bundled default', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
+    const env = { RAGTOP_CONFIG_DIR: dir };
+    expect(catalogueOf({}, { env })).toBe(BUNDLED_CATALOGUE);
+    const mine = path.join(dir, 'mine.yaml');
+    writeFileSync(mine, 'x: 1\n');
+    writeFileSync(prefsFile(env), JSON.stringify({ lastCatalogue: mine }));
+    expect(catalogueOf({}, { env })).toBe(mine);
+    expect(catalogueOf({ catalogue: 'other.yaml' }, { env })).toBe('other.yaml');
+    writeFileSync(prefsFile(env), JSON.stringify({ lastCatalogue: path.join(dir, 'gone.yaml') }));
+    expect(catalogueOf({}, { env })).toBe(BUNDLED_CATALOGUE);
+  });
+});

@@ -1,7 +1,7 @@
 // The ragtop command. Loads and validates before anything is drawn; load problems are printed as
 // findings (exit 2), never as a stack trace. Ink is never imported on the check/help paths.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChecks } from '../domain/checks.js';
@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS } from '../load/source.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import { overviewModel, overviewText } from '../viewmodel/overview.js';
 import { HELP, parseCommandLine, UsageError, type Args } from './args.js';
+import { readPrefs } from './prefs.js';
 import { jsonReport, summarise, textReport, findingLine } from './report.js';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,8 +33,15 @@ function version(): string {
   return pkg.version;
 }
 
+/** CATALOGUE, else the last one used (when it still exists), else the bundled default. */
+export function catalogueOf(args: Pick<Args, 'catalogue'>, io: Pick<Io, 'env'>): string {
+  if (args.catalogue !== undefined) return args.catalogue;
+  const last = readPrefs(io.env).prefs.lastCatalogue;
+  return last !== undefined && existsSync(last) ? last : BUNDLED_CATALOGUE;
+}
+
 function load(args: Args, io: Io): LoadResult {
-  return loadDataset(args.catalogue ?? BUNDLED_CATALOGUE, {
+  return loadDataset(catalogueOf(args, io), {
     ...(args.data !== undefined ? { dataDir: args.data } : {}),
     ...(args.agenda !== undefined ? { agendaFiles: [args.agenda] } : {}),
     limits: { ...DEFAULT_LIMITS, ...(args.maxFileSize !== undefined ? { maxBytes: args.maxFileSize } : {}) },
@@ -148,7 +156,7 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
   else {
     try {
       store.set({
-        lastCatalogue: path.resolve(io.cwd, args.catalogue ?? BUNDLED_CATALOGUE),
+        lastCatalogue: path.resolve(io.cwd, catalogueOf(args, io)),
         lastPeriod: { ...(prefs.lastPeriod ?? {}), [catalogueId]: model.periodLabels[state.period] ?? '' },
       });
     } catch (e) {
