@@ -6,7 +6,7 @@ import type { Evaluation, MetricEval, PeriodEval } from './evaluate.js';
 import { formatPeriod, lastQuarterIndex } from './period.js';
 import { isRated } from './rag.js';
 import { cellsForScore, placeAssessment } from './risk.js';
-import type { Assessment, CheckCode, Finding, Loc, PeriodData, RegisterEntry, Severity, Written } from './types.js';
+import type { Assessment, CheckCode, Finance, Finding, Loc, PeriodData, RegisterEntry, Severity, Written } from './types.js';
 
 function f(code: CheckCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
@@ -163,16 +163,36 @@ function claimChecks(pe: PeriodEval, out: Finding[]): void {
   }
 }
 
+/** A stated finance total against the sum of its lines, by the FINANCE_TOTAL rule. */
+export interface FinanceTotalCheck {
+  readonly column: 'budget' | 'forecast';
+  readonly stated: Written;
+  readonly sum: number;
+  /** Decimals to show the sum to: the most written in the total or any line. */
+  readonly decimals: number;
+  /** Within half a unit of the last decimal written in the stated total. */
+  readonly matches: boolean;
+}
+
+/** The stated totals of a finance table (budget, then forecast), each checked against its lines. */
+export function financeTotalChecks(fin: Finance): FinanceTotalCheck[] {
+  const out: FinanceTotalCheck[] = [];
+  for (const column of ['budget', 'forecast'] as const) {
+    const stated = fin.total?.[column];
+    if (!stated) continue;
+    const sum = fin.lines.reduce((acc, l) => acc + l[column].value, 0);
+    const decimals = Math.max(stated.decimals, ...fin.lines.map((l) => l[column].decimals));
+    out.push({ column, stated, sum, decimals, matches: withinPrecision(sum, stated) });
+  }
+  return out;
+}
+
 function financeChecks(d: PeriodData, out: Finding[]): void {
   const fin = d.finance;
-  if (!fin?.total) return;
-  for (const col of ['budget', 'forecast'] as const) {
-    const stated = fin.total[col];
-    if (!stated) continue;
-    const sum = fin.lines.reduce((acc, l) => acc + l[col].value, 0);
-    const decimals = Math.max(stated.decimals, ...fin.lines.map((l) => l[col].decimals));
-    if (!withinPrecision(sum, stated)) {
-      out.push(f('FINANCE_TOTAL', 'error', stated.loc, `stated ${col} total ${formatNumber(stated.value, stated.decimals)} ≠ ${formatNumber(sum, decimals)}, the sum of its ${fin.lines.length} lines`, `total.${col}`));
+  if (!fin) return;
+  for (const t of financeTotalChecks(fin)) {
+    if (!t.matches) {
+      out.push(f('FINANCE_TOTAL', 'error', t.stated.loc, `stated ${t.column} total ${formatNumber(t.stated.value, t.stated.decimals)} ≠ ${formatNumber(t.sum, t.decimals)}, the sum of its ${fin.lines.length} lines`, `total.${t.column}`));
     }
   }
 }
