@@ -8,6 +8,8 @@ export interface Glyphs {
   readonly direction: Readonly<Record<Direction, string>>;
   readonly bar: string;
   readonly ellipsis: string;
+  /** A sparkline's levels, lowest first (one character each). */
+  readonly spark: string;
 }
 
 export const UNICODE_GLYPHS: Glyphs = {
@@ -15,6 +17,7 @@ export const UNICODE_GLYPHS: Glyphs = {
   direction: { better: '▲', worse: '▼', same: '=' },
   bar: '█',
   ellipsis: '…',
+  spark: '▁▂▃▄▅▆▇█',
 };
 
 export const ASCII_GLYPHS: Glyphs = {
@@ -22,6 +25,7 @@ export const ASCII_GLYPHS: Glyphs = {
   direction: { better: '^', worse: 'v', same: '=' },
   bar: '#',
   ellipsis: '...',
+  spark: '_.-=^',
 };
 
 export const RAG_WORDS: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red', unrated: 'Unrated' };

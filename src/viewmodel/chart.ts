@@ -1,0 +1,241 @@
+// A trend chart of one metric over the loaded periods, drawn with asciichart: the values as one
+// line, the target as a second (dashed) line, the y axis labelled, the periods along the x axis and
+// a legend. Pure. The target reads without colour: its own cells are drawn dashed.
+
+import asciichart from 'asciichart';
+import { decimalsOfNumber, formatNumber } from '../domain/format.js';
+import { ASCII_GLYPHS, type Glyphs } from './glyphs.js';
+import { clipLine, fit, seg, textWidth, truncate, type Line, type Segment } from './styled.js';
+
+export interface ChartPoint {
+  /** The period, as `formatPeriod` writes it (`2018/19 Q4`); abbreviated to fit. */
+  readonly label: string;
+  /** The figure, or null for a gap. */
+  readonly value: number | null;
+  /** The period on screen: its label is highlighted. */
+  readonly current?: boolean;
+}
+
+export interface ChartOptions {
+  /** Columns for the whole chart, the y-axis labels included. */
+  readonly width: number;
+  /** Lines for the whole chart: the plot, the x-axis labels and the legend (the plot gets at least 2). */
+  readonly height: number;
+  readonly glyphs: Glyphs;
+  /** The target as published, for the legend (default: the number). */
+  readonly targetLabel?: string;
+  /** How a y-axis number reads (default: compact, `3.6m`, `95.5`). */
+  readonly format?: (v: number) => string;
+}
+
+type Symbols = [string, string, string, string, string, string, string, string, string, string];
+
+// asciichart's order: ┼ ┤ ╶ ╴ ─ ╰ ╭ ╮ ╯ │
+const UNICODE_SYMBOLS: Symbols = ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'];
+const ASCII_SYMBOLS: Symbols = ['+', '|', '-', '-', '-', '+', '+', '+', '+', '|'];
+
+interface Style {
+  readonly symbols: Symbols;
+  readonly value: string;
+  readonly target: string;
+}
+
+const UNICODE_STYLE: Style = { symbols: UNICODE_SYMBOLS, value: '─', target: '╌' };
+const ASCII_STYLE: Style = { symbols: ASCII_SYMBOLS, value: '-', target: '.' };
+
+/** `2018/19 Q4` → `18/19 Q4`; other labels unchanged. */
+export function shortPeriodLabel(label: string): string {
+  return label.replace(/^\d{2}(\d{2}\/\d{2})/, '$1');
+}
+
+const SCALES: ReadonlyArray<readonly [number, string]> = [
+  [1e9, 'bn'],
+  [1e6, 'm'],
+  [1e4, 'k'],
+];
+
+/** A round step of at least `raw`: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten. */
+function niceStep(raw: number): number {
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((x) => x * p >= raw - 1e-12 * p) ?? 10;
+  return m * p;
+}
+
+interface Scale {
+  readonly lo: number;
+  readonly hi: number;
+  readonly step: number;
+  readonly intervals: number;
+}
+
+/**
+ * A y scale with round row values, from `lo` to `hi` in `intervals` steps of `step` (at most
+ * `rows` − 1). Of the round steps up to 2.5 times the finest that fits, the first that puts the
+ * target exactly on a row (losing at most one row) is taken, so the target line reads at its value.
+ */
+function scaleOf(min: number, max: number, rows: number, goal: number | undefined): Scale {
+  const avail = Math.max(1, rows - 1);
+  const fitting = (step: number): Scale | undefined => {
+    const lo = Math.floor(min / step + 1e-9) * step;
+    const hi = Math.ceil(max / step - 1e-9) * step;
+    const intervals = Math.max(1, Math.round((hi - lo) / step));
+    return intervals <= avail ? { lo, hi: lo + intervals * step, step, intervals } : undefined;
+  };
+  let step = niceStep((max - min) / avail);
+  let first = fitting(step);
+  while (!first) {
+    step = niceStep(step * 1.0001);
+    first = fitting(step);
+  }
+  if (goal === undefined) return first;
+  for (let s = first.step; s <= first.step * 2.5 + 1e-9; s = niceStep(s * 1.0001)) {
+    const k = goal / s;
+    const scale = Math.abs(k - Math.round(k)) < 1e-6 ? fitting(s) : undefined;
+    // Not at the cost of more than one row, nor below three rows.
+    if (scale && scale.intervals >= Math.max(Math.min(3, first.intervals), first.intervals - 1)) return scale;
+  }
+  return first;
+}
+
+/** A scale for a flat line: the value on the middle row, a tenth of it (or 1) above and below. */
+function flatScale(v: number, rows: number): Scale {
+  const half = Math.max(1, Math.floor((rows - 1) / 2));
+  const step = niceStep((Math.abs(v) > 0 ? Math.abs(v) * 0.1 : 1) / half);
+  return { lo: v - half * step, hi: v + half * step, step, intervals: 2 * half };
+}
+
+/** Labels for the y axis: one scale (k, m, bn) for all, the decimals of the step. */
+function axisLabels(values: readonly number[], step: number, format?: (v: number) => string): string[] {
+  if (format) return values.map(format);
+  const top = Math.max(...values.map(Math.abs));
+  const [div, suffix] = SCALES.find(([d]) => top >= d) ?? [1, ''];
+  const d = Math.max(decimalsOfNumber(step / div, 3), ...values.map((v) => decimalsOfNumber(v / div, 3)));
+  return values.map((v) => `${formatNumber(v / div, d).replace(/\.0+$/, '')}${suffix}`);
+}
+
+/** Where each period starts on the x axis (the last entry is the end of the plot). */
+function spans(n: number, cols: number): number[] {
+  return Array.from({ length: n + 1 }, (_, i) => Math.floor((i * cols) / n));
+}
+
+/**
+ * One series plotted alone on the scale: rows of single-character cells, [axis, ...cells]. Values
+ * go to asciichart in row units (0 at `lo`, one per step), so rounding to rows is exact.
+ */
+function plotCells(series: readonly number[], scale: Scale, symbols: Symbols): string[][] {
+  const text = asciichart.plot([series.map((v) => (v - scale.lo) / scale.step)], {
+    min: 0,
+    max: scale.intervals,
+    height: scale.intervals,
+    offset: 2,
+    symbols,
+    // A one-character label is overwritten by the axis: each row is ' ' + axis + cells.
+    format: () => ' ',
+  });
+  return text.split('\n').map((row) => [...row].slice(1));
+}
+
+function legend(target: number | undefined, opts: ChartOptions, style: Style, width: number): Line {
+  const label = opts.targetLabel ?? (target === undefined ? undefined : (opts.format?.(target) ?? formatNumber(target, decimalsOfNumber(target, 2))));
+  const out: Segment[] = [seg(style.value.repeat(2), 'chart.value'), seg(' value')];
+  if (target !== undefined) out.push(seg('  '), seg(style.target.repeat(2), 'chart.target'), seg(` target ${label ?? ''}`.trimEnd()));
+  else if (label !== undefined) out.push(seg(`  target ${label} (not drawn)`, 'text.muted'));
+  else out.push(seg('  no target', 'text.muted'));
+  return clipLine(out, width, opts.glyphs.ellipsis);
+}
+
+/**
+ * The chart as styled lines (at most `opts.height`, each at most `opts.width` wide): the plot,
+ * one line of period labels and the legend. Each period gets an equal span of columns (its value
+ * repeated across it); a null value leaves a gap. Target-only cells are drawn dashed with the token
+ * `chart.target`, value cells with `chart.value`.
+ */
+export function trendChart(points: readonly ChartPoint[], target: number | undefined, opts: ChartOptions): Line[] {
+  const style = opts.glyphs === ASCII_GLYPHS ? ASCII_STYLE : UNICODE_STYLE;
+  const width = Math.max(1, opts.width);
+  const known = points.flatMap((p) => (p.value === null || !Number.isFinite(p.value) ? [] : [p.value]));
+  const goal = target !== undefined && Number.isFinite(target) ? target : undefined;
+  if (points.length === 0 || (known.length === 0 && goal === undefined)) {
+    return [clipLine([seg('No figures to chart', 'text.muted')], width, opts.glyphs.ellipsis)];
+  }
+  const plotRows = Math.max(2, opts.height - 2);
+  const min = Math.min(...known, ...(goal === undefined ? [] : [goal]));
+  const max = Math.max(...known, ...(goal === undefined ? [] : [goal]));
+
+  const scale = max - min < 1e-9 ? flatScale(max, plotRows) : scaleOf(min, max, plotRows, goal);
+  const { hi, step, intervals } = scale;
+  const rowValues = Array.from({ length: intervals + 1 }, (_, r) => hi - r * step);
+  const yLabels = axisLabels(rowValues, step, opts.format);
+  const labelW = Math.max(...yLabels.map(textWidth));
+  const prefixW = labelW + 2;
+  const cols = Math.max(1, width - prefixW);
+
+  // At most one column per period: keep the latest periods when there are more.
+  const shown = points.length > cols ? points.slice(points.length - cols) : points;
+  const n = shown.length;
+  const starts = spans(n, cols);
+  const periodOf: number[] = [];
+  for (let i = 0; i < n; i++) for (let x = starts[i] ?? 0; x < (starts[i + 1] ?? 0); x++) periodOf.push(i);
+  // One more point than columns, so the last column is drawn too (a cell joins point x to x + 1).
+  const stretched: (number | null)[] = periodOf.map((i) => shown[i]?.value ?? null);
+  stretched.push(stretched[stretched.length - 1] ?? null);
+
+  let valueCells: string[][] | undefined;
+  if (stretched.some((v) => v !== null)) {
+    // Gaps: carry the last figure forward (the first one back), then blank the gap's columns.
+    const first = stretched.find((v) => v !== null) ?? 0;
+    let last = first;
+    const filled = stretched.map((v) => (v === null ? last : (last = v)));
+    valueCells = plotCells(filled, scale, style.symbols);
+    for (const row of valueCells) for (let x = 0; x < cols; x++) if (stretched[x] === null) row[x + 1] = ' ';
+  }
+  const targetCells = goal === undefined ? undefined : plotCells(new Array<number>(cols + 1).fill(goal), scale, style.symbols);
+  const rowCount = Math.max(valueCells?.length ?? 0, targetCells?.length ?? 0);
+
+  const lines: Line[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const v = valueCells?.[r];
+    const t = targetCells?.[r];
+    const out: Segment[] = [seg(`${fit(yLabels[r] ?? '', labelW, 'right')} `, 'text.muted'), seg(style.symbols[1], 'text.muted')];
+    let run = '';
+    let runToken: Segment['token'];
+    const flush = () => {
+      if (run !== '') out.push(seg(run, runToken));
+      run = '';
+    };
+    for (let x = 1; x <= cols; x++) {
+      const vc = v?.[x] ?? ' ';
+      const tc = t?.[x] ?? ' ';
+      const [ch, token]: [string, Segment['token']] = vc !== ' ' ? [vc, 'chart.value'] : tc !== ' ' ? [style.target, 'chart.target'] : [' ', undefined];
+      if (token !== runToken) flush();
+      runToken = token;
+      run += ch;
+    }
+    flush();
+    lines.push(clipLine(out, width, opts.glyphs.ellipsis));
+  }
+
+  // Period labels: the full label if every one fits its span, else the short form, every k-th.
+  const minSpan = Math.min(...shown.map((_, i) => (starts[i + 1] ?? 0) - (starts[i] ?? 0)));
+  const fullW = Math.max(...shown.map((p) => textWidth(p.label)));
+  const useFull = minSpan >= fullW + 1;
+  const texts = shown.map((p) => (useFull ? p.label : shortPeriodLabel(p.label)));
+  const labelWidth = Math.max(...texts.map(textWidth));
+  const stride = Math.max(1, Math.ceil((labelWidth + 1) / Math.max(1, minSpan)));
+  const axis: Segment[] = [seg(' '.repeat(prefixW))];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    if ((n - 1 - i) % stride !== 0) continue;
+    const full = texts[i] ?? '';
+    // The last label may move left to fit, as long as it keeps clear of the one before.
+    const start = i + stride < n ? (starts[i] ?? 0) : Math.max(at === 0 ? 0 : at + 1, Math.min(starts[i] ?? 0, cols - textWidth(full)));
+    const room = i + stride < n ? (starts[i + stride] ?? cols) - start - 1 : cols - start;
+    const text = truncate(full, Math.max(1, room), opts.glyphs.ellipsis);
+    if (start > at) axis.push(seg(' '.repeat(start - at)));
+    axis.push(seg(text, shown[i]?.current ? 'focus' : 'text.muted'));
+    at = start + textWidth(text);
+  }
+  lines.push(clipLine(axis, width, opts.glyphs.ellipsis));
+  lines.push(legend(goal, opts, style, width));
+  return lines;
+}

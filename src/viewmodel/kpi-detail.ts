@@ -1,0 +1,339 @@
+// The KPI detail screen: one KPI in one period, as a scrollable document. The header (priority,
+// directorate, frequency, the RAG that counts and, for a composite, the rollup and each metric's
+// RAG); per metric the value, target, reported and computed RAG and the rule behind it, direction
+// of travel, benchmarks, numerator and denominator, flags and note, and a trend chart over the
+// periods; then the period's commentary. The cursor is the scroll offset.
+
+import type { KpiEval, MetricEval, Travel } from '../domain/evaluate.js';
+import { decimalsOfNumber, formatNumber, formatValue } from '../domain/format.js';
+import { formatPeriod } from '../domain/period.js';
+import { describeTarget } from '../domain/rag.js';
+import type { Commentary, Good, Kpi, Metric, Rag } from '../domain/types.js';
+import { trendChart, type ChartPoint } from './chart.js';
+import { ASCII_GLYPHS, RAG_WORDS, type Glyphs } from './glyphs.js';
+import { periodAt, type Model } from './model.js';
+import type { ScreenParams, ScreenView } from './screen.js';
+import { clipLine, fit, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from './styled.js';
+
+/** Columns of the field labels ("Benchmarks  "). */
+const LABEL_W = 13;
+const TITLE_W = 32;
+
+const GOOD_WORDS: Readonly<Record<Good, string>> = { high: 'high', low: 'low', target: 'on target (neither higher nor lower)' };
+const MOVE_WORDS: Readonly<Record<Travel['move'], string>> = { up: 'up', down: 'down', level: 'level' };
+
+function ragSegs(rag: Rag, g: Glyphs): Segment[] {
+  return [seg(`${g.rag[rag]} ${RAG_WORDS[rag]}`, ragTokenOf(rag))];
+}
+
+/** Wraps a styled line at spaces, keeping each word's token. */
+export function wrapLine(line: Line, width: number, ellipsis = '…'): Line[] {
+  const w = Math.max(1, width);
+  const words: Segment[] = [];
+  for (const s of line) {
+    for (const part of s.text.split(/(\s+)/)) if (part !== '') words.push({ ...s, text: part });
+  }
+  const out: Segment[][] = [];
+  let cur: Segment[] = [];
+  let used = 0;
+  for (const word of words) {
+    const ww = textWidth(word.text);
+    const space = /^\s+$/.test(word.text);
+    if (used + ww <= w) {
+      if (!(space && used === 0)) {
+        cur.push(word);
+        used += ww;
+      }
+      continue;
+    }
+    if (space) {
+      out.push(cur);
+      cur = [];
+      used = 0;
+      continue;
+    }
+    if (used > 0) out.push(cur);
+    cur = [ww > w ? { ...word, text: truncate(word.text, w, ellipsis) } : word];
+    used = Math.min(ww, w);
+  }
+  out.push(cur);
+  // Trailing spaces are invisible; drop them so lines measure what they show.
+  return out.map((l) => {
+    const copy = [...l];
+    while (copy.length > 0 && /^\s+$/.test(copy[copy.length - 1]?.text ?? '')) copy.pop();
+    return copy;
+  });
+}
+
+/** A labelled field: the label in its column, the value wrapped under itself. */
+function field(label: string, value: Line, width: number, ellipsis: string): Line[] {
+  const labelW = width >= 40 ? LABEL_W : 0;
+  if (labelW === 0) return [[seg(label, 'text.muted')], ...wrapLine(value, width, ellipsis)];
+  const rows = wrapLine(value, width - labelW, ellipsis);
+  return rows.map((r, i) => [seg(i === 0 ? label.padEnd(labelW) : ' '.repeat(labelW), 'text.muted'), ...r]);
+}
+
+function text(s: string, token?: Token): Line {
+  return [seg(s, token)];
+}
+
+function heading(s: string, width: number, ellipsis: string): Line[] {
+  return wrapLine(text(s, 'text.heading'), width, ellipsis);
+}
+
+function valueOf(metric: Metric, v: number, decimals?: number): string {
+  return formatValue(metric, v, decimals ?? decimalsOfNumber(v, 2));
+}
+
+function targetText(me: MetricEval): string {
+  const { metric } = me;
+  const label = me.targetLabel;
+  const numeric = me.target ? describeTarget(metric, me.target) : undefined;
+  const spec = me.obs?.target ?? metric.target;
+  let source = '';
+  if (me.targetSource === 'pro rata') source = `pro rata for ${formatPeriod(me.period)}`;
+  else if (me.targetSource === 'benchmark' && spec?.kind === 'benchmark') source = `the ${spec.name} benchmark`;
+  else if (me.targetSource === 'change' && spec?.kind === 'change') source = `a year-on-year ${spec.direction}`;
+  else if (me.targetSource === 'observation') source = 'set for this period';
+  if (numeric === undefined) {
+    const unresolved = spec?.kind === 'benchmark' ? `the ${spec.name} benchmark (not given)` : spec?.kind === 'change' ? `a year-on-year ${spec.direction}` : undefined;
+    if (label && unresolved) return `${label} (${unresolved})`;
+    return label ?? unresolved ?? 'none (a context indicator)';
+  }
+  const inner = [label && label !== numeric ? numeric : undefined, source || undefined].filter(Boolean).join(', ');
+  const head = label ?? numeric;
+  return inner ? `${head} (${inner})` : head;
+}
+
+function travelLine(me: MetricEval, g: Glyphs): Line {
+  const t = me.travel;
+  if (!t) return text('no earlier comparable figure', 'text.muted');
+  const d = Math.max(me.metric.decimals ?? 0, me.obs?.written?.decimals ?? 0, decimalsOfNumber(t.from, 2));
+  const dir: Segment[] =
+    t.direction === undefined
+      ? [seg(MOVE_WORDS[t.move])]
+      : [seg(`${g.direction[t.direction]} ${t.direction}`, t.direction === 'same' ? undefined : t.direction), seg(t.direction === 'same' ? '' : ` (${MOVE_WORDS[t.move]})`)];
+  return [...dir, seg(`: ${valueOf(me.metric, t.from, d)} to ${valueOf(me.metric, t.to, d)}, against ${formatPeriod(t.against)} (${t.comparison})`)];
+}
+
+function ragPair(me: MetricEval, g: Glyphs): Line {
+  const out: Segment[] = [seg('reported '), ...(me.reported ? ragSegs(me.reported, g) : [seg('none', 'text.muted')]), seg(' · computed '), ...ragSegs(me.computed, g)];
+  if (me.mismatch) out.push(seg(' · '), seg('MISMATCH', 'warning'));
+  return out;
+}
+
+function metricFields(me: MetricEval, model: Model, width: number): Line[] {
+  const g = model.glyphs;
+  const { metric, obs } = me;
+  const period = formatPeriod(me.period);
+  const lines: Line[] = [];
+  const add = (label: string, value: Line) => lines.push(...field(label, value, width, g.ellipsis));
+  const ytd = metric.cumulative || metric.yearToDate;
+
+  if (obs === undefined) add('Value', text(`none: no figure reported for ${period}`, 'text.muted'));
+  else if (me.rated === undefined) add('Value', text('none: no value given', 'text.muted'));
+  else {
+    const value: Segment[] = [seg(formatValue(metric, me.rated, me.ratedDecimals), ragTokenOf(me.computed))];
+    if (ytd && me.period.q !== undefined) value.push(seg(' year to date'));
+    if (metric.cumulative && me.period.q !== undefined && obs.value !== null) value.push(seg(` (${period} alone: ${formatValue(metric, obs.value, obs.written?.decimals ?? 0)})`, 'text.muted'));
+    add('Value', value);
+  }
+  add('Target', text(targetText(me)));
+  add('Good is', text(GOOD_WORDS[metric.good]));
+  if (obs !== undefined) {
+    add('As of', obs.asOf ? text(obs.asOf.text) : [seg(period), seg(' (the period)', 'text.muted')]);
+    add('RAG', ragPair(me, g));
+    add('Why', text(me.why));
+    add('Travel', travelLine(me, g));
+    const benchmarks = Object.entries(obs.benchmarks);
+    if (benchmarks.length > 0) add('Benchmarks', text(benchmarks.map(([name, v]) => `${name}: ${valueOf(metric, v)}`).join(' · ')));
+    if (obs.numerator || obs.denominator) {
+      const num = obs.numerator ? formatNumber(obs.numerator.value, obs.numerator.decimals) : '?';
+      const den = obs.denominator ? formatNumber(obs.denominator.value, obs.denominator.decimals) : '?';
+      const ratio =
+        obs.numerator && obs.denominator && obs.denominator.value !== 0 && metric.unit === 'percent'
+          ? ` = ${formatNumber((obs.numerator.value / obs.denominator.value) * 100, Math.max(2, obs.written?.decimals ?? 0))}%`
+          : '';
+      add('Num / denom', text(`${num} / ${den}${ratio}`));
+    }
+    if (obs.flags.length > 0) add('Flags', text(obs.flags.map((f) => f.replace(/_/g, ' ')).join(', '), 'warning'));
+    if (obs.note) add('Note', text(obs.note));
+  } else if (metric.reportedIn !== undefined) {
+    add('Reported', text(`annually, in Q${metric.reportedIn}`, 'text.muted'));
+  }
+  if (metric.definition) add('Definition', text(metric.definition, 'text.muted'));
+  return lines;
+}
+
+/** The periods the chart runs over: those with a figure for the KPI, those of its kind, the current one. */
+function chartPeriods(model: Model, kpi: Kpi, current: number): number[] {
+  const wantYears = kpi.frequency === 'annual';
+  return model.ev.periods.flatMap((pe, i) => {
+    const isYear = pe.data.period.q === undefined;
+    const hasFigure = kpi.metrics.some((m) => pe.data.observations.has(m.id));
+    return i === current || hasFigure || isYear === wantYears ? [i] : [];
+  });
+}
+
+/** The line drawn for the target and its legend text; none for a band rated on target or a change. */
+function chartTarget(me: MetricEval | undefined, metric: Metric): { value?: number; label?: string } {
+  const label = me?.targetLabel ?? metric.targetLabel;
+  const year = metric.cumulative || metric.yearToDate ? ' (full year)' : '';
+  const t = metric.target;
+  if (t?.kind === 'value') return { value: t.value, label: `${label ?? valueOf(metric, t.value)}${year}` };
+  if (t?.kind === 'band') {
+    const shown = describeTarget(metric, t);
+    if (metric.good === 'target') return { label: label ?? shown };
+    const bound = metric.good === 'high' ? t.min : t.max;
+    return { value: bound, label: `${label ?? shown}${year}, line at ${valueOf(metric, bound)}` };
+  }
+  if (me?.target?.kind === 'value' && (me.targetSource === 'observation' || me.targetSource === 'benchmark')) {
+    const shown = describeTarget(metric, me.target);
+    const name = t?.kind === 'benchmark' ? `${t.name} benchmark ` : '';
+    return { value: me.target.value, label: `${name}${label ?? shown}` };
+  }
+  if (t?.kind === 'change') return { label: `a year-on-year ${t.direction}` };
+  return label ? { label } : {};
+}
+
+/** Lines for the whole chart at this screen size: ~11 at 80×24, 8 at 60×18, more when taller. */
+export function chartHeight(height: number): number {
+  return Math.max(6, Math.min(24, Math.round(height * 0.55)));
+}
+
+function metricChart(model: Model, kpi: Kpi, metric: Metric, current: number, width: number, height: number): Line[] {
+  const points: ChartPoint[] = chartPeriods(model, kpi, current).map((i) => {
+    const me = model.ev.periods[i]?.metrics.get(metric.id);
+    return { label: model.periodLabels[i] ?? '', value: me?.rated ?? null, ...(i === current ? { current: true } : {}) };
+  });
+  const target = chartTarget(periodAt(model, current).metrics.get(metric.id), metric);
+  return trendChart(points, target.value, { width, height: chartHeight(height), glyphs: model.glyphs, ...(target.label ? { targetLabel: target.label } : {}) });
+}
+
+function commentaryLines(c: Commentary, width: number, g: Glyphs): Line[] {
+  const bullet = g === ASCII_GLYPHS ? '- ' : '• ';
+  const lines: Line[] = [];
+  const para = (s: string) => lines.push(...wrapLine(text(s), width, g.ellipsis));
+  if (c.text) for (const p of c.text.split(/\n\s*\n/)) para(p.replace(/\s+/g, ' ').trim());
+  if (c.summary) {
+    lines.push(text('Summary', 'text.title'));
+    para(c.summary);
+  }
+  const list = (title: string, items: readonly string[]) => {
+    if (items.length === 0) return;
+    lines.push(text(title, 'text.title'));
+    for (const item of items) {
+      const rows = wrapLine(text(item), width - bullet.length, g.ellipsis);
+      rows.forEach((r, i) => lines.push([seg(i === 0 ? bullet : ' '.repeat(bullet.length)), ...r]));
+    }
+  };
+  list('Issues', c.issues);
+  list('Causes', c.causes);
+  list('Actions', c.actions);
+  return lines;
+}
+
+function headerLines(model: Model, ke: KpiEval, period: number, width: number): Line[] {
+  const g = model.glyphs;
+  const { kpi } = ke;
+  const pe = periodAt(model, period);
+  const priority = model.kpis.get(kpi.id)?.priority;
+  const lines: Line[] = [...wrapLine(text(kpi.title, 'text.title'), width, g.ellipsis)];
+  const add = (label: string, value: Line) => lines.push(...field(label, value, width, g.ellipsis));
+  if (kpi.description) lines.push(...wrapLine(text(kpi.description, 'text.muted'), width, g.ellipsis));
+  add('Priority', text(priority?.title ?? kpi.priorityId));
+  if (kpi.directorate) add('Directorate', text(kpi.directorate));
+  const reportedIn = kpi.metrics.length === 1 && kpi.metrics[0]?.reportedIn !== undefined ? ` (reported in Q${kpi.metrics[0].reportedIn})` : '';
+  add('Frequency', text(`${kpi.frequency}${reportedIn}`));
+  const period0 = model.periodLabels[period] ?? '';
+  if (!ke.hasData) {
+    add('RAG', [...ragSegs(ke.counted, g), seg(`  nothing reported for ${period0}`, 'text.muted')]);
+    return lines;
+  }
+  if (!kpi.composite) {
+    const m = ke.metrics[0];
+    const how = m?.reported !== undefined ? 'as reported' : 'computed: none reported';
+    add('RAG', [...ragSegs(ke.counted, g), seg(`  (${how})`, 'text.muted')]);
+    return lines;
+  }
+  add('RAG', [...ragSegs(ke.counted, g), seg(ke.reported !== undefined ? '  (as reported for the KPI)' : '  (the rollup: no overall RAG reported)', 'text.muted')]);
+  const n = ke.metrics.length;
+  const rollup = [seg(`${kpi.rollup} of ${n} metric${n === 1 ? '' : 's'} → `), ...ragSegs(ke.computed, g)];
+  if (ke.reported !== undefined && ke.reported !== ke.computed && ke.computed !== 'unrated') rollup.push(seg(' · '), seg('differs from the reported RAG', 'warning'));
+  add('Rollup', rollup);
+  // Each metric's RAG, its title wrapped under itself.
+  const labelW = width >= 40 ? LABEL_W : 0;
+  const ragW = 11;
+  for (const me of ke.metrics) {
+    const rows = wrapLine(text(me.metric.title), Math.max(10, width - labelW - ragW), g.ellipsis);
+    const rag = seg(fit(`${g.rag[me.counted]} ${RAG_WORDS[me.counted]}`, ragW), ragTokenOf(me.counted));
+    rows.forEach((r, i) => lines.push([seg(' '.repeat(labelW)), i === 0 ? rag : seg(' '.repeat(ragW)), ...r]));
+  }
+  const report = pe.data.kpiReports.get(kpi.id);
+  if (report) {
+    const value: Segment[] = report.rag ? ragSegs(report.rag, g) : [seg('no RAG', 'text.muted')];
+    if (report.note) value.push(seg(`: ${report.note}`));
+    add('Reported', value);
+  }
+  return lines;
+}
+
+/** The whole document, before windowing. */
+export function kpiDetailLines(model: Model, id: string, period: number, width: number, height: number): Line[] {
+  const g = model.glyphs;
+  const pe = periodAt(model, period);
+  const ke = pe.kpis.get(id);
+  const entry = model.kpis.get(id);
+  if (!ke || !entry) return [text(`No KPI '${id}' in the catalogue`, 'warning')];
+  const { kpi } = ke;
+  const periodLabel = model.periodLabels[period] ?? formatPeriod(pe.data.period);
+  const lines: Line[] = headerLines(model, ke, period, width);
+
+  for (const [i, me] of ke.metrics.entries()) {
+    lines.push([]);
+    if (kpi.composite) lines.push(...heading(`${i + 1}/${ke.metrics.length} ${me.metric.title}`, width, g.ellipsis));
+    else lines.push(...heading(`Figures for ${periodLabel}`, width, g.ellipsis));
+    lines.push(...metricFields(me, model, width));
+    lines.push([]);
+    lines.push(text('Trend', 'text.title'));
+    lines.push(...metricChart(model, kpi, me.metric, period, width, height));
+  }
+
+  lines.push([]);
+  lines.push(...heading(`Commentary for ${periodLabel}`, width, g.ellipsis));
+  const composite = kpi.composite;
+  const keyed = [...new Set([kpi.id, ...kpi.metrics.map((m) => m.id)])].flatMap((key) => {
+    const c = pe.data.commentary.get(key);
+    return c ? [{ key, c }] : [];
+  });
+  if (keyed.length === 0) lines.push(text(`No commentary for ${periodLabel}`, 'text.muted'));
+  for (const { key, c } of keyed) {
+    const metric = kpi.metrics.find((m) => m.id === key);
+    if (composite && metric) lines.push(...wrapLine(text(`On ${metric.title}`, 'text.muted'), width, g.ellipsis));
+    lines.push(...commentaryLines(c, width, g));
+  }
+  return lines.map((l) => clipLine(l, width, g.ellipsis));
+}
+
+/** How far the document scrolls: one step per line beyond the window. */
+export function scrollSize(total: number, height: number): number {
+  return Math.max(1, total - Math.max(1, height) + 1);
+}
+
+export function kpiDetailScreen(model: Model, id: string, p: ScreenParams): ScreenView {
+  const g = model.glyphs;
+  const title = truncate(model.kpis.get(id)?.kpi.title ?? id, TITLE_W, g.ellipsis);
+  const height = Math.max(1, p.height);
+  const all = kpiDetailLines(model, id, p.period, p.width, height);
+  const size = scrollSize(all.length, height);
+  const offset = Math.max(0, Math.min(p.cursor, size - 1));
+  const shown: Line[] = all.slice(offset, offset + height);
+  // Markers over the first and last rows when there is more above or below (the rows they cover count).
+  if (height >= 3 && all.length > height) {
+    const above = offset + 1;
+    const below = all.length - (offset + height - 1);
+    if (offset > 0) shown[0] = clipLine([seg(`${g.direction.better} ${above} more line${above === 1 ? '' : 's'} above · k/PgUp/g`, 'text.muted')], p.width, g.ellipsis);
+    if (offset + height < all.length) shown[shown.length - 1] = clipLine([seg(`${g.direction.worse} ${below} more line${below === 1 ? '' : 's'} below · j/PgDn/G`, 'text.muted')], p.width, g.ellipsis);
+  }
+  return { title, lines: shown, size, targets: [], sortColumns: 0 };
+}

@@ -1,0 +1,496 @@
+// The KPIs views (view 2): the list of priorities with their RAG counts, each priority's KPI
+// table, and with a filter one flat table of the matching KPIs of every priority. A KPI row: its
+// RAG (symbol and word), latest value with unit, target as published, direction of travel, a
+// sparkline of its trend, flags, and how many periods running it has been red.
+
+import type { Direction, KpiEval, PeriodEval } from '../domain/evaluate.js';
+import { formatValue } from '../domain/format.js';
+import { describeTarget } from '../domain/rag.js';
+import type { Flag, Priority, Rag, Unit } from '../domain/types.js';
+import { RAG_WORDS, ragToken, type Glyphs } from './glyphs.js';
+import type { Model } from './model.js';
+import { ragBar } from './overview-screen.js';
+import type { ScreenParams, ScreenView, TableColumn, TableView, Target } from './screen.js';
+import { sparkline } from './sparkline.js';
+import { clipLine, fit, lineWidth, ragTokenOf, seg, textWidth, truncate, visibleWindow, type Line, type Segment } from './styled.js';
+
+// ---------------------------------------------------------------------------------------------
+// Rows: everything a KPI row shows, per period, computed once per model and period (cheap, and
+// independent of the cursor, filter, sort and size that change on every key).
+
+export interface KpiRow {
+  readonly kpiId: string;
+  readonly priorityId: string;
+  /** Position in the catalogue (the order the reports publish). */
+  readonly order: number;
+  readonly title: string;
+  /** The RAG that counts (reported where given, else computed). */
+  readonly rag: Rag;
+  /** Whether anything was reported for the KPI in the period. */
+  readonly hasData: boolean;
+  /** Latest value with its unit (the main metric's rated value), or why there is none. */
+  readonly value: string;
+  /** The target as published: the label where one is given, else the numbers. */
+  readonly target: string;
+  readonly direction?: Direction;
+  /** The main metric's figures over the loaded periods up to this one (a space for a gap). */
+  readonly trend: string;
+  /** Abbreviated observation flags: prov, est, rev, break, NFP. */
+  readonly flags: readonly string[];
+  /** Loaded periods in a row, ending with this one, in which the KPI was red (0 if it is not). */
+  readonly redStreak: number;
+  /** Lower-case text the filter searches: title, id, directorate, metric titles. */
+  readonly haystack: string;
+}
+
+/** The most periods a sparkline shows (the latest ones, up to the current period). */
+export const SPARK_MAX = 8;
+
+const FLAG_ORDER: readonly Flag[] = ['provisional', 'estimated', 'revised', 'break_in_series', 'not_for_publication'];
+export const FLAG_WORDS: Readonly<Record<Flag, string>> = {
+  provisional: 'prov',
+  estimated: 'est',
+  revised: 'rev',
+  break_in_series: 'break',
+  not_for_publication: 'NFP',
+};
+
+/** Units whose figures compare across spans of different length (as direction of travel has it). */
+const INTENSIVE: ReadonlySet<Unit> = new Set<Unit>(['percent', 'days', 'score', 'rate', 'index', 'ratio']);
+
+/** A glyph set made of ASCII only (then the cursor is `>` and the streak `3xred`). */
+function isAscii(g: Glyphs): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(g.bar + g.spark + Object.values(g.rag).join(''));
+}
+
+function marks(g: Glyphs) {
+  const ascii = isAscii(g);
+  return { cursor: ascii ? '>' : '▸', up: ascii ? '^' : '▲', down: ascii ? 'v' : '▼', times: ascii ? 'x' : '×', dot: ascii ? '-' : '·' };
+}
+
+function valueOf(k: KpiEval): string {
+  if (!k.hasData) return 'no data';
+  const m = k.metrics[0];
+  if (m?.rated !== undefined) return formatValue(m.metric, m.rated, m.ratedDecimals);
+  if (k.kpi.composite && k.metrics.length > 1) return `${k.metrics.length} metrics`;
+  return 'no value';
+}
+
+function targetOf(k: KpiEval): string {
+  const m = k.metrics[0];
+  if (!m) return '';
+  if (m.targetLabel) return m.targetLabel;
+  const spec = m.obs?.target ?? m.metric.target;
+  if (spec === undefined) return '';
+  switch (spec.kind) {
+    case 'value':
+      return describeTarget(m.metric, { kind: 'value', value: spec.value });
+    case 'band':
+      return describeTarget(m.metric, { kind: 'band', min: spec.min, max: spec.max });
+    case 'benchmark':
+      return `${spec.name} benchmark`;
+    case 'change':
+      return `${spec.direction} on last year`;
+    default: {
+      const _exhaustive: never = spec;
+      return _exhaustive;
+    }
+  }
+}
+
+function trendOf(model: Model, k: KpiEval, period: number): string {
+  const metric = k.kpi.metrics[0];
+  const here = model.ev.periods[period];
+  if (!metric || !here) return '';
+  const first = Math.max(0, period - SPARK_MAX + 1);
+  const values = model.ev.periods.slice(first, period + 1).map((pe) => {
+    // A quarter's count or money is not comparable with a year's: a gap, as for travel.
+    if (!INTENSIVE.has(metric.unit) && (pe.data.period.q === undefined) !== (here.data.period.q === undefined)) return undefined;
+    return pe.data.observations.get(metric.id)?.value ?? undefined;
+  });
+  return sparkline(values, model.glyphs.spark);
+}
+
+/**
+ * Loaded periods in a row, ending with `period`, in which the KPI's counted RAG is red. Periods
+ * with nothing reported for the KPI (an annual KPI's quarters, a back-filled partial file) are
+ * skipped: they neither count nor break the run.
+ */
+export function redStreak(periods: readonly PeriodEval[], kpiId: string, period: number): number {
+  let n = 0;
+  for (let i = Math.min(period, periods.length - 1); i >= 0; i--) {
+    const k = periods[i]?.kpis.get(kpiId);
+    if (!k?.hasData) {
+      if (i === period) return 0;
+      continue;
+    }
+    if (k.counted !== 'red') break;
+    n += 1;
+  }
+  return n;
+}
+
+/** Rows by model and period: a memo (the model is built once and never changes). */
+const rowCache = new WeakMap<Model, Map<number, readonly KpiRow[]>>();
+
+/** Every KPI of the catalogue, in catalogue order, as rows for the period at `period`. */
+export function kpiRows(model: Model, period: number): readonly KpiRow[] {
+  const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
+  let byPeriod = rowCache.get(model);
+  if (!byPeriod) rowCache.set(model, (byPeriod = new Map()));
+  const cached = byPeriod.get(p);
+  if (cached) return cached;
+  const pe = model.ev.periods[p];
+  const rows: KpiRow[] = [];
+  for (const priority of model.priorities) {
+    for (const kpi of priority.kpis) {
+      const k = pe?.kpis.get(kpi.id);
+      if (!k) continue;
+      const flags = new Set(k.metrics.flatMap((m) => m.obs?.flags ?? []));
+      const direction = k.metrics[0]?.travel?.direction;
+      rows.push({
+        kpiId: kpi.id,
+        priorityId: priority.id,
+        order: rows.length,
+        title: kpi.title,
+        rag: k.counted,
+        hasData: k.hasData,
+        value: valueOf(k),
+        target: targetOf(k),
+        ...(direction ? { direction } : {}),
+        trend: trendOf(model, k, p),
+        flags: FLAG_ORDER.filter((f) => flags.has(f)).map((f) => FLAG_WORDS[f]),
+        redStreak: redStreak(model.ev.periods, kpi.id, p),
+        haystack: [kpi.title, kpi.id, kpi.directorate ?? '', ...kpi.metrics.map((m) => m.title)].join('\n').toLowerCase(),
+      });
+    }
+  }
+  byPeriod.set(p, rows);
+  return rows;
+}
+
+/** Case-insensitive; every word of the filter must appear (in any of the searched texts). */
+export function matchesFilter(row: KpiRow, filter: string): boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.every((w) => row.haystack.includes(w));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorting: `s` cycles through these; ties keep catalogue order.
+
+const RAG_RANK: Readonly<Record<Rag, number>> = { red: 0, amber: 1, green: 2, unrated: 3 };
+const TRAVEL_RANK: Readonly<Record<Direction, number>> = { worse: 0, same: 1, better: 2 };
+
+export interface SortSpec {
+  /** How the header line names it. */
+  readonly label: string;
+  /** What the header adds where there is room. */
+  readonly note: string;
+  readonly compare: (a: KpiRow, b: KpiRow) => number;
+}
+
+export const SORTS: readonly SortSpec[] = [
+  { label: 'catalogue order', note: '', compare: () => 0 },
+  // Red first; among reds, the longest run of reds first.
+  { label: 'sorted by RAG', note: ' (red first)', compare: (a, b) => RAG_RANK[a.rag] - RAG_RANK[b.rag] || b.redStreak - a.redStreak },
+  { label: 'sorted by travel', note: ' (worse first)', compare: (a, b) => (a.direction ? TRAVEL_RANK[a.direction] : 3) - (b.direction ? TRAVEL_RANK[b.direction] : 3) },
+  { label: 'sorted by title', note: ' (A to Z)', compare: (a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) },
+];
+
+export function sortOf(sortColumn: number): SortSpec {
+  return SORTS[((sortColumn % SORTS.length) + SORTS.length) % SORTS.length] as SortSpec;
+}
+
+export function sortRows(rows: readonly KpiRow[], sortColumn: number): KpiRow[] {
+  const s = sortOf(sortColumn);
+  return [...rows].sort((a, b) => s.compare(a, b) || a.order - b.order);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns. The table component pads every cell with a space each side and draws a border before
+// each column and after the last: 3 columns of overhead per column, plus 1.
+
+export const CELL_OVERHEAD = 3;
+
+export type ColumnKey = 'cursor' | 'rag' | 'title' | 'value' | 'target' | 'travel' | 'trend' | 'flags';
+
+/**
+ * The columns given up, in this order, when the title would get fewer than TITLE_MIN columns (a
+ * title is what an analyst reads first): the flags first (the KPI detail shows them, and runs of
+ * reds), then the sparkline (the direction of travel says which way it went), then the direction,
+ * then the target (the RAG already says how it compares). At 80 columns the flags go; at 60 the
+ * sparkline and the direction go too. A column with nothing in it is never drawn.
+ */
+export const DROP_ORDER: readonly ColumnKey[] = ['flags', 'trend', 'travel', 'target'];
+export const TITLE_MIN = 18;
+const VALUE_MIN = 8;
+const TARGET_MIN = 6;
+const VALUE_CAP = 14;
+const TARGET_CAP = 16;
+/** The flags column's share before the title has TITLE_EASY (the run of reds comes first in it). */
+const FLAGS_CAP = 10;
+/** The title grows to this before the target takes what it needs. */
+const TITLE_EASY = 28;
+
+const LABELS: Readonly<Record<ColumnKey, string>> = { cursor: '', rag: 'RAG', title: 'KPI', value: 'Value', target: 'Target', travel: 'Travel', trend: 'Trend', flags: 'Flags' };
+// The cursor mark (▸) shares the RAG column: a column of its own costs four characters of title.
+const ALL: readonly ColumnKey[] = ['rag', 'title', 'value', 'target', 'travel', 'trend', 'flags'];
+
+function travelText(r: KpiRow, g: Glyphs): string {
+  return r.direction ? `${g.direction[r.direction]} ${r.direction}` : '';
+}
+
+function flagsText(r: KpiRow, g: Glyphs): string {
+  const streak = r.redStreak >= 2 ? [`${r.redStreak}${marks(g).times}red`] : [];
+  // The run of reds first: it matters most, and a narrow column cuts the end.
+  return [...streak, ...r.flags].join(' ');
+}
+
+function cellText(key: ColumnKey, r: KpiRow, g: Glyphs): string {
+  switch (key) {
+    case 'cursor':
+      return '';
+    case 'rag':
+      return ragToken(r.rag, g);
+    case 'title':
+      return r.title;
+    case 'value':
+      return r.value;
+    case 'target':
+      return r.target;
+    case 'travel':
+      return travelText(r, g);
+    case 'trend':
+      return r.trend;
+    case 'flags':
+      return flagsText(r, g);
+    default: {
+      const _exhaustive: never = key;
+      return _exhaustive;
+    }
+  }
+}
+
+/**
+ * Column widths for these rows at this width: each column as wide as its widest cell (over every
+ * row, not just those shown, so columns keep still while scrolling), within its cap; the title
+ * takes what is left. Columns are dropped in DROP_ORDER until the title gets TITLE_MIN.
+ */
+export function layoutColumns(rows: readonly KpiRow[], width: number, g: Glyphs): TableColumn[] {
+  const natural = (key: ColumnKey, cap = Infinity): number => {
+    const widest = rows.reduce((n, r) => Math.max(n, textWidth(cellText(key, r, g))), 0);
+    return Math.max(textWidth(LABELS[key]), Math.min(cap, widest), key === 'cursor' ? 1 : 0) + (key === 'rag' ? 2 : 0);
+  };
+  // A column with nothing in it (no KPI has flags, say) is not drawn at all.
+  const empty = (key: ColumnKey) => rows.every((r) => cellText(key, r, g) === '');
+  const nat: Record<ColumnKey, number> = {
+    cursor: 1,
+    rag: natural('rag'),
+    title: natural('title'),
+    value: natural('value', VALUE_CAP),
+    target: natural('target', TARGET_CAP),
+    travel: natural('travel'),
+    trend: natural('trend'),
+    flags: natural('flags'),
+  };
+  // The least each flexible column gets before a column is dropped.
+  const least: Partial<Record<ColumnKey, number>> = {
+    title: Math.min(nat.title, TITLE_MIN),
+    value: Math.min(nat.value, VALUE_MIN),
+    target: Math.min(nat.target, TARGET_MIN),
+    flags: Math.min(nat.flags, FLAGS_CAP),
+  };
+  let chosen: ColumnKey[] = [...ALL];
+  const w: Partial<Record<ColumnKey, number>> = {};
+  for (let dropped = 0; dropped <= DROP_ORDER.length; dropped++) {
+    chosen = ALL.filter((k) => !DROP_ORDER.slice(0, dropped).includes(k) && !((k === 'flags' || k === 'travel' || k === 'trend' || k === 'target') && empty(k)));
+    for (const k of chosen) w[k] = least[k] ?? nat[k];
+    let spare = width - chosen.length * CELL_OVERHEAD - 1 - chosen.reduce((n, k) => n + (w[k] ?? 0), 0);
+    if (spare < 0 && dropped < DROP_ORDER.length) continue;
+    const grow = (k: ColumnKey, to: number) => {
+      if (!chosen.includes(k)) return;
+      const by = Math.max(0, Math.min(spare, to - (w[k] ?? 0)));
+      w[k] = (w[k] ?? 0) + by;
+      spare -= by;
+    };
+    // Whole numbers first, then a readable title, then the target and flags, then the rest of the title.
+    grow('value', nat.value);
+    grow('title', Math.min(nat.title, TITLE_EASY));
+    grow('target', nat.target);
+    grow('flags', nat.flags);
+    grow('title', nat.title);
+    // Narrower than the smallest table (never at 60 columns or more): the title gives way.
+    if (spare < 0) w.title = Math.max(1, (w.title ?? 0) + spare);
+    break;
+  }
+  return chosen.map((k) => ({ key: k, label: LABELS[k], width: w[k] ?? 0, ...(k === 'value' ? { align: 'right' as const } : {}) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The KPI table view (a priority's KPIs, or the KPIs matching a filter across all priorities).
+
+function countsLine(rows: readonly KpiRow[], g: Glyphs): Line {
+  const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, unrated: 0 };
+  let missing = 0;
+  for (const r of rows) {
+    if (r.hasData) counts[r.rag] += 1;
+    else missing += 1;
+  }
+  const order: readonly Rag[] = ['green', 'amber', 'red', 'unrated'];
+  const out: Segment[] = [];
+  for (const r of order) {
+    if (out.length) out.push(seg('  '));
+    out.push(seg(`${g.rag[r]} ${RAG_WORDS[r]} ${counts[r]}`, ragTokenOf(r)));
+  }
+  if (missing) out.push(seg(`  ${marks(g).dot} ${missing} not reported`, 'text.muted'));
+  return out;
+}
+
+interface TableSpec {
+  readonly title: string;
+  readonly rows: readonly KpiRow[];
+  /** How many KPIs there are before the filter (to say "3 of 45"). */
+  readonly total: number;
+  readonly scope: string;
+}
+
+function kpiTableView(model: Model, p: ScreenParams, spec: TableSpec): ScreenView {
+  const g = model.glyphs;
+  const m = marks(g);
+  const sorted = sortRows(spec.rows, p.sortColumn);
+  const filter = p.filter.trim();
+  const sort = sortOf(p.sortColumn);
+  // The longest header that fits: the sort's note and the filter's scope go first.
+  const headers = [true, false].flatMap((note) =>
+    [true, false].map((scope): Line => {
+      const count = filter ? `${sorted.length} of ${spec.total} KPIs${scope ? ` ${spec.scope}` : ''}` : `${sorted.length} KPIs`;
+      return [
+        seg(`${sort.label}${note ? sort.note : ''}`, 'text.heading'),
+        seg(` ${m.dot} ${count}`),
+        ...(filter ? [seg(` ${m.dot} filter: `, 'text.muted'), seg(filter, 'focus')] : []),
+      ];
+    }),
+  );
+  const header = headers.find((l) => lineWidth(l) <= p.width) ?? headers[headers.length - 1] ?? [];
+  const lines: Line[] = [clipLine(header, p.width, g.ellipsis)];
+  const targets: Target[] = sorted.map((r) => ({ kind: 'kpi', id: r.kpiId }));
+  const base = { title: spec.title, size: sorted.length, targets, sortColumns: SORTS.length };
+  if (sorted.length === 0) {
+    lines.push([seg(filter ? `No KPI matches "${filter}" (Esc clears the filter)` : 'No KPIs in this priority', 'text.muted')]);
+    return { ...base, lines: lines.slice(0, Math.max(1, p.height)).map((l) => clipLine(l, p.width, g.ellipsis)) };
+  }
+  lines.push(clipLine(countsLine(sorted, g), p.width, g.ellipsis));
+
+  // The table draws its rows plus at most 4 lines (top border, headings, rule, bottom border;
+  // the compact table draws no rule, which leaves a line to spare).
+  let room = p.height - lines.length - 4;
+  if (room < 1) return { ...base, lines: lines.slice(0, Math.max(1, p.height)) };
+  const windowed = sorted.length > room;
+  if (windowed) room = Math.max(1, room - 2);
+  const cursor = Math.max(0, Math.min(p.cursor, sorted.length - 1));
+  const win = visibleWindow(sorted, cursor, room);
+
+  const columns = layoutColumns(sorted, p.width, g);
+  const rows = win.items.map((r, i) =>
+    Object.fromEntries(
+      columns.map((c) => {
+        const key = c.key as ColumnKey;
+        const mark = win.start + i === p.cursor ? m.cursor : ' ';
+        const text = key === 'cursor' ? mark : key === 'rag' ? `${mark} ${cellText(key, r, g)}` : cellText(key, r, g);
+        return [c.key, fit(text, c.width, c.align ?? 'left', g.ellipsis)];
+      }),
+    ),
+  );
+  const table: TableView = {
+    columns,
+    rows,
+    rowTokens: win.items.map((r) => ragTokenOf(r.rag)),
+    cursorRow: p.cursor >= win.start && p.cursor < win.start + win.items.length ? p.cursor - win.start : -1,
+    above: win.above,
+    below: win.below,
+  };
+  const more = (n: number, arrow: string, where: string): Line => (n > 0 ? [seg(`${arrow} ${n} more ${where}`, 'text.muted')] : [seg(' ')]);
+  const after: Line[] = [];
+  if (windowed) {
+    lines.push(clipLine(more(win.start, m.up, 'above'), p.width, g.ellipsis));
+    after.push(clipLine(more(sorted.length - win.start - win.items.length, m.down, 'below'), p.width, g.ellipsis));
+  }
+  return { ...base, lines, table, after };
+}
+
+/** Screen `priority`: the KPI table of one priority (the filter applies within it). */
+export function priorityScreen(model: Model, id: string, p: ScreenParams): ScreenView {
+  const priority = model.priorities.find((x) => x.id === id);
+  if (!priority) {
+    return { title: id, lines: [clipLine([seg(`No priority "${id}" in this catalogue`, 'error')], p.width, model.glyphs.ellipsis)], size: 0, targets: [], sortColumns: 0 };
+  }
+  const all = kpiRows(model, p.period).filter((r) => r.priorityId === id);
+  const rows = all.filter((r) => matchesFilter(r, p.filter));
+  return kpiTableView(model, p, { title: priorityTitle(priority, model.glyphs), rows, total: all.length, scope: 'in this priority' });
+}
+
+/** A priority's title for the breadcrumbs, shortened: the priorities' titles run long. */
+export function priorityTitle(priority: Priority, g: Glyphs): string {
+  return truncate(priority.title, 40, g.ellipsis);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screen `kpis`: the priorities (or, with a filter, the matching KPIs of every priority).
+
+const COUNT_ORDER: readonly Rag[] = ['green', 'amber', 'red', 'unrated'];
+
+/** The bar goes first when the width is short: the end of a title tells priorities apart. */
+function priorityLine(priority: Priority, rows: readonly KpiRow[], width: number, titleMax: number, g: Glyphs, selected: boolean): Line {
+  const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, unrated: 0 };
+  for (const r of rows) if (r.hasData) counts[r.rag] += 1;
+  const nums: Segment[] = COUNT_ORDER.flatMap((r) => [seg(` ${g.rag[r]}`, ragTokenOf(r)), seg(fit(String(counts[r]), 3, 'right'))]);
+  const avail = width - 2 - nums.reduce((n, s) => n + textWidth(s.text), 0);
+  const barW = avail - 10 >= 40 ? Math.min(16, Math.max(8, avail - titleMax - 2)) : 0;
+  const titleW = Math.max(8, avail - (barW > 0 ? 2 + barW : 0));
+  const reported = COUNT_ORDER.some((r) => counts[r] > 0);
+  return clipLine(
+    [
+      seg(selected ? `${marks(g).cursor} ` : '  ', selected ? 'focus' : undefined),
+      seg(fit(priority.title, titleW, 'left', g.ellipsis), selected ? 'focus' : undefined),
+      ...nums,
+      ...(barW > 0 ? [seg('  '), ...(reported ? ragBar(counts, barW, g) : [seg('no data', 'text.muted')])] : []),
+    ],
+    width,
+    g.ellipsis,
+  );
+}
+
+export function kpisScreen(model: Model, p: ScreenParams): ScreenView {
+  const all = kpiRows(model, p.period);
+  if (p.filter.trim() !== '') {
+    return kpiTableView(model, p, { title: 'KPIs', rows: all.filter((r) => matchesFilter(r, p.filter)), total: all.length, scope: 'in all priorities' });
+  }
+  const g = model.glyphs;
+  const m = marks(g);
+  const label = model.periodLabels[Math.max(0, Math.min(p.period, model.periodLabels.length - 1))] ?? '';
+  const lines: Line[] = [
+    [seg(`${model.priorities.length} priorities ${m.dot} ${all.length} KPIs ${m.dot} ${label}`, 'text.heading')],
+    [seg('KPIs reported, by RAG: ', 'text.muted'), ...COUNT_ORDER.flatMap((r, i) => [...(i ? [seg('  ')] : []), seg(ragToken(r, g), ragTokenOf(r))])],
+  ];
+  const hint: Line = [seg(`Enter: the priority's KPI table ${m.dot} /: find KPIs in every priority`, 'text.muted')];
+  let room = p.height - lines.length - 1;
+  const windowed = model.priorities.length > room;
+  if (windowed) room = Math.max(1, room - 2);
+  const win = visibleWindow(model.priorities, Math.max(0, p.cursor), room);
+  if (windowed) lines.push(win.above ? [seg(`${m.up} ${win.start} more above`, 'text.muted')] : [seg(' ')]);
+  const titleMax = model.priorities.reduce((n, pr) => Math.max(n, textWidth(pr.title)), 0);
+  for (const [i, pr] of win.items.entries()) {
+    const rows = all.filter((r) => r.priorityId === pr.id);
+    lines.push(priorityLine(pr, rows, p.width, titleMax, g, win.start + i === p.cursor));
+  }
+  if (windowed) lines.push(win.below ? [seg(`${m.down} ${model.priorities.length - win.start - win.items.length} more below`, 'text.muted')] : [seg(' ')]);
+  lines.push(hint);
+  return {
+    title: 'KPIs',
+    lines: lines.slice(0, Math.max(1, p.height)).map((l) => clipLine(l, p.width, g.ellipsis)),
+    size: model.priorities.length,
+    targets: model.priorities.map((pr) => ({ kind: 'priority', id: pr.id })),
+    sortColumns: 0,
+  };
+}
