@@ -109,6 +109,9 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
     io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
     return 2;
   }
+  // Ink draws only a final frame when it thinks it runs in CI (is-in-ci reads CI and CI_* at
+  // import). Both ends are a terminal here, so a person is watching: tell it so before loading it.
+  process.env['CI'] = 'false';
   const [{ buildModel }, { runTui }, { THEMES }, prefsMod] = await Promise.all([
     import('../viewmodel/model.js'),
     import('./tui.js'),
