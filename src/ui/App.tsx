@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { breadcrumbLine, footerLine, headerLine } from '../viewmodel/frame.js';
 import { completeJump, jumpHint, resolveJump } from '../viewmodel/jump.js';
 import type { Model } from '../viewmodel/model.js';
-import type { ScreenParams, ScreenView } from '../viewmodel/screen.js';
+import { DEFAULT_GRID, type ScreenParams, type ScreenView } from '../viewmodel/screen.js';
 import { seg } from '../viewmodel/styled.js';
 import { DataTable } from './components/DataTable.js';
 import { StyledLines } from './components/StyledLines.js';
@@ -56,7 +56,8 @@ function useViewCache(model: Model) {
   return useMemo(() => {
     const cache = new Map<string, ScreenView>();
     return (screen: Screen, params: ScreenParams): ScreenView => {
-      const key = `${screenKey(screen)}|${params.period}|${params.cursor}|${params.filter}|${params.sortColumn}|${params.width}|${params.height}`;
+      const g = params.grid ?? DEFAULT_GRID;
+      const key = `${screenKey(screen)}|${params.period}|${params.cursor}|${params.filter}|${params.sortColumn}|${params.width}|${params.height}|${g.assessment}|${g.kind}|${g.movement}`;
       let v = cache.get(key);
       if (!v) {
         v = screenDef(screen).view(model, screen, params);
@@ -70,7 +71,7 @@ function useViewCache(model: Model) {
 
 function paramsOf(state: AppState, width: number, height: number): ScreenParams {
   const screen = current(state);
-  return { period: state.period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width, height };
+  return { period: state.period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width, height, grid: state.grid };
 }
 
 export function App({ model, theme, initial, title, organisation, onExit, columns, rows }: AppProps) {

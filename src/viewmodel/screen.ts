@@ -4,7 +4,21 @@
 import type { Line, Token } from './styled.js';
 
 /** What Enter opens from an item. */
-export type Target = { readonly kind: 'priority'; readonly id: string } | { readonly kind: 'kpi'; readonly id: string } | { readonly kind: 'risk'; readonly id: string };
+/** What Enter opens: a priority, a KPI, a register entry, or the entries of a heat-grid cell (id `impact,likelihood`). */
+export type Target =
+  | { readonly kind: 'priority'; readonly id: string }
+  | { readonly kind: 'kpi'; readonly id: string }
+  | { readonly kind: 'risk'; readonly id: string }
+  | { readonly kind: 'cell'; readonly id: string };
+
+/** The heat grid's toggles: which assessment is placed, risks or opportunities, last period's places. */
+export interface GridOptions {
+  readonly assessment: 'inherent' | 'residual' | 'target';
+  readonly kind: 'risk' | 'opportunity';
+  readonly movement: boolean;
+}
+
+export const DEFAULT_GRID: GridOptions = { assessment: 'residual', kind: 'risk', movement: false };
 
 export interface TableColumn {
   readonly key: string;
@@ -32,6 +46,8 @@ export interface ScreenParams {
   readonly sortColumn: number;
   readonly width: number;
   readonly height: number;
+  /** The heat grid's toggles (shared by the grid and the cell lists opened from it); default DEFAULT_GRID. */
+  readonly grid?: GridOptions;
 }
 
 export interface ScreenView {

@@ -143,3 +143,24 @@ describe('splitKeys: input that arrives in one piece', async () => {
     expect(splitKeys('a\x7f\t\x1b')).toEqual([{ input: 'a' }, { input: '', backspace: true }, { input: '', tab: true }, { input: '', escape: true }]);
   });
 });
+
+describe('heat grid keys', () => {
+  const onGrid = reducer(initialState(2), { type: 'view', view: 'heatgrid' });
+  it('arrows and h j k l move the cell cursor within the 5×5 grid', () => {
+    let s = press(onGrid, key('l'));
+    s = press(s, key('', { down: true }));
+    expect(cursorOf(s)).toBe(6);
+    s = press(press(press(s, key('h')), key('h')), key('k'));
+    expect(cursorOf(s)).toBe(0);
+    for (let i = 0; i < 7; i++) s = press(s, key('', { right: true }));
+    expect(cursorOf(s)).toBe(4);
+    expect(current(s)).toEqual({ screen: 'heatgrid' });
+  });
+  it('i r t o m toggle the grid; elsewhere they say where they work', () => {
+    expect(press(onGrid, key('i')).grid).toEqual({ assessment: 'inherent', kind: 'risk', movement: false });
+    expect(press(press(onGrid, key('o')), key('m')).grid).toEqual({ assessment: 'residual', kind: 'opportunity', movement: true });
+    const elsewhere = press(initialState(2), key('t'));
+    expect(elsewhere.grid.assessment).toBe('residual');
+    expect(elsewhere.status).toBe('that key works on the heat grid (4)');
+  });
+});

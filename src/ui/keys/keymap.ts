@@ -26,9 +26,14 @@ export type CommandId =
   | 'app.jump'
   | 'app.help'
   | 'app.present'
-  | 'app.quit';
+  | 'app.quit'
+  | 'grid.inherent'
+  | 'grid.residual'
+  | 'grid.target'
+  | 'grid.kind'
+  | 'grid.movement';
 
-export type Category = 'Move' | 'Views' | 'Period' | 'Find' | 'App';
+export type Category = 'Move' | 'Views' | 'Period' | 'Find' | 'Heat grid' | 'App';
 
 /** A keypress, normalised once (Ink 6: Backspace arrives as `delete`, Escape sets `meta`). */
 export interface KeyPress {
@@ -87,12 +92,17 @@ export const KEYMAP: readonly CommandSpec[] = [
   { id: 'list.filter', keys: [c('/')], label: '/', description: 'filter (Enter keeps, Esc clears)', category: 'Find' },
   { id: 'list.sort', keys: [c('s')], label: 's', description: 'sort by the next column', category: 'Find' },
   { id: 'app.jump', keys: [c(':')], label: ':', description: 'jump: kpi, risk, period, priority (Tab completes)', category: 'Find' },
+  { id: 'grid.inherent', keys: [c('i')], label: 'i', description: 'heat grid: inherent scores', category: 'Heat grid' },
+  { id: 'grid.residual', keys: [c('r')], label: 'r', description: 'heat grid: residual scores', category: 'Heat grid' },
+  { id: 'grid.target', keys: [c('t')], label: 't', description: 'heat grid: target scores', category: 'Heat grid' },
+  { id: 'grid.kind', keys: [c('o')], label: 'o', description: 'heat grid: risks ↔ opportunities', category: 'Heat grid' },
+  { id: 'grid.movement', keys: [c('m')], label: 'm', description: 'heat grid: where each entry was last period', category: 'Heat grid' },
   { id: 'app.help', keys: [c('?')], label: '?', description: 'help: all keys', category: 'App' },
   { id: 'app.present', keys: [c('p')], label: 'p', description: 'presenter mode', category: 'App' },
   { id: 'app.quit', keys: [c('q')], label: 'q', description: 'quit', category: 'App' },
 ];
 
-export const CATEGORIES: readonly Category[] = ['Move', 'Views', 'Period', 'Find', 'App'];
+export const CATEGORIES: readonly Category[] = ['Move', 'Views', 'Period', 'Find', 'Heat grid', 'App'];
 
 function matches(b: Binding, k: KeyPress): boolean {
   if ('char' in b) return !k.ctrl && k.input === b.char;

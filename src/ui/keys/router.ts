@@ -65,9 +65,23 @@ function jumpTo(state: AppState, t: Target): Action[] {
   return [{ type: 'push', screen }];
 }
 
+/** On the heat grid, arrows and h j k l move the cell cursor; Enter opens the cell. */
+function gridKeys(k: KeyPress): Action[] | undefined {
+  const dx = k.left || k.input === 'h' ? -1 : k.right || k.input === 'l' ? 1 : 0;
+  const dy = k.up || k.input === 'k' ? -1 : k.down || k.input === 'j' ? 1 : 0;
+  if (dx === 0 && dy === 0) return undefined;
+  return [{ type: 'gridMove', dx, dy }];
+}
+
 function normal(k: KeyPress, state: AppState, view: ScreenView, ctx: RouteContext): Action[] {
+  if (current(state).screen === 'heatgrid' && !k.ctrl) {
+    const moved = gridKeys(k);
+    if (moved) return moved;
+  }
   const id = commandFor(k);
   if (id === undefined) return [];
+  const onGrid = current(state).screen === 'heatgrid' || current(state).screen === 'cell';
+  const gridOnly = (set: Partial<AppState['grid']>): Action[] => (onGrid ? [{ type: 'grid', set }] : [{ type: 'status', text: 'that key works on the heat grid (4)' }]);
   const move = (to: Extract<Action, { type: 'move' }>['to']): Action[] => [{ type: 'move', to, size: view.size, page: ctx.page }];
   switch (id) {
     case 'nav.up':
@@ -121,6 +135,16 @@ function normal(k: KeyPress, state: AppState, view: ScreenView, ctx: RouteContex
       return [{ type: 'status', text: 'presenter mode is not in this version yet' }];
     case 'app.quit':
       return [{ type: 'quit' }];
+    case 'grid.inherent':
+      return gridOnly({ assessment: 'inherent' });
+    case 'grid.residual':
+      return gridOnly({ assessment: 'residual' });
+    case 'grid.target':
+      return gridOnly({ assessment: 'target' });
+    case 'grid.kind':
+      return gridOnly({ kind: state.grid.kind === 'risk' ? 'opportunity' : 'risk' });
+    case 'grid.movement':
+      return gridOnly({ movement: !state.grid.movement });
     default: {
       const _exhaustive: never = id;
       return _exhaustive;

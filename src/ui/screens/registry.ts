@@ -31,6 +31,7 @@ const DEFS: Readonly<Record<Screen['screen'], ScreenDef>> = {
   register: { view: pending('Register', 'the risk and opportunity register is built in its own piece of work'), hints: DOC_HINTS },
   heatgrid: { view: pending('Heat grid', 'the likelihood × impact grid is built with the register'), hints: DOC_HINTS },
   risk: { view: pending('Register entry', 'built with the register'), hints: DOC_HINTS },
+  cell: { view: pending('Cell', 'built with the heat grid'), hints: LIST_HINTS },
   finance: { view: (m, _s, p) => financeScreen(m, p), hints: ['nav.down', 'list.filter', 'list.sort', 'period.previous', 'period.next', 'app.jump', 'app.help', 'app.quit'] },
   checks: { view: (m, _s, p) => checksScreen(m, p), hints: LIST_HINTS },
 };

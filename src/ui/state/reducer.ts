@@ -1,3 +1,5 @@
+import { DEFAULT_GRID, type GridOptions } from '../../viewmodel/screen.js';
+
 // The app state and its one reducer: a screen stack, each screen's cursor, the period, the mode
 // (normal | filter | command | help), the filter and the sort of each list. Pure; unit-tested.
 
@@ -10,8 +12,10 @@ export type Screen =
   | { readonly screen: 'priority'; readonly id: string }
   /** One KPI's detail. */
   | { readonly screen: 'kpi'; readonly id: string }
-  /** One register entry (its screen is built with the register). */
-  | { readonly screen: 'risk'; readonly id: string };
+  /** One register entry. */
+  | { readonly screen: 'risk'; readonly id: string }
+  /** The entries placed in one heat-grid cell (id `impact,likelihood`). */
+  | { readonly screen: 'cell'; readonly id: string };
 
 export type Mode = 'normal' | 'filter' | 'command' | 'help';
 
@@ -27,6 +31,7 @@ export interface AppState {
   readonly sorts: Readonly<Record<string, SortState>>;
   readonly period: number;
   readonly periodCount: number;
+  readonly grid: GridOptions;
   readonly mode: Mode;
   /** The text being typed in filter or command mode. */
   readonly draft: string;
@@ -54,7 +59,10 @@ export type Action =
   | { readonly type: 'clearFilter' }
   | { readonly type: 'sort'; readonly columns: number }
   | { readonly type: 'status'; readonly text?: string }
-  | { readonly type: 'quit'; readonly interrupted?: boolean };
+  | { readonly type: 'quit'; readonly interrupted?: boolean }
+  /** Moves the heat grid's cell cursor (index impactRow × 5 + likelihoodColumn, 0 = top left). */
+  | { readonly type: 'gridMove'; readonly dx: number; readonly dy: number }
+  | { readonly type: 'grid'; readonly set: Partial<GridOptions> };
 
 /** The key a screen's cursor, filter and sort are kept under. */
 export function screenKey(s: Screen): string {
@@ -73,6 +81,7 @@ export function initialState(periodCount: number, period = periodCount - 1, view
     sorts: {},
     period: Math.max(0, Math.min(period, periodCount - 1)),
     periodCount,
+    grid: DEFAULT_GRID,
     mode: 'normal',
     draft: '',
     quit: false,
@@ -148,6 +157,14 @@ export function reducer(state: AppState, action: Action): AppState {
       return action.text === undefined ? { ...base, status: undefined } : { ...base, status: action.text };
     case 'quit':
       return { ...base, quit: true, interrupted: action.interrupted === true };
+    case 'gridMove': {
+      const at = cursorOf(base);
+      const row = Math.max(0, Math.min(4, Math.floor(at / 5) + action.dy));
+      const col = Math.max(0, Math.min(4, (at % 5) + action.dx));
+      return withCursor(base, row * 5 + col);
+    }
+    case 'grid':
+      return { ...base, grid: { ...base.grid, ...action.set } };
     default: {
       const _exhaustive: never = action;
       return _exhaustive;
