@@ -81,3 +81,20 @@ describe('the catalogue when none is named', async () => {
     expect(catalogueOf({}, { env })).toBe(BUNDLED_CATALOGUE);
   });
 });
+
+describe('a corrupt preferences file', async () => {
+  const { recoverPrefs } = await import('../src/cli/prefs.js');
+  it('is moved aside, kept, and the defaults used, with one notice', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
+    const env = { RAGTOP_CONFIG_DIR: dir };
+    writeFileSync(prefsFile(env), '{ "theme": "mono", oops');
+    const r = recoverPrefs(env, new Date('2026-11-22T02:00:00Z'));
+    expect(r.prefs).toEqual({});
+    const aside = path.join(dir, 'config.corrupt-2026-11-22T02-00-00-000Z.json');
+    expect(r.notice).toBe(`preferences file was not valid; moved to ${aside}; using defaults`);
+    expect(readFileSync(aside, 'utf8')).toBe('{ "theme": "mono", oops');
+    expect(readdirSync(dir)).toEqual(['config.corrupt-2026-11-22T02-00-00-000Z.json']);
+    expect(recoverPrefs(env)).toEqual({ prefs: {} });
+  });
+});

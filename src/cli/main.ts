@@ -118,8 +118,9 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
     import('../ui/theme/theme.js'),
     import('./prefs.js'),
   ]);
-  const { prefs, problem } = prefsMod.readPrefs(io.env);
-  if (problem) io.err(`ragtop: ${problem}\n`);
+  // A corrupt preferences file is moved aside (kept, not deleted) and the defaults used.
+  const recovered = prefsMod.recoverPrefs(io.env);
+  const prefs = recovered.prefs;
   const glyphs = wantsAscii(args, io.env) || prefs.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
   const model = buildModel(loaded.dataset, loaded.findings, glyphs);
   if (model.ev.periods.length === 0) {
@@ -144,8 +145,21 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
     return 2;
   }
   const theme = wantsColour(args, io.env) ? THEMES[themeName as keyof typeof THEMES] : THEMES.mono;
+  const [{ liveStore }, { watchData }] = await Promise.all([import('../ui/live.js'), import('./watch.js')]);
+  const live = liveStore({ model });
+  // Live reload: a save that loads replaces the data; one that does not keeps the last good data
+  // with a banner naming the problem, until the next good save.
+  const stopWatching = watchData([path.dirname(loaded.catalogueFile), ...(loaded.dataDir ? [loaded.dataDir] : [])], () => {
+    const again = load(args, io);
+    if (again.dataset) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
+    else {
+      const first = again.findings.find((f) => f.severity === 'error');
+      live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${first ? findingLine(first) : 'the data could not be loaded'}` });
+    }
+  });
   const { state, code, error } = await runTui({
-    model,
+    live,
+    ...(recovered.notice ? { notice: recovered.notice } : {}),
     theme,
     period,
     title: loaded.dataset.catalogue.title,
@@ -153,6 +167,7 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
     stdin: tty.stdin,
     stdout: tty.stdout,
   });
+  stopWatching();
   if (error) return internalError(io, error);
   const store = await prefsMod.openPrefs(io.env);
   if ('problem' in store) io.err(`ragtop: ${store.problem}\n`);
@@ -160,7 +175,7 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
     try {
       store.set({
         lastCatalogue: path.resolve(io.cwd, catalogueOf(args, io)),
-        lastPeriod: { ...(prefs.lastPeriod ?? {}), [catalogueId]: model.periodLabels[state.period] ?? '' },
+        lastPeriod: { ...(prefs.lastPeriod ?? {}), [catalogueId]: live.get().model.periodLabels[state.period] ?? '' },
       });
     } catch (e) {
       io.err(`ragtop: preferences are not saved: ${showText(e instanceof Error ? e.message : String(e), 200)}\n`);

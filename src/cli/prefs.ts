@@ -2,7 +2,7 @@
 // ASCII glyphs. RAGTOP_CONFIG_DIR points them elsewhere (tests never touch the real file).
 // The check and help paths only read the JSON file; conf itself is loaded when writing.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { ThemeName } from '../ui/theme/theme.js';
 
@@ -45,13 +45,32 @@ export function cleanPrefs(raw: unknown): Prefs {
 }
 
 /** Reads the preferences without loading conf; a missing or unreadable file gives none. */
-export function readPrefs(env: NodeJS.ProcessEnv): { prefs: Prefs; problem?: string } {
+export function readPrefs(env: NodeJS.ProcessEnv): { prefs: Prefs; problem?: string; corrupt?: boolean } {
   try {
     return { prefs: cleanPrefs(JSON.parse(readFileSync(prefsFile(env), 'utf8'))) };
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT') return { prefs: {} };
-    return { prefs: {}, problem: `preferences file ${prefsFile(env)} could not be read; using defaults` };
+    return { prefs: {}, problem: `preferences file ${prefsFile(env)} could not be read; using defaults`, ...(e instanceof SyntaxError ? { corrupt: true } : {}) };
+  }
+}
+
+/**
+ * The preferences for the app: a file that is not valid JSON is moved aside (kept, never deleted)
+ * and the defaults used, with one notice saying where it went.
+ */
+export function recoverPrefs(env: NodeJS.ProcessEnv, now = new Date()): { prefs: Prefs; notice?: string } {
+  const { prefs, problem, corrupt } = readPrefs(env);
+  if (!problem) return { prefs };
+  if (!corrupt) return { prefs: {}, notice: problem };
+  const file = prefsFile(env);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const aside = path.join(path.dirname(file), `config.corrupt-${stamp}.json`);
+  try {
+    renameSync(file, aside);
+    return { prefs: {}, notice: `preferences file was not valid; moved to ${aside}; using defaults` };
+  } catch {
+    return { prefs: {}, notice: problem };
   }
 }
 

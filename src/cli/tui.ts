@@ -7,11 +7,13 @@ import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { Root } from '../ui/Root.js';
 import { initialState, type AppState } from '../ui/state/reducer.js';
 import type { Theme } from '../ui/theme/theme.js';
-import type { Model } from '../viewmodel/model.js';
+import type { LiveStore } from '../ui/live.js';
 
 export interface TuiOptions {
-  readonly model: Model;
+  readonly live: LiveStore;
   readonly theme: Theme;
+  /** A message for the status line when the app opens (a preferences problem, say). */
+  readonly notice?: string;
   readonly period: number;
   readonly title: string;
   readonly organisation: string;
@@ -26,7 +28,8 @@ const SHOW_CURSOR = '\x1b[?25h';
 /** Runs the app until the user leaves; resolves with the final state and the exit status. */
 export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number; error?: Error }> {
   return new Promise((resolve) => {
-    let final: AppState = initialState(o.model.ev.periods.length, o.period);
+    const start = initialState(o.live.get().model.ev.periods.length, o.period);
+    let final: AppState = o.notice ? { ...start, status: o.notice } : start;
     let code = 0;
     let restored = false;
     let failure: Error | undefined;
@@ -57,7 +60,7 @@ export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number; 
     process.on('SIGHUP', onSignal);
     process.on('SIGINT', onSignal);
     const app = createElement(Root, {
-      model: o.model,
+      live: o.live,
       theme: o.theme,
       initial: final,
       title: o.title,

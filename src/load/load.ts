@@ -30,6 +30,9 @@ export interface LoadResult {
   readonly findings: readonly Finding[];
   /** The files read, as shown in findings. */
   readonly files: readonly string[];
+  /** The catalogue file and the data directory, resolved (for watching them). */
+  readonly catalogueFile: string;
+  readonly dataDir?: string;
 }
 
 const LOAD_ERROR_CODES = new Set(['READ_ERROR', 'YAML_SYNTAX', 'SCHEMA', 'DUPLICATE_ID', 'UNKNOWN_REF']);
@@ -197,8 +200,9 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
   }
 
   const findings = sortFindings(out);
-  if (!catalogue || findings.some(isLoadError)) return { findings, files };
-  return { dataset: { catalogue, periods, agendas }, findings, files };
+  const where = { catalogueFile: catFile, ...(dataDir !== undefined ? { dataDir } : {}) };
+  if (!catalogue || findings.some(isLoadError)) return { findings, files, ...where };
+  return { dataset: { catalogue, periods, agendas }, findings, files, ...where };
 }
 
 export function sortFindings(list: readonly Finding[]): Finding[] {

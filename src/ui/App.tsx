@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { breadcrumbLine, footerLine, headerLine } from '../viewmodel/frame.js';
 import { completeJump, jumpHint, resolveJump } from '../viewmodel/jump.js';
 import type { Model } from '../viewmodel/model.js';
@@ -46,6 +46,8 @@ export type AppProps = {
   readonly organisation: string;
   /** Called once when the user quits (q) or interrupts (Ctrl-C), with the final state. */
   readonly onExit: (state: AppState, interrupted: boolean) => void;
+  /** Why the files on disk do not load now (the data shown is the last that did). */
+  readonly banner?: string;
   /** The terminal's size (see Root, which reads it). */
   readonly columns: number;
   readonly rows: number;
@@ -74,7 +76,7 @@ function paramsOf(state: AppState, width: number, height: number): ScreenParams 
   return { period: state.period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width, height, grid: state.grid };
 }
 
-export function App({ model, theme, initial, title, organisation, onExit, columns, rows }: AppProps) {
+export function App({ model, theme, initial, title, organisation, onExit, columns, rows, banner }: AppProps) {
   const { exit } = useApp();
   // Header, breadcrumbs and footer take three lines; the frame is at most rows − 1 tall.
   const bodyHeight = Math.max(1, rows - 1 - 3);
@@ -82,8 +84,9 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   // Keys are routed inside the reducer, against the state they apply to: a key typed before the
   // previous one has been drawn still sees its effect.
   const keyReducer = useCallback(
-    (s: AppState, k: KeyPress | 'interrupt'): AppState => {
+    (s: AppState, k: KeyPress | 'interrupt' | { reload: number; period: number }): AppState => {
       if (k === 'interrupt') return reducer(s, { type: 'quit', interrupted: true });
+      if ('reload' in k) return reducer(s, { type: 'periods', count: k.reload, period: k.period });
       const view = viewOf(current(s), paramsOf(s, columns, bodyHeight));
       const actions = route(k, s, view, {
         page: Math.max(1, bodyHeight - 2),
@@ -95,6 +98,15 @@ export function App({ model, theme, initial, title, organisation, onExit, column
     [model, viewOf, columns, bodyHeight],
   );
   const [state, dispatch] = useReducer(keyReducer, initial);
+  // After a reload the data may have more or fewer periods: keep the same period where it still
+  // exists (by label), else the nearest; cursors are clamped by each view.
+  const [labels, setLabels] = useState(model.periodLabels);
+  useEffect(() => {
+    if (labels === model.periodLabels) return;
+    const keep = model.periodLabels.indexOf(labels[state.period] ?? '');
+    dispatch({ reload: model.periodLabels.length, period: keep >= 0 ? keep : Math.min(state.period, model.periodLabels.length - 1) });
+    setLabels(model.periodLabels);
+  }, [model, labels, state.period]);
   const screen = current(state);
   const def = screenDef(screen);
   const params = paramsOf(state, columns, bodyHeight);
@@ -134,6 +146,8 @@ export function App({ model, theme, initial, title, organisation, onExit, column
         ? footerLine('command', state.draft, columns, jumpHint(model, state.draft, state.period))
         : state.status
           ? footerLine('status', state.status, columns)
+          : banner
+            ? footerLine('status', banner, columns)
           : footerLine('hints', keyHints(def.hints), columns);
 
   const body =

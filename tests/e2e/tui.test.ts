@@ -1,6 +1,6 @@
 // End-to-end flows of the real binary in tmux. Skipped, visibly, where tmux or the build is missing.
 import { describe, expect, it } from 'vitest';
-import { HAVE_BIN, HAVE_TMUX, start } from './tmux.js';
+import { HAVE_BIN, HAVE_TMUX, ROOT, start } from './tmux.js';
 
 const why = !HAVE_TMUX ? 'tmux is not installed' : !HAVE_BIN ? 'dist/ is not built (npm run build)' : '';
 if (why) console.warn(`tests/e2e skipped: ${why}`);
@@ -84,5 +84,72 @@ describe.skipIf(why !== '')('the real terminal (tmux)', { timeout: 30000 }, () =
     } finally {
       s.kill();
     }
+  });
+});
+
+describe.skipIf(why !== '')('live reload and the data files (tmux)', { timeout: 30000 }, () => {
+  const copyBundled = async () => {
+    const { cpSync, mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-live-'));
+    cpSync(path.join(ROOT, 'catalogue'), path.join(dir, 'catalogue'), { recursive: true });
+    cpSync(path.join(ROOT, 'sample-data', 'lcc-2019-20'), path.join(dir, 'sample-data', 'lcc-2019-20'), { recursive: true });
+    return { dir, catalogue: path.join(dir, 'catalogue', 'lcc-2019-20.yaml'), q3: path.join(dir, 'sample-data', 'lcc-2019-20', '2019-20-Q3.yaml') };
+  };
+
+  it('a save reloads within a second; a broken save keeps the last good data with a banner', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const d = await copyBundled();
+    const s = start([d.catalogue]);
+    try {
+      await s.waitFor('9 of 33 rated KPIs achieving target');
+      s.keys('j', 'j');
+      const good = readFileSync(d.q3, 'utf8');
+      writeFileSync(d.q3, good.replace('defects-4h:            { value: 89.19', 'defects-4h:            { value: 99.19'));
+      // The cursor stays where it was (two KPIs down); the Q3 ratings row shows the new green.
+      await s.waitFor(/2019\/20 Q3 ◂ +✓ 10 ! 10 ✗ 13/, 3000);
+      expect(s.screen()).toContain('▸');
+      writeFileSync(d.q3, `${good}\n  broken: [\n`);
+      await s.waitFor('reload failed, showing the last good data', 3000);
+      expect(s.screen()).toMatch(/2019\/20 Q3 ◂ +✓ 10 ! 10 ✗ 13/);
+      writeFileSync(d.q3, good);
+      await s.waitFor(/2019\/20 Q3 ◂ +✓  9 ! 10 ✗ 14/, 3000);
+      expect(s.screen()).not.toContain('reload failed');
+      s.keys('q');
+      expect(await s.exitStatus()).toBe(0);
+    } finally {
+      s.kill();
+    }
+  });
+
+  it('a whole scripted session writes nothing to any data file', async () => {
+    const { readFileSync, readdirSync, statSync } = await import('node:fs');
+    const path = await import('node:path');
+    const d = await copyBundled();
+    const snapshot = () => {
+      const out: Record<string, string> = {};
+      const walk = (p: string) => {
+        for (const name of readdirSync(p)) {
+          const f = path.join(p, name);
+          if (statSync(f).isDirectory()) walk(f);
+          else out[path.relative(d.dir, f)] = `${statSync(f).mtimeMs}:${readFileSync(f).toString('base64')}`;
+        }
+      };
+      walk(d.dir);
+      return out;
+    };
+    const before = snapshot();
+    const s = start([d.catalogue]);
+    try {
+      await s.waitFor('rated KPIs achieving target');
+      for (const k of ['2', 'Enter', 'j', 'Enter', '[', ']', '5', '6', 'Enter', 'Escape', '?', 'x', '/', 'r', 'Enter', 'Escape', '1']) s.keys(k);
+      await s.waitFor('rated KPIs achieving target');
+      s.keys('q');
+      expect(await s.exitStatus()).toBe(0);
+    } finally {
+      s.kill();
+    }
+    expect(snapshot()).toEqual(before);
   });
 });

@@ -62,7 +62,9 @@ export type Action =
   | { readonly type: 'quit'; readonly interrupted?: boolean }
   /** Moves the heat grid's cell cursor (index impactRow × 5 + likelihoodColumn, 0 = top left). */
   | { readonly type: 'gridMove'; readonly dx: number; readonly dy: number }
-  | { readonly type: 'grid'; readonly set: Partial<GridOptions> };
+  | { readonly type: 'grid'; readonly set: Partial<GridOptions> }
+  /** The data was reloaded: this many periods now, showing this one. */
+  | { readonly type: 'periods'; readonly count: number; readonly period: number };
 
 /** The key a screen's cursor, filter and sort are kept under. */
 export function screenKey(s: Screen): string {
@@ -165,6 +167,8 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'grid':
       return { ...base, grid: { ...base.grid, ...action.set } };
+    case 'periods':
+      return { ...base, periodCount: action.count, period: clamp(action.period, action.count) };
     default: {
       const _exhaustive: never = action;
       return _exhaustive;
