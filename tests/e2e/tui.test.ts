@@ -31,7 +31,7 @@ describe.skipIf(why !== '')('the real terminal (tmux)', { timeout: 30000 }, () =
     }
   });
 
-  it('Ctrl-C leaves with status 130, SIGTERM with 143, the terminal restored', async () => {
+  it('Ctrl-C leaves with status 130, SIGTERM with 143, SIGHUP with 129, the terminal restored', async () => {
     const a = start([]);
     try {
       await a.waitFor('rated KPIs achieving target');
@@ -48,6 +48,14 @@ describe.skipIf(why !== '')('the real terminal (tmux)', { timeout: 30000 }, () =
       expect(b.screen()).not.toContain('rated KPIs achieving target');
     } finally {
       b.kill();
+    }
+    const c = start([]);
+    try {
+      await c.waitFor('rated KPIs achieving target');
+      process.kill(c.pid(), 'SIGHUP');
+      expect(await c.exitStatus()).toBe(129);
+    } finally {
+      c.kill();
     }
   });
 
