@@ -61,6 +61,8 @@ describe('colour', () => {
     [{}, { NO_COLOR: '' }, true],
     [{}, { TERM: 'dumb' }, false],
     [{}, { TERM: 'dumb', FORCE_COLOR: '1' }, true],
+    [{}, { FORCE_COLOR: '0' }, false],
+    [{}, { NO_COLOR: '1', FORCE_COLOR: '1' }, false],
   ])('%j with env %j → colour %s', (args, env, want) => {
     expect(wantsColour({ noColor: false, ...args }, env)).toBe(want);
   });

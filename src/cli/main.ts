@@ -98,6 +98,7 @@ function view(args: Args, io: Io): number {
 export function wantsColour(args: Pick<Args, 'noColor'>, env: NodeJS.ProcessEnv): boolean {
   if (args.noColor) return false;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['FORCE_COLOR'] === '0' || env['FORCE_COLOR'] === 'false') return false;
   if (env['TERM'] === 'dumb') return env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
   return true;
 }
