@@ -320,11 +320,13 @@ export function scrollSize(total: number, height: number): number {
   return Math.max(1, total - Math.max(1, height) + 1);
 }
 
-export function kpiDetailScreen(model: Model, id: string, p: ScreenParams): ScreenView {
-  const g = model.glyphs;
-  const title = truncate(model.kpis.get(id)?.kpi.title ?? id, TITLE_W, g.ellipsis);
+/**
+ * The window of a scrollable document at scroll offset `p.cursor`, `p.height` lines tall, with
+ * "▲ n more lines above" / "▼ n more lines below" markers over its first and last rows when there is
+ * more (the rows they cover count); `size` is how far it scrolls. The register entry screen uses it too.
+ */
+export function scrollDocument(all: readonly Line[], p: ScreenParams, g: Glyphs): { lines: Line[]; size: number } {
   const height = Math.max(1, p.height);
-  const all = kpiDetailLines(model, id, p.period, p.width, height);
   const size = scrollSize(all.length, height);
   const offset = Math.max(0, Math.min(p.cursor, size - 1));
   const shown: Line[] = all.slice(offset, offset + height);
@@ -335,5 +337,14 @@ export function kpiDetailScreen(model: Model, id: string, p: ScreenParams): Scre
     if (offset > 0) shown[0] = clipLine([seg(`${g.direction.better} ${above} more line${above === 1 ? '' : 's'} above · k/PgUp/g`, 'text.muted')], p.width, g.ellipsis);
     if (offset + height < all.length) shown[shown.length - 1] = clipLine([seg(`${g.direction.worse} ${below} more line${below === 1 ? '' : 's'} below · j/PgDn/G`, 'text.muted')], p.width, g.ellipsis);
   }
-  return { title, lines: shown, size, targets: [], sortColumns: 0 };
+  return { lines: shown, size };
+}
+
+export function kpiDetailScreen(model: Model, id: string, p: ScreenParams): ScreenView {
+  const g = model.glyphs;
+  const title = truncate(model.kpis.get(id)?.kpi.title ?? id, TITLE_W, g.ellipsis);
+  const height = Math.max(1, p.height);
+  const all = kpiDetailLines(model, id, p.period, p.width, height);
+  const { lines, size } = scrollDocument(all, p, g);
+  return { title, lines, size, targets: [], sortColumns: 0 };
 }

@@ -38,7 +38,17 @@ export function start(args: string[], opts: { columns?: number; rows?: number; e
   // The shell keeps the pane open after ragtop exits and prints its status.
   const command = `cd '${ROOT}' && env ${envText} node '${BIN}' ${quoted}; echo EXIT=$?; sleep 60`;
   const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
-  tmux('new-session', '-d', '-s', name, '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), command);
+  // When the previous test killed the server's last session, the server may still be exiting
+  // ("server exited unexpectedly"): try again briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      tmux('new-session', '-d', '-s', name, '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), command);
+      break;
+    } catch (e) {
+      if (attempt >= 20) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
   const screen = (withEscapes = false) => tmux('capture-pane', '-t', name, '-p', ...(withEscapes ? ['-e'] : []));
   const waitFor = async (text: string | RegExp, timeout = 5000) => {
     let last = '';
