@@ -11,7 +11,7 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 export interface Sanitised {
   readonly text: string;
-  /** True when anything was removed. */
+  /** True when anything was removed (a CONTROL_CHARS finding). Tabs and CRLF are only normalised. */
   readonly changed: boolean;
 }
 

@@ -168,7 +168,7 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
     } catch (e) {
       const where = options.dataDir !== undefined ? { file: shown(dataDir, cwd), line: 0, col: 0 } : (dataRef?.loc ?? { file: catShown, line: 1, col: 1 });
       const why = describeFsError(e, 'cannot be read');
-      out.push(finding('READ_ERROR', 'error', where, `data directory ${shown(dataDir, cwd)}: ${why === 'no such file' ? 'no such directory' : why}`));
+      out.push(finding('READ_ERROR', 'error', { ...where, file: showText(where.file, 200) }, `data directory ${showText(shown(dataDir, cwd), 200)}: ${why === 'no such file' ? 'no such directory' : why}`));
     }
   }
 

@@ -292,7 +292,7 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
       findings.push(finding('YAML_SYNTAX', 'error', loc, 'the file holds more than one YAML document (a second ---): put one document in each file'));
     } else if (err.code === 'DUPLICATE_KEY') {
       const key = keyTextAt(text, err.pos[0]);
-      findings.push(finding('DUPLICATE_ID', 'error', loc, `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key || undefined));
+      findings.push(finding('DUPLICATE_ID', 'error', loc, `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key ? showText(key) : undefined));
     } else {
       findings.push(finding('YAML_SYNTAX', 'error', loc, `YAML syntax: ${yamlMessage(err.message)}`));
     }
@@ -393,8 +393,9 @@ function cleanStrings(src: Source): Finding[] {
     if (isScalar(node)) {
       if (typeof node.value === 'string') {
         const s = sanitiseText(node.value);
+        // Tabs become spaces and CRLF a newline silently; anything removed is a finding.
+        if (s.text !== node.value) node.value = s.text;
         if (s.changed) {
-          node.value = s.text;
           const message = `text holds control or escape characters; they were removed and are never written to the terminal: "${showText(s.text, 40)}"`;
           out.push(finding('CONTROL_CHARS', 'warning', src.locOfNode(node), message, outer === undefined ? undefined : showText(sanitiseText(outer).text, 60)));
         }
