@@ -20,6 +20,12 @@ export interface Args {
   readonly version: boolean;
   readonly maxFileSize?: number;
   readonly theme?: string;
+  /** export: md, csv or json (checked by the command). */
+  readonly format?: string;
+  /** export: the file to write instead of stdout. */
+  readonly output?: string;
+  /** export: include the speaker notes in the hand-out. */
+  readonly notes: boolean;
 }
 
 export class UsageError extends Error {}
@@ -36,6 +42,9 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
   'max-file-size': { type: 'string' },
   theme: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  notes: { type: 'boolean' },
 } as const;
 
 /** Parses "64M", "500k", "1048576" into bytes. */
@@ -91,6 +100,9 @@ export function parseCommandLine(argv: readonly string[]): Args {
     version: values.version ?? false,
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(values.theme !== undefined ? { theme: values.theme } : {}),
+    ...(values.format !== undefined ? { format: values.format } : {}),
+    ...(values.output !== undefined ? { output: values.output } : {}),
+    notes: values.notes ?? false,
   };
 }
 
@@ -102,7 +114,11 @@ Usage
   ragtop check [CATALOGUE] [--json] [--strict]
                                           check the data before publication
   ragtop present [CATALOGUE] [--agenda FILE] [--period P]
-                                          presenter mode (not yet available)
+                                          presenter mode: walk the meeting's agenda full screen
+  ragtop present [CATALOGUE] --notes      speaker notes, following the presenter (another terminal)
+  ragtop export [CATALOGUE] --format md|csv|json [--period P] [--agenda FILE] [--output FILE]
+                                          md: the agenda as a markdown hand-out; csv, json: the
+                                          period's KPI table, one row per metric
   ragtop config [reset | set theme NAME | set ascii on|off]
                                           show, reset or change the saved preferences
   ragtop --help | --version
@@ -115,6 +131,10 @@ Options
   --strict            check: warnings fail too (exit status 1)
   --max-file-size N   refuse files larger than N (default 4M)
   --theme NAME        default, high-contrast, colour-blind-safe or mono
+  --format F          export: md, csv or json
+  --output FILE, -o   export: write FILE instead of stdout (never a data file)
+  --notes             present: follow the presenter with the speaker notes;
+                      export: put the speaker notes in the markdown hand-out
   --no-color          no colour (NO_COLOR is honoured too)
   --ascii             ASCII symbols only (automatic when the locale is not UTF-8)
 
@@ -134,6 +154,9 @@ Keys (in the app; ? shows them all)
   arrows or h j k l move   Enter drill in   Esc back   g/G top/bottom   PgUp/PgDn
   [ ] previous/next period   / filter   s sort   : jump (kpi, risk, period, priority)
   ? help   p presenter   q quit
+  heat grid: i r t inherent/residual/target, o risks/opportunities, m movement
+  presenter: Space/n/PgDn next, Backspace/N/PgUp previous, g/G first/last, a number then Enter,
+             i the agenda, d or Enter drill into the analyst view (Esc returns), b blank, q leave
 
 Environment
   NO_COLOR            any non-empty value turns colour off

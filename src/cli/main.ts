@@ -8,11 +8,14 @@ import { runChecks } from '../domain/checks.js';
 import { evaluate } from '../domain/evaluate.js';
 import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
+import type { Agenda } from '../domain/types.js';
+import type { PresenterState } from '../viewmodel/agenda.js';
 import { loadDataset, sortFindings, type LoadResult } from '../load/load.js';
 import { DEFAULT_LIMITS } from '../load/source.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import { overviewModel, overviewText } from '../viewmodel/overview.js';
 import { HELP, parseCommandLine, UsageError, type Args } from './args.js';
+import { exportCommand } from './export.js';
 import { readPrefs } from './prefs.js';
 import { jsonReport, summarise, textReport, findingLine } from './report.js';
 
@@ -103,7 +106,7 @@ export function wantsColour(args: Pick<Args, 'noColor'>, env: NodeJS.ProcessEnv)
   return true;
 }
 
-async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Promise<number> {
+async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, presenting = false): Promise<number> {
   const loaded = load(args, io);
   if (!loaded.dataset) {
     for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
@@ -123,14 +126,16 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
   const recovered = prefsMod.recoverPrefs(io.env);
   const prefs = recovered.prefs;
   const glyphs = wantsAscii(args, io.env) || prefs.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
-  const model = buildModel(loaded.dataset, loaded.findings, glyphs);
+  const chosenAgenda = agendaNamed(args, io, loaded.dataset.agendas);
+  const model = buildModel(loaded.dataset, loaded.findings, glyphs, chosenAgenda);
   if (model.ev.periods.length === 0) {
     io.err(`ragtop: no period files found for catalogue '${showText(loaded.dataset.catalogue.id)}'\n`);
     return 2;
   }
   const catalogueId = loaded.dataset.catalogue.id;
   let period = model.ev.periods.length - 1;
-  const wanted = args.period ?? prefs.lastPeriod?.[catalogueId];
+  const agendaPeriod = chosenAgenda?.period ? formatPeriod(chosenAgenda.period) : undefined;
+  const wanted = args.period ?? (presenting ? agendaPeriod : undefined) ?? prefs.lastPeriod?.[catalogueId];
   if (wanted !== undefined) {
     const p = parsePeriod(wanted);
     const i = p ? model.ev.periods.findIndex((x) => samePeriod(x.data.period, p)) : -1;
@@ -158,8 +163,31 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
       live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${first ? findingLine(first) : 'the data could not be loaded'}` });
     }
   });
+  // The speaker-notes follower is told where the presentation is, over a local socket opened on
+  // first use (presenter mode only).
+  const [{ channelPath, createPublisher }, { meetingAgenda }] = await Promise.all([import('./sync.js'), import('../viewmodel/presenter-screen.js')]);
+  let publisher: ReturnType<typeof createPublisher> | undefined;
+  const publish = (s: PresenterState) => {
+    try {
+      publisher ??= createPublisher(channelPath(io.env, catalogueId));
+      publisher.publish(s);
+    } catch {
+      // No notes channel: presenting goes on without it.
+    }
+  };
+  let present: { count: number } | undefined;
+  if (presenting) {
+    const count = meetingAgenda(model, period, model.agenda).items.length;
+    if (count === 0) {
+      io.err(`ragtop: the agenda for ${model.periodLabels[period] ?? ''} has no items\n`);
+      return 2;
+    }
+    present = { count };
+  }
   const { state, code, error } = await runTui({
     live,
+    publish,
+    ...(present ? { present } : {}),
     ...(recovered.notice ? { notice: recovered.notice } : {}),
     theme,
     period,
@@ -169,6 +197,7 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>): Pro
     stdout: tty.stdout,
   });
   stopWatching();
+  publisher?.close();
   if (error) return internalError(io, error);
   const store = await prefsMod.openPrefs(io.env);
   if ('problem' in store) io.err(`ragtop: ${store.problem}\n`);
@@ -194,8 +223,59 @@ export async function runAsync(argv: readonly string[], io: Io): Promise<number>
   }
   if (args.help || args.version) return run(argv, io);
   if (args.command === 'view' && io.tty) return interactive(args, io, io.tty);
+  if (args.command === 'present') return present(args, io);
   if (args.command === 'config') return config(args, io);
   return run(argv, io);
+}
+
+/** The agenda named with --agenda, among those loaded. */
+function agendaNamed(args: Args, io: Io, agendas: readonly Agenda[]): Agenda | undefined {
+  if (args.agenda === undefined) return undefined;
+  const wanted = path.resolve(io.cwd, args.agenda);
+  return agendas.find((a) => path.resolve(io.cwd, a.file) === wanted);
+}
+
+/** `ragtop present`: the agenda full screen; --notes follows a presenter in another terminal. */
+async function present(args: Args, io: Io): Promise<number> {
+  if (args.notes) {
+    const loaded = load(args, io);
+    const id = loaded.dataset?.catalogue.id;
+    if (!id) {
+      for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
+      return 2;
+    }
+    const { runNotes } = await import('./notes.js');
+    const [{ THEMES }] = await Promise.all([import('../ui/theme/theme.js')]);
+    return runNotes({
+      env: io.env,
+      catalogueId: id,
+      stdin: io.tty?.stdin ?? process.stdin,
+      stdout: io.tty?.stdout ?? process.stdout,
+      theme: wantsColour(args, io.env) ? THEMES[(args.theme as keyof typeof THEMES | undefined) ?? 'default'] ?? THEMES.default : THEMES.mono,
+      glyphs: wantsAscii(args, io.env) ? ASCII_GLYPHS : UNICODE_GLYPHS,
+    });
+  }
+  if (io.tty) return interactive(args, io, io.tty, true);
+  // Not a terminal: the agenda as plain text (the markdown hand-out is `ragtop export --format md`).
+  const loaded = load(args, io);
+  if (!loaded.dataset) {
+    for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
+    return 2;
+  }
+  const [{ buildModel }, { meetingAgenda }] = await Promise.all([import('../viewmodel/model.js'), import('../viewmodel/presenter-screen.js')]);
+  const agenda = agendaNamed(args, io, loaded.dataset.agendas);
+  const model = buildModel(loaded.dataset, loaded.findings, wantsAscii(args, io.env) ? ASCII_GLYPHS : UNICODE_GLYPHS, agenda);
+  const wanted = args.period ?? (agenda?.period ? formatPeriod(agenda.period) : undefined);
+  const p = wanted === undefined ? undefined : parsePeriod(wanted);
+  const index = p ? model.ev.periods.findIndex((x) => samePeriod(x.data.period, p)) : model.ev.periods.length - 1;
+  if (index < 0) {
+    io.err(`ragtop: --period ${showText(wanted ?? '')}: no period file gives it (loaded: ${model.periodLabels.join(', ')})\n`);
+    return 2;
+  }
+  const meeting = meetingAgenda(model, index, model.agenda);
+  io.out(`${showText(meeting.meeting, 200)}${meeting.generated ? ' (agenda built from the data)' : ''}\n`);
+  meeting.items.forEach((it, i) => io.out(`${String(i + 1).padStart(3)}. ${showText(it.title, 200)}${it.minutes ? ` (${it.minutes} min)` : ''}\n`));
+  return 0;
 }
 
 const THEME_NAMES = ['default', 'high-contrast', 'colour-blind-safe', 'mono'];
@@ -267,9 +347,10 @@ export function run(argv: readonly string[], io: Io): number {
     case 'config':
       io.err(`ragtop: config is asynchronous; use runAsync\n`);
       return 2;
-    case 'present':
     case 'export':
-      io.err(`ragtop: '${args.command}' is not available in this version yet; see 'ragtop --help'\n`);
+      return exportCommand(args, io, () => load(args, io), wantsAscii(args, io.env));
+    case 'present':
+      io.err(`ragtop: present is asynchronous; use runAsync\n`);
       return 2;
     default: {
       const _exhaustive: never = args.command;

@@ -5,7 +5,8 @@ import { createElement } from 'react';
 import { render } from 'ink';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { Root } from '../ui/Root.js';
-import { initialState, type AppState } from '../ui/state/reducer.js';
+import { initialState, reducer, type AppState } from '../ui/state/reducer.js';
+import type { PresenterState } from '../viewmodel/agenda.js';
 import type { Theme } from '../ui/theme/theme.js';
 import type { LiveStore } from '../ui/live.js';
 
@@ -14,12 +15,26 @@ export interface TuiOptions {
   readonly theme: Theme;
   /** A message for the status line when the app opens (a preferences problem, say). */
   readonly notice?: string;
+  /** `ragtop present`: open on the agenda (this many items), not the overview. */
+  readonly present?: { readonly count: number; readonly item?: number };
+  /** Tells the speaker-notes follower where the presentation is. */
+  readonly publish?: (state: PresenterState) => void;
   readonly period: number;
   readonly title: string;
   readonly organisation: string;
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
 }
+
+/** The wall clock, ticking once a second for the presenter's timers. */
+const secondsClock = {
+  now: () => Math.floor(Date.now() / 1000) * 1000,
+  subscribe(listener: () => void) {
+    const timer = setInterval(listener, 1000);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
@@ -28,7 +43,8 @@ const SHOW_CURSOR = '\x1b[?25h';
 /** Runs the app until the user leaves; resolves with the final state and the exit status. */
 export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number; error?: Error }> {
   return new Promise((resolve) => {
-    const start = initialState(o.live.get().model.ev.periods.length, o.period);
+    const first = initialState(o.live.get().model.ev.periods.length, o.period);
+    const start = o.present ? reducer(first, { type: 'presentStart', count: o.present.count, standalone: true, ...(o.present.item !== undefined ? { item: o.present.item } : {}) }) : first;
     let final: AppState = o.notice ? { ...start, status: o.notice } : start;
     let code = 0;
     let restored = false;
@@ -69,6 +85,8 @@ export function runTui(o: TuiOptions): Promise<{ state: AppState; code: number; 
         final = state;
         code = interrupted ? 130 : 0;
       },
+      clock: secondsClock,
+      ...(o.publish ? { publish: o.publish } : {}),
     });
     const instance = render(
       createElement(ErrorBoundary, {

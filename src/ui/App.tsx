@@ -1,10 +1,13 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore } from 'react';
 import { breadcrumbLine, footerLine, headerLine } from '../viewmodel/frame.js';
 import { completeJump, jumpHint, resolveJump } from '../viewmodel/jump.js';
+import type { PresenterState } from '../viewmodel/agenda.js';
 import type { Model } from '../viewmodel/model.js';
+import { presenterFooter } from '../viewmodel/presenter-frame.js';
+import { commentaryPoints, drillTarget, drillView, meetingAgenda } from '../viewmodel/presenter-screen.js';
 import { DEFAULT_GRID, type ScreenParams, type ScreenView } from '../viewmodel/screen.js';
-import { seg } from '../viewmodel/styled.js';
+import { seg, type Line } from '../viewmodel/styled.js';
 import { DataTable } from './components/DataTable.js';
 import { StyledLines } from './components/StyledLines.js';
 import { keyHints, splitKeys, type KeyPress } from './keys/keymap.js';
@@ -48,6 +51,10 @@ export type AppProps = {
   readonly onExit: (state: AppState, interrupted: boolean) => void;
   /** Why the files on disk do not load now (the data shown is the last that did). */
   readonly banner?: string;
+  /** The time, injected (tests pass a manual clock); it ticks while presenting. */
+  readonly clock?: Clock;
+  /** Tells the speaker-notes follower where the presentation is. */
+  readonly publish?: (state: PresenterState) => void;
   /** The terminal's size (see Root, which reads it). */
   readonly columns: number;
   readonly rows: number;
@@ -59,7 +66,8 @@ function useViewCache(model: Model) {
     const cache = new Map<string, ScreenView>();
     return (screen: Screen, params: ScreenParams): ScreenView => {
       const g = params.grid ?? DEFAULT_GRID;
-      const key = `${screenKey(screen)}|${params.period}|${params.cursor}|${params.filter}|${params.sortColumn}|${params.width}|${params.height}|${g.assessment}|${g.kind}|${g.movement}`;
+      const pr = params.present;
+      const key = `${screenKey(screen)}|${params.period}|${params.cursor}|${params.filter}|${params.sortColumn}|${params.width}|${params.height}|${g.assessment}|${g.kind}|${g.movement}|${pr ? `${pr.blank}${pr.index}${pr.indexCursor}` : ''}`;
       let v = cache.get(key);
       if (!v) {
         v = screenDef(screen).view(model, screen, params);
@@ -73,13 +81,23 @@ function useViewCache(model: Model) {
 
 function paramsOf(state: AppState, width: number, height: number): ScreenParams {
   const screen = current(state);
-  return { period: state.period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width, height, grid: state.grid };
+  const present = state.present ? { blank: state.present.blank, index: state.present.index, indexCursor: state.cursors['present:index'] ?? 0 } : undefined;
+  return { period: state.period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width, height, grid: state.grid, ...(present ? { present } : {}) };
 }
 
-export function App({ model, theme, initial, title, organisation, onExit, columns, rows, banner }: AppProps) {
+export interface Clock {
+  now(): number;
+  subscribe(listener: () => void): () => void;
+}
+
+const STILL: Clock = { now: () => 0, subscribe: () => () => undefined };
+
+export function App({ model, theme, initial, title, organisation, onExit, columns, rows, banner, clock = STILL, publish }: AppProps) {
   const { exit } = useApp();
-  // Header, breadcrumbs and footer take three lines; the frame is at most rows − 1 tall.
-  const bodyHeight = Math.max(1, rows - 1 - 3);
+  // Header, breadcrumbs and footer take three lines; the frame is at most rows − 1 tall. The
+  // presenter's audience screen has the footer only.
+  const frameHeight = Math.max(1, rows - 1 - 3);
+  const slideHeight = Math.max(1, rows - 1 - 1);
   const viewOf = useViewCache(model);
   // Keys are routed inside the reducer, against the state they apply to: a key typed before the
   // previous one has been drawn still sees its effect.
@@ -87,15 +105,25 @@ export function App({ model, theme, initial, title, organisation, onExit, column
     (s: AppState, k: KeyPress | 'interrupt' | { reload: number; period: number }): AppState => {
       if (k === 'interrupt') return reducer(s, { type: 'quit', interrupted: true });
       if ('reload' in k) return reducer(s, { type: 'periods', count: k.reload, period: k.period });
-      const view = viewOf(current(s), paramsOf(s, columns, bodyHeight));
+      const h = current(s).screen === 'present' ? slideHeight : frameHeight;
+      const view = viewOf(current(s), paramsOf(s, columns, h));
+      const agenda = () => meetingAgenda(model, s.period, model.agenda);
       const actions = route(k, s, view, {
-        page: Math.max(1, bodyHeight - 2),
+        page: Math.max(1, h - 2),
         jump: (text) => resolveJump(model, text, s.period),
         complete: (text) => completeJump(model, text, s.period),
+        agendaSize: () => agenda().items.length,
+        drill: (item) => {
+          const entry = agenda().items[item];
+          const t = drillTarget(entry);
+          if (t) return t;
+          const v = drillView(entry);
+          return v ? ({ kind: 'view', id: v } as const) : undefined;
+        },
       });
       return actions.reduce(reducer, s);
     },
-    [model, viewOf, columns, bodyHeight],
+    [model, viewOf, columns, frameHeight, slideHeight],
   );
   const [state, dispatch] = useReducer(keyReducer, initial);
   // After a reload the data may have more or fewer periods: keep the same period where it still
@@ -109,8 +137,40 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   }, [model, labels, state.period]);
   const screen = current(state);
   const def = screenDef(screen);
+  const presenting = screen.screen === 'present';
+  const bodyHeight = presenting ? slideHeight : frameHeight;
   const params = paramsOf(state, columns, bodyHeight);
   const view = viewOf(screen, params);
+
+  // Presenter timing: the meeting starts when the presentation does; each item when shown.
+  const now = useSyncExternalStore(clock.subscribe, clock.now);
+  const presentScreen = state.stack.find((s): s is Extract<Screen, { screen: 'present' }> => s.screen === 'present');
+  const item = state.present && presentScreen ? Number(presentScreen.id) : -1;
+  const [timing, setTiming] = useState<{ meeting: number; item: number; at: number } | undefined>(undefined);
+  useEffect(() => {
+    if (item < 0) {
+      if (timing) setTiming(undefined);
+      return;
+    }
+    if (!timing || timing.at !== item) setTiming({ meeting: timing?.meeting ?? clock.now(), item: clock.now(), at: item });
+  }, [item, timing, clock]);
+  useEffect(() => {
+    if (!publish || !timing || !state.present) return;
+    const agenda = meetingAgenda(model, state.period, model.agenda);
+    const entry = agenda.items[timing.at];
+    publish({
+      meeting: agenda.meeting,
+      item: timing.at,
+      count: agenda.items.length,
+      title: entry?.title ?? '',
+      ...(entry?.notes ? { notes: entry.notes } : {}),
+      commentary: commentaryPoints(model, state.period, entry),
+      ...(agenda.items[timing.at + 1] ? { next: agenda.items[timing.at + 1]?.title ?? '' } : {}),
+      ...(entry?.minutes ? { minutes: entry.minutes } : {}),
+      meetingStartedAt: timing.meeting,
+      itemStartedAt: timing.item,
+    });
+  }, [publish, timing, state.present, state.period, model]);
 
   useInput((input, key) => {
     if (key.ctrl && input === 'c') return dispatch('interrupt');
@@ -139,8 +199,27 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   }
 
   const titles = state.stack.map((s) => (s === screen ? view.title : viewOf(s, { ...params, height: 1, cursor: -1 }).title));
+  const presenterLine = (): Line => {
+    const agenda = meetingAgenda(model, state.period, model.agenda);
+    const entry = agenda.items[item];
+    return presenterFooter(
+      {
+        item,
+        count: agenda.items.length,
+        title: entry?.title ?? '',
+        meetingMs: timing ? now - timing.meeting : 0,
+        itemMs: timing ? now - timing.item : 0,
+        ...(entry?.minutes ? { minutes: entry.minutes } : {}),
+        ...(state.present?.digits ? { digits: state.present.digits } : {}),
+      },
+      columns,
+      model.glyphs,
+    );
+  };
   const footer =
-    state.mode === 'filter'
+    presenting && state.mode === 'normal' && !state.status
+      ? presenterLine()
+      : state.mode === 'filter'
       ? footerLine('filter', state.draft, columns)
       : state.mode === 'command'
         ? footerLine('command', state.draft, columns, jumpHint(model, state.draft, state.period))
@@ -163,7 +242,7 @@ export function App({ model, theme, initial, title, organisation, onExit, column
 
   return (
     <Box flexDirection="column" width={columns}>
-      <StyledLines lines={[headerLine(model, state.period, columns, title, organisation), breadcrumbLine(titles, columns)]} theme={theme} />
+      {presenting ? null : <StyledLines lines={[headerLine(model, state.period, columns, title, organisation), breadcrumbLine(titles, columns)]} theme={theme} />}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {body}
       </Box>

@@ -21,8 +21,9 @@ export function headerLine(model: Model, period: number, width: number, title: s
 export function breadcrumbLine(titles: readonly string[], width: number): Line {
   const sep = ' › ';
   let parts = [...titles];
-  // Drop from the left (keeping the current screen) until it fits.
-  while (parts.length > 1 && textWidth(parts.join(sep)) > width) parts = parts.slice(1);
+  // Drop from the left (keeping the current screen) until it fits, the "… › " included.
+  const widthOf = (p: readonly string[]) => textWidth(p.join(sep)) + (p.length < titles.length ? textWidth(`…${sep}`) : 0);
+  while (parts.length > 1 && widthOf(parts) > width) parts = parts.slice(1);
   const shown = parts.length < titles.length ? ['…', ...parts] : parts;
   const line: Line = shown.flatMap((t, i) => [...(i > 0 ? [seg(sep, 'text.muted')] : []), seg(t, i === shown.length - 1 ? 'text.heading' : 'text.muted')]);
   return clipLine(line, width);

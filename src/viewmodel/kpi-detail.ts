@@ -166,7 +166,7 @@ function metricFields(me: MetricEval, model: Model, width: number): Line[] {
 }
 
 /** The periods the chart runs over: those with a figure for the KPI, those of its kind, the current one. */
-function chartPeriods(model: Model, kpi: Kpi, current: number): number[] {
+export function chartPeriods(model: Model, kpi: Kpi, current: number): number[] {
   const wantYears = kpi.frequency === 'annual';
   return model.ev.periods.flatMap((pe, i) => {
     const isYear = pe.data.period.q === undefined;
@@ -176,7 +176,7 @@ function chartPeriods(model: Model, kpi: Kpi, current: number): number[] {
 }
 
 /** The line drawn for the target and its legend text; none for a band rated on target or a change. */
-function chartTarget(me: MetricEval | undefined, metric: Metric): { value?: number; label?: string } {
+export function chartTarget(me: MetricEval | undefined, metric: Metric): { value?: number; label?: string } {
   const label = me?.targetLabel ?? metric.targetLabel;
   const year = metric.cumulative || metric.yearToDate ? ' (full year)' : '';
   const t = metric.target;

@@ -3,7 +3,7 @@
 // RAG (symbol and word), latest value with unit, target as published, direction of travel, a
 // sparkline of its trend, flags, and how many periods running it has been red.
 
-import type { Direction, KpiEval, PeriodEval } from '../domain/evaluate.js';
+import type { Direction, KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
 import { formatValue } from '../domain/format.js';
 import { describeTarget } from '../domain/rag.js';
 import type { Flag, Priority, Rag, Unit } from '../domain/types.js';
@@ -77,9 +77,8 @@ function valueOf(k: KpiEval): string {
   return 'no value';
 }
 
-function targetOf(k: KpiEval): string {
-  const m = k.metrics[0];
-  if (!m) return '';
+/** A metric's target as published: its label, else the numbers, else what kind of target it is. */
+export function metricTargetText(m: MetricEval): string {
   if (m.targetLabel) return m.targetLabel;
   const spec = m.obs?.target ?? m.metric.target;
   if (spec === undefined) return '';
@@ -97,6 +96,11 @@ function targetOf(k: KpiEval): string {
       return _exhaustive;
     }
   }
+}
+
+function targetOf(k: KpiEval): string {
+  const m = k.metrics[0];
+  return m ? metricTargetText(m) : '';
 }
 
 function trendOf(model: Model, k: KpiEval, period: number): string {

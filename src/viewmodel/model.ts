@@ -4,7 +4,7 @@
 import { runChecks } from '../domain/checks.js';
 import { evaluate, type Evaluation, type PeriodEval } from '../domain/evaluate.js';
 import { formatPeriod } from '../domain/period.js';
-import type { Dataset, Finding, Kpi, Priority } from '../domain/types.js';
+import type { Agenda, Dataset, Finding, Kpi, Priority } from '../domain/types.js';
 import type { Glyphs } from './glyphs.js';
 
 export interface Model {
@@ -17,9 +17,11 @@ export interface Model {
   readonly kpiOfMetric: ReadonlyMap<string, string>;
   readonly periodLabels: readonly string[];
   readonly glyphs: Glyphs;
+  /** The agenda named on the command line (--agenda), which presenter mode prefers. */
+  readonly agenda?: Agenda;
 }
 
-export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], glyphs: Glyphs): Model {
+export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], glyphs: Glyphs, agenda?: Agenda): Model {
   const ev = evaluate(dataset);
   const findings = [...loadFindings, ...runChecks(ev)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   const kpis = new Map<string, { kpi: Kpi; priority: Priority }>();
@@ -38,6 +40,7 @@ export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], g
     kpiOfMetric,
     periodLabels: ev.periods.map((p) => formatPeriod(p.data.period)),
     glyphs,
+    ...(agenda ? { agenda } : {}),
   };
 }
 

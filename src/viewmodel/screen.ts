@@ -9,7 +9,9 @@ export type Target =
   | { readonly kind: 'priority'; readonly id: string }
   | { readonly kind: 'kpi'; readonly id: string }
   | { readonly kind: 'risk'; readonly id: string }
-  | { readonly kind: 'cell'; readonly id: string };
+  | { readonly kind: 'cell'; readonly id: string }
+  /** A top-level analyst view (presenter mode drills into these). */
+  | { readonly kind: 'view'; readonly id: 'overview' | 'register' | 'heatgrid' | 'finance' };
 
 /** The heat grid's toggles: which assessment is placed, risks or opportunities, last period's places. */
 export interface GridOptions {
@@ -48,6 +50,8 @@ export interface ScreenParams {
   readonly height: number;
   /** The heat grid's toggles (shared by the grid and the cell lists opened from it); default DEFAULT_GRID. */
   readonly grid?: GridOptions;
+  /** Presenter mode's overlays (blank screen, agenda index). */
+  readonly present?: { readonly blank: boolean; readonly index: boolean; readonly indexCursor: number };
 }
 
 export interface ScreenView {

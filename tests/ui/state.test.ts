@@ -164,3 +164,27 @@ describe('heat grid keys', () => {
     expect(elsewhere.status).toBe('that key works on the heat grid (4)');
   });
 });
+
+describe('presenter mode state', () => {
+  const started = reducer(initialState(2), { type: 'presentStart', count: 3, standalone: true });
+  it('a standalone presentation is the whole stack, and leaving it quits', () => {
+    expect(started.stack).toEqual([{ screen: 'present', id: '0' }]);
+    expect(press(started, key('q')).quit).toBe(true);
+  });
+  it('next and previous stay within the agenda; a drill-out returns to the same item', () => {
+    let s = press(press(press(started, key(' ')), key(' ')), key(' '));
+    expect(current(s)).toEqual({ screen: 'present', id: '2' });
+    s = apply(s, route(key('d'), s, view(0), { ...ctx, drill: () => ({ kind: 'kpi', id: 'k' }) }));
+    expect(current(s)).toEqual({ screen: 'kpi', id: 'k' });
+    s = press(s, key('', { escape: true }));
+    expect(current(s)).toEqual({ screen: 'present', id: '2' });
+    expect(press(s, key('', { left: true })).stack).toEqual([{ screen: 'present', id: '1' }]);
+  });
+  it('p from the analyst views starts it when there is an agenda, and says so when not', () => {
+    const withAgenda = { ...ctx, agendaSize: () => 4 };
+    const s = apply(initialState(2), route(key('p'), initialState(2), view(0), withAgenda));
+    expect(s.present).toMatchObject({ count: 4, standalone: false });
+    expect(s.stack).toEqual([{ screen: 'overview' }, { screen: 'present', id: '0' }]);
+    expect(press(initialState(2), key('p')).status).toBe('no agenda to present for this period');
+  });
+});

@@ -11,10 +11,54 @@ export interface RouteContext {
   readonly page: number;
   readonly jump: (text: string) => JumpResult;
   readonly complete: (text: string) => string;
+  /** Presenter mode: how many agenda items the current period has, and what item i drills into. */
+  readonly agendaSize?: () => number;
+  readonly drill?: (item: number) => Target | undefined;
 }
 
 export function screenOf(t: Target): Screen {
-  return { screen: t.kind, id: t.id };
+  return t.kind === 'view' ? { screen: t.id } : { screen: t.kind, id: t.id };
+}
+
+/** Presenter mode's keys, on the audience screen (undefined: not a presenter key). */
+function presenterKeys(k: KeyPress, state: AppState, ctx: RouteContext): Action[] | undefined {
+  const p = state.present;
+  const top = current(state);
+  if (!p || top.screen !== 'present') return undefined;
+  const item = Number(top.id);
+  const go = (i: number): Action[] => [{ type: 'presentGo', item: i }];
+  if (p.index) {
+    const at = state.cursors['present:index'] ?? item;
+    const set = (i: number): Action[] => [{ type: 'presentSet', set: {} }, ...indexCursor(Math.max(0, Math.min(p.count - 1, i)))];
+    if (k.escape || k.input === 'i' || k.input === 'q') return [{ type: 'presentSet', set: { index: false } }];
+    if (k.enter) return go(at);
+    if (k.down || k.input === 'j') return set(at + 1);
+    if (k.up || k.input === 'k') return set(at - 1);
+    if (k.input === 'g') return set(0);
+    if (k.input === 'G') return set(p.count - 1);
+    return [];
+  }
+  if (/^[0-9]$/.test(k.input)) return [{ type: 'presentSet', set: { digits: (p.digits + k.input).slice(-3) } }];
+  if (k.backspace && p.digits !== '') return [{ type: 'presentSet', set: { digits: p.digits.slice(0, -1) } }];
+  if (k.enter && p.digits !== '') return go(Number(p.digits) - 1);
+  if (k.input === ' ' || k.right || k.input === 'n' || k.pageDown) return go(item + 1);
+  if (k.left || k.backspace || k.input === 'N' || k.pageUp) return go(item - 1);
+  if (k.input === 'g' || k.home) return go(0);
+  if (k.input === 'G' || k.end) return go(p.count - 1);
+  if (k.input === 'i') return [{ type: 'presentSet', set: { index: true } }, ...indexCursor(item)];
+  if (k.input === 'b') return [{ type: 'presentSet', set: { blank: !p.blank } }];
+  if (k.escape) return p.blank ? [{ type: 'presentSet', set: { blank: false } }] : [];
+  if (k.enter || k.input === 'd') {
+    const t = ctx.drill?.(item);
+    return t ? [{ type: 'push', screen: screenOf(t) }] : [{ type: 'status', text: 'nothing to drill into on this item' }];
+  }
+  if (k.input === 'q') return [{ type: 'presentEnd' }];
+  if (k.input === '?') return [{ type: 'mode', mode: 'help' }];
+  return [];
+}
+
+function indexCursor(i: number): Action[] {
+  return [{ type: 'setCursorAt', key: 'present:index', index: i }];
 }
 
 function printable(k: KeyPress): boolean {
@@ -49,7 +93,7 @@ export function route(k: KeyPress, state: AppState, view: ScreenView, ctx: Route
       return [];
     }
     case 'normal':
-      return normal(k, state, view, ctx);
+      return presenterKeys(k, state, ctx) ?? normal(k, state, view, ctx);
     default: {
       const _exhaustive: never = state.mode;
       return _exhaustive;
@@ -131,10 +175,14 @@ function normal(k: KeyPress, state: AppState, view: ScreenView, ctx: RouteContex
       return [{ type: 'mode', mode: 'command' }];
     case 'app.help':
       return [{ type: 'mode', mode: 'help' }];
-    case 'app.present':
-      return [{ type: 'status', text: 'presenter mode is not in this version yet' }];
+    case 'app.present': {
+      if (state.present) return [];
+      const size = ctx.agendaSize?.() ?? 0;
+      return size > 0 ? [{ type: 'presentStart', count: size, standalone: false }] : [{ type: 'status', text: 'no agenda to present for this period' }];
+    }
     case 'app.quit':
-      return [{ type: 'quit' }];
+      // Drilled out of a presentation: q ends the presentation, not the app.
+      return state.present ? [{ type: 'presentEnd' }] : [{ type: 'quit' }];
     case 'grid.inherent':
       return gridOnly({ assessment: 'inherent' });
     case 'grid.residual':

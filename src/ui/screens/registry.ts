@@ -8,6 +8,7 @@ import { kpiDetailScreen } from '../../viewmodel/kpi-detail.js';
 import { overviewScreen } from '../../viewmodel/overview-screen.js';
 import { entryScreen, registerScreen } from '../../viewmodel/register-screen.js';
 import type { Model } from '../../viewmodel/model.js';
+import { presenterScreen } from '../../viewmodel/presenter-screen.js';
 import type { ScreenParams, ScreenView } from '../../viewmodel/screen.js';
 import type { CommandId } from '../keys/keymap.js';
 import type { Screen } from '../state/reducer.js';
@@ -30,6 +31,10 @@ const DEFS: Readonly<Record<Screen['screen'], ScreenDef>> = {
   risk: { view: (m, s, p) => entryScreen(m, 'id' in s ? s.id : '', p), hints: DOC_HINTS },
   cell: { view: (m, s, p) => cellScreen(m, 'id' in s ? s.id : '', p), hints: ['nav.down', 'screen.enter', 'screen.back', 'list.filter', 'period.previous', 'period.next', 'app.help', 'app.quit'] },
   finance: { view: (m, _s, p) => financeScreen(m, p), hints: ['nav.down', 'list.filter', 'list.sort', 'period.previous', 'period.next', 'app.jump', 'app.help', 'app.quit'] },
+  present: {
+    view: (m, s, p) => presenterScreen(m, Number('id' in s ? s.id : 0), p, p.present ?? { blank: false, index: false, indexCursor: 0 }, m.agenda),
+    hints: [],
+  },
   checks: { view: (m, _s, p) => checksScreen(m, p), hints: LIST_HINTS },
 };
 

@@ -15,7 +15,22 @@ export type Screen =
   /** One register entry. */
   | { readonly screen: 'risk'; readonly id: string }
   /** The entries placed in one heat-grid cell (id `impact,likelihood`). */
-  | { readonly screen: 'cell'; readonly id: string };
+  | { readonly screen: 'cell'; readonly id: string }
+  /** Presenter mode, showing agenda item `id` (0-based, as text). */
+  | { readonly screen: 'present'; readonly id: string };
+
+/** Presenter mode's own state (the item shown is the `present` screen's id). */
+export interface PresentState {
+  readonly count: number;
+  /** Started with `ragtop present`: leaving the presentation quits. */
+  readonly standalone: boolean;
+  /** The audience screen is blanked (b). */
+  readonly blank: boolean;
+  /** The agenda index is open (i). */
+  readonly index: boolean;
+  /** Digits typed so far to jump to an item (Enter goes). */
+  readonly digits: string;
+}
 
 export type Mode = 'normal' | 'filter' | 'command' | 'help';
 
@@ -32,6 +47,7 @@ export interface AppState {
   readonly period: number;
   readonly periodCount: number;
   readonly grid: GridOptions;
+  readonly present?: PresentState;
   readonly mode: Mode;
   /** The text being typed in filter or command mode. */
   readonly draft: string;
@@ -45,6 +61,7 @@ export interface AppState {
 export type Action =
   | { readonly type: 'move'; readonly to: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'; readonly size: number; readonly page: number }
   | { readonly type: 'setCursor'; readonly index: number }
+  | { readonly type: 'setCursorAt'; readonly key: string; readonly index: number }
   | { readonly type: 'push'; readonly screen: Screen }
   | { readonly type: 'back' }
   | { readonly type: 'view'; readonly view: TopView }
@@ -64,7 +81,14 @@ export type Action =
   | { readonly type: 'gridMove'; readonly dx: number; readonly dy: number }
   | { readonly type: 'grid'; readonly set: Partial<GridOptions> }
   /** The data was reloaded: this many periods now, showing this one. */
-  | { readonly type: 'periods'; readonly count: number; readonly period: number };
+  | { readonly type: 'periods'; readonly count: number; readonly period: number }
+  /** Starts presenting an agenda of `count` items at `item`. */
+  | { readonly type: 'presentStart'; readonly count: number; readonly standalone: boolean; readonly item?: number }
+  /** Shows agenda item `item` (clamped); closes the index, clears typed digits, unblanks. */
+  | { readonly type: 'presentGo'; readonly item: number }
+  | { readonly type: 'presentSet'; readonly set: Partial<Pick<PresentState, 'blank' | 'index' | 'digits'>> }
+  /** Leaves presenter mode: back to the analyst view it was started from (or quits, standalone). */
+  | { readonly type: 'presentEnd' };
 
 /** The key a screen's cursor, filter and sort are kept under. */
 export function screenKey(s: Screen): string {
@@ -76,6 +100,7 @@ export function current(state: AppState): Screen {
 }
 
 export function initialState(periodCount: number, period = periodCount - 1, view: TopView = 'overview'): AppState {
+  // A presentation started from the command line is set up with presentStart after this.
   return {
     stack: [{ screen: view }],
     cursors: {},
@@ -120,6 +145,8 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'setCursor':
       return withCursor(base, Math.max(0, action.index));
+    case 'setCursorAt':
+      return { ...base, cursors: { ...base.cursors, [action.key]: Math.max(0, action.index) } };
     case 'push':
       return { ...base, stack: [...base.stack, action.screen] };
     case 'back':
@@ -169,6 +196,30 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...base, grid: { ...base.grid, ...action.set } };
     case 'periods':
       return { ...base, periodCount: action.count, period: clamp(action.period, action.count) };
+    case 'presentStart': {
+      if (action.count <= 0) return { ...base, status: 'the agenda has no items' };
+      const item = clamp(action.item ?? 0, action.count);
+      const screen: Screen = { screen: 'present', id: String(item) };
+      const stack = action.standalone ? [screen] : [...base.stack, screen];
+      return { ...base, stack, mode: 'normal', present: { count: action.count, standalone: action.standalone, blank: false, index: false, digits: '' } };
+    }
+    case 'presentGo': {
+      if (!base.present) return base;
+      const item = clamp(action.item, base.present.count);
+      // Replace the presenter screen (and anything drilled into from it) with the new item.
+      const at = base.stack.findIndex((s) => s.screen === 'present');
+      const stack = [...base.stack.slice(0, Math.max(0, at)), { screen: 'present', id: String(item) } as Screen];
+      return { ...base, stack, present: { ...base.present, blank: false, index: false, digits: '' } };
+    }
+    case 'presentSet':
+      return base.present ? { ...base, present: { ...base.present, ...action.set } } : base;
+    case 'presentEnd': {
+      if (!base.present) return base;
+      if (base.present.standalone) return { ...base, quit: true };
+      const at = base.stack.findIndex((s) => s.screen === 'present');
+      const { present: _gone, ...rest } = base;
+      return { ...rest, stack: at > 0 ? base.stack.slice(0, at) : [{ screen: 'overview' }] };
+    }
     default: {
       const _exhaustive: never = action;
       return _exhaustive;

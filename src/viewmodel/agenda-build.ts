@@ -1,0 +1,104 @@
+// The agenda presenter mode walks through: the agenda file's items, in order, or, when there is
+// none for the period, one built the way the reports are written, exceptions first: the overview,
+// then for each priority (catalogue order) its red then amber KPIs, the heat grid, the register
+// entries whose residual score rose or that sit above the appetite, and the finance table. Pure.
+
+import { formatValue } from '../domain/format.js';
+import { formatPeriod, samePeriod } from '../domain/period.js';
+import type { Agenda } from '../domain/types.js';
+import type { AgendaEntry, MeetingAgenda } from './agenda.js';
+import { RAG_WORDS } from './glyphs.js';
+import { kpiRows } from './kpis-screen.js';
+import { periodAt, type Model } from './model.js';
+import { registerOf } from './register.js';
+
+/**
+ * The loaded agenda for a period: one whose `period` is that period, else one that names no period.
+ * Of several, the one loaded last (an `--agenda FILE` is loaded after the data directory's).
+ */
+export function agendaOfPeriod(model: Model, period: number): Agenda | undefined {
+  const data = periodAt(model, period).data;
+  const agendas = model.ev.dataset.agendas;
+  const exact = agendas.filter((a) => a.period !== undefined && samePeriod(a.period, data.period));
+  if (exact.length > 0) return exact[exact.length - 1];
+  const open = agendas.filter((a) => a.period === undefined);
+  return open[open.length - 1];
+}
+
+function entries(items: ReadonlyArray<Omit<AgendaEntry, 'index'>>): AgendaEntry[] {
+  return items.map((it, index) => ({ ...it, index }));
+}
+
+/** The generated agenda: exceptions first, as the reports are written. */
+function generated(model: Model, period: number): MeetingAgenda {
+  const pe = periodAt(model, period);
+  const label = formatPeriod(pe.data.period);
+  const catalogue = model.ev.dataset.catalogue;
+  const items: Array<Omit<AgendaEntry, 'index'>> = [];
+  const s = pe.summary;
+  items.push({
+    title: `Overview, ${label}`,
+    show: { kind: 'overview' },
+    notes: `${s.green_count} of ${s.rated_count} rated KPIs achieving target; ${s.amber_count} amber, ${s.red_count} red, ${s.unrated_count} unrated.`,
+  });
+
+  const rows = new Map(kpiRows(model, period).map((r) => [r.kpiId, r]));
+  for (const priority of model.priorities) {
+    for (const rag of ['red', 'amber'] as const) {
+      for (const kpi of priority.kpis) {
+        const k = pe.kpis.get(kpi.id);
+        if (!k?.hasData || k.counted !== rag) continue;
+        // The speaker's note: the main figure against its target, and the rule behind the RAG.
+        const m = k.metrics.find((x) => x.rated !== undefined);
+        const target = m === k.metrics[0] ? rows.get(kpi.id)?.target : m?.targetLabel;
+        const figure = m?.rated !== undefined ? `: ${formatValue(m.metric, m.rated, m.ratedDecimals)}${target ? ` against a target of ${target}` : ''}` : '';
+        const why = (m ?? k.metrics[0])?.why;
+        items.push({ title: `${priority.title}: ${kpi.title}`, show: { kind: 'kpi', id: kpi.id }, notes: `${RAG_WORDS[rag]}${figure}.${why ? ` ${why}.` : ''}` });
+      }
+    }
+  }
+
+  const register = pe.data.register;
+  if (register !== undefined && register.length > 0) {
+    items.push({ title: `Risk register heat grid, ${label}`, show: { kind: 'heatgrid' } });
+    const appetite = catalogue.riskAppetite;
+    for (const v of registerOf(model, period)) {
+      if (v.entry.kind !== 'risk') continue;
+      const rose = v.movement === 'up';
+      if (!rose && !v.aboveAppetite) continue;
+      const now = v.entry.residual?.score;
+      const was = v.before?.residual?.score;
+      const why = [
+        ...(rose && was !== undefined && now !== undefined ? [`Residual score rose from ${was} to ${now}`] : []),
+        ...(v.aboveAppetite && appetite !== undefined ? [`above the risk appetite of ${appetite}`] : []),
+      ].join('; ');
+      items.push({ title: `${v.entry.id} ${v.entry.title}`, show: { kind: 'risk', id: v.entry.id }, notes: `${why.charAt(0).toUpperCase()}${why.slice(1)}.` });
+    }
+  }
+
+  if (pe.data.finance) items.push({ title: `Budget monitoring, ${label}`, show: { kind: 'finance' } });
+
+  return { meeting: `${catalogue.title}, ${label}`, generated: true, items: entries(items) };
+}
+
+/**
+ * The agenda for `period`: the given agenda (or the loaded one for the period) with its items in
+ * order, or, without one, the generated exceptions-first agenda.
+ */
+export function agendaFor(model: Model, period: number, agenda?: Agenda): MeetingAgenda {
+  const a = agenda ?? agendaOfPeriod(model, period);
+  if (!a) return generated(model, period);
+  return {
+    meeting: a.meeting,
+    ...(a.date !== undefined ? { date: a.date } : {}),
+    generated: false,
+    items: entries(
+      a.items.map((it) => ({
+        title: it.title,
+        show: it.show,
+        ...(it.notes !== undefined ? { notes: it.notes } : {}),
+        ...(it.minutes !== undefined ? { minutes: it.minutes } : {}),
+      })),
+    ),
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fits, renderTui } from './harness.js';
+
+describe('presenter mode (p), over the bundled 19 February 2020 agenda', () => {
+  it.each([
+    [80, 24],
+    [60, 18],
+  ])('at %i×%i: p opens the agenda; next, previous, first, last, a number; the index; q returns', async (columns, rows) => {
+    const t = renderTui({ columns, rows });
+    await t.waitFor('rated KPIs achieving target');
+    await t.press('p');
+    await t.waitFor('item 1 / 17');
+    expect(fits(t.frame(), columns, rows)).toEqual([]);
+    // No header or breadcrumbs on the audience screen.
+    expect(t.frame()).not.toContain('2 errors');
+    await t.press(' ', 'n', 'right');
+    await t.waitFor('item 4 / 17');
+    await t.press('left', 'N');
+    await t.waitFor('item 2 / 17');
+    await t.press('G');
+    await t.waitFor('item 17 / 17');
+    await t.press('g');
+    await t.waitFor('item 1 / 17');
+    await t.press('1', '2');
+    await t.waitFor('go to 12');
+    await t.press('enter');
+    await t.waitFor('item 12 / 17');
+    await t.press('i');
+    await t.waitFor('Enter goes to an item');
+    await t.press('k', 'k', 'enter');
+    await t.waitFor('item 10 / 17');
+    expect(fits(t.frame(), columns, rows)).toEqual([]);
+    await t.press('b');
+    await vi.waitFor(() => expect(t.lines().filter((l) => l.trim() !== '').length).toBe(1));
+    await t.press('b');
+    await t.press('q');
+    await t.waitFor('rated KPIs achieving target');
+    expect(t.exited()).toBeUndefined();
+    t.unmount();
+  });
+
+  it('d drills into the analyst view of the item; Esc comes back to the same item', async () => {
+    const t = renderTui();
+    await t.press('p');
+    await t.waitFor('item 1 / 17');
+    // Item 5 is the register (see sample-data/lcc-2019-20/agenda-2019-20-Q3.yaml).
+    await t.press('5', 'enter');
+    await t.waitFor('item 5 / 17');
+    await t.press('d');
+    await t.waitFor('Overview › Presenting 5/17 › Register');
+    await t.press('j', 'escape');
+    await t.waitFor('item 5 / 17');
+    t.unmount();
+  });
+
+  it('q ends the presentation started with p; a second q quits the app', async () => {
+    const t = renderTui();
+    await t.press('p');
+    await t.waitFor('item 1 / 17');
+    await t.press('q', 'q');
+    await vi.waitFor(() => expect(t.exited()).toMatchObject({ interrupted: false }));
+    t.unmount();
+  });
+});
