@@ -1,0 +1,55 @@
+import { useInput } from 'ink';
+import { useState, useSyncExternalStore } from 'react';
+import type { PresenterState } from '../viewmodel/agenda.js';
+import type { Glyphs } from '../viewmodel/glyphs.js';
+import { notesLines, notesScrollMax, type NotesStatus } from '../viewmodel/notes.js';
+import { StyledLines } from './components/StyledLines.js';
+import { splitKeys, type KeyPress } from './keys/keymap.js';
+import type { Theme } from './theme/theme.js';
+import { useViewport } from './viewport.js';
+
+/** What the notes follower knows, kept outside React (the socket and the clock update it). */
+export interface NotesSource {
+  get(): { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number };
+  subscribe(listener: () => void): () => void;
+}
+
+export type NotesAppProps = {
+  readonly store: NotesSource;
+  /** The clock, injected; the store's tick redraws it. */
+  readonly now: () => number;
+  readonly glyphs: Glyphs;
+  readonly theme: Theme;
+  readonly onQuit: (code: number) => void;
+};
+
+/** The speaker notes at the terminal's size; redrawn on each state, status and tick. */
+export function NotesApp({ store, now, glyphs, theme, onQuit }: NotesAppProps) {
+  const { columns, rows } = useViewport();
+  const data = useSyncExternalStore(store.subscribe, store.get);
+  const key = data.state ? `${data.state.meetingStartedAt}|${data.state.item}|${data.state.itemStartedAt}` : '';
+  const [scroll, setScroll] = useState({ key, offset: 0 });
+  const height = Math.max(1, rows - 1);
+  const max = notesScrollMax(data.state, data.status, columns, height, glyphs);
+  // A new item starts at the top of its notes.
+  const offset = scroll.key === key ? Math.min(scroll.offset, max) : 0;
+  useInput((input, k) => {
+    if (k.ctrl && input === 'c') return onQuit(130);
+    // Keys that arrive together (typed fast, sent by tmux) come as one string: each counts.
+    const presses: KeyPress[] = [...input].length > 1 && !k.ctrl && !k.meta ? splitKeys(input) : [{ input, up: k.upArrow, down: k.downArrow, pageUp: k.pageUp, pageDown: k.pageDown, home: k.home, end: k.end }];
+    if (presses.some((p) => p.input === 'q')) return onQuit(0);
+    const page = Math.max(1, height - 6);
+    // From the latest scroll, not the one drawn: keys may come faster than frames.
+    setScroll((prev) => {
+      let at = prev.key === key ? Math.min(prev.offset, max) : 0;
+      for (const p of presses) {
+        if (p.home || p.input === 'g') at = 0;
+        else if (p.end || p.input === 'G') at = max;
+        else at += p.up || p.input === 'k' ? -1 : p.down || p.input === 'j' || p.input === ' ' ? 1 : p.pageUp ? -page : p.pageDown ? page : 0;
+        at = Math.max(0, Math.min(max, at));
+      }
+      return prev.key === key && prev.offset === at ? prev : { key, offset: at };
+    });
+  });
+  return <StyledLines lines={notesLines(data.state, data.status, now(), columns, height, glyphs, offset)} theme={theme} />;
+}
