@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
 import { buildModel, type Model } from '../../src/viewmodel/model.js';
+import { entryLines, entryScreen } from '../../src/viewmodel/register-entry.js';
 import {
-  entryLines,
-  entryScreen,
   layoutRegister,
   matchesRegisterFilter,
   movementText,
