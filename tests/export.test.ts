@@ -9,7 +9,8 @@ import { run } from '../src/cli/main.js';
 import { loadDataset } from '../src/load/load.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../src/viewmodel/glyphs.js';
 import { buildModel, type Model } from '../src/viewmodel/model.js';
-import { csvField, handoutMarkdown, mdInline, mdText, metricRecords, METRIC_FIELDS } from '../src/viewmodel/export.js';
+import { csvField, metricRecords, METRIC_FIELDS } from '../src/viewmodel/export-tables.js';
+import { handoutMarkdown, mdInline, mdText } from '../src/viewmodel/export.js';
 import { writeTree } from './helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,0 +1,169 @@
+// The period's metrics as CSV (RFC 4180, formula-safe) and JSON, for analysts' spreadsheets.
+
+import type { MetricEval, PeriodEval } from '../domain/evaluate.js';
+import { decimalsOfNumber, formatNumber } from '../domain/format.js';
+import { formatPeriod } from '../domain/period.js';
+import { type NumericTarget } from '../domain/rag.js';
+import type { Flag, Metric } from '../domain/types.js';
+import { periodAt, type Model } from './model.js';
+import { clean } from './export.js';
+
+// ---------------------------------------------------------------------------------------------
+// The KPI table: one record per metric of the catalogue, in catalogue order.
+
+export type TargetValue = number | { readonly min: number; readonly max: number };
+
+export interface MetricRecord {
+  readonly priority_id: string;
+  readonly kpi_id: string;
+  readonly kpi_title: string;
+  readonly metric_id: string;
+  readonly metric_title: string;
+  readonly period: string;
+  /** The value rated: as reported, or for a cumulative metric the running total in the year. */
+  readonly value: number | null;
+  readonly unit: string;
+  /** The target the value was compared with (pro rata, benchmark, last year's figure resolved). */
+  readonly target: TargetValue | null;
+  readonly target_label: string | null;
+  readonly reported_rag: string | null;
+  readonly computed_rag: string;
+  readonly counted_rag: string;
+  /** better / worse / same; up / down / level where the metric has no sense of better. */
+  readonly direction: string | null;
+  /** The period the direction compares with. */
+  readonly compared_with: string | null;
+  readonly flags: readonly Flag[];
+  readonly as_of: string | null;
+}
+
+export const METRIC_FIELDS: ReadonlyArray<keyof MetricRecord> = [
+  'priority_id',
+  'kpi_id',
+  'kpi_title',
+  'metric_id',
+  'metric_title',
+  'period',
+  'value',
+  'unit',
+  'target',
+  'target_label',
+  'reported_rag',
+  'computed_rag',
+  'counted_rag',
+  'direction',
+  'compared_with',
+  'flags',
+  'as_of',
+];
+
+/** "percent", "days", "currency (GBP m)", "rate (per 10000)", "count (k)". */
+export function unitText(metric: Metric): string {
+  const extra: string[] = [];
+  if (metric.unit === 'currency') extra.push(metric.currency);
+  if (metric.unit === 'rate' && metric.per !== undefined) extra.push(`per ${metric.per}`);
+  if (metric.scale !== undefined) extra.push(metric.scale);
+  return extra.length > 0 ? `${metric.unit} (${extra.join(' ')})` : metric.unit;
+}
+
+function rounded(v: number, decimals: number): number {
+  return Number(v.toFixed(Math.max(0, Math.min(decimals, 10))));
+}
+
+function targetValue(t: NumericTarget | undefined): TargetValue | null {
+  if (!t) return null;
+  const r = (v: number) => rounded(v, decimalsOfNumber(v, 6));
+  return t.kind === 'value' ? r(t.value) : { min: r(t.min), max: r(t.max) };
+}
+
+function record(me: MetricEval, label: string): MetricRecord {
+  const t = me.travel;
+  return {
+    priority_id: me.kpi.priorityId,
+    kpi_id: me.kpi.id,
+    kpi_title: me.kpi.title,
+    metric_id: me.metric.id,
+    metric_title: me.metric.title,
+    period: label,
+    value: me.obs?.value == null || me.rated === undefined ? null : rounded(me.rated, me.ratedDecimals),
+    unit: unitText(me.metric),
+    target: targetValue(me.target),
+    target_label: me.targetLabel ?? null,
+    reported_rag: me.reported ?? null,
+    computed_rag: me.computed,
+    counted_rag: me.counted,
+    direction: t ? (t.direction ?? t.move) : null,
+    compared_with: t ? formatPeriod(t.against) : null,
+    flags: me.obs?.flags ?? [],
+    as_of: me.obs?.asOf?.text ?? null,
+  };
+}
+
+/** Every metric of the catalogue for the period, in catalogue order (no figure: value null). */
+export function metricRecords(model: Model, period: number): MetricRecord[] {
+  const pe = periodAt(model, period);
+  const label = formatPeriod(pe.data.period);
+  return model.priorities.flatMap((p) =>
+    p.kpis.flatMap((k) =>
+      k.metrics.flatMap((m) => {
+        const me = pe.metrics.get(m.id);
+        return me ? [record(me, label)] : [];
+      }),
+    ),
+  );
+}
+
+/** A number as text without grouping or exponent noise. */
+function numberText(v: number): string {
+  return formatNumber(v, decimalsOfNumber(v, 6)).replace(/,/g, '');
+}
+
+function csvText(r: MetricRecord, key: keyof MetricRecord): string {
+  const v = r[key];
+  if (v === null) return '';
+  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.join(';');
+  const band = v as { min: number; max: number };
+  return `between ${numberText(band.min)} and ${numberText(band.max)}`;
+}
+
+/** One CSV field: formula-like text prefixed with ', then quoted when it must be (RFC 4180). */
+export function csvField(text: string): string {
+  let s = clean(text.replace(/\r\n?/g, '\n'));
+  if (/^[=+\-@]/.test(s) && !/^-\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_EOL = '\r\n';
+
+/** The period's KPI table as CSV: a header row, then one row per metric. */
+export function metricsCsv(model: Model, period: number): string {
+  const rows = metricRecords(model, period).map((r) => METRIC_FIELDS.map((k) => csvField(csvText(r, k))).join(','));
+  return [METRIC_FIELDS.join(','), ...rows].map((l) => l + CSV_EOL).join('');
+}
+
+export interface MetricsDocument {
+  readonly catalogue: { readonly id: string; readonly title: string; readonly organisation: string };
+  readonly period: string;
+  readonly summary: Readonly<Record<keyof PeriodEval['summary'], number>>;
+  readonly metrics: readonly MetricRecord[];
+}
+
+export function metricsDocument(model: Model, period: number): MetricsDocument {
+  const pe = periodAt(model, period);
+  const cat = model.ev.dataset.catalogue;
+  const s = pe.summary;
+  return {
+    catalogue: { id: cat.id, title: cat.title, organisation: cat.organisation },
+    period: formatPeriod(pe.data.period),
+    summary: { ...s, percent_achieving: rounded(s.percent_achieving, 1) },
+    metrics: metricRecords(model, period),
+  };
+}
+
+/** The period's KPI table as JSON; DEL, C1 and bidi characters escaped as \u sequences too. */
+export function metricsJson(model: Model, period: number): string {
+  const json = JSON.stringify(metricsDocument(model, period), null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json + '\n';
+}
