@@ -100,3 +100,15 @@ describe('a corrupt preferences file', async () => {
     expect(recoverPrefs(env)).toEqual({ prefs: {} });
   });
 });
+
+describe('an unusable preferences directory', async () => {
+  const { openPrefs } = await import('../src/cli/prefs.js');
+  it('disables saving with one warning, instead of failing', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
+    // A file where the directory should be: conf cannot create it (root can write anywhere else).
+    const blocked = path.join(dir, 'not-a-dir');
+    writeFileSync(blocked, 'x');
+    const store = await openPrefs({ RAGTOP_CONFIG_DIR: path.join(blocked, 'ragtop') });
+    expect('problem' in store ? store.problem : 'opened').toMatch(/^preferences are not saved: /);
+  });
+});
