@@ -1,0 +1,578 @@
+#!/usr/bin/env node
+// ragtop's benchmark: one command that measures the floors and ragtop side by side in one run,
+// prints a table of the targets P1–P6 and writes the latest results into docs/benchmarks.md.
+//
+//   npm run bench                 full run (bundled data, S, M and L; several minutes)
+//   npm run bench -- --quick      bundled data and S only, one run each (under a minute); does not
+//                                 write docs/benchmarks.md unless --doc is given
+//
+// Options: --runs N (runs per measurement, default 5; L always 2), --sizes S,M,L, --doc (write the
+// doc even with --quick), --no-doc, --no-profile, --keep (keep the generated data), --timeout S
+// (cap on one L load, default 600 s).
+//
+// Needs python3 (its standard pty module drives the pseudo-terminal: see ptyrun.py) and a built
+// dist/ (npm run bench builds first). Generated data goes to a temporary directory, never the repo.
+
+import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate, SIZES } from './generate.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const BIN = path.join(ROOT, 'dist', 'cli', 'bin.js');
+const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
+const NODE = process.execPath;
+const COLS = 120;
+const ROWS = 40;
+const READY = 'rated KPIs achieving target';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
+};
+const QUICK = flag('--quick');
+const RUNS = QUICK ? 1 : Math.max(1, Number(option('--runs', '5')));
+const L_RUNS = QUICK ? 1 : 2;
+const SIZE_LIST = option('--sizes', QUICK ? 'S' : 'S,M,L')
+  .split(',')
+  .map((s) => s.trim().toUpperCase())
+  .filter((s) => s in SIZES);
+const WRITE_DOC = flag('--doc') || (!QUICK && !flag('--no-doc'));
+const PROFILE = !QUICK && !flag('--no-profile');
+const L_TIMEOUT_MS = Number(option('--timeout', '600')) * 1000;
+
+if (!existsSync(BIN)) {
+  process.stderr.write(`bench: ${path.relative(process.cwd(), BIN)} is missing: run 'npm run build' first (npm run bench does)\n`);
+  process.exit(2);
+}
+const py = spawnSync('python3', ['-c', 'import pty, select, termios; print("ok")'], { encoding: 'utf8' });
+if (py.status !== 0) {
+  process.stderr.write('bench: python3 (with its standard pty module) is needed to drive a pseudo-terminal\n');
+  process.exit(2);
+}
+
+const WORK = mkdtempSync(path.join(os.tmpdir(), 'ragtop-bench-'));
+const CONFIG = path.join(WORK, 'config');
+const RUNTIME = path.join(WORK, 'run');
+const CONFIG_SCALE = path.join(WORK, 'config-scale');
+mkdirSync(CONFIG);
+mkdirSync(CONFIG_SCALE);
+mkdirSync(RUNTIME, { mode: 0o700 });
+
+/** The environment every measured process gets: this one, with a fixed terminal and locale, and
+ * ragtop's preferences and sockets in the work directory (never the user's). */
+function childEnv(extra = {}, drop = []) {
+  const env = { ...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', RAGTOP_CONFIG_DIR: CONFIG, RAGTOP_RUNTIME_DIR: RUNTIME, ...extra };
+  for (const k of ['LC_ALL', 'LC_CTYPE', 'NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'RAGTOP_DEBUG', ...drop]) if (!(k in extra)) delete env[k];
+  return env;
+}
+/** The synthetic data's runs keep their preferences apart, so that `ragtop` with no argument (the
+ * bundled data) never reopens a synthetic catalogue as "the last one used". */
+const scaleEnv = (extra = {}) => childEnv({ RAGTOP_CONFIG_DIR: CONFIG_SCALE, ...extra });
+const NEC = process.env['NODE_EXTRA_CA_CERTS'];
+
+/** Shows a path of this machine as the doc may show it: relative to the repo, or under $DATA. */
+function shown(p) {
+  return p.split(WORK).join('$DATA').split(ROOT + path.sep).join('').split(ROOT).join('.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+function ptyrun(job) {
+  const r = spawnSync('python3', [path.join(HERE, 'ptyrun.py')], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 64 << 20, timeout: (job.timeout_ms ?? 600000) + 120000 });
+  if (r.status !== 0) throw new Error(`ptyrun failed: ${r.stderr || r.error}`);
+  const out = JSON.parse(r.stdout);
+  delete out.first_frame_text;
+  return out;
+}
+
+/** Runs argv with stdout and stderr to /dev/null: { ms, exit, rssMB }. */
+function pipeRun(args, { env = childEnv(), timeout = 600000 } = {}) {
+  const r = ptyrun({ mode: 'pipe', argv: args, env, cwd: ROOT, timeout_ms: timeout });
+  return { ms: r.ms, exit: r.exit, rssMB: r.maxrss_kb / 1024, timedOut: r.timed_out };
+}
+
+/** Runs argv in a COLS×ROWS pseudo-terminal: time to the first complete frame showing `ready`,
+ * then each key's latency and bytes; q leaves. */
+function ptyRun(args, { ready = READY, keys = [], env = childEnv(), timeout = 120000 } = {}) {
+  const r = ptyrun({ mode: 'pty', argv: args, env, cwd: ROOT, cols: COLS, rows: ROWS, ready, keys, gap_ms: 60, key_timeout_ms: 2000, timeout_ms: timeout, quit: 'q' });
+  return { ms: r.first_frame_ms, bytes: r.first_frame_bytes, keys: r.keys, exit: r.exit, rssMB: r.maxrss_kb / 1024, timedOut: r.timed_out || r.first_frame_ms === null, tail: r.tail };
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const max = (xs) => Math.max(...xs.filter((x) => Number.isFinite(x)));
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const fmtMs = (ms) => (!Number.isFinite(ms) ? 'n/a' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const fmtMB = (mb) => (Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : 'n/a');
+const fmtBytes = (b) => (!Number.isFinite(b) ? 'n/a' : b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${b} B`);
+
+/** Runs `fn` RUNS times (after one discarded warm-up run unless noWarm) and returns the results. */
+function repeat(n, fn, { warm = true } = {}) {
+  if (warm) fn(-1);
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(fn(i));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data sets
+
+const BUNDLED = {
+  name: 'bundled',
+  label: 'bundled (lcc-2019-20)',
+  catalogue: path.join(ROOT, 'catalogue', 'lcc-2019-20.yaml'),
+  files: [path.join(ROOT, 'catalogue', 'lcc-2019-20.yaml'), ...yamlFiles(path.join(ROOT, 'sample-data', 'lcc-2019-20'))],
+  extraArgs: [],
+};
+
+function yamlFiles(dir) {
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort()
+    .map((n) => path.join(dir, n));
+}
+
+/** JSON copies of a data set's files (for the JSON.parse reference), made with js-yaml. */
+async function jsonCopies(set) {
+  const { load } = await import('js-yaml');
+  const dir = path.join(WORK, 'json', set.name);
+  mkdirSync(dir, { recursive: true });
+  return set.files.map((f, i) => {
+    const out = path.join(dir, `${i}.json`);
+    writeFileSync(out, JSON.stringify(load(readFileSync(f, 'utf8'))));
+    return out;
+  });
+}
+
+function bytesOf(files) {
+  return files.reduce((s, f) => s + readFileSync(f).length, 0);
+}
+
+/** Parse floors for a data set: each parser in a fresh process; in-process parse time and the
+ * whole process (spawn → exit) time, medians of n runs. */
+function parseFloors(set, jsonFiles, n, parsers) {
+  const res = {};
+  for (const parser of parsers) {
+    const runs = Math.max(1, parser.runs ?? n);
+    const rows = repeat(
+      runs,
+      () => {
+        const out = path.join(WORK, `parse-${set.name}-${parser.name}.json`);
+        rmSync(out, { force: true });
+        const files = parser.name === 'json' ? jsonFiles : set.files;
+        const p = pipeRun([NODE, path.join(HERE, 'parse.mjs'), parser.name, ...files], { env: childEnv({ BENCH_OUT: out }), timeout: L_TIMEOUT_MS });
+        if (p.exit !== 0 || !existsSync(out)) throw new Error(`parse ${parser.name} on ${set.name} failed (exit ${p.exit})`);
+        const r = JSON.parse(readFileSync(out, 'utf8'));
+        return { processMs: p.ms, parseMs: r.parseMs, rssMB: p.rssMB };
+      },
+      { warm: parser.warm ?? true },
+    );
+    res[parser.name] = { processMs: median(rows.map((r) => r.processMs)), parseMs: median(rows.map((r) => r.parseMs)), rssMB: max(rows.map((r) => r.rssMB)), runs };
+    log(`  parse ${set.name} ${parser.name}: ${fmtMs(res[parser.name].parseMs)} in-process, ${fmtMs(res[parser.name].processMs)} whole process`);
+  }
+  return res;
+}
+
+/**
+ * The navigation keys for the interaction measurement, each one chosen to change the screen (a key
+ * that changes nothing draws no frame): the KPI list of the first priority (j/k, turning at its
+ * ends), KPI details (Enter, j, k, h back), the heat grid (laps of the arrow keys).
+ * `perPriority` is the number of KPIs in the first priority; `scale` 1 sends 237 keys.
+ */
+function navKeys(perPriority, scale) {
+  const DOWN = '\x1b[B';
+  const UP = '\x1b[A';
+  const RIGHT = '\x1b[C';
+  const LEFT = '\x1b[D';
+  const k = (area, label, data) => ({ area, label, data });
+  const keys = [k('views', '2 (KPIs)', '2'), k('views', 'Enter (priority table)', '\r')];
+  let at = 0;
+  let down = true;
+  const last = Math.max(1, perPriority - 1);
+  const tableKey = () => {
+    if (down && at >= last) down = false;
+    else if (!down && at <= 0) down = true;
+    at += down ? 1 : -1;
+    return k('kpi list', down ? 'j' : 'k', down ? 'j' : 'k');
+  };
+  for (let i = 0; i < Math.round(120 * scale); i++) keys.push(tableKey());
+  for (let i = 0; i < Math.max(1, Math.round(10 * scale)); i++) {
+    keys.push(k('kpi detail', 'Enter (open KPI)', '\r'), k('kpi detail', 'j (scroll)', 'j'), k('kpi detail', 'k (scroll)', 'k'), k('kpi detail', 'h (back)', 'h'), tableKey());
+  }
+  keys.push(k('views', '4 (heat grid)', '4'));
+  const lap = [RIGHT, RIGHT, RIGHT, RIGHT, DOWN, DOWN, DOWN, DOWN, LEFT, LEFT, LEFT, LEFT, UP, UP, UP, UP];
+  for (let i = 0; i < Math.max(1, Math.round(4 * scale)); i++) for (const d of lap) keys.push(k('heat grid', 'arrow', d));
+  return keys;
+}
+
+function interactionStats(keys) {
+  const framed = keys.filter((k) => k.ms !== null);
+  const areas = {};
+  for (const k of framed) (areas[k.area] ??= []).push(k);
+  const stat = (list) => ({ n: list.length, p50: percentile(list.map((k) => k.ms), 50), p95: percentile(list.map((k) => k.ms), 95), max: max(list.map((k) => k.ms)), bytesMedian: median(list.map((k) => k.bytes)), bytesMax: max(list.map((k) => k.bytes)) });
+  const missing = {};
+  for (const k of keys) if (k.ms === null) missing[`${k.area}: ${k.label}`] = (missing[`${k.area}: ${k.label}`] ?? 0) + 1;
+  return { sent: keys.length, framed: framed.length, noFrame: keys.length - framed.length, missing, all: stat(framed), areas: Object.fromEntries(Object.entries(areas).map(([a, l]) => [a, stat(l)])) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+const started = new Date();
+const t0 = performance.now();
+const results = { floors: {}, bundled: {}, sizes: {}, profile: {}, commands: [] };
+const cmd = (what, args) => results.commands.push({ what, command: args.map((a) => (a === NODE ? 'node' : a === '' ? "''" : /[\s'"$|*]/.test(a) && !a.startsWith('$DATA') && !a.includes('*') && !a.includes('|') ? `'${a}'` : a)).map(shown).join(' ') });
+
+const ragtop = (...args) => [NODE, BIN, ...args];
+const inkHello = [NODE, path.join(HERE, 'ink-hello.mjs')];
+const nodeE = [NODE, '-e', ''];
+
+log(`ragtop bench${QUICK ? ' --quick' : ''}: ${RUNS} run(s) per measurement (after a warm-up run), sizes ${SIZE_LIST.join(', ') || 'none'}; work directory ${WORK}`);
+
+// 1. The floors and ragtop on the bundled data, interleaved run by run so drift hits both alike.
+log('floors and the bundled data …');
+{
+  const rows = repeat(RUNS, () => ({
+    nodeE: pipeRun(nodeE),
+    nodeENoCa: pipeRun(nodeE, { env: childEnv({}, ['NODE_EXTRA_CA_CERTS']) }),
+    ink: ptyRun(inkHello, { ready: 'hello' }),
+    frame: ptyRun(ragtop()),
+    check: pipeRun(ragtop('check')),
+    help: pipeRun(ragtop('--help')),
+    checkNoCa: pipeRun(ragtop('check'), { env: childEnv({}, ['NODE_EXTRA_CA_CERTS']) }),
+    helpNoCa: pipeRun(ragtop('--help'), { env: childEnv({}, ['NODE_EXTRA_CA_CERTS']) }),
+  }));
+  const m = (k, f = 'ms') => median(rows.map((r) => r[k][f]));
+  const x = (k, f = 'rssMB') => max(rows.map((r) => r[k][f]));
+  results.floors = {
+    nodeE: { ms: m('nodeE'), rssMB: x('nodeE') },
+    nodeENoCa: { ms: m('nodeENoCa'), rssMB: x('nodeENoCa') },
+    ink: { ms: m('ink'), rssMB: x('ink'), bytes: m('ink', 'bytes') },
+  };
+  results.bundled = {
+    frame: { ms: m('frame'), rssMB: x('frame'), bytes: m('frame', 'bytes'), exit: rows.map((r) => r.frame.exit) },
+    check: { ms: m('check'), rssMB: x('check'), exit: rows[0].check.exit },
+    help: { ms: m('help'), rssMB: x('help') },
+    checkNoCa: { ms: m('checkNoCa') },
+    helpNoCa: { ms: m('helpNoCa') },
+  };
+  for (const r of rows) if (r.frame.timedOut) throw new Error(`ragtop on the bundled data drew no first frame: ${r.frame.tail ?? ''}`);
+  cmd("floor: node start", nodeE);
+  cmd('floor: node start without NODE_EXTRA_CA_CERTS', ['env', '-u', 'NODE_EXTRA_CA_CERTS', ...nodeE]);
+  cmd(`floor: bare Ink hello-world, first frame (pty ${COLS}×${ROWS})`, inkHello);
+  cmd(`P1: ragtop on the bundled data, first frame (pty ${COLS}×${ROWS})`, ragtop());
+  cmd('P2: check on the bundled data', ragtop('check'));
+  cmd('P2: help', ragtop('--help'));
+  log(`  node -e '': ${fmtMs(results.floors.nodeE.ms)}; Ink hello: ${fmtMs(results.floors.ink.ms)}; ragtop first frame: ${fmtMs(results.bundled.frame.ms)}; check: ${fmtMs(results.bundled.check.ms)}; --help: ${fmtMs(results.bundled.help.ms)}`);
+}
+
+// 2. Parse floors on the bundled data.
+const PARSERS = (big) => [
+  { name: 'ragtop', runs: big ? 1 : undefined, warm: !big },
+  { name: 'yaml-nouk', runs: big ? 1 : undefined, warm: !big },
+  { name: 'js-yaml', runs: big ? 3 : undefined, warm: !big },
+  { name: 'json', runs: big ? 3 : undefined, warm: !big },
+];
+results.bundled.bytes = bytesOf(BUNDLED.files);
+results.bundled.files = BUNDLED.files.length;
+results.bundled.parse = parseFloors(BUNDLED, await jsonCopies(BUNDLED), RUNS, PARSERS(false));
+cmd('parse floors (each parser in a fresh process)', [NODE, path.join(HERE, 'parse.mjs'), 'ragtop|yaml-nouk|js-yaml|json', 'catalogue/lcc-2019-20.yaml', 'sample-data/lcc-2019-20/*.yaml']);
+if (PROFILE) {
+  const p = spawnSync(NODE, [path.join(HERE, 'profile.mjs'), BUNDLED.catalogue], { encoding: 'utf8', env: childEnv(), maxBuffer: 16 << 20 });
+  if (p.status === 0) results.profile.bundled = JSON.parse(p.stdout);
+}
+
+// 3. Scale: S, M, L.
+for (const size of SIZE_LIST) {
+  const big = size === 'L';
+  const n = big ? L_RUNS : RUNS;
+  log(`size ${size} …`);
+  const tg = performance.now();
+  const g = generate(size, path.join(WORK, size));
+  const set = { name: size, catalogue: g.catalogue, files: [g.catalogue, ...yamlFiles(g.dataDir)], extraArgs: ['--max-file-size', '64M'] };
+  const r = (results.sizes[size] = { kpis: g.kpis, metrics: g.metrics, periods: g.periods, files: set.files.length, bytes: g.bytes, generateMs: performance.now() - tg });
+  log(`  generated ${g.kpis} KPIs × ${g.periods} quarters, ${(g.bytes / 1048576).toFixed(1)} MiB in ${fmtMs(r.generateMs)}`);
+  r.parse = parseFloors(set, await jsonCopies(set), n, PARSERS(big));
+
+  const checkArgs = ragtop('check', g.catalogue, ...set.extraArgs);
+  const checks = repeat(n, () => pipeRun(checkArgs, { timeout: L_TIMEOUT_MS, env: scaleEnv() }), { warm: !big });
+  r.check = { ms: median(checks.map((c) => c.ms)), rssMB: max(checks.map((c) => c.rssMB)), exit: checks[0].exit, timedOut: checks.some((c) => c.timedOut), runs: checks.map((c) => c.ms) };
+  log(`  check: ${fmtMs(r.check.ms)} (exit ${r.check.exit}), peak RSS ${fmtMB(r.check.rssMB)}`);
+  if (r.check.exit === 2) throw new Error(`ragtop check could not load the generated ${size} data (exit 2)`);
+
+  // First frame; on the largest size measured, the first run also sends the navigation keys.
+  const frameArgs = ragtop(g.catalogue, ...set.extraArgs);
+  const interactive = size === SIZE_LIST[SIZE_LIST.length - 1];
+  const firstPriority = Math.ceil(SIZES[size].kpis / SIZES[size].priorities);
+  const frames = repeat(
+    n,
+    (i) => ptyRun(frameArgs, { timeout: big ? L_TIMEOUT_MS : 120000, keys: interactive && i === 0 ? navKeys(firstPriority, QUICK ? 0.25 : 1) : [], env: scaleEnv() }),
+    { warm: !big },
+  );
+  r.frame = { ms: median(frames.map((f) => f.ms)), rssMB: max(frames.map((f) => f.rssMB)), runs: frames.map((f) => f.ms), timedOut: frames.some((f) => f.timedOut), why: frames.filter((f) => f.timedOut).map((f) => (f.exit !== null && f.exit !== undefined && f.exit !== 0 && f.exit !== -9 ? `exited ${f.exit} before a frame` : `no frame within ${L_TIMEOUT_MS / 1000} s`))[0], bytes: frames[0].bytes };
+  if (interactive && !frames[0].timedOut) {
+    r.interaction = interactionStats(frames[0].keys);
+    r.interactionSize = size;
+  }
+  // The bytes per key with colour forced on (ragtop's CI=false turns chalk's colour off: see the
+  // doc), on M when it is measured (the screen is the same size whatever the data), else here.
+  if (size === (SIZE_LIST.includes('M') ? 'M' : SIZE_LIST[SIZE_LIST.length - 1])) {
+    const coloured = ptyRun(frameArgs, { timeout: big ? L_TIMEOUT_MS : 120000, keys: navKeys(firstPriority, QUICK ? 0.25 : 0.5), env: scaleEnv({ FORCE_COLOR: '3' }) });
+    if (!coloured.timedOut) {
+      results.colour = interactionStats(coloured.keys);
+      results.colourSize = size;
+    }
+  }
+  log(`  first frame: ${frames.map((f) => (f.timedOut ? 'timed out' : fmtMs(f.ms))).join(', ')}; peak RSS ${fmtMB(r.frame.rssMB)}`);
+  if (r.interaction?.noFrame) log(`  keys that drew no frame: ${JSON.stringify(r.interaction.missing)}`);
+  if (r.interaction) log(`  keys: ${r.interaction.framed}/${r.interaction.sent} drew a frame; p50 ${fmtMs(r.interaction.all.p50)}, p95 ${fmtMs(r.interaction.all.p95)}, bytes max ${fmtBytes(r.interaction.all.bytesMax)}`);
+  cmd(`scale ${size}: generate`, [NODE, path.join(HERE, 'generate.mjs'), size, path.join(WORK, size)]);
+  cmd(`scale ${size}: parse floors`, [NODE, path.join(HERE, 'parse.mjs'), 'ragtop|yaml-nouk|js-yaml|json', path.join(WORK, size, 'catalogue.yaml'), path.join(WORK, size, 'data', '*.yaml')]);
+  cmd(`scale ${size}: check`, checkArgs);
+  cmd(`scale ${size}: first frame (pty ${COLS}×${ROWS})${interactive ? ', then the navigation keys' : ''}`, frameArgs);
+  if (PROFILE && size !== 'S') {
+    const p = spawnSync(NODE, [path.join(HERE, 'profile.mjs'), g.catalogue, ...(big ? ['--lite'] : [])], { encoding: 'utf8', env: scaleEnv(), maxBuffer: 16 << 20, timeout: L_TIMEOUT_MS });
+    if (p.status === 0) results.profile[size] = JSON.parse(p.stdout);
+    cmd(`scale ${size}: where the load time goes`, [NODE, path.join(HERE, 'profile.mjs'), g.catalogue, ...(big ? ['--lite'] : [])]);
+  }
+}
+// 4. What if: the same measurements with NODE_ENV=production (React's production build; ragtop
+// does not set it today, so React and its reconciler run their development builds).
+if (!QUICK) {
+  log('NODE_ENV=production …');
+  const prod = childEnv({ NODE_ENV: 'production' });
+  const prodScale = scaleEnv({ NODE_ENV: 'production' });
+  const rows = repeat(RUNS, () => ({ ink: ptyRun(inkHello, { ready: 'hello', env: prod }), frame: ptyRun(ragtop(), { env: prod }), inkDev: ptyRun(inkHello, { ready: 'hello' }), frameDev: ptyRun(ragtop()) }));
+  const m = (k) => median(rows.map((r) => r[k].ms));
+  results.whatIf = { inkProd: m('ink'), frameProd: m('frame'), inkDev: m('inkDev'), frameDev: m('frameDev'), rssProd: max(rows.map((r) => r.frame.rssMB)) };
+  const keySize = SIZE_LIST.includes('M') ? 'M' : SIZE_LIST[0];
+  if (keySize) {
+    const cat = path.join(WORK, keySize, 'catalogue.yaml');
+    const per = Math.ceil(SIZES[keySize].kpis / SIZES[keySize].priorities);
+    const dev = ptyRun(ragtop(cat, '--max-file-size', '64M'), { keys: navKeys(per, 0.5), env: scaleEnv() });
+    const prodKeys = ptyRun(ragtop(cat, '--max-file-size', '64M'), { keys: navKeys(per, 0.5), env: prodScale });
+    if (!dev.timedOut && !prodKeys.timedOut) {
+      results.whatIf.keySize = keySize;
+      results.whatIf.keysDev = interactionStats(dev.keys).all;
+      results.whatIf.keysProd = interactionStats(prodKeys.keys).all;
+    }
+  }
+  cmd('what if: the same with React in production mode', ['NODE_ENV=production', ...ragtop()]);
+  log(`  bundled first frame ${fmtMs(results.whatIf.frameDev)} → ${fmtMs(results.whatIf.frameProd)} (Ink hello ${fmtMs(results.whatIf.inkDev)} → ${fmtMs(results.whatIf.inkProd)})`);
+}
+results.totalMs = performance.now() - t0;
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+const F = results.floors;
+const B = results.bundled;
+const largest = SIZE_LIST[SIZE_LIST.length - 1];
+const LG = largest ? results.sizes[largest] : undefined;
+const rows = [];
+/** A row: value, floor, ratio to the floor, the target and whether it is met. */
+function row(id, metric, value, unit, floor, floorLabel, limit, limitUnit) {
+  const ratio = floor !== undefined && Number.isFinite(floor) ? value / floor : undefined;
+  const compared = limitUnit === 'ratio' ? ratio : value;
+  const met = Number.isFinite(compared) && compared <= limit;
+  const fmt = unit === 'ms' ? fmtMs : unit === 'MB' ? fmtMB : unit === 'B' ? fmtBytes : (x) => String(x);
+  const limitText = limitUnit === 'ratio' ? `≤ ${limit} × floor` : `≤ ${fmt(limit)}`;
+  const gap = met ? '' : Number.isFinite(compared) ? `${(compared / limit).toFixed(compared / limit >= 10 ? 0 : 1)}× the target` : 'not measured';
+  rows.push({ id, metric, value: Number.isFinite(value) ? fmt(value) : 'n/a', floor: floorLabel ?? '', ratio: ratio === undefined ? '' : `${ratio.toFixed(2)}×`, target: limitText, met: met ? 'met' : 'MISSED', gap });
+}
+row('P1', 'first frame, bundled data', B.frame.ms, 'ms', F.ink.ms, `Ink hello-world ${fmtMs(F.ink.ms)}`, 1.5, 'ratio');
+row('P2', '`check`, bundled data', B.check.ms, 'ms', F.nodeE.ms, `node -e '' ${fmtMs(F.nodeE.ms)}`, 6, 'ratio');
+row('P2', '`--help`', B.help.ms, 'ms', F.nodeE.ms, `node -e '' ${fmtMs(F.nodeE.ms)}`, 6, 'ratio');
+if (LG?.interaction) {
+  row('P3', `keypress → frame p50, ${largest} (${LG.interaction.framed} keys)`, LG.interaction.all.p50, 'ms', undefined, '', 16, 'ms');
+  row('P3', `keypress → frame p95, ${largest}`, LG.interaction.all.p95, 'ms', undefined, '', 33, 'ms');
+} else {
+  rows.push({ id: 'P3', metric: 'keypress → frame', value: 'n/a', floor: '', ratio: '', target: '≤ 16 ms p50, ≤ 33 ms p95', met: 'MISSED', gap: 'no first frame, so no keys' });
+}
+if (LG) {
+  const js = LG.parse['js-yaml'].processMs;
+  // A load that drew no frame counts as the time it was given (a lower bound), never as met.
+  const bound = (ms) => (Number.isFinite(ms) ? ms : LG.frame.why?.startsWith('no frame') ? L_TIMEOUT_MS : NaN);
+  const note = LG.frame.timedOut ? ` (${LG.frame.why}: a lower bound)` : '';
+  row('P4', `load → first frame, ${largest}${note}`, bound(LG.frame.ms), 'ms', js, `js-yaml parse, cold process ${fmtMs(js)}`, 2, 'ratio');
+  const second = bound(LG.frame.runs[1] ?? LG.frame.runs[0]);
+  row('P4', `load → first frame, ${largest}, run again unchanged`, second, 'ms', undefined, '', 500, 'ms');
+}
+row('P5', 'peak RSS, bundled data (interactive)', max([B.frame.rssMB, B.check.rssMB]), 'MB', undefined, '', 120, 'MB');
+if (LG) row('P5', `peak RSS, ${largest} (load, check, interaction)`, max([LG.frame.rssMB, LG.check.rssMB]), 'MB', undefined, '', largest === 'L' ? 400 : 120, 'MB');
+if (LG?.interaction) {
+  row('P6', `bytes per navigation key, ${COLS}×${ROWS}, max (median ${fmtBytes(LG.interaction.all.bytesMedian)})`, LG.interaction.all.bytesMax, 'B', undefined, '', 4096, 'B');
+  if (results.colour) rows.push({ id: 'P6*', metric: `same keys with FORCE_COLOR=3, ${results.colourSize}, max (median ${fmtBytes(results.colour.all.bytesMedian)})`, value: fmtBytes(results.colour.all.bytesMax), floor: '', ratio: '', target: '(information)', met: results.colour.all.bytesMax <= 4096 ? 'within' : 'over', gap: '' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function table(header, body) {
+  const all = [header, ...body];
+  const w = header.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  return all.map((r, j) => r.map((c, i) => String(c).padEnd(w[i])).join('  ') + (j === 0 ? `\n${w.map((n) => '-'.repeat(n)).join('  ')}` : '')).join('\n');
+}
+function mdTable(header, body) {
+  const esc = (c) => String(c).replace(/\|/g, '\\|');
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+const targetHeader = ['target', 'metric', 'value', 'floor (same run)', 'ratio', 'target', 'met', 'gap'];
+const targetBody = rows.map((r) => [r.id, r.metric, r.value, r.floor, r.ratio, r.target, r.met, r.gap]);
+
+const floorHeader = ['floor', 'time (median)', 'peak RSS'];
+const floorBody = [
+  [`node -e ''${NEC ? ' (NODE_EXTRA_CA_CERTS set)' : ''}`, fmtMs(F.nodeE.ms), fmtMB(F.nodeE.rssMB)],
+  ["node -e '' without NODE_EXTRA_CA_CERTS", fmtMs(F.nodeENoCa.ms), fmtMB(F.nodeENoCa.rssMB)],
+  [`bare Ink hello-world, first frame (${COLS}×${ROWS} pty)`, fmtMs(F.ink.ms), fmtMB(F.ink.rssMB)],
+  ['ragtop check, bundled, without NODE_EXTRA_CA_CERTS', fmtMs(B.checkNoCa.ms), `${(B.checkNoCa.ms / F.nodeENoCa.ms).toFixed(2)}× node -e '' without it`],
+  ['ragtop --help, without NODE_EXTRA_CA_CERTS', fmtMs(B.helpNoCa.ms), `${(B.helpNoCa.ms / F.nodeENoCa.ms).toFixed(2)}× node -e '' without it`],
+];
+
+const sets = [['bundled', { ...B, label: 'bundled' }], ...Object.entries(results.sizes)];
+const mib = (b) => `${(b / 1048576).toFixed(b < 1048576 ? 2 : 1)} MiB`;
+const parseHeader = ['data', 'files', 'size', 'ragtop parseYaml', 'yaml, no uniqueKeys', 'js-yaml', 'JSON.parse', 'js-yaml, whole process'];
+const parseBody = sets.map(([name, s]) => [name, s.files, mib(s.bytes), fmtMs(s.parse.ragtop.parseMs), fmtMs(s.parse['yaml-nouk'].parseMs), fmtMs(s.parse['js-yaml'].parseMs), fmtMs(s.parse.json.parseMs), fmtMs(s.parse['js-yaml'].processMs)]);
+const scaleHeader = ['data', 'KPIs × quarters', 'check', 'check RSS', 'first frame', 'first frame RSS', 'first frame ÷ js-yaml process'];
+const scaleBody = [
+  ['bundled', '45 × 5', fmtMs(B.check.ms), fmtMB(B.check.rssMB), fmtMs(B.frame.ms), fmtMB(B.frame.rssMB), `${(B.frame.ms / B.parse['js-yaml'].processMs).toFixed(1)}×`],
+  ...Object.entries(results.sizes).map(([name, s]) => [
+    name,
+    `${s.kpis.toLocaleString('en-GB')} × ${s.periods}`,
+    `${s.check.timedOut ? '> ' : ''}${fmtMs(s.check.ms)}`,
+    fmtMB(s.check.rssMB),
+    `${s.frame.timedOut ? '> ' : ''}${fmtMs(s.frame.ms)}`,
+    fmtMB(s.frame.rssMB),
+    `${(s.frame.ms / s.parse['js-yaml'].processMs).toFixed(1)}×`,
+  ]),
+];
+const keyHeader = ['keys', 'drew a frame', 'p50', 'p95', 'max', 'bytes median', 'bytes max'];
+const keyBody = (st) => [
+  ['all navigation keys', `${st.framed} of ${st.sent}`, fmtMs(st.all.p50), fmtMs(st.all.p95), fmtMs(st.all.max), fmtBytes(st.all.bytesMedian), fmtBytes(st.all.bytesMax)],
+  ...Object.entries(st.areas).map(([a, s]) => [a, String(s.n), fmtMs(s.p50), fmtMs(s.p95), fmtMs(s.max), fmtBytes(s.bytesMedian), fmtBytes(s.bytesMax)]),
+];
+const W = results.whatIf;
+const whatHeader = ['measurement', 'as shipped (development React)', 'NODE_ENV=production'];
+const whatBody = W
+  ? [
+      ['bare Ink hello-world, first frame', fmtMs(W.inkDev), fmtMs(W.inkProd)],
+      ['ragtop first frame, bundled data', fmtMs(W.frameDev), fmtMs(W.frameProd)],
+      ['P1 ratio (ragtop ÷ Ink hello-world, both alike)', `${(W.frameDev / W.inkDev).toFixed(2)}×`, `${(W.frameProd / W.inkProd).toFixed(2)}×`],
+      ...(W.keysDev
+        ? [
+            [`keypress → frame p50, ${W.keySize}`, fmtMs(W.keysDev.p50), fmtMs(W.keysProd.p50)],
+            [`keypress → frame p95, ${W.keySize}`, fmtMs(W.keysDev.p95), fmtMs(W.keysProd.p95)],
+          ]
+        : []),
+    ]
+  : [];
+const profHeader = ['stage', ...Object.keys(results.profile)];
+const stageNames = [...new Set(Object.values(results.profile).flatMap((p) => p.stages.map((s) => s.name)))];
+const profBody = stageNames.map((n) => [n, ...Object.values(results.profile).map((p) => {
+  const s = p.stages.find((x) => x.name === n);
+  return s ? `${fmtMs(s.ms)} (RSS ${s.rssMB} MB)` : '';
+})]);
+
+const cpus = os.cpus();
+const machine = `${os.type()} ${os.release()} ${os.machine()}, ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'CPU'}, ${(os.totalmem() / 1073741824).toFixed(0)} GiB`;
+const versions = (() => {
+  const v = (name) => {
+    try {
+      return JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {
+      return '?';
+    }
+  };
+  return `ink ${v('ink')}, react ${v('react')}, yaml ${v('yaml')}, zod ${v('zod')}, js-yaml ${v('js-yaml')}`;
+})();
+const pyVersion = spawnSync('python3', ['-c', 'import sys; print(sys.version.split()[0])'], { encoding: 'utf8' }).stdout.trim();
+
+const summary = [
+  `ragtop bench${QUICK ? ' --quick' : ''}, ${started.toISOString().replace(/\.\d+Z$/, 'Z')}`,
+  `machine: ${machine}`,
+  `node ${process.version}; ${versions}; python3 ${pyVersion}`,
+  `NODE_EXTRA_CA_CERTS: ${NEC ? 'set (floors and ragtop measured with it set)' : 'not set'}; runs: ${RUNS} (L: ${L_RUNS}); took ${fmtMs(results.totalMs)}`,
+].join('\n');
+
+process.stdout.write(`\n${summary}\n\nTargets\n${table(targetHeader, targetBody)}\n\nFloors\n${table(floorHeader, floorBody)}\n\nParsing (in-process parse time, median)\n${table(parseHeader, parseBody)}\n\nScale\n${table(scaleHeader, scaleBody)}\n`);
+if (LG?.interaction) process.stdout.write(`\nInteraction at ${largest} (${COLS}×${ROWS})\n${table(keyHeader, keyBody(LG.interaction))}\n`);
+if (results.colour) process.stdout.write(`\nInteraction at ${results.colourSize}, FORCE_COLOR=3\n${table(keyHeader, keyBody(results.colour))}\n`);
+if (stageNames.length) process.stdout.write(`\nWhere the load time goes (scripts/bench/profile.mjs)\n${table(profHeader, profBody)}\n`);
+if (W) process.stdout.write(`\nWhat if React ran its production build (environment only, no code change)\n${table(whatHeader, whatBody)}\n`);
+const missed = rows.filter((r) => r.met === 'MISSED').map((r) => r.id);
+process.stdout.write(`\n${rows.filter((r) => /^P\d$/.test(r.id)).length} target rows, ${missed.length} missed${missed.length ? ` (${[...new Set(missed)].join(', ')})` : ''}\n`);
+
+if (WRITE_DOC) {
+  const md = [
+    '<!-- bench:results:start (written by `npm run bench`; edit outside these markers) -->',
+    '## Latest run',
+    '',
+    `- Date: ${started.toISOString().replace(/\.\d+Z$/, 'Z')}${QUICK ? ' (--quick)' : ''}; the run took ${fmtMs(results.totalMs)}`,
+    `- Machine: ${machine}`,
+    `- Node ${process.version}; ${versions}; python3 ${pyVersion} (drives the pseudo-terminal)`,
+    `- Environment: NODE_EXTRA_CA_CERTS ${NEC ? '**set**: every Node start, floors and ragtop alike, was measured with it set' : 'not set'}; TERM=xterm-256color, LANG=C.UTF-8, pseudo-terminal ${COLS}×${ROWS}`,
+    `- Runs: median of ${RUNS} runs after one discarded warm-up run (L: ${L_RUNS} runs, no warm-up, the first run cold)`,
+    '',
+    '### Targets',
+    '',
+    mdTable(targetHeader, targetBody),
+    '',
+    '### Floors',
+    '',
+    mdTable(floorHeader, floorBody),
+    '',
+    '### Parsing the same files (in-process parse time, median; each parser in a fresh process)',
+    '',
+    mdTable(parseHeader, parseBody),
+    '',
+    '### Scale',
+    '',
+    mdTable(scaleHeader, scaleBody),
+    '',
+    ...(LG?.interaction ? [`### Interaction at ${largest} (${COLS}×${ROWS}), one key at a time`, '', mdTable(keyHeader, keyBody(LG.interaction)), ''] : []),
+    ...(results.colour ? [`### Interaction at ${results.colourSize} with FORCE_COLOR=3 (bytes with colour; fewer keys)`, '', mdTable(keyHeader, keyBody(results.colour)), ''] : []),
+    ...(stageNames.length ? ['### Where the load time goes (`scripts/bench/profile.mjs`, one process, stages in order)', '', mdTable(profHeader, profBody), ''] : []),
+    ...(W ? ['### What if React ran its production build (`NODE_ENV=production` in the environment; no code change)', '', mdTable(whatHeader, whatBody), ''] : []),
+    '### Commands',
+    '',
+    '`$DATA` is the temporary directory the run generated its data in (removed afterwards).',
+    '',
+    '```sh',
+    ...results.commands.map((c) => `# ${c.what}\n${c.command}`),
+    '```',
+    '<!-- bench:results:end -->',
+  ].join('\n');
+  for (const bad of [ROOT, WORK, os.tmpdir() + path.sep]) if (md.includes(bad)) throw new Error(`the doc would hold a path of this machine (${bad})`);
+  let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n\n<!-- bench:results:start -->\n<!-- bench:results:end -->\n';
+  const a = doc.indexOf('<!-- bench:results:start');
+  const b = doc.indexOf('<!-- bench:results:end -->');
+  doc = a >= 0 && b > a ? doc.slice(0, a) + md + doc.slice(b + '<!-- bench:results:end -->'.length) : `${doc.trimEnd()}\n\n${md}\n`;
+  writeFileSync(DOC, doc);
+  log(`wrote ${path.relative(process.cwd(), DOC)}`);
+}
+writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 1));
+if (flag('--keep')) log(`kept ${WORK}`);
+else rmSync(WORK, { recursive: true, force: true });
