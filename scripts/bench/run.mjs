@@ -298,10 +298,11 @@ const PARSERS = (big) => [
 results.bundled.bytes = bytesOf(BUNDLED.files);
 results.bundled.files = BUNDLED.files.length;
 results.bundled.parse = parseFloors(BUNDLED, await jsonCopies(BUNDLED), RUNS, PARSERS(false));
-cmd('parse floors (each parser in a fresh process)', [NODE, path.join(HERE, 'parse.mjs'), 'ragtop|yaml-nouk|js-yaml|json', 'catalogue/lcc-2019-20.yaml', 'sample-data/lcc-2019-20/*.yaml']);
+cmd('parse floors, each parser in a fresh process (PARSER: ragtop, yaml-nouk, js-yaml or json)', [NODE, path.join(HERE, 'parse.mjs'), 'PARSER', 'catalogue/lcc-2019-20.yaml', 'sample-data/lcc-2019-20/*.yaml']);
 if (PROFILE) {
   const p = spawnSync(NODE, [path.join(HERE, 'profile.mjs'), BUNDLED.catalogue], { encoding: 'utf8', env: childEnv(), maxBuffer: 16 << 20 });
   if (p.status === 0) results.profile.bundled = JSON.parse(p.stdout);
+  cmd('where the load time goes, bundled data', [NODE, path.join(HERE, 'profile.mjs'), BUNDLED.catalogue]);
 }
 
 // 3. Scale: S, M, L.
@@ -325,6 +326,10 @@ for (const size of SIZE_LIST) {
   // First frame; on the largest size measured, the first run also sends the navigation keys.
   const frameArgs = ragtop(g.catalogue, ...set.extraArgs);
   const interactive = size === SIZE_LIST[SIZE_LIST.length - 1];
+  cmd(`scale ${size}: generate`, [NODE, path.join(HERE, 'generate.mjs'), size, path.join(WORK, size)]);
+  cmd(`scale ${size}: parse floors`, [NODE, path.join(HERE, 'parse.mjs'), 'PARSER', path.join(WORK, size, 'catalogue.yaml'), path.join(WORK, size, 'data', '*.yaml')]);
+  cmd(`scale ${size}: check`, checkArgs);
+  cmd(`scale ${size}: first frame (pty ${COLS}×${ROWS})${interactive ? ', then the navigation keys' : ''}`, frameArgs);
   const firstPriority = Math.ceil(SIZES[size].kpis / SIZES[size].priorities);
   const frames = repeat(
     n,
@@ -344,14 +349,11 @@ for (const size of SIZE_LIST) {
       results.colour = interactionStats(coloured.keys);
       results.colourSize = size;
     }
+    cmd(`scale ${size}: the navigation keys again with colour (pty ${COLS}×${ROWS})`, ['FORCE_COLOR=3', ...frameArgs]);
   }
   log(`  first frame: ${frames.map((f) => (f.timedOut ? 'timed out' : fmtMs(f.ms))).join(', ')}; peak RSS ${fmtMB(r.frame.rssMB)}`);
   if (r.interaction?.noFrame) log(`  keys that drew no frame: ${JSON.stringify(r.interaction.missing)}`);
   if (r.interaction) log(`  keys: ${r.interaction.framed}/${r.interaction.sent} drew a frame; p50 ${fmtMs(r.interaction.all.p50)}, p95 ${fmtMs(r.interaction.all.p95)}, bytes max ${fmtBytes(r.interaction.all.bytesMax)}`);
-  cmd(`scale ${size}: generate`, [NODE, path.join(HERE, 'generate.mjs'), size, path.join(WORK, size)]);
-  cmd(`scale ${size}: parse floors`, [NODE, path.join(HERE, 'parse.mjs'), 'ragtop|yaml-nouk|js-yaml|json', path.join(WORK, size, 'catalogue.yaml'), path.join(WORK, size, 'data', '*.yaml')]);
-  cmd(`scale ${size}: check`, checkArgs);
-  cmd(`scale ${size}: first frame (pty ${COLS}×${ROWS})${interactive ? ', then the navigation keys' : ''}`, frameArgs);
   if (PROFILE && size !== 'S') {
     const p = spawnSync(NODE, [path.join(HERE, 'profile.mjs'), g.catalogue, ...(big ? ['--lite'] : [])], { encoding: 'utf8', env: scaleEnv(), maxBuffer: 16 << 20, timeout: L_TIMEOUT_MS });
     if (p.status === 0) results.profile[size] = JSON.parse(p.stdout);

@@ -115,7 +115,7 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, pres
   }
   // Ink draws only a final frame when it thinks it runs in CI (is-in-ci reads CI and CI_* at
   // import). Both ends are a terminal here, so a person is watching: tell it so before loading it.
-  process.env['CI'] = 'false';
+  for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
   const [{ buildModel }, { runTui }, { THEMES }, prefsMod] = await Promise.all([
     import('../viewmodel/model.js'),
     import('./tui.js'),

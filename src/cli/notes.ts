@@ -89,7 +89,7 @@ async function interactive(o: NotesOptions, socketPath: string, now: () => numbe
   const err = o.stderr ?? process.stderr;
   // Ink draws only a final frame when it thinks it runs in CI (is-in-ci reads CI and CI_* when Ink
   // is imported); a person is watching this terminal.
-  process.env['CI'] = 'false';
+  for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
   const [{ createElement }, { NotesApp }, { THEMES }, { runFullScreen }] = await Promise.all([
     import('react'),
     import('../ui/NotesApp.js'),
