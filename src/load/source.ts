@@ -265,7 +265,9 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
     doc = parseDocument(text, {
       lineCounter: lines,
       prettyErrors: false,
-      uniqueKeys: true,
+      // Duplicate keys are found by checkStructure below: yaml's own check compares every key with
+      // every other key of its mapping (quadratic; 90 s of a 100 s load on a 32 MB catalogue).
+      uniqueKeys: false,
       strict: true,
       version: '1.2',
       schema: 'core',
@@ -290,9 +292,6 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
     const loc = src.locOf(Math.min(err.pos[0], lastContent));
     if (err.code === 'MULTIPLE_DOCS') {
       findings.push(finding('YAML_SYNTAX', 'error', loc, 'the file holds more than one YAML document (a second ---): put one document in each file'));
-    } else if (err.code === 'DUPLICATE_KEY') {
-      const key = keyTextAt(text, err.pos[0]);
-      findings.push(finding('DUPLICATE_ID', 'error', loc, `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key ? showText(key) : undefined));
     } else {
       findings.push(finding('YAML_SYNTAX', 'error', loc, `YAML syntax: ${yamlMessage(err.message)}`));
     }
@@ -311,8 +310,8 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
     }
   }
   if (findings.length > 0) return { src, findings };
-  const depthProblem = checkDepth(src, limits.maxDepth);
-  if (depthProblem) return { src, findings: [depthProblem] };
+  const structure = checkStructure(src, limits.maxDepth);
+  if (structure.length > 0) return { src, findings: structure };
   findings.push(...cleanStrings(src));
   let value: unknown;
   try {
@@ -335,28 +334,42 @@ function yamlMessage(m: string): string {
   return showText(first.replace(/ at line \d+, column \d+:?$/, ''), 200);
 }
 
-function keyTextAt(text: string, offset: number): string {
-  const m = /^["']?([^"':\n]*)/.exec(text.slice(offset, offset + 200));
-  return (m?.[1] ?? '').trim();
-}
-
-/** Depth of collections, walked without recursion so a deep file cannot overflow the stack. */
-function checkDepth(src: Source, maxDepth: number): Finding | undefined {
+/**
+ * Nesting depth and duplicate keys, in one walk without recursion (a deep file cannot overflow the
+ * stack). Too deep is one finding; each repeated key is one DUPLICATE_ID at the repeat, with a
+ * Set per mapping (linear, where yaml's uniqueKeys compares every pair).
+ */
+function checkStructure(src: Source, maxDepth: number): Finding[] {
+  const out: Finding[] = [];
   const stack: Array<{ node: unknown; depth: number }> = [{ node: src.doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
     if (!isCollection(node)) continue;
     if (depth >= maxDepth) {
-      return finding('YAML_SYNTAX', 'error', src.locOfNode(node as Node), `the YAML is nested more than ${maxDepth} levels deep`);
+      return [finding('YAML_SYNTAX', 'error', src.locOfNode(node as Node), `the YAML is nested more than ${maxDepth} levels deep`)];
     }
+    const seen = isMap(node) ? new Set<unknown>() : undefined;
     for (const item of node.items) {
       if (isPair(item)) {
+        if (seen) {
+          const k = item.key;
+          // Scalar keys compare by value (`1` and `"1"` differ, as in yaml); a collection or alias
+          // key is never a duplicate of anything (the schema rejects it anyway).
+          const name = isScalar(k) ? (k.value === null ? null : typeof k.value === 'object' ? k : k.value) : k;
+          if (seen.has(name) && out.length < MAX_DUPLICATES) {
+            const key = isScalar(k) ? String(k.value ?? k.source ?? '') : '';
+            out.push(finding('DUPLICATE_ID', 'error', src.locOfNode(k as Node), `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key ? showText(key) : undefined));
+          }
+          seen.add(name);
+        }
         stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
       } else stack.push({ node: item, depth: depth + 1 });
     }
   }
-  return undefined;
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+const MAX_DUPLICATES = 10;
 
 function firstAlias(src: Source): Loc | undefined {
   const stack: unknown[] = [src.doc.contents];
