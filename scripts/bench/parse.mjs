@@ -6,11 +6,12 @@
 //   BENCH_OUT=result.json node scripts/bench/parse.mjs PARSER FILE...
 //
 // PARSER:
-//   ragtop     ragtop's own parseYaml (dist/load/source.js): the yaml package's parseDocument with
-//              ragtop's options (positions, unique keys, strict, YAML 1.2 core), its depth check,
-//              string cleaning and toJS: exactly what ragtop runs for each file before validation
-//   yaml-nouk  the yaml package's parseDocument with ragtop's options but uniqueKeys: false, then
-//              toJS: what the same parser costs without its duplicate-key check
+//   ragtop     what ragtop runs for each file before validation: its fast path (dist/load/fast.js:
+//              js-yaml's events, with a position for every node and the checks that decide
+//              whether the careful path is needed), and the careful path where it gives up
+//   yaml-nouk  ragtop's careful path alone (dist/load/source.js parseYaml: the yaml package's
+//              parseDocument with positions, strict YAML 1.2 core, the depth and duplicate-key
+//              walk, string cleaning and toJS), the parser every file went through before
 //   js-yaml    js-yaml's load (reference)
 //   json       JSON.parse (reference); FILE... are then the same data saved as JSON
 
@@ -25,18 +26,17 @@ const [parser, ...files] = process.argv.slice(2);
 
 const t0 = performance.now();
 let parse;
-if (parser === 'ragtop') {
-  const source = await import(new URL(`file://${path.resolve(here, '..', '..', 'dist', 'load', 'source.js')}`).href);
+if (parser === 'ragtop' || parser === 'yaml-nouk') {
+  const dist = (p) => new URL(`file://${path.resolve(here, '..', '..', 'dist', 'load', p)}`).href;
+  const [source, fast] = await Promise.all([import(dist('source.js')), import(dist('fast.js'))]);
   const limits = { ...source.DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER };
   parse = (text, file) => {
+    const quick = parser === 'ragtop' ? fast.parseFast(file, text, limits) : undefined;
+    if (quick) return quick.value;
     const r = source.parseYaml(file, text, limits);
     if (r.value === undefined) throw new Error(`${file}: ${r.findings[0]?.message ?? 'not parsed'}`);
     return r.value;
   };
-} else if (parser === 'yaml-nouk') {
-  const { parseDocument, LineCounter } = await import('yaml');
-  parse = (text) =>
-    parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', schema: 'core', logLevel: 'error', merge: false, keepSourceTokens: false }).toJS({ maxAliasCount: 1000 });
 } else if (parser === 'js-yaml') {
   const { load } = await import('js-yaml');
   parse = (text) => load(text);

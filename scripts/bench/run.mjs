@@ -456,7 +456,7 @@ const floorBody = [
 
 const sets = [['bundled', { ...B, label: 'bundled' }], ...Object.entries(results.sizes)];
 const mib = (b) => `${(b / 1048576).toFixed(b < 1048576 ? 2 : 1)} MiB`;
-const parseHeader = ['data', 'files', 'size', 'ragtop parseYaml', 'yaml, no uniqueKeys', 'js-yaml', 'JSON.parse', 'js-yaml, whole process'];
+const parseHeader = ['data', 'files', 'size', 'ragtop (fast path)', 'ragtop careful path (yaml)', 'js-yaml', 'JSON.parse', 'js-yaml, whole process'];
 const parseBody = sets.map(([name, s]) => [name, s.files, mib(s.bytes), fmtMs(s.parse.ragtop.parseMs), fmtMs(s.parse['yaml-nouk'].parseMs), fmtMs(s.parse['js-yaml'].parseMs), fmtMs(s.parse.json.parseMs), fmtMs(s.parse['js-yaml'].processMs)]);
 const scaleHeader = ['data', 'KPIs × quarters', 'check', 'check RSS', 'first frame', 'first frame RSS', 'first frame ÷ js-yaml process'];
 const scaleBody = [

@@ -5,7 +5,8 @@ import { DEFAULT_RISK_BANDS } from '../domain/risk.js';
 import { showText } from '../domain/text.js';
 import type { Catalogue, Finding, Kpi, Metric, Priority, RiskBand, Target, Tolerance } from '../domain/types.js';
 import type { RawCatalogue, RawKpi, RawMetric, RawTarget } from './schema.js';
-import { finding, type Ref } from './source.js';
+import type { PosRef } from './fast.js';
+import { finding } from './source.js';
 
 export function parseTolerance(v: string | number): Tolerance {
   if (typeof v === 'number') return { kind: 'absolute', amount: v, text: String(v) };
@@ -14,7 +15,7 @@ export function parseTolerance(v: string | number): Tolerance {
 }
 
 /** A raw target as the domain type; a band whose min exceeds its max is a finding. */
-export function toTarget(raw: RawTarget | undefined, ref: Ref, id: string, out: Finding[]): Target | undefined {
+export function toTarget(raw: RawTarget | undefined, ref: PosRef, id: string, out: Finding[]): Target | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw === 'number') return { kind: 'value', value: raw };
   if ('min' in raw) {
@@ -35,7 +36,7 @@ const INLINE_FIELDS = [
   'allow_over_100', 'allow_negative', 'benchmarks', 'reported_in', 'definition', 'source',
 ] as const;
 
-function toMetric(kpiId: string, id: string, title: string, raw: MetricFields, ref: Ref, out: Finding[]): Metric {
+function toMetric(kpiId: string, id: string, title: string, raw: MetricFields, ref: PosRef, out: Finding[]): Metric {
   const target = toTarget(raw.target, ref.at('target'), id, out);
   const q = raw.reported_in === undefined ? undefined : (Number(raw.reported_in.slice(1)) as 1 | 2 | 3 | 4);
   return {
@@ -63,7 +64,7 @@ function toMetric(kpiId: string, id: string, title: string, raw: MetricFields, r
   };
 }
 
-function toKpi(priorityId: string, raw: RawKpi, ref: Ref, out: Finding[]): Kpi {
+function toKpi(priorityId: string, raw: RawKpi, ref: PosRef, out: Finding[]): Kpi {
   const metrics: Metric[] = [];
   const composite = raw.metrics !== undefined;
   if (raw.metrics) {
@@ -106,7 +107,7 @@ function uniqueIds(kind: string, items: ReadonlyArray<{ id: string; loc: { line:
   }
 }
 
-function toBands(raw: RawCatalogue['risk_bands'], ref: Ref, out: Finding[]): readonly RiskBand[] {
+function toBands(raw: RawCatalogue['risk_bands'], ref: PosRef, out: Finding[]): readonly RiskBand[] {
   if (raw === undefined) return DEFAULT_RISK_BANDS;
   let prev = 0;
   raw.forEach((b, i) => {
@@ -118,7 +119,7 @@ function toBands(raw: RawCatalogue['risk_bands'], ref: Ref, out: Finding[]): rea
   return raw.map((b) => ({ name: b.name, max: b.max }));
 }
 
-export function toCatalogue(raw: RawCatalogue, ref: Ref, file: string): { catalogue: Catalogue; findings: Finding[] } {
+export function toCatalogue(raw: RawCatalogue, ref: PosRef, file: string): { catalogue: Catalogue; findings: Finding[] } {
   const out: Finding[] = [];
   const priorities: Priority[] = raw.priorities.map((p, i) => {
     const pref = ref.at('priorities').at(i);

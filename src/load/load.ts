@@ -11,7 +11,8 @@ import { toCatalogue } from './catalogue.js';
 import { schemaFindings } from './issues.js';
 import { indexCatalogue, toPeriodData, unknownRef, type CatalogueIndex } from './period.js';
 import { AgendaSchema, CatalogueSchema, PeriodSchema, type RawAgenda } from './schema.js';
-import { DEFAULT_LIMITS, describeFsError, finding, parseYaml, readText, type Limits, type Ref } from './source.js';
+import { parseFast, type PosRef } from './fast.js';
+import { DEFAULT_LIMITS, describeFsError, finding, parseYaml, readText, type Limits } from './source.js';
 
 export interface LoadOptions {
   /** Overrides the catalogue's `data:` directory (relative to the working directory). */
@@ -21,6 +22,11 @@ export interface LoadOptions {
   readonly limits?: Limits;
   /** The directory paths are shown relative to (default: the working directory). */
   readonly cwd?: string;
+  /**
+   * 'auto' (the default): js-yaml's fast path for plain files, yaml for anything it gives up on;
+   * 'yaml': every file with yaml (the tests compare the two).
+   */
+  readonly parser?: 'auto' | 'yaml';
 }
 
 export interface LoadResult {
@@ -49,17 +55,24 @@ function shown(file: string, cwd: string): string {
 interface Validated<T> {
   /** The validated content; undefined when the file has a load problem. */
   readonly raw?: T;
-  readonly ref?: Ref;
+  readonly ref?: PosRef;
   /** The parsed YAML even when it did not validate (to find the data directory regardless). */
   readonly value?: unknown;
 }
 
 /** Reads, parses and validates one file against a schema. */
-function readValidated<S extends z.ZodType>(file: string, shownAs: string, schema: S, limits: Limits, out: Finding[]): Validated<z.output<S>> {
+function readValidated<S extends z.ZodType>(file: string, shownAs: string, schema: S, limits: Limits, out: Finding[], parser: 'auto' | 'yaml'): Validated<z.output<S>> {
   const read = readText(file, shownAs, limits);
   if (!read.ok) {
     out.push(read.finding);
     return {};
+  }
+  // The fast path answers only for a file with nothing to report; it gives up on anything else
+  // (see fast.ts), and yaml then finds the problem with its position.
+  const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits) : undefined;
+  if (fast && fast.value !== null) {
+    const result = schema.safeParse(fast.value, { reportInput: false });
+    if (result.success) return { raw: result.data, ref: fast.root, value: fast.value };
   }
   const parsed = parseYaml(shownAs, read.text, limits);
   out.push(...parsed.findings);
@@ -88,7 +101,7 @@ function toShow(text: string): Show {
   return { kind: text as Exclude<Show['kind'], 'priority' | 'kpi' | 'risk'> };
 }
 
-function toAgenda(raw: RawAgenda, ref: Ref, file: string, index: CatalogueIndex | undefined, periods: readonly PeriodData[], out: Finding[]): Agenda {
+function toAgenda(raw: RawAgenda, ref: PosRef, file: string, index: CatalogueIndex | undefined, periods: readonly PeriodData[], out: Finding[]): Agenda {
   const period = raw.period === undefined ? undefined : parsePeriod(raw.period);
   if (raw.period !== undefined && !period) out.push(finding('SCHEMA', 'error', ref.at('period').loc, `period '${showText(raw.period)}' is not a financial year: the two years must follow each other (e.g. 2019/20)`));
   if (period && index && !periods.some((p) => samePeriod(p.period, period))) {
@@ -137,6 +150,7 @@ function listData(dir: string, catalogueFile: string): { periods: string[]; agen
 export function loadDataset(cataloguePath: string, options: LoadOptions = {}): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const parser = options.parser ?? 'auto';
   const out: Finding[] = [];
   const files: string[] = [];
   const catFile = path.resolve(cwd, cataloguePath);
@@ -144,7 +158,7 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
   files.push(catShown);
 
   let catalogue: Catalogue | undefined;
-  const cat = readValidated(catFile, catShown, CatalogueSchema, limits, out);
+  const cat = readValidated(catFile, catShown, CatalogueSchema, limits, out, parser);
   if (cat.raw && cat.ref) {
     const converted = toCatalogue(cat.raw, cat.ref, catShown);
     out.push(...converted.findings);
@@ -176,7 +190,7 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
   for (const file of listed.periods) {
     const s = shown(file, cwd);
     files.push(s);
-    const p = readValidated(file, s, PeriodSchema, limits, out);
+    const p = readValidated(file, s, PeriodSchema, limits, out, parser);
     if (!p.raw || !p.ref) continue;
     const converted = toPeriodData(p.raw, p.ref, s, index);
     out.push(...converted.findings);
@@ -195,7 +209,7 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
   for (const file of new Set(agendaFiles)) {
     const s = shown(file, cwd);
     files.push(s);
-    const a = readValidated(file, s, AgendaSchema, limits, out);
+    const a = readValidated(file, s, AgendaSchema, limits, out, parser);
     if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
   }
 

@@ -22,7 +22,8 @@ import type {
 import { toTarget } from './catalogue.js';
 import { suggest } from './issues.js';
 import type { RawAssessment, RawObservation, RawPeriod, RawRegisterEntry } from './schema.js';
-import { finding, type Ref } from './source.js';
+import type { PosRef } from './fast.js';
+import { finding } from './source.js';
 
 /** What a period file's ids are resolved against. */
 export interface CatalogueIndex {
@@ -44,7 +45,7 @@ export function indexCatalogue(c: Catalogue): CatalogueIndex {
   };
 }
 
-export function written(value: number, ref: Ref): Written {
+export function written(value: number, ref: PosRef): Written {
   return { value, decimals: ref.decimals(), loc: ref.loc };
 }
 
@@ -61,7 +62,7 @@ function toAsOf(text: string): AsOf {
   return { kind: 'text', text };
 }
 
-function toObservation(id: string, raw: RawObservation, ref: Ref, keyLoc: Loc, out: Finding[]): Observation {
+function toObservation(id: string, raw: RawObservation, ref: PosRef, keyLoc: Loc, out: Finding[]): Observation {
   const value = raw.value ?? null;
   const target = toTarget(raw.target, ref.at('target'), id, out);
   return {
@@ -82,7 +83,7 @@ function toObservation(id: string, raw: RawObservation, ref: Ref, keyLoc: Loc, o
   };
 }
 
-function toAssessment(raw: RawAssessment | undefined, ref: Ref, id: string, what: string, out: Finding[]): Assessment | undefined {
+function toAssessment(raw: RawAssessment | undefined, ref: PosRef, id: string, what: string, out: Finding[]): Assessment | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw === 'number') return { score: raw, statedScore: raw, loc: ref.loc };
   const impact = raw.impact === undefined ? undefined : parseImpact(raw.impact);
@@ -108,7 +109,7 @@ function toAssessment(raw: RawAssessment | undefined, ref: Ref, id: string, what
   };
 }
 
-function toEntry(raw: RawRegisterEntry, ref: Ref, out: Finding[]): RegisterEntry {
+function toEntry(raw: RawRegisterEntry, ref: PosRef, out: Finding[]): RegisterEntry {
   const inherent = toAssessment(raw.inherent, ref.at('inherent'), raw.id, 'inherent', out);
   const residual = toAssessment(raw.residual, ref.at('residual'), raw.id, 'residual', out);
   const target = toAssessment(raw.target, ref.at('target'), raw.id, 'target', out);
@@ -130,12 +131,12 @@ function toEntry(raw: RawRegisterEntry, ref: Ref, out: Finding[]): RegisterEntry
   };
 }
 
-function validDate(text: string | undefined, ref: Ref, what: string, out: Finding[]): void {
+function validDate(text: string | undefined, ref: PosRef, what: string, out: Finding[]): void {
   if (text !== undefined && parseIsoDate(text) === undefined) out.push(finding('SCHEMA', 'error', ref.loc, `${what} '${showText(text)}' is not a real date`));
 }
 
 /** Converts a schema-valid period file; `index` is undefined when the catalogue did not load. */
-export function toPeriodData(raw: RawPeriod, ref: Ref, file: string, index: CatalogueIndex | undefined): { data?: PeriodData; findings: Finding[] } {
+export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: CatalogueIndex | undefined): { data?: PeriodData; findings: Finding[] } {
   const out: Finding[] = [];
   const period = parsePeriod(raw.period);
   if (!period) {

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { sanitiseText, showText } from '../domain/text.js';
 import type { Finding, FindingCode, Loc, Severity } from '../domain/types.js';
+import type { PosRef } from './fast.js';
 
 export interface Limits {
   /** Largest file read, in bytes. */
@@ -179,7 +180,7 @@ export class Source {
 }
 
 /** A position in a parsed document: a node (perhaps missing) and where to point when it is. */
-export class Ref {
+export class Ref implements PosRef {
   private index?: Map<string, { key: Node; value: Node | undefined }>;
 
   constructor(

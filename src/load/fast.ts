@@ -1,0 +1,248 @@
+// The fast path for reading YAML: js-yaml builds the values (about ten times faster than yaml's
+// Document API, which keeps a node object for every token) and a listener records where each
+// node starts, so that every later finding still points at file:line:col.
+//
+// The fast path only answers for plain, well-formed files. It gives up (returns undefined) on
+// anything where js-yaml and yaml could disagree or where ragtop reports a problem: a syntax
+// error, a duplicate key, an anchor, alias or tag, a number or boolean written in a form that the
+// YAML 1.2 core schema reads differently, a null or non-scalar key, text with control characters,
+// nesting over the limit. The caller then parses the file with yaml (parseYaml), which finds the
+// problem and its position. So a file gives the same values and positions on either path; only
+// the time differs (tests/load/fast.test.ts compares them path by path).
+
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { sanitiseText } from '../domain/text.js';
+import type { Loc } from '../domain/types.js';
+import type { Limits } from './source.js';
+
+/** Where a value is written: a scalar's start offset, or a collection with its children. */
+type Pos = number | MapPos | SeqPos;
+interface MapPos {
+  readonly s: number;
+  readonly pairs: Map<string, { readonly k: number; readonly v: Pos }>;
+}
+interface SeqPos {
+  readonly s: number;
+  readonly items: readonly Pos[];
+}
+
+/** A position in a parsed document, as load.ts, catalogue.ts and period.ts use it. */
+export interface PosRef {
+  /** Where the value is written (or, when it is missing, where its key or parent is). */
+  readonly loc: Loc;
+  /** The child at a key or index; a missing child points at its parent. */
+  at(key: string | number): PosRef;
+  /** Where the key itself is written (for "unknown key", "duplicate id"). */
+  keyLoc(key: string): Loc;
+  /** The decimals a number was written with here (`89.10` → 2). */
+  decimals(): number;
+}
+
+/** Line starts of a text, for offset → line:col by binary search. */
+class Lines {
+  private starts?: Int32Array;
+  constructor(private readonly text: string) {}
+
+  loc(file: string, offset: number): Loc {
+    if (!this.starts) {
+      const list = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) list.push(i + 1);
+      this.starts = Int32Array.from(list);
+    }
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((s[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file, line: lo + 1, col: offset - (s[lo] as number) + 1 };
+  }
+}
+
+const startOf = (p: Pos): number => (typeof p === 'number' ? p : p.s);
+
+class FastRef implements PosRef {
+  constructor(
+    private readonly doc: { readonly file: string; readonly text: string; readonly lines: Lines },
+    private readonly pos: Pos | undefined,
+    private readonly fallback: Loc,
+  ) {}
+
+  get loc(): Loc {
+    return this.pos === undefined ? this.fallback : this.doc.lines.loc(this.doc.file, startOf(this.pos));
+  }
+
+  at(key: string | number): PosRef {
+    const p = this.pos;
+    if (typeof key === 'number' && p !== undefined && typeof p === 'object' && 'items' in p) {
+      return new FastRef(this.doc, p.items[key], this.loc);
+    }
+    const pair = p !== undefined && typeof p === 'object' && 'pairs' in p ? p.pairs.get(String(key)) : undefined;
+    if (pair === undefined) return new FastRef(this.doc, undefined, this.loc);
+    return new FastRef(this.doc, pair.v, this.doc.lines.loc(this.doc.file, pair.k));
+  }
+
+  keyLoc(key: string): Loc {
+    const p = this.pos;
+    const pair = p !== undefined && typeof p === 'object' && 'pairs' in p ? p.pairs.get(key) : undefined;
+    return pair ? this.doc.lines.loc(this.doc.file, pair.k) : this.loc;
+  }
+
+  decimals(): number {
+    if (typeof this.pos !== 'number') return 0;
+    const token = /^[^\s,\]}#]+/.exec(this.doc.text.slice(this.pos, this.pos + 64))?.[0] ?? '';
+    return /\.(\d+)(?:[eE][-+]?\d+)?$/.exec(token)?.[1]?.length ?? 0;
+  }
+}
+
+// The YAML 1.2 core schema's plain scalars (yaml's 'core' schema resolves exactly these).
+const CORE_NULL = /^(?:~|null|Null|NULL)?$/;
+const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const CORE_FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** What the YAML 1.2 core schema makes of a plain scalar's text. */
+function coreType(source: string): 'object' | 'boolean' | 'number' | 'string' {
+  if (CORE_NULL.test(source)) return 'object';
+  if (CORE_BOOL.test(source)) return 'boolean';
+  if (CORE_INT.test(source) || CORE_FLOAT.test(source)) return 'number';
+  return 'string';
+}
+
+class GiveUp extends Error {}
+
+/** Where a scalar's text starts: at its quote or block indicator, as yaml counts it. */
+function scalarStart(text: string, e: ScalarEvent): number {
+  if (e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED) return e.valueStart - 1;
+  if (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) {
+    // The header (`|`, `>-`, `|2+`, perhaps a comment) ends the line before the content.
+    const end = text.lastIndexOf('\n', e.valueStart - 1);
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    const m = /[|>][0-9+-]*[ \t]*(?:#.*)?\r?$/.exec(text.slice(lineStart, end));
+    if (!m) throw new GiveUp();
+    return lineStart + m.index;
+  }
+  return e.valueStart;
+}
+
+interface Open {
+  readonly pos: MapPos | SeqPos;
+  /** In a mapping: the key read and its offset, waiting for its value. */
+  key?: { readonly name: string; readonly at: number };
+}
+
+/** The position tree of one document's events; throws GiveUp where the fast path cannot answer. */
+function positions(text: string, events: readonly Event[]): Pos | undefined {
+  const stack: Open[] = [];
+  let root: Pos | undefined;
+  let documents = 0;
+  const place = (pos: Pos | undefined): void => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) {
+      root = pos;
+      return;
+    }
+    if ('items' in top.pos) {
+      (top.pos.items as Array<Pos | undefined>).push(pos);
+    } else if (top.key === undefined) {
+      throw new GiveUp(); // a collection as a key
+    } else {
+      if (top.pos.pairs.has(top.key.name)) throw new GiveUp();
+      top.pos.pairs.set(top.key.name, { k: top.key.at, v: pos as Pos });
+      top.key = undefined;
+    }
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        documents += 1;
+        if (documents > 1) throw new GiveUp();
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        // & anchor, ! tag: yaml resolves and limits these (alias bombs, custom tags).
+        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+        const top = stack[stack.length - 1];
+        if (top && 'pairs' in top.pos && top.key === undefined) throw new GiveUp();
+        stack.push({ pos: e.type === EVENT_ID.MAPPING ? { s: e.start, pairs: new Map() } : { s: e.start, items: [] } });
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+        const top = stack[stack.length - 1];
+        if (top && 'pairs' in top.pos && top.key === undefined) {
+          // A key: plain text keys only (yaml and js-yaml name a null, number or boolean key
+          // differently).
+          if (e.valueStart < 0) throw new GiveUp();
+          const name = getScalarValue(text, e);
+          if ((e.style === SCALAR_STYLE.PLAIN && coreType(name) !== 'string') || name === '__proto__') throw new GiveUp();
+          top.key = { name, at: scalarStart(text, e) };
+        } else place(e.valueStart < 0 ? undefined : scalarStart(text, e));
+        break;
+      }
+      case EVENT_ID.ALIAS:
+        throw new GiveUp();
+      case EVENT_ID.POP:
+        if (stack.length > 0) place((stack.pop() as Open).pos);
+        break;
+    }
+  }
+  if (documents !== 1 || stack.length > 0) throw new GiveUp();
+  return root;
+}
+
+/** Checks that the values and the positions have the same shape, and the text is clean. */
+function agree(text: string, value: unknown, pos: Pos | undefined): void {
+  if (pos === undefined) {
+    if (value !== null) throw new GiveUp();
+    return;
+  }
+  if (typeof pos === 'number') {
+    if (typeof value === 'string') {
+      if (sanitiseText(value).text !== value) throw new GiveUp();
+    } else if (value === null || typeof value === 'number' || typeof value === 'boolean') {
+      // A plain scalar that js-yaml resolved: the core schema must read its text the same way.
+      const token = /^[^\s,\]}#]*/.exec(text.slice(pos, pos + 64))?.[0] ?? '';
+      if (coreType(token) !== (value === null ? 'object' : typeof value)) throw new GiveUp();
+    } else throw new GiveUp();
+    return;
+  }
+  if ('items' in pos) {
+    if (!Array.isArray(value) || value.length !== pos.items.length) throw new GiveUp();
+    for (let i = 0; i < value.length; i++) agree(text, value[i], pos.items[i]);
+    return;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new GiveUp();
+  const obj = value as Record<string, unknown>;
+  if (Object.keys(obj).length !== pos.pairs.size) throw new GiveUp();
+  for (const [name, pair] of pos.pairs) {
+    if (!Object.prototype.hasOwnProperty.call(obj, name)) throw new GiveUp();
+    agree(text, obj[name], pair.v);
+  }
+}
+
+export interface FastParsed {
+  readonly value: unknown;
+  readonly root: PosRef;
+}
+
+/**
+ * Parses a plain YAML file quickly, with positions; undefined when the file needs the careful
+ * path (see the top of this file). Never throws.
+ */
+export function parseFast(shownAs: string, text: string, limits: Limits): FastParsed | undefined {
+  try {
+    const events = parseEvents(text, { maxDepth: limits.maxDepth });
+    const pos = positions(text, events);
+    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    const value = docs[0] ?? null;
+    agree(text, value, pos);
+    const lines = new Lines(text);
+    return { value, root: new FastRef({ file: shownAs, text, lines }, pos, { file: shownAs, line: 1, col: 1 }) };
+  } catch {
+    // A GiveUp, or js-yaml's own error (syntax, duplicate key, depth): the careful path says what.
+    return undefined;
+  }
+}

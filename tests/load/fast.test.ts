@@ -1,0 +1,108 @@
+// The fast path (js-yaml events with positions) must give what yaml gives, value for value and
+// position for position, or give up and leave the file to yaml.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFast, type PosRef } from '../../src/load/fast.js';
+import { loadDataset } from '../../src/load/load.js';
+import { DEFAULT_LIMITS, parseYaml } from '../../src/load/source.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** Every path in a value, with the two refs walked side by side; returns the differences. */
+function compare(value: unknown, fast: PosRef, slow: PosRef, at: string, out: string[]): void {
+  const same = (what: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${at} ${what}: fast ${JSON.stringify(a)}, yaml ${JSON.stringify(b)}`);
+  };
+  same('loc', fast.loc, slow.loc);
+  if (typeof value === 'number') same('decimals', fast.decimals(), slow.decimals());
+  if (Array.isArray(value)) value.forEach((v, i) => compare(v, fast.at(i), slow.at(i), `${at}[${i}]`, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      same(`keyLoc ${k}`, fast.keyLoc(k), slow.keyLoc(k));
+      compare(v, fast.at(k), slow.at(k), `${at}.${k}`, out);
+    }
+    same('missing key', fast.at('no-such-key').loc, slow.at('no-such-key').loc);
+  }
+}
+
+const corpus = [...yamlFiles(path.join(ROOT, 'catalogue')), ...yamlFiles(path.join(ROOT, 'sample-data')), ...yamlFiles(path.join(ROOT, 'tests', 'fixtures'))];
+
+describe('the fast path agrees with yaml', () => {
+  it.each(corpus.map((f) => [path.relative(ROOT, f), f]))('%s', (shown, file) => {
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const slow = parseYaml(shown, text);
+    const fast = parseFast(shown, text, DEFAULT_LIMITS);
+    const usable = slow.src !== undefined && slow.findings.length === 0 && slow.value !== undefined;
+    if (!fast) {
+      // Giving up is always allowed, but never on a clean file of the bundled data.
+      expect(usable && !file.includes(`${path.sep}tests${path.sep}`)).toBe(false);
+      return;
+    }
+    // It answered: yaml must have read the file cleanly, to the same value and positions.
+    expect(usable).toBe(true);
+    expect(fast.value).toEqual(slow.value);
+    const diffs: string[] = [];
+    compare(fast.value, fast.root, slow.src!.root(), '$', diffs);
+    expect(diffs.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('the fast path gives up where yaml must speak', () => {
+  it.each([
+    ['an anchor and alias', 'a: &x 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a custom tag', 'a: !evil 1\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a control character', 'a: "bell\\u0007"\n'],
+    ['an escape sequence', 'a: "\\e[31mred"\n'],
+    ['a null key', '~: 1\n'],
+    ['a number key', '2019: 1\n'],
+    ['a collection key', '? [a]\n: 1\n'],
+    ['two documents', 'a: 1\n---\nb: 2\n'],
+    ['a syntax error', 'a: [1, 2\n'],
+    ['nesting deeper than the limit', `${'['.repeat(80)}${']'.repeat(80)}\n`],
+  ])('%s', (_name, text) => {
+    expect(parseFast('f.yaml', text, DEFAULT_LIMITS)).toBeUndefined();
+  });
+
+  it.each([
+    ['1_000 stays text, as in YAML 1.2', 'a: 1_000\n', { a: '1_000' }],
+    ['0b101 stays text', 'a: 0b101\n', { a: '0b101' }],
+    ['1e3 is a number', 'a: 1e3\n', { a: 1000 }],
+    ['yes stays text', 'a: yes\n', { a: 'yes' }],
+    ['a date stays text', 'a: 2020-02-19\n', { a: '2020-02-19' }],
+    ['line breaks in text', 'b: |\n  one\n  two\n', { b: 'one\ntwo\n' }],
+  ])('reads like yaml: %s', (_name, text, expected) => {
+    expect(parseFast('f.yaml', text, DEFAULT_LIMITS)?.value).toEqual(expected);
+    expect(parseYaml('f.yaml', text).value).toEqual(expected);
+  });
+
+  it('gives up on a tab in text, which the careful path turns into a space', () => {
+    expect(parseFast('f.yaml', 'a: "x\\ty"\n', DEFAULT_LIMITS)).toBeUndefined();
+    expect(parseYaml('f.yaml', 'a: "x\\ty"\n').value).toEqual({ a: 'x y' });
+  });
+});
+
+describe('loading with the fast path gives the same data set and findings', () => {
+  const catalogues = [
+    ...readdirSync(path.join(ROOT, 'catalogue')).filter((n) => n.endsWith('.yaml')).map((n) => path.join('catalogue', n)),
+    ...readdirSync(path.join(ROOT, 'tests', 'fixtures', 'codes')).map((d) => path.join('tests', 'fixtures', 'codes', d, 'catalogue.yaml')),
+  ];
+  it.each(catalogues)('%s', (cat) => {
+    const fast = loadDataset(cat, { cwd: ROOT });
+    const slow = loadDataset(cat, { cwd: ROOT, parser: 'yaml' });
+    expect(fast.findings).toEqual(slow.findings);
+    expect(fast.dataset).toEqual(slow.dataset);
+  });
+});
