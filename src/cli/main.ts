@@ -10,7 +10,7 @@ import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
 import type { Agenda } from '../domain/types.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
-import { loadDataset, sortFindings, type LoadResult } from '../load/load.js';
+import { loadDataset, loadDatasetAsync, sortFindings, type LoadOptions, type LoadResult } from '../load/load.js';
 import { DEFAULT_LIMITS } from '../load/source.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import { overviewModel, overviewText } from '../viewmodel/overview.js';
@@ -43,13 +43,17 @@ export function catalogueOf(args: Pick<Args, 'catalogue'>, io: Pick<Io, 'env'>):
   return last !== undefined && existsSync(last) ? last : BUNDLED_CATALOGUE;
 }
 
-function load(args: Args, io: Io): LoadResult {
-  return loadDataset(catalogueOf(args, io), {
+function loadOptions(args: Args, io: Io): LoadOptions {
+  return {
     ...(args.data !== undefined ? { dataDir: args.data } : {}),
     ...(args.agenda !== undefined ? { agendaFiles: [args.agenda] } : {}),
     limits: { ...DEFAULT_LIMITS, ...(args.maxFileSize !== undefined ? { maxBytes: args.maxFileSize } : {}) },
     cwd: io.cwd,
-  });
+  };
+}
+
+function load(args: Args, io: Io): LoadResult {
+  return loadDataset(catalogueOf(args, io), loadOptions(args, io));
 }
 
 function check(args: Args, io: Io): number {
@@ -107,27 +111,40 @@ export function wantsColour(args: Pick<Args, 'noColor'>, env: NodeJS.ProcessEnv)
 }
 
 async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, presenting = false): Promise<number> {
-  const loaded = load(args, io);
+  // The files are read one at a time with the event loop free in between: a progress line, q and
+  // Ctrl-C work while a large data set loads.
+  const { startLoading } = await import('./loading.js');
+  const loading = startLoading(tty);
+  // Ink draws only a final frame when it thinks it runs in CI (is-in-ci reads CI and CI_* at
+  // import). Both ends are a terminal here, so a person is watching: tell it so before loading it.
+  for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
+  // The app's modules load while the data does (their files are read between data files).
+  const modules = Promise.all([import('../viewmodel/model.js'), import('./tui.js'), import('../ui/theme/theme.js'), import('./prefs.js')]);
+  modules.catch(() => undefined);
+  let loaded: LoadResult | undefined;
+  try {
+    loaded = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io), (p) => loading.progress(p), () => loading.cancelled() !== undefined);
+  } finally {
+    if (!loaded?.dataset) loading.done();
+  }
+  if (!loaded) return loading.cancelled() ?? 130;
   if (!loaded.dataset) {
     for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
     io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
     return 2;
   }
-  // Ink draws only a final frame when it thinks it runs in CI (is-in-ci reads CI and CI_* at
-  // import). Both ends are a terminal here, so a person is watching: tell it so before loading it.
-  for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
-  const [{ buildModel }, { runTui }, { THEMES }, prefsMod] = await Promise.all([
-    import('../viewmodel/model.js'),
-    import('./tui.js'),
-    import('../ui/theme/theme.js'),
-    import('./prefs.js'),
-  ]);
+  const [{ buildModel }, { runTui }, { THEMES }, prefsMod] = await modules;
   // A corrupt preferences file is moved aside (kept, not deleted) and the defaults used.
   const recovered = prefsMod.recoverPrefs(io.env);
   const prefs = recovered.prefs;
   const glyphs = wantsAscii(args, io.env) || prefs.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
   const chosenAgenda = agendaNamed(args, io, loaded.dataset.agendas);
+  const kpiCount = loaded.dataset.catalogue.priorities.reduce((n, p) => n + p.kpis.length, 0);
+  loading.phase(`evaluating ${kpiCount.toLocaleString('en-GB')} KPIs over ${loaded.dataset.periods.length} periods …`);
   const model = buildModel(loaded.dataset, loaded.findings, glyphs, chosenAgenda);
+  loading.done();
+  const stopped = loading.cancelled();
+  if (stopped !== undefined) return stopped;
   if (model.ev.periods.length === 0) {
     io.err(`ragtop: no period files found for catalogue '${showText(loaded.dataset.catalogue.id)}'\n`);
     return 2;
@@ -155,14 +172,31 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, pres
   const live = liveStore({ model });
   // Live reload: a save that loads replaces the data; one that does not keeps the last good data
   // with a banner naming the problem, until the next good save.
-  const stopWatching = watchData([path.dirname(loaded.catalogueFile), ...(loaded.dataDir ? [loaded.dataDir] : [])], () => {
-    const again = load(args, io);
-    if (again.dataset) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
-    else {
-      const first = again.findings.find((f) => f.severity === 'error');
-      live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${first ? findingLine(first) : 'the data could not be loaded'}` });
+  // The files are read between keypresses (as at start), one reload at a time; a save during a
+  // reload reloads again after it.
+  let reloading = false;
+  let pending = false;
+  const reload = async (): Promise<void> => {
+    if (reloading) {
+      pending = true;
+      return;
     }
-  });
+    reloading = true;
+    try {
+      do {
+        pending = false;
+        const again = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io));
+        if (again?.dataset) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
+        else {
+          const first = again?.findings.find((f) => f.severity === 'error');
+          live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${first ? findingLine(first) : 'the data could not be loaded'}` });
+        }
+      } while (pending);
+    } finally {
+      reloading = false;
+    }
+  };
+  const stopWatching = watchData([path.dirname(loaded.catalogueFile), ...(loaded.dataDir ? [loaded.dataDir] : [])], () => void reload());
   // The speaker-notes follower is told where the presentation is, over a local socket opened on
   // first use (presenter mode only).
   const [{ channelPath, createPublisher }, { meetingAgenda }] = await Promise.all([import('./sync.js'), import('../viewmodel/presenter-screen.js')]);

@@ -147,7 +147,41 @@ function listData(dir: string, catalogueFile: string): { periods: string[]; agen
   };
 }
 
+/** How far a load has got: given before each period or agenda file is read. */
+export interface LoadProgress {
+  /** Files read so far, and all the files there are to read (known once the catalogue is read). */
+  readonly done: number;
+  readonly total: number;
+  /** The file read next (or the catalogue, at the first step), as shown in findings. */
+  readonly file: string;
+}
+
+/** Reads, validates and converts everything; synchronous (for `check`, `export`, the tests). */
 export function loadDataset(cataloguePath: string, options: LoadOptions = {}): LoadResult {
+  const steps = loadSteps(cataloguePath, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same load, giving the event loop a turn after each file, so that a terminal stays
+ * responsive (keys, signals, a progress line) while a large data set loads. `cancelled()` is
+ * asked between files; when it says yes the load stops and resolves undefined.
+ */
+export async function loadDatasetAsync(cataloguePath: string, options: LoadOptions = {}, onProgress?: (p: LoadProgress) => void, cancelled?: () => boolean): Promise<LoadResult | undefined> {
+  const steps = loadSteps(cataloguePath, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (cancelled?.()) return undefined;
+  }
+}
+
+function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<LoadProgress, LoadResult> {
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const parser = options.parser ?? 'auto';
@@ -186,10 +220,15 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
     }
   }
 
+  const agendaFiles = [...new Set([...listed.agendas, ...(options.agendaFiles ?? []).map((f) => path.resolve(cwd, f))])];
+  const total = 1 + listed.periods.length + agendaFiles.length;
+  yield { done: 1, total, file: catShown };
+
   const periods: PeriodData[] = [];
   for (const file of listed.periods) {
     const s = shown(file, cwd);
     files.push(s);
+    yield { done: files.length - 1, total, file: s };
     const p = readValidated(file, s, PeriodSchema, limits, out, parser);
     if (!p.raw || !p.ref) continue;
     const converted = toPeriodData(p.raw, p.ref, s, index);
@@ -205,10 +244,10 @@ export function loadDataset(cataloguePath: string, options: LoadOptions = {}): L
   periods.sort((a, b) => comparePeriods(a.period, b.period));
 
   const agendas: Agenda[] = [];
-  const agendaFiles = [...listed.agendas, ...(options.agendaFiles ?? []).map((f) => path.resolve(cwd, f))];
-  for (const file of new Set(agendaFiles)) {
+  for (const file of agendaFiles) {
     const s = shown(file, cwd);
     files.push(s);
+    yield { done: files.length - 1, total, file: s };
     const a = readValidated(file, s, AgendaSchema, limits, out, parser);
     if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
   }

@@ -1,0 +1,78 @@
+// While a large data set loads (before the app is drawn), the terminal stays responsive: a
+// progress line after a moment, q or Ctrl-C to give up, SIGTERM and SIGHUP honoured, and the
+// terminal put back as it was (raw mode off, the line cleared) on every way out.
+
+import path from 'node:path';
+import { showText } from '../domain/text.js';
+import type { LoadProgress } from '../load/load.js';
+
+export interface Loading {
+  /** Shows how far the load has got (after a short delay, so small data never flashes a line). */
+  progress(p: LoadProgress): void;
+  /** Shows a phase after the files are read ("evaluating …"). */
+  phase(text: string): void;
+  /** The exit status the user asked for (0 for q, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), if any. */
+  cancelled(): number | undefined;
+  /** Clears the line and gives the terminal back (idempotent). */
+  done(): void;
+}
+
+interface Terminal {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+}
+
+/** Milliseconds before the first progress line: a load quicker than this shows nothing. */
+export const PROGRESS_DELAY_MS = 250;
+
+export function startLoading(tty: Terminal, now: () => number = Date.now): Loading {
+  const started = now();
+  let code: number | undefined;
+  let shown = false;
+  let finished = false;
+
+  const write = (text: string) => {
+    if (finished || (!shown && now() - started < PROGRESS_DELAY_MS)) return;
+    shown = true;
+    const width = Math.max(10, (tty.stdout.columns || 80) - 1);
+    const line = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+    tty.stdout.write(`\r\x1b[2K${line}`);
+  };
+  const onData = (chunk: Buffer | string) => {
+    const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+    if (s.includes('\x03')) code ??= 130;
+    else if (/^[qQ]$/.test(s) || s === '\x1b') code ??= 0;
+    if (code !== undefined) write('ragtop: stopping …');
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    code ??= signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
+  };
+  const raw = tty.stdin.isTTY === true && typeof tty.stdin.setRawMode === 'function';
+  if (raw) tty.stdin.setRawMode(true);
+  tty.stdin.on('data', onData);
+  tty.stdin.resume();
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('SIGINT', onSignal);
+
+  return {
+    progress(p) {
+      write(`ragtop: loading ${showText(path.basename(p.file), 40)} (${p.done} of ${p.total} files) · q or Ctrl-C to stop`);
+    },
+    phase(text) {
+      write(`ragtop: ${text} · q or Ctrl-C to stop`);
+    },
+    cancelled: () => code,
+    done() {
+      if (finished) return;
+      finished = true;
+      tty.stdin.off('data', onData);
+      tty.stdin.pause();
+      if (raw) tty.stdin.setRawMode(false);
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      process.off('SIGINT', onSignal);
+      if (shown) tty.stdout.write('\r\x1b[2K');
+    },
+  };
+}

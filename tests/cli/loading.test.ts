@@ -1,0 +1,103 @@
+// While data loads: the progress line, q / Ctrl-C / signals, and the terminal given back.
+import { PassThrough } from 'node:stream';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startLoading, PROGRESS_DELAY_MS } from '../../src/cli/loading.js';
+import { loadDataset, loadDatasetAsync, type LoadProgress } from '../../src/load/load.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+function fakeTty(columns = 80) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, raw: false, setRawMode(on: boolean) { stdin.raw = on; return stdin; } });
+  const written: string[] = [];
+  const stdout = Object.assign(new PassThrough(), { columns, isTTY: true });
+  stdout.on('data', (c: Buffer) => written.push(c.toString()));
+  return { stdin: stdin as unknown as NodeJS.ReadStream & { raw: boolean }, stdout: stdout as unknown as NodeJS.WriteStream, written };
+}
+
+const step: LoadProgress = { done: 3, total: 41, file: 'data/2019-20-Q3.yaml' };
+const flush = () => new Promise((r) => setImmediate(r));
+
+describe('the loading line', () => {
+  it('shows nothing for a quick load, then the file and the count; done() clears it and gives the terminal back', async () => {
+    let t = 0;
+    const tty = fakeTty();
+    const l = startLoading(tty, () => t);
+    expect(tty.stdin.raw).toBe(true);
+    l.progress(step);
+    await flush();
+    expect(tty.written.join('')).toBe('');
+    t = PROGRESS_DELAY_MS;
+    l.progress(step);
+    await flush();
+    expect(tty.written.join('')).toContain('ragtop: loading 2019-20-Q3.yaml (3 of 41 files) · q or Ctrl-C to stop');
+    l.done();
+    await flush();
+    expect(tty.written.at(-1)).toBe('\r\x1b[2K');
+    expect(tty.stdin.raw).toBe(false);
+    expect(tty.stdin.listenerCount('data')).toBe(0);
+    expect(process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP')).toBe(0);
+  });
+
+  it('never writes control characters from a file name, and fits the terminal width', async () => {
+    const tty = fakeTty(40);
+    const l = startLoading(tty, () => 10_000);
+    l.progress({ ...step, file: `data/evil\x1b[2J${'x'.repeat(80)}.yaml` });
+    await flush();
+    const line = (tty.written.at(-1) ?? '').replace('\r\x1b[2K', '');
+    expect(line.includes('\x1b')).toBe(false);
+    expect(line.length).toBeLessThanOrEqual(39);
+    l.done();
+  });
+
+  it.each([
+    ['q', 0],
+    ['Q', 0],
+    ['\x03', 130],
+    ['\x1b', 0],
+  ])('the key %j asks to stop with status %i; other keys do not', async (key, code) => {
+    const tty = fakeTty();
+    const l = startLoading(tty, () => 0);
+    tty.stdin.write('x');
+    await flush();
+    expect(l.cancelled()).toBeUndefined();
+    tty.stdin.write(key);
+    await flush();
+    expect(l.cancelled()).toBe(code);
+    l.done();
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ] as const)('%s asks to stop with status %i (and no longer kills the process mid-file)', (signal, code) => {
+    const tty = fakeTty();
+    const l = startLoading(tty, () => 0);
+    process.emit(signal, signal);
+    expect(l.cancelled()).toBe(code);
+    l.done();
+    expect(process.listenerCount(signal)).toBe(0);
+  });
+});
+
+describe('loading a step at a time', () => {
+  const cat = path.join(ROOT, 'catalogue', 'lcc-2019-20.yaml');
+
+  it('gives the same result as the synchronous load, with a step before each file', async () => {
+    const steps: LoadProgress[] = [];
+    const got = await loadDatasetAsync(cat, { cwd: ROOT }, (p) => steps.push(p));
+    const want = loadDataset(cat, { cwd: ROOT });
+    expect(got).toEqual(want);
+    expect(steps.map((s) => s.file)).toEqual(want.files);
+    expect(steps.every((s) => s.total === want.files.length)).toBe(true);
+    expect(steps.map((s) => s.done)).toEqual(want.files.map((_f, i) => Math.max(1, i)));
+  });
+
+  it('stops between files when asked, and resolves undefined', async () => {
+    let seen = 0;
+    const got = await loadDatasetAsync(cat, { cwd: ROOT }, () => (seen += 1), () => seen >= 2);
+    expect(got).toBeUndefined();
+    expect(seen).toBe(2);
+  });
+});
