@@ -2,10 +2,24 @@
 // with every problem a Finding at file:line:col. Nothing here throws on bad input.
 
 import { readFileSync, statSync } from 'node:fs';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
 import { sanitiseText, showText } from '../domain/text.js';
 import type { Finding, FindingCode, Loc, Severity } from '../domain/types.js';
 import type { PosRef } from './fast.js';
+
+// yaml is loaded on first use: most files never need it (the fast path in fast.ts reads them), and
+// its import is a tenth of `ragtop check`'s start-up.
+const requireHere = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= requireHere('yaml') as typeof Yaml);
+const isAlias = (n: unknown) => yaml().isAlias(n);
+const isCollection = (n: unknown) => yaml().isCollection(n);
+const isMap = (n: unknown) => yaml().isMap(n);
+const isPair = (n: unknown) => yaml().isPair(n);
+const isScalar = (n: unknown) => yaml().isScalar(n);
+const isSeq = (n: unknown) => yaml().isSeq(n);
 
 export interface Limits {
   /** Largest file read, in bytes. */
@@ -259,11 +273,11 @@ export interface Parsed {
  * with a CONTROL_CHARS finding where anything was removed.
  */
 export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAULT_LIMITS): Parsed {
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   const findings: Finding[] = [];
   let doc: Document;
   try {
-    doc = parseDocument(text, {
+    doc = yaml().parseDocument(text, {
       lineCounter: lines,
       prettyErrors: false,
       // Duplicate keys are found by checkStructure below: yaml's own check compares every key with
