@@ -61,6 +61,13 @@ class Lines {
   }
 }
 
+/** The plain scalar token at an offset (up to a space, comma, bracket or comment). */
+const TOKEN = /[^\s,\]}#]*/y;
+function tokenAt(text: string, offset: number): string {
+  TOKEN.lastIndex = offset;
+  return TOKEN.exec(text)?.[0] ?? '';
+}
+
 const startOf = (p: Pos): number => (typeof p === 'number' ? p : p.s);
 
 class FastRef implements PosRef {
@@ -92,8 +99,7 @@ class FastRef implements PosRef {
 
   decimals(): number {
     if (typeof this.pos !== 'number') return 0;
-    const token = /^[^\s,\]}#]+/.exec(this.doc.text.slice(this.pos, this.pos + 64))?.[0] ?? '';
-    return /\.(\d+)(?:[eE][-+]?\d+)?$/.exec(token)?.[1]?.length ?? 0;
+    return /\.(\d+)(?:[eE][-+]?\d+)?$/.exec(tokenAt(this.doc.text, this.pos))?.[1]?.length ?? 0;
   }
 }
 
@@ -204,8 +210,7 @@ function agree(text: string, value: unknown, pos: Pos | undefined): void {
       if (sanitiseText(value).text !== value) throw new GiveUp();
     } else if (value === null || typeof value === 'number' || typeof value === 'boolean') {
       // A plain scalar that js-yaml resolved: the core schema must read its text the same way.
-      const token = /^[^\s,\]}#]*/.exec(text.slice(pos, pos + 64))?.[0] ?? '';
-      if (coreType(token) !== (value === null ? 'object' : typeof value)) throw new GiveUp();
+      if (coreType(tokenAt(text, pos)) !== (value === null ? 'object' : typeof value)) throw new GiveUp();
     } else throw new GiveUp();
     return;
   }
