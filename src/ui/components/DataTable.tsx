@@ -1,58 +1,73 @@
-import { Table, type CellProps } from '@alcalzone/ink-table';
-import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import type { TableView } from '../../viewmodel/screen.js';
+import { seg, textWidth, type Line, type Segment, type Token } from '../../viewmodel/styled.js';
 import type { Theme } from '../theme/theme.js';
-
-/** The table component, compact: no rule between rows (the report tables are dense). */
-class CompactTable extends Table<Record<string, string>> {
-  constructor(props: ConstructorParameters<typeof Table<Record<string, string>>>[0]) {
-    super(props);
-    this.separator = () => <Box key="none" />;
-  }
-}
+import { StyledLines } from './StyledLines.js';
 
 export type DataTableProps = {
   readonly table: TableView;
   readonly theme: Theme;
 };
 
+/** A cell's text placed in its column: one space of padding on the side it is aligned to. */
+function place(text: string, width: number, align: 'left' | 'right'): string {
+  const spaces = Math.max(0, width - textWidth(text));
+  const left = align === 'left' ? 1 : Math.max(0, spaces - 1);
+  return ' '.repeat(left) + text + ' '.repeat(spaces - left);
+}
+
+/** A row of cells between muted rules: `│ a │ b │`, or a border such as `┌───┬───┐`. */
+function ruled(cells: readonly Segment[], left: string, cross: string, right: string): Line {
+  const out: Segment[] = [seg(left, 'text.muted')];
+  cells.forEach((c, i) => {
+    out.push(c, seg(i === cells.length - 1 ? right : cross, 'text.muted'));
+  });
+  // Neighbours with the same token are one segment (fewer escape sequences to write).
+  const merged: Segment[] = [];
+  for (const s of out) {
+    const last = merged[merged.length - 1];
+    if (last && last.token === s.token) merged[merged.length - 1] = seg(last.text + s.text, s.token);
+    else if (s.text) merged.push(s);
+  }
+  return merged;
+}
+
 /**
- * Draws a TableView with the table component. Cell text arrives cut to its column; the row under
- * the cursor is marked with ▸ in its first column (not by colour alone) and shown inverse.
+ * The table's lines: a top border, the headings, the rows and a bottom border (rows + 3 lines),
+ * each column as wide as its widest cell or heading plus a space each side, the rules muted.
+ * The row under the cursor (marked ▸ in its first column by the screen) is in the focus style
+ * except its RAG cell, which keeps its RAG style; the look of the table component it replaces.
  */
+export function tableLines(table: TableView): Line[] {
+  const cols = table.columns.map((c) => {
+    let w = textWidth(c.label);
+    for (const r of table.rows) w = Math.max(w, textWidth(r[c.key] ?? ''));
+    return { key: c.key, label: c.label, align: c.align ?? 'left', width: w + 2 };
+  });
+  if (cols.length === 0) return [];
+  const border = (left: string, cross: string, right: string) =>
+    ruled(
+      cols.map((c) => seg('─'.repeat(c.width), 'text.muted')),
+      left,
+      cross,
+      right,
+    );
+  const lines: Line[] = [border('┌', '┬', '┐')];
+  lines.push(ruled(cols.map((c) => seg(place(c.label, c.width, c.align), 'text.heading')), '│', '│', '│'));
+  table.rows.forEach((r, i) => {
+    const cursor = i === table.cursorRow;
+    const cells = cols.map((c) => {
+      const token: Token | undefined = c.key === 'rag' ? (table.rowTokens[i] ?? 'text') : cursor ? 'focus' : undefined;
+      return seg(place(r[c.key] ?? '', c.width, c.align), token);
+    });
+    lines.push(ruled(cells, '│', '│', '│'));
+  });
+  lines.push(border('└', '┴', '┘'));
+  return lines;
+}
+
+/** Draws a TableView as styled lines, one Ink text per row (cell text arrives cut to its column). */
 export function DataTable({ table, theme }: DataTableProps) {
-  let row = -1;
-  let col = 0;
-  const ncols = table.columns.length;
-  // ink-table renders cells row by row, left to right; count them to know which row a cell is in.
-  function Cell({ children, column }: CellProps): ReactNode {
-    if (column === 0) row += 1;
-    col = column;
-    const isCursor = row === table.cursorRow;
-    const key = table.columns[col]?.key;
-    const style = key === 'rag' ? theme.styles[table.rowTokens[row] ?? 'text'] : isCursor ? theme.styles.focus : {};
-    return <Text {...style}>{children}</Text>;
-  }
-  function Header({ children }: { children?: ReactNode }) {
-    return <Text {...theme.styles['text.heading']}>{children}</Text>;
-  }
-  function Skeleton({ children }: { children?: ReactNode }) {
-    return <Text {...theme.styles['text.muted']}>{children}</Text>;
-  }
-  void ncols;
-  // The table component heads each column with its key: key the rows by their labels.
-  const data = table.rows.map((r) => Object.fromEntries(table.columns.map((c) => [c.label, r[c.key] ?? ''])));
-  return (
-    <Box flexDirection="column">
-      <CompactTable
-        data={data}
-        columns={table.columns.map((c) => ({ key: c.label, align: c.align ?? 'left' }))}
-        padding={0}
-        cell={Cell}
-        header={Header}
-        skeleton={Skeleton}
-      />
-    </Box>
-  );
+  const lines = useMemo(() => tableLines(table), [table]);
+  return <StyledLines lines={lines} theme={theme} />;
 }

@@ -1,0 +1,238 @@
+// The frame writer (src/cli/fullscreen.ts) against a small terminal emulator: whatever the frames,
+// after each one is written the screen shows exactly that frame, no stale row left behind.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compactRow, frameDiff, FrameWriter } from '../../src/cli/fullscreen.js';
+
+/** A VT-style screen: enough of xterm for what the writer sends (autowrap off, as the app sets). */
+class Screen {
+  cells: string[][];
+  x = 0;
+  y = 0;
+  top = 0;
+  bottom: number;
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+  ) {
+    this.cells = Array.from({ length: rows }, () => this.blank());
+    this.bottom = rows - 1;
+  }
+  private blank(): string[] {
+    return Array.from({ length: this.cols }, () => ' ');
+  }
+  /** Rows `from`..bottom margin move up k (blank rows in at the bottom). */
+  private scrollUp(k: number, from = this.top): void {
+    for (let i = 0; i < k; i++) {
+      this.cells.splice(from, 1);
+      this.cells.splice(this.bottom, 0, this.blank());
+    }
+  }
+  /** Rows `from`..bottom margin move down k (blank rows in at `from`). */
+  private scrollDown(k: number, from = this.top): void {
+    for (let i = 0; i < k; i++) {
+      this.cells.splice(this.bottom, 1);
+      this.cells.splice(from, 0, this.blank());
+    }
+  }
+  private inMargins(): boolean {
+    return this.y >= this.top && this.y <= this.bottom;
+  }
+  write(s: string): void {
+    for (let i = 0; i < s.length; ) {
+      const c = s[i] ?? '';
+      if (c === '\x1b') {
+        // eslint-disable-next-line no-control-regex
+        const m = /^\x1b\[(\??)([0-9;]*)([A-Za-z])/.exec(s.slice(i));
+        if (!m) throw new Error(`unknown escape at ${JSON.stringify(s.slice(i, i + 8))}`);
+        i += m[0].length;
+        const [, priv, params = '', op] = m;
+        if (priv) continue; // private modes: alternate screen, cursor, autowrap, synchronized update
+        const p = params === '' ? [] : params.split(';').map(Number);
+        const n = (k: number, d: number) => (p[k] === undefined || p[k] === 0 ? d : (p[k] ?? d));
+        if (op === 'H') {
+          this.y = Math.min(this.rows - 1, n(0, 1) - 1);
+          this.x = Math.min(this.cols - 1, n(1, 1) - 1);
+        } else if (op === 'K') {
+          const row = this.cells[this.y] ?? [];
+          const mode = p[0] ?? 0;
+          for (let x = mode === 2 ? 0 : this.x; x < this.cols; x++) row[x] = ' ';
+        } else if (op === 'J') {
+          const mode = p[0] ?? 0;
+          if (mode === 2) this.cells = Array.from({ length: this.rows }, () => this.blank());
+          else {
+            for (let x = this.x; x < this.cols; x++) (this.cells[this.y] ?? [])[x] = ' ';
+            for (let y = this.y + 1; y < this.rows; y++) this.cells[y] = this.blank();
+          }
+        } else if (op === 'C') {
+          this.x = Math.min(this.cols - 1, this.x + n(0, 1));
+        } else if (op === 'r') {
+          const t = n(0, 1) - 1;
+          const b = n(1, this.rows) - 1;
+          if (t < b) [this.top, this.bottom] = [t, b];
+          this.x = 0;
+          this.y = 0;
+        } else if (op === 'S') this.scrollUp(n(0, 1));
+        else if (op === 'T') this.scrollDown(n(0, 1));
+        else if (op === 'M' || op === 'L') {
+          // Delete / insert lines at the cursor row, within the margins (ignored outside them).
+          if (this.inMargins()) (op === 'M' ? this.scrollUp : this.scrollDown).call(this, Math.min(n(0, 1), this.bottom - this.y + 1), this.y);
+          this.x = 0;
+        } else if (op !== 'm') throw new Error(`unhandled CSI ${op}`);
+        continue;
+      }
+      i++;
+      if (c === '\r') this.x = 0;
+      else if (c === '\n') {
+        if (this.y === this.bottom) this.scrollUp(1);
+        else this.y = Math.min(this.rows - 1, this.y + 1);
+      } else {
+        (this.cells[this.y] ?? [])[this.x] = c;
+        // Autowrap off: the last column is overwritten, the cursor stays.
+        if (this.x < this.cols - 1) this.x++;
+      }
+    }
+  }
+  text(): string[] {
+    return this.cells.map((r) => r.join('').trimEnd());
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+/** What the screen should show: the frame's rows, cut at the right edge (autowrap is off). */
+const expected = (frame: readonly string[], rows: number, cols = 48) => Array.from({ length: rows }, (_, i) => [...plain(frame[i] ?? '')].slice(0, cols).join('').trimEnd());
+
+/** A row: mostly distinct and long enough that moving it pays, sometimes blank or repeated. */
+const row = fc.oneof(
+  { arbitrary: fc.nat(99).map((n) => `│ row ${n} of a windowed list │ ${'x'.repeat(n % 30)}`), weight: 6 },
+  { arbitrary: fc.constantFrom('', '\x1b[1mbold\x1b[22m', '│ x │ y │'), weight: 1 },
+  { arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', ' ', '▸', '─'), maxLength: 12 }), weight: 1 },
+);
+
+/** Next frame from the previous one: a block shifted up or down (a list scrolled), rows changed, rows added or dropped. */
+const step = (rows: number) =>
+  fc.record({
+    shift: fc.integer({ min: -5, max: 5 }),
+    from: fc.nat(rows),
+    to: fc.nat(rows),
+    changes: fc.array(fc.tuple(fc.nat(rows - 1), row), { maxLength: 4 }),
+    length: fc.option(fc.integer({ min: 0, max: rows + 2 }), { freq: 4 }),
+  });
+
+function apply(prev: readonly string[], s: { shift: number; from: number; to: number; changes: [number, string][]; length: number | null }, fill: () => string): string[] {
+  const next = prev.slice();
+  const lo = Math.min(s.from, s.to);
+  const hi = Math.min(next.length - 1, Math.max(s.from, s.to));
+  for (let i = lo; i <= hi; i++) {
+    const from = i + s.shift;
+    next[i] = from >= lo && from <= hi ? (prev[from] ?? '') : fill();
+  }
+  for (const [i, text] of s.changes) if (i < next.length) next[i] = text;
+  if (s.length !== null) {
+    while (next.length > s.length) next.pop();
+    while (next.length < s.length) next.push(fill());
+  }
+  return next;
+}
+
+describe('the frame writer', () => {
+  it('leaves the screen showing exactly each frame, whatever moved', () => {
+    const scrolls = new Set<string>();
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 14 }), fc.array(row, { minLength: 1, maxLength: 14 }), fc.array(step(14), { minLength: 1, maxLength: 12 }), (rows, first, steps) => {
+        const screen = new Screen(rows, 48);
+        let prev: string[] | undefined;
+        let frame = first;
+        let k = 0;
+        for (const s of [undefined, ...steps]) {
+          if (s) frame = apply(frame, s, () => `│ new row ${k++} of a windowed list │`);
+          const diff = frameDiff(prev, frame, rows);
+          // eslint-disable-next-line no-control-regex
+          for (const m of diff.matchAll(/\x1b\[(\d+)[LM]/g)) scrolls.add(`${m[0].slice(-1)}${m[1]}`);
+          screen.write(diff);
+          expect(screen.text()).toEqual(expected(frame, rows));
+          prev = frame.slice(0, rows);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // The runs did scroll, both ways, by more than one row.
+    expect([...scrolls].filter((k) => k.startsWith('M')).length).toBeGreaterThan(2);
+    expect([...scrolls].filter((k) => k.startsWith('L')).length).toBeGreaterThan(2);
+  });
+
+  it('scrolls a windowed list by a line instead of rewriting it', () => {
+    const rows = 40;
+    const list = Array.from({ length: 100 }, (_, i) => `│ KPI number ${i} with a long enough name to matter │ ${i * 7}% │`);
+    const view = (start: number, cursor: number) => [
+      'header',
+      'breadcrumb',
+      `▲ ${start} more above`,
+      ...list.slice(start, start + 34).map((l, i) => (start + i === cursor ? `\x1b[7m${l}\x1b[27m` : l)),
+      `▼ ${100 - start - 34} more below`,
+      'footer',
+    ];
+    const screen = new Screen(rows, 80);
+    const a = view(10, 27);
+    const b = view(11, 28);
+    screen.write(frameDiff(undefined, a, rows));
+    const diff = frameDiff(a, b, rows);
+    screen.write(diff);
+    expect(screen.text()).toEqual(expected(b, rows, 80));
+    // The markers, the new last row and the two cursor rows: not the 34 rows of the list.
+    expect(diff).toContain('\x1b[1M');
+    expect(diff.length).toBeLessThan(400);
+    const back = frameDiff(b, a, rows);
+    expect(back).toContain('\x1b[1L');
+    screen.write(back);
+    expect(screen.text()).toEqual(expected(a, rows, 80));
+  });
+
+  it('writes nothing for an unchanged frame, only the changed row for a small change, and all after invalidate()', () => {
+    const written: string[] = [];
+    const w = new FrameWriter({ write: (s: string) => void written.push(s), rows: 10 });
+    w.frame('one\ntwo\nthree');
+    w.frame('one\ntwo\nthree');
+    w.frame('one\n2\nthree');
+    w.invalidate();
+    w.frame('one\n2\nthree');
+    expect(written).toHaveLength(3);
+    const screen = new Screen(10, 20);
+    screen.write(written[0] ?? '');
+    expect(screen.text().slice(0, 3)).toEqual(['one', 'two', 'three']);
+    expect(written[1]).not.toContain('one');
+    expect(written[1]).not.toContain('three');
+    screen.write(written[1] ?? '');
+    expect(screen.text().slice(0, 3)).toEqual(['one', '2', 'three']);
+    expect(written[2]).toContain('one');
+    // Every frame is one synchronized update.
+    for (const s of written) expect(s.startsWith('\x1b[?2026h') && s.endsWith('\x1b[?2026l')).toBe(true);
+  });
+
+  it('never writes below the terminal, even when a frame is taller', () => {
+    const screen = new Screen(3, 10);
+    const diff = frameDiff(undefined, ['a', 'b', 'c', 'd', 'e'], 3);
+    screen.write(diff);
+    expect(screen.text()).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('rows are written compactly where the spaces paint nothing', () => {
+  const E = '\x1b[';
+  it.each([
+    ['a short gap stays', 'a   b', 'a   b'],
+    ['a run of spaces becomes a cursor move', 'name        value', `name${E}8Cvalue`],
+    ['trailing spaces are left out (the row was cleared)', 'total          ', 'total'],
+    ['trailing spaces before a style reset too', `${E}1mtotal${E}22m          ${E}39m`, `${E}1mtotal${E}22m${E}39m`],
+    ['a coloured foreground paints nothing on a space', `${E}31m✗ Red${E}39m        next`, `${E}31m✗ Red${E}39m${E}8Cnext`],
+    ['spaces on a background are kept', `${E}44m  cursor row        ${E}49m`, `${E}44m  cursor row        ${E}49m`],
+    ['spaces in inverse video are kept', `${E}7mselected        ${E}27m|`, `${E}7mselected        ${E}27m|`],
+    ['a 256-colour background is a background', `${E}48;5;17mx        ${E}49m`, `${E}48;5;17mx        ${E}49m`],
+    ['a 256-colour foreground is not', `${E}38;5;4mx${E}39m        y`, `${E}38;5;4mx${E}39m${E}8Cy`],
+    ['a reset closes the background', `${E}44mx${E}0m        y`, `${E}44mx${E}0m${E}8Cy`],
+    ['a row of spaces only is empty', '          ', ''],
+  ])('%s', (_name, row, expected) => {
+    expect(compactRow(row)).toBe(expected);
+  });
+});

@@ -1,0 +1,103 @@
+// Only the rows that change are written after each key (see src/cli/fullscreen.ts). What that
+// leaves on a real terminal must be exactly what a whole redraw of the same state shows: no stale
+// row after a windowed list scrolls, a screen changes or the period moves. The whole redraw is
+// forced the way a person would, by resizing the terminal and back.
+import { describe, expect, it } from 'vitest';
+import { HAVE_BIN, HAVE_TMUX, start, type Session } from './tmux.js';
+
+const why = !HAVE_TMUX ? 'tmux is not installed' : !HAVE_BIN ? 'dist/ is not built (npm run build)' : '';
+
+/** The screen once it has stopped changing (three equal captures in a row). */
+async function settled(s: Session, timeout = 8000): Promise<string> {
+  const until = Date.now() + timeout;
+  let last = s.screen();
+  let same = 0;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 80));
+    const now = s.screen();
+    same = now === last ? same + 1 : 0;
+    last = now;
+    if (same >= 3) return now;
+  }
+  throw new Error(`the screen kept changing:\n${last}`);
+}
+
+/** Presenter timers tick while we look: compare them as a shape, not a value. */
+const still = (screen: string) => screen.replace(/\d+:\d\d/g, 'm:ss');
+
+/** Checks that the screen now equals a whole redraw of the same state. */
+async function matchesRedraw(s: Session, columns: number, rows: number, expectText: string | RegExp): Promise<void> {
+  await s.waitFor(expectText);
+  const incremental = await settled(s);
+  s.resize(columns + 7, rows + 3);
+  const until = Date.now() + 5000;
+  while (s.screen() === incremental && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  await settled(s);
+  s.resize(columns, rows);
+  const whole = await settled(s);
+  expect(still(incremental)).toBe(still(whole));
+}
+
+describe.skipIf(why !== '')('incremental frames leave what a whole redraw draws (tmux)', { timeout: 120000 }, () => {
+  it.each([
+    [80, 24],
+    [60, 18],
+  ])('at %i×%i: scrolled lists, a detail, the register, the checks, the heat grid, the period, the presenter', async (columns, rows) => {
+    const s = start([], { columns, rows });
+    const keys = (...k: string[]) => {
+      for (const key of k) s.keys(key);
+    };
+    const repeat = (key: string, n: number) => keys(...Array.from({ length: n }, () => key));
+    try {
+      await s.waitFor('rated KPIs achieving target');
+      // The KPI table of a priority, windowed: down past the middle (it scrolls by a row a key),
+      // down a page, to the end and back up.
+      keys('2', 'Enter');
+      await s.waitFor('▸');
+      repeat('j', 14);
+      await matchesRedraw(s, columns, rows, /more (above|below)/);
+      keys('PageDown', 'j', 'j');
+      await matchesRedraw(s, columns, rows, /more above/);
+      keys('G');
+      await matchesRedraw(s, columns, rows, /more above/);
+      repeat('k', 9);
+      await matchesRedraw(s, columns, rows, /more above/);
+      // A KPI's detail, scrolled; a period back and forth; back to the table.
+      keys('Enter');
+      await s.waitFor(' › ');
+      repeat('j', 6);
+      await matchesRedraw(s, columns, rows, ' › ');
+      keys('[');
+      await matchesRedraw(s, columns, rows, '2019/20 Q2');
+      keys(']', 'Escape');
+      await matchesRedraw(s, columns, rows, '▸');
+      // The register and the checks, scrolled; the heat grid walked around.
+      keys('3');
+      repeat('j', 12);
+      await matchesRedraw(s, columns, rows, 'Register');
+      keys('6');
+      repeat('j', 25);
+      await matchesRedraw(s, columns, rows, 'Checks');
+      keys('G');
+      repeat('k', 4);
+      await matchesRedraw(s, columns, rows, 'Checks');
+      keys('4', 'Right', 'Right', 'Down', 'Down', 'Left', 'Up', 'm', 'r');
+      await matchesRedraw(s, columns, rows, 'Heat grid');
+      // The overview after all that, then the presenter: items forward and back, the index.
+      keys('1');
+      await matchesRedraw(s, columns, rows, 'rated KPIs achieving target');
+      keys('p', 'n', 'n', 'n');
+      await matchesRedraw(s, columns, rows, 'item 4 / 17');
+      keys('N', 'i', 'j', 'j');
+      await matchesRedraw(s, columns, rows, 'Enter goes to an item');
+      keys('Enter');
+      await matchesRedraw(s, columns, rows, 'item 5 / 17');
+      keys('q');
+      await matchesRedraw(s, columns, rows, 'rated KPIs achieving target');
+      keys('q');
+      expect(await s.exitStatus()).toBe(0);
+    } finally {
+      s.kill();
+    }
+  });
+});
