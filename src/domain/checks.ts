@@ -2,14 +2,14 @@
 // at the line that holds the problem. Pure: evaluation in, findings out.
 
 import { formatNumber, decimalsOfNumber, formatValue } from './format.js';
-import type { Evaluation, MetricEval, PeriodEval } from './evaluate.js';
+import { periodRows, type Evaluation, type PeriodEval, type PeriodRows, type Travel } from './evaluate.js';
 import { formatPeriod, lastQuarterIndex } from './period.js';
 import { isRated } from './rag.js';
 import { cellsForScore, placeAssessment } from './risk.js';
-import type { Assessment, CheckCode, Finance, Finding, Loc, PeriodData, RegisterEntry, Severity, Written } from './types.js';
+import type { Assessment, CheckCode, Finance, Finding, Kpi, Loc, PeriodData, RegisterEntry, Severity, Written } from './types.js';
 
 function f(code: CheckCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
-  return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
+  return id === undefined ? { code, severity, message, file: loc.file, line: loc.line, column: loc.col } : { code, severity, message, file: loc.file, line: loc.line, column: loc.col, id };
 }
 
 /** Half a unit in the last place written: 54.8 is right for anything in [54.75, 54.85]. */
@@ -18,31 +18,36 @@ function withinPrecision(actual: number, stated: Written): boolean {
   return Math.abs(actual - stated.value) <= half + 1e-9 * Math.max(1, Math.abs(actual));
 }
 
-function ragChecks(pe: PeriodEval, out: Finding[]): void {
-  for (const m of pe.metrics.values()) {
-    const obs = m.obs;
+function ragChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
+  for (const c of r.metricOrder) {
+    const obs = r.obs(c);
     if (!obs) continue;
-    const id = m.metric.id;
-    if (m.mismatch && m.reported !== undefined) {
-      out.push(f('RAG_MISMATCH', 'warning', obs.ragLoc ?? obs.loc, `reported ${m.reported} but the target gives ${m.computed}: ${m.why}`, id));
+    const id = r.metricOf(c).id;
+    const reported = obs.rag;
+    const computed = r.computed(c);
+    if (reported !== undefined && r.mismatch(c)) {
+      out.push(f('RAG_MISMATCH', 'warning', obs.ragLoc ?? obs.loc, `reported ${reported} but the target gives ${computed}: ${r.why(c)}`, id));
     }
-    if (!isRated(m.reported) && m.computed === 'unrated' && obs.value !== null) {
-      out.push(f('UNRATED', 'info', obs.loc, `unrated: ${m.why}, and no RAG reported`, id));
+    if (!isRated(reported) && computed === 'unrated' && obs.value !== null) {
+      out.push(f('UNRATED', 'info', obs.loc, `unrated: ${r.why(c)}, and no RAG reported`, id));
     }
   }
-  for (const k of pe.kpis.values()) {
-    const report = pe.data.kpiReports.get(k.kpi.id);
-    if (report?.rag && isRated(report.rag) && isRated(k.computed) && report.rag !== k.computed) {
-      out.push(f('RAG_MISMATCH', 'warning', report.ragLoc ?? report.loc, `reported ${report.rag} for the KPI but its metrics roll up (${k.kpi.rollup}) to ${k.computed}`, k.kpi.id));
+  for (const k of r.kpiOrder) {
+    const kpi = r.kpiOf(k);
+    const report = pe.data.kpiReports.get(kpi.id);
+    if (!report?.rag || !isRated(report.rag)) continue;
+    const computed = r.kpiComputed(k);
+    if (isRated(computed) && report.rag !== computed) {
+      out.push(f('RAG_MISMATCH', 'warning', report.ragLoc ?? report.loc, `reported ${report.rag} for the KPI but its metrics roll up (${kpi.rollup}) to ${computed}`, kpi.id));
     }
   }
 }
 
-function valueChecks(pe: PeriodEval, out: Finding[]): void {
-  for (const m of pe.metrics.values()) {
-    const obs = m.obs;
+function valueChecks(r: PeriodRows, out: Finding[]): void {
+  for (const c of r.metricOrder) {
+    const obs = r.obs(c);
     if (!obs || obs.value === null) continue;
-    const { metric } = m;
+    const metric = r.metricOf(c);
     const id = metric.id;
     const at = obs.written?.loc ?? obs.loc;
     const d = obs.written?.decimals ?? 0;
@@ -70,11 +75,13 @@ function valueChecks(pe: PeriodEval, out: Finding[]): void {
       if (metric.allowNegative) out.push(f('OUT_OF_RANGE', 'info', at, `negative ${what} ${formatNumber(obs.value, d)} (allowed for this metric: allow_negative)`, id));
       else out.push(f('OUT_OF_RANGE', 'error', at, `a ${what} cannot be negative (${formatNumber(obs.value, d)}; set allow_negative where that is legitimate)`, id));
     }
-    // Jump
-    const t = m.travel;
-    if (t && t.from > 0 && t.to >= 0) {
-      const ratio = t.to / t.from;
+    // Jump: the travel's `to` is the observation's value.
+    const from = r.travelFrom(c);
+    const to = obs.value;
+    if (from !== undefined && from > 0 && to >= 0) {
+      const ratio = to / from;
       if (ratio > 5 || ratio < 1 / 5) {
+        const t = r.travel(c) as Travel;
         const fd = Math.max(d, decimalsOfNumber(t.from, 2));
         out.push(
           f('SUSPICIOUS_JUMP', 'warning', at, `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}, ${ratio > 1 ? `${formatNumber(ratio, 1)}×` : ratio === 0 ? 'to zero' : `1/${formatNumber(1 / ratio, 1)}`}: a likely typo`, id),
@@ -84,36 +91,63 @@ function valueChecks(pe: PeriodEval, out: Finding[]): void {
   }
 }
 
-function staleChecks(pe: PeriodEval, out: Finding[]): void {
+function staleChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
   const now = lastQuarterIndex(pe.data.period);
-  for (const m of pe.metrics.values()) {
-    const a = m.obs?.asOf;
-    if (!m.obs || !a || a.kind === 'text') continue;
+  for (const c of r.metricOrder) {
+    const obs = r.obs(c);
+    const a = obs?.asOf;
+    if (!obs || !a || a.kind === 'text') continue;
     const lag = now - lastQuarterIndex(a.period);
     if (lag > 1) {
-      out.push(f('STALE', 'warning', m.obs.asOfLoc ?? m.obs.loc, `figure is as of ${a.text}, ${lag} quarters before ${formatPeriod(pe.data.period)}`, m.metric.id));
+      out.push(f('STALE', 'warning', obs.asOfLoc ?? obs.loc, `figure is as of ${a.text}, ${lag} quarters before ${formatPeriod(pe.data.period)}`, r.metricOf(c).id));
     }
   }
 }
 
-function flagChecks(pe: PeriodEval, out: Finding[]): void {
-  for (const m of pe.metrics.values()) {
-    if (m.obs?.flags.includes('not_for_publication')) {
-      out.push(f('NOT_FOR_PUBLICATION', 'warning', m.obs.flagsLoc ?? m.obs.loc, `flagged not_for_publication: remove it from the published report or clear the flag`, m.metric.id));
+function flagChecks(r: PeriodRows, out: Finding[]): void {
+  for (const c of r.metricOrder) {
+    const obs = r.obs(c);
+    if (obs?.flags.includes('not_for_publication')) {
+      out.push(f('NOT_FOR_PUBLICATION', 'warning', obs.flagsLoc ?? obs.loc, `flagged not_for_publication: remove it from the published report or clear the flag`, r.metricOf(c).id));
     }
   }
 }
 
-function commentaryChecks(pe: PeriodEval, out: Finding[]): void {
+function hasCommentary(c: ReadonlyMap<string, unknown>, kpi: Kpi): boolean {
+  if (c.size === 0) return false;
+  if (c.has(kpi.id)) return true;
+  for (const m of kpi.metrics) if (c.has(m.id)) return true;
+  return false;
+}
+
+function commentaryChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
   const c = pe.data.commentary;
   if (pe.data.partial) return;
-  for (const k of pe.kpis.values()) {
-    if (k.counted !== 'red') continue;
-    if (c.has(k.kpi.id) || k.kpi.metrics.some((m) => c.has(m.id))) continue;
-    const report = pe.data.kpiReports.get(k.kpi.id);
-    const red = k.metrics.find((m: MetricEval) => m.counted === 'red' && m.obs);
-    const loc = report?.loc ?? red?.obs?.loc ?? k.metrics.find((m) => m.obs)?.obs?.loc ?? pe.data.loc;
-    out.push(f('NO_COMMENTARY', 'warning', loc, `KPI is red in ${formatPeriod(pe.data.period)} and the period has no commentary for it`, k.kpi.id));
+  // One message for the period, shared by every finding.
+  let message: string | undefined;
+  for (const k of r.kpiOrder) {
+    if (r.kpiCounted(k) !== 'red') continue;
+    const kpi = r.kpiOf(k);
+    if (hasCommentary(c, kpi)) continue;
+    const report = pe.data.kpiReports.get(kpi.id);
+    let loc = report?.loc;
+    if (loc === undefined) {
+      // The first red metric with a figure, else the first metric with one, else the file.
+      let red: Loc | undefined;
+      let any: Loc | undefined;
+      for (let m = r.kpiFirst(k); m < r.kpiFirst(k) + r.kpiSize(k); m++) {
+        const obs = r.obs(m);
+        if (!obs) continue;
+        if (r.counted(m) === 'red') {
+          red = obs.loc;
+          break;
+        }
+        any ??= obs.loc;
+      }
+      loc = red ?? any ?? pe.data.loc;
+    }
+    message ??= `KPI is red in ${formatPeriod(pe.data.period)} and the period has no commentary for it`;
+    out.push(f('NO_COMMENTARY', 'warning', loc, message, kpi.id));
   }
 }
 
@@ -226,11 +260,13 @@ function assessmentChecks(e: RegisterEntry, out: Finding[]): void {
 export function runChecks(ev: Evaluation): Finding[] {
   const out: Finding[] = [];
   for (const pe of ev.periods) {
-    ragChecks(pe, out);
-    valueChecks(pe, out);
-    staleChecks(pe, out);
-    flagChecks(pe, out);
-    commentaryChecks(pe, out);
+    // The period's results read in place: no evaluation objects are made (or kept) for the checks.
+    const rows = periodRows(pe);
+    ragChecks(pe, rows, out);
+    valueChecks(rows, out);
+    staleChecks(pe, rows, out);
+    flagChecks(rows, out);
+    commentaryChecks(pe, rows, out);
     claimChecks(pe, out);
     financeChecks(pe.data, out);
     for (const e of pe.data.register ?? []) assessmentChecks(e, out);

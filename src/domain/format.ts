@@ -10,6 +10,11 @@ export function decimalsWritten(source: string): number {
 
 /** Groups thousands with commas: 3629829 → "3,629,829". */
 export function groupThousands(text: string): string {
+  // Nothing to group in up to three digits before the point (the common case): the text as it is.
+  const dot = text.indexOf('.');
+  const intLength = dot < 0 ? text.length : dot;
+  const sign = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (intLength - sign <= 3 && (dot < 0 || text.indexOf('.', dot + 1) < 0)) return text;
   const [int = '', frac] = text.split('.');
   const neg = int.startsWith('-');
   const digits = neg ? int.slice(1) : int;
@@ -20,7 +25,7 @@ export function groupThousands(text: string): string {
 /** A number to a fixed number of decimals, thousands grouped, no "-0". */
 export function formatNumber(value: number, decimals: number): string {
   const fixed = value.toFixed(Math.max(0, Math.min(decimals, 10)));
-  const clean = /^-0(\.0+)?$/.test(fixed) ? fixed.slice(1) : fixed;
+  const clean = fixed.charCodeAt(0) === 45 && fixed.charCodeAt(1) === 48 && /^-0(\.0+)?$/.test(fixed) ? fixed.slice(1) : fixed;
   return groupThousands(clean);
 }
 
@@ -52,7 +57,12 @@ export function formatValue(
   value: number,
   writtenDecimals = 0,
 ): string {
-  const n = formatNumber(value, metric.decimals ?? writtenDecimals);
+  return formatValueTo(metric, value, metric.decimals ?? writtenDecimals);
+}
+
+/** `formatValue` to exactly `decimals` places, whatever the metric's own decimals. */
+export function formatValueTo(metric: Pick<Metric, 'unit' | 'currency' | 'scale' | 'per'>, value: number, decimals: number): string {
+  const n = formatNumber(value, decimals);
   switch (metric.unit) {
     case 'percent':
       return `${n}%`;

@@ -20,9 +20,18 @@ export function parsePeriod(text: string): Period | undefined {
   return q === undefined ? { fy } : { fy, q };
 }
 
+/** Labels already made, by fy × 5 + quarter (0 for a year): a dataset has only a few dozen periods. */
+const LABELS = new Map<number, string>();
+
 export function formatPeriod(p: Period): string {
+  const q = p.q === undefined ? 0 : p.q === 1 || p.q === 2 || p.q === 3 || p.q === 4 ? p.q : -1;
+  const key = q >= 0 && Number.isInteger(p.fy) && Math.abs(p.fy) < 1e9 ? p.fy * 5 + q : undefined;
+  const known = key === undefined ? undefined : LABELS.get(key);
+  if (known !== undefined) return known;
   const year = `${p.fy}/${String((p.fy + 1) % 100).padStart(2, '0')}`;
-  return p.q === undefined ? year : `${year} Q${p.q}`;
+  const label = p.q === undefined ? year : `${year} Q${p.q}`;
+  if (key !== undefined && LABELS.size < 4096) LABELS.set(key, label);
+  return label;
 }
 
 /** The conventional file name stem: `2019-20-Q3` or `2019-20`. */

@@ -5,7 +5,7 @@
 // good: target only inside the band (or equal to the number), the miss being the distance to the
 // nearest bound. A relative tolerance is taken of the target (of the nearest bound for a band).
 
-import { formatNumber, formatTolerance, formatValue, decimalsOfNumber } from './format.js';
+import { formatNumber, formatTolerance, formatValue, formatValueTo, decimalsOfNumber } from './format.js';
 import type { Good, Metric, Rag, RatedRag, Rollup, Tolerance } from './types.js';
 
 /** A target reduced to numbers: what a value is compared with. */
@@ -97,19 +97,35 @@ export function isRated(r: Rag | undefined): r is RatedRag {
  * `majority` takes the most frequent; on a tie, the worse of those tied (the cautious reading).
  */
 export function rollupRag(rags: readonly Rag[], how: Rollup): Rag {
-  const rated = rags.filter(isRated);
-  if (rated.length === 0) return 'unrated';
-  const sorted = [...rated].sort(compareRag);
+  let green = 0;
+  let amber = 0;
+  let red = 0;
+  for (const r of rags) {
+    if (r === 'green') green += 1;
+    else if (r === 'amber') amber += 1;
+    else if (r === 'red') red += 1;
+  }
+  return rollupCounts(green, amber, red, how);
+}
+
+/** `rollupRag` from how many of the RAGs are green, amber and red. */
+export function rollupCounts(green: number, amber: number, red: number, how: Rollup): Rag {
+  if (green + amber + red === 0) return 'unrated';
   switch (how) {
     case 'worst':
-      return sorted[0] as RatedRag;
+      return red > 0 ? 'red' : amber > 0 ? 'amber' : 'green';
     case 'best':
-      return sorted[sorted.length - 1] as RatedRag;
+      return green > 0 ? 'green' : amber > 0 ? 'amber' : 'red';
     case 'majority': {
-      const counts: Record<RatedRag, number> = { green: 0, amber: 0, red: 0 };
-      for (const r of rated) counts[r] += 1;
-      const order: RatedRag[] = ['red', 'amber', 'green'];
-      return order.reduce((best, r) => (counts[r] > counts[best] ? r : best), 'red' as RatedRag);
+      // The most frequent; on a tie the worse (red, then amber, then green).
+      let best: RatedRag = 'red';
+      let most = red;
+      if (amber > most) {
+        best = 'amber';
+        most = amber;
+      }
+      if (green > most) best = 'green';
+      return best;
     }
     default: {
       const _exhaustive: never = how;
@@ -122,8 +138,7 @@ type Fmt = Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>;
 
 /** A target as numbers, each shown as written (95, not 95.00), whatever the metric's display decimals. */
 export function describeTarget(metric: Fmt, t: NumericTarget): string {
-  const plain = { ...metric, decimals: undefined };
-  const show = (v: number) => formatValue(plain, v, decimalsOfNumber(v, 2));
+  const show = (v: number) => formatValueTo(metric, v, decimalsOfNumber(v, 2));
   return t.kind === 'band' ? `${show(t.min)}–${show(t.max)}` : show(t.value);
 }
 

@@ -68,15 +68,19 @@ export type Placement =
   | { readonly placed: true; readonly cell: Cell }
   | { readonly placed: false; readonly reason: string; readonly candidates: readonly Cell[] };
 
+/** The cells of each score 1–25, worked out once. */
+const CELLS_BY_SCORE: ReadonlyArray<readonly Cell[]> = (() => {
+  const table: Cell[][] = Array.from({ length: 26 }, () => []);
+  for (let impact = 1; impact <= 5; impact++) {
+    for (let likelihood = 1; likelihood <= 5; likelihood++) (table[impact * likelihood] as Cell[]).push({ impact, likelihood });
+  }
+  return table;
+})();
+
 /** The impact × likelihood pairs on the 5×5 grid that give a score. */
 export function cellsForScore(score: number): Cell[] {
-  const cells: Cell[] = [];
-  for (let impact = 1; impact <= 5; impact++) {
-    for (let likelihood = 1; likelihood <= 5; likelihood++) {
-      if (impact * likelihood === score) cells.push({ impact, likelihood });
-    }
-  }
-  return cells;
+  const cells = Number.isInteger(score) && score >= 1 && score <= 25 ? CELLS_BY_SCORE[score] : undefined;
+  return cells ? cells.map((c) => ({ impact: c.impact, likelihood: c.likelihood })) : [];
 }
 
 /** Where an assessment sits on the grid; a score alone is placed only where it has one cell. */
