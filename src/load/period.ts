@@ -62,6 +62,9 @@ function toAsOf(text: string): AsOf {
   return { kind: 'text', text };
 }
 
+const NO_BENCHMARKS: Observation['benchmarks'] = Object.freeze({});
+const NO_FLAGS: Observation['flags'] = Object.freeze([]);
+
 function toObservation(id: string, raw: RawObservation, ref: PosRef, keyLoc: Loc, out: Finding[]): Observation {
   const value = raw.value ?? null;
   const target = toTarget(raw.target, ref.at('target'), id, out);
@@ -75,8 +78,10 @@ function toObservation(id: string, raw: RawObservation, ref: PosRef, keyLoc: Loc
     ...(raw.as_of !== undefined ? { asOf: toAsOf(raw.as_of), asOfLoc: ref.at('as_of').loc } : {}),
     ...(target ? { target } : {}),
     ...(raw.target_label !== undefined ? { targetLabel: raw.target_label } : {}),
-    benchmarks: raw.benchmarks ?? {},
-    flags: raw.flags ?? [],
+    // Most observations have neither: one shared empty value each (400 000 observations at the
+    // benchmark's L size would otherwise hold 800 000 empty objects).
+    benchmarks: raw.benchmarks ?? NO_BENCHMARKS,
+    flags: raw.flags ?? NO_FLAGS,
     ...(raw.flags !== undefined ? { flagsLoc: ref.at('flags').loc } : {}),
     ...(raw.note !== undefined ? { note: raw.note } : {}),
     loc: keyLoc,
