@@ -60,20 +60,33 @@ export type AppProps = {
   readonly rows: number;
 };
 
-/** Views by screen and parameters, so the reducer and the render share one computation. */
+/** How many views the app keeps (the least recently used goes first). */
+const VIEW_CACHE_SIZE = 64;
+
+/**
+ * Views by screen and parameters, so the reducer and the render share one computation, and the
+ * screens under the current one (whose titles make the breadcrumbs) are not recomputed on every
+ * key. The cursor is part of the key: a cursor move computes a new view, which is cheap because
+ * the view models keep what does not depend on the cursor (sorted rows, column widths, laid-out
+ * documents) per model.
+ */
 function useViewCache(model: Model) {
   return useMemo(() => {
     const cache = new Map<string, ScreenView>();
     return (screen: Screen, params: ScreenParams): ScreenView => {
       const g = params.grid ?? DEFAULT_GRID;
       const pr = params.present;
-      const key = `${screenKey(screen)}|${params.period}|${params.cursor}|${params.filter}|${params.sortColumn}|${params.width}|${params.height}|${g.assessment}|${g.kind}|${g.movement}|${pr ? `${pr.blank}${pr.index}${pr.indexCursor}` : ''}`;
+      const key = JSON.stringify([screenKey(screen), params.period, params.cursor, params.filter, params.sortColumn, params.width, params.height, g.assessment, g.kind, g.movement, pr ? [pr.blank, pr.index, pr.indexCursor] : null]);
       let v = cache.get(key);
-      if (!v) {
-        v = screenDef(screen).view(model, screen, params);
-        if (cache.size > 64) cache.clear();
+      if (v) {
+        // Most recently used last.
+        cache.delete(key);
         cache.set(key, v);
+        return v;
       }
+      v = screenDef(screen).view(model, screen, params);
+      cache.set(key, v);
+      if (cache.size > VIEW_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       return v;
     };
   }, [model]);

@@ -3,9 +3,10 @@
 // finding concerns. The selected finding's whole message is shown at the bottom.
 
 import { CHECK_CODES, LOAD_CODES, type Finding, type FindingCode, type Severity } from '../domain/types.js';
+import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
 import type { ScreenParams, ScreenView, Target } from './screen.js';
-import { clipLine, fit, seg, textWidth, truncate, visibleWindow, wrap, type Line, type Token } from './styled.js';
+import { clipLine, fit, seg, textWidth, truncate, windowRange, wrap, type Line, type Token } from './styled.js';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const CODE_ORDER: readonly FindingCode[] = [...LOAD_CODES, ...CHECK_CODES];
@@ -52,9 +53,19 @@ export function checkItems(model: Model): readonly CheckItem[] {
   const cached = ordered.get(model);
   if (cached) return cached;
   const registerIds = new Set(model.ev.periods.flatMap((pe) => (pe.data.register ?? []).map((e) => e.id)));
+  // Each finding's place in the order, worked out once (there may be hundreds of thousands).
+  const rank = <T,>(list: readonly T[]): Map<T, number> => {
+    const out = new Map<T, number>();
+    list.forEach((x, i) => {
+      if (!out.has(x)) out.set(x, i);
+    });
+    return out;
+  };
+  const severityRank = rank(SEVERITIES);
+  const codeRank = rank(CODE_ORDER);
   const items = model.findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITIES.indexOf(a.f.severity) - SEVERITIES.indexOf(b.f.severity) || CODE_ORDER.indexOf(a.f.code) - CODE_ORDER.indexOf(b.f.code) || a.i - b.i)
+    .map((f, i) => ({ f, i, severity: severityRank.get(f.severity) ?? -1, code: codeRank.get(f.code) ?? -1 }))
+    .sort((a, b) => a.severity - b.severity || a.code - b.code || a.i - b.i)
     .map(({ f }) => ({ finding: f, where: `${baseName(f.file)}:${f.line}`, target: findingTarget(model, f, registerIds) }));
   ordered.set(model, items);
   return items;
@@ -83,15 +94,37 @@ export function groupItems(items: readonly CheckItem[]): SeverityGroup[] {
   return out;
 }
 
+interface FindingCounts {
+  readonly severity: Readonly<Record<Severity, number>>;
+  readonly byFile: ReadonlyMap<string, number>;
+}
+
+/** Findings by severity and by file, counted once per list of findings (a model's never changes). */
+const countsMemo = new WeakMap<readonly Finding[], FindingCounts>();
+
+function findingCounts(findings: readonly Finding[]): FindingCounts {
+  const hit = countsMemo.get(findings);
+  if (hit) return hit;
+  const severity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byFile = new Map<string, number>();
+  for (const f of findings) {
+    severity[f.severity] += 1;
+    byFile.set(f.file, (byFile.get(f.file) ?? 0) + 1);
+  }
+  const counts = { severity, byFile };
+  countsMemo.set(findings, counts);
+  return counts;
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "2 errors, 10 warnings, 13 info · 9 in 2019/20 Q3" (the findings in that period's file). */
 export function summaryLine(findings: readonly Finding[], period?: { readonly label: string; readonly file: string }): Line {
-  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const [e, w, i] = [n('error'), n('warning'), n('info')];
-  const inPeriod = period ? findings.filter((f) => f.file === period.file).length : 0;
+  const counts = findingCounts(findings);
+  const [e, w, i] = [counts.severity.error, counts.severity.warning, counts.severity.info];
+  const inPeriod = period ? (counts.byFile.get(period.file) ?? 0) : 0;
   return [
     seg(plural(e, 'error'), e > 0 ? 'error' : 'text.muted'),
     seg(', '),
@@ -123,13 +156,85 @@ function detailLines(model: Model, item: CheckItem, width: number): Line[] {
   ];
 }
 
+/** The widest `where` and id of every finding (the columns keep still while filtering). */
+const widestMemo = new WeakMap<readonly CheckItem[], { readonly where: number; readonly id: number }>();
+
+function widest(all: readonly CheckItem[]): { readonly where: number; readonly id: number } {
+  const hit = widestMemo.get(all);
+  if (hit) return hit;
+  let where = -Infinity;
+  let id = 0;
+  for (const x of all) {
+    where = Math.max(where, textWidth(x.where));
+    id = Math.max(id, textWidth(x.finding.id ?? ''));
+  }
+  const out = { where, id };
+  widestMemo.set(all, out);
+  return out;
+}
+
+/**
+ * The list of the findings matching a filter, grouped, before the cursor matters: what each row
+ * of the list is (a heading, or an item), and the row of each item. Rows are built only when
+ * shown (there are hundreds of thousands of findings in a large catalogue).
+ */
+interface PreparedChecks {
+  readonly items: readonly CheckItem[];
+  readonly targets: readonly (Target | undefined)[];
+  /** The headings of the list. */
+  readonly headings: readonly Line[];
+  /** Each row of the list: an item's index (≥ 0), or −1 − the index of a heading. */
+  readonly rows: Int32Array;
+  /** The row of each item, ascending. */
+  readonly itemLine: Int32Array;
+}
+
+const preparedChecks = modelMemo<PreparedChecks>(8);
+
+function prepareChecks(model: Model, filter: string): PreparedChecks {
+  return preparedChecks.get(model, [filter], () => {
+    const items = filterItems(checkItems(model), filter);
+    const headings: Line[] = [];
+    const rows: number[] = [];
+    const itemLine = new Int32Array(items.length);
+    let index = 0;
+    for (const group of groupItems(items)) {
+      rows.push(-1 - headings.length);
+      headings.push([seg(`${SEVERITY_WORDS[group.severity]} (${group.count})`, SEVERITY_TOKENS[group.severity])]);
+      for (const code of group.codes) {
+        rows.push(-1 - headings.length);
+        headings.push([seg(` ${code.code} (${code.items.length})`, 'text.heading')]);
+        // groupItems keeps the order of `items`: its items come one after another.
+        for (let k = 0; k < code.items.length; k++) {
+          itemLine[index] = rows.length;
+          rows.push(index);
+          index += 1;
+        }
+      }
+    }
+    return { items, targets: items.map((x) => x.target), headings, rows: Int32Array.from(rows), itemLine };
+  });
+}
+
+/** How many of the ascending `sorted` are below `value`. */
+function countBelow(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function checksScreen(model: Model, p: ScreenParams): ScreenView {
   const all = checkItems(model);
-  const items = filterItems(all, p.filter);
+  const prepared = prepareChecks(model, p.filter);
+  const { items, targets, itemLine } = prepared;
   const q = p.filter.trim();
   const pe = periodAt(model, p.period);
   const summary: Line = [...summaryLine(model.findings, { label: model.periodLabels[p.period] ?? '', file: pe.data.file }), ...(q === '' ? [] : [seg(` · ${items.length} match "${q}"`, 'focus')])];
-  const targets = items.map((x) => x.target);
   if (all.length === 0) {
     return { title: 'Checks', lines: [clipLine([seg(`${model.glyphs.rag.green} No findings: the loaded data passes every check.`, 'rag.green')], p.width)], size: 0, targets, sortColumns: 0 };
   }
@@ -140,49 +245,43 @@ export function checksScreen(model: Model, p: ScreenParams): ScreenView {
   const cursor = Math.max(0, Math.min(p.cursor, items.length - 1));
   const e = model.glyphs.ellipsis;
   // Columns of the rows, sized over every finding so they stay put while scrolling.
-  const whereW = Math.min(Math.max(...all.map((x) => textWidth(x.where))), Math.floor(p.width * 0.34));
-  const idW = Math.min(Math.max(0, ...all.map((x) => textWidth(x.finding.id ?? ''))), Math.floor(p.width * 0.25));
+  const wide = widest(all);
+  const whereW = Math.min(wide.where, Math.floor(p.width * 0.34));
+  const idW = Math.min(wide.id, Math.floor(p.width * 0.25));
   const messageW = Math.max(1, p.width - 2 - whereW - 1 - idW - 1);
-
-  const list: Line[] = [];
-  const itemLine: number[] = [];
-  for (const group of groupItems(items)) {
-    list.push([seg(`${SEVERITY_WORDS[group.severity]} (${group.count})`, SEVERITY_TOKENS[group.severity])]);
-    for (const code of group.codes) {
-      list.push([seg(` ${code.code} (${code.items.length})`, 'text.heading')]);
-      for (const item of code.items) {
-        const index = itemLine.length;
-        const selected = index === cursor;
-        itemLine.push(list.length);
-        const f = item.finding;
-        list.push([
-          seg(selected ? '▸ ' : '  ', selected ? 'focus' : undefined),
-          seg(fit(item.where, whereW, 'left', e), selected ? 'focus' : 'text.muted'),
-          seg(' '),
-          seg(fit(f.id ?? '', idW, 'left', e), selected ? 'focus' : undefined),
-          seg(' '),
-          seg(truncate(f.message, messageW, e), selected ? 'focus' : undefined),
-        ]);
-      }
-    }
-  }
+  const rowLine = (row: number): Line => {
+    const index = prepared.rows[row] ?? 0;
+    if (index < 0) return prepared.headings[-1 - index] ?? [];
+    const item = items[index] as CheckItem;
+    const selected = index === cursor;
+    const f = item.finding;
+    return [
+      seg(selected ? '▸ ' : '  ', selected ? 'focus' : undefined),
+      seg(fit(item.where, whereW, 'left', e), selected ? 'focus' : 'text.muted'),
+      seg(' '),
+      seg(fit(f.id ?? '', idW, 'left', e), selected ? 'focus' : undefined),
+      seg(' '),
+      seg(truncate(f.message, messageW, e), selected ? 'focus' : undefined),
+    ];
+  };
+  const listLength = prepared.rows.length;
+  const rowsOf = (start: number, end: number): Line[] => Array.from({ length: end - start }, (_, i) => rowLine(start + i));
 
   const selected = items[cursor];
   const detail = selected ? [[], ...detailLines(model, selected, p.width)] : [];
   const room = Math.max(1, p.height - 1 - detail.length);
   let body: Line[];
-  if (list.length <= room) body = list;
+  if (listLength <= room) body = rowsOf(0, listLength);
   else {
     // Keep the severity and code headings of the first item in view while the cursor is there.
     const focus = cursor === 0 ? 0 : (itemLine[cursor] ?? 0);
-    let win = visibleWindow(list, focus, Math.max(1, room - 1));
-    if (win.above && win.below) win = visibleWindow(list, focus, Math.max(1, room - 2));
-    const end = win.start + win.items.length;
-    const above = itemLine.filter((l) => l < win.start).length;
-    const below = itemLine.filter((l) => l >= end).length;
+    let win = windowRange(listLength, focus, Math.max(1, room - 1));
+    if (win.above && win.below) win = windowRange(listLength, focus, Math.max(1, room - 2));
+    const above = countBelow(itemLine, win.start);
+    const below = items.length - countBelow(itemLine, win.end);
     body = [
       ...(win.above ? [[seg(`${model.glyphs.direction.better} ${plural(above, 'more finding')} above`, 'text.muted')]] : []),
-      ...win.items,
+      ...rowsOf(win.start, win.end),
       ...(win.below ? [[seg(`${model.glyphs.direction.worse} ${plural(below, 'more finding')} below`, 'text.muted')]] : []),
     ];
   }

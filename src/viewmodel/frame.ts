@@ -5,8 +5,8 @@ import type { Model } from './model.js';
 import { clipLine, fit, seg, textWidth, truncate, type Line } from './styled.js';
 
 export function headerLine(model: Model, period: number, width: number, title: string, organisation: string): Line {
-  const errors = model.findings.filter((f) => f.severity === 'error').length;
-  const warnings = model.findings.filter((f) => f.severity === 'warning').length;
+  const errors = model.findingCounts.error;
+  const warnings = model.findingCounts.warning;
   const label = model.periodLabels[period] ?? '';
   const left = period > 0 ? '◂ ' : '  ';
   const right = period < model.periodLabels.length - 1 ? ' ▸' : '  ';

@@ -22,8 +22,10 @@ import {
   type GridItem,
   type GridMarks,
 } from './heatgrid.js';
+import { modelMemo } from './memo.js';
 import type { Model } from './model.js';
-import { bandLabel, periodsWithRegister, registerOf, type EntryView } from './register.js';
+import { bandLabel, periodsWithRegister, type EntryView } from './register.js';
+import { registerRows } from './register-screen.js';
 import { DEFAULT_GRID, type GridOptions, type ScreenParams, type ScreenView, type Target } from './screen.js';
 import { clipLine, fit, seg, textWidth, truncate, visibleWindow, wrap, type Line, type Segment } from './styled.js';
 
@@ -59,19 +61,20 @@ function movementBy(v: EntryView, a: AssessmentName): Movement {
   return now > was ? 'up' : now < was ? 'down' : 'level';
 }
 
-const cache = new WeakMap<Model, Map<string, GridData>>();
+/** By period, kind and assessment, of those shown last. */
+const cache = modelMemo<GridData>(16);
 
 /** The entries of a kind in a period's register, placed by an assessment. Memoised per model. */
 export function gridData(model: Model, period: number, kind: RegisterKind, assessment: AssessmentName): GridData {
   const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
-  let byKey = cache.get(model);
-  if (!byKey) cache.set(model, (byKey = new Map()));
-  const key = `${p}|${kind}|${assessment}`;
-  const hit = byKey.get(key);
-  if (hit) return hit;
+  return cache.get(model, [p, kind, assessment], () => computeGridData(model, p, kind, assessment));
+}
+
+function computeGridData(model: Model, p: number, kind: RegisterKind, assessment: AssessmentName): GridData {
   const data = model.ev.periods[p]?.data;
   const prev = data ? previousRegister(model.ev.periods.map((x) => x.data), data) : undefined;
-  const entries = registerOf(model, p)
+  const entries = registerRows(model, p)
+    .map((r) => r.view)
     .filter((v) => v.entry.kind === kind)
     .map((v): GridEntry => {
       const a = v.entry[assessment];
@@ -79,14 +82,12 @@ export function gridData(model: Model, period: number, kind: RegisterKind, asses
       const better = movementIsBetter(movement, kind);
       return { view: v, ...(a ? { assessment: a, placement: placeAssessment(a) } : {}), movement, ...(better === undefined ? {} : { better }) };
     });
-  const out: GridData = {
+  return {
     hasRegister: data?.register !== undefined,
     periodLabel: data ? formatPeriod(data.period) : '',
     ...(prev ? { previousLabel: formatPeriod(prev.period) } : {}),
     entries,
   };
-  byKey.set(key, out);
-  return out;
 }
 
 /** The entries placed in a cell, in register order. */

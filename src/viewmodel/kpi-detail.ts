@@ -11,6 +11,7 @@ import { describeTarget } from '../domain/rag.js';
 import type { Commentary, Good, Kpi, Metric, Rag } from '../domain/types.js';
 import { trendChart, type ChartPoint } from './chart.js';
 import { ASCII_GLYPHS, RAG_WORDS, type Glyphs } from './glyphs.js';
+import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
 import type { ScreenParams, ScreenView } from './screen.js';
 import { clipLine, fit, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from './styled.js';
@@ -340,11 +341,14 @@ export function scrollDocument(all: readonly Line[], p: ScreenParams, g: Glyphs)
   return { lines: shown, size };
 }
 
+const documents = modelMemo<readonly Line[]>(8);
+
 export function kpiDetailScreen(model: Model, id: string, p: ScreenParams): ScreenView {
   const g = model.glyphs;
   const title = truncate(model.kpis.get(id)?.kpi.title ?? id, TITLE_W, g.ellipsis);
   const height = Math.max(1, p.height);
-  const all = kpiDetailLines(model, id, p.period, p.width, height);
+  // The document is laid out once per (KPI, period, size); scrolling only windows it.
+  const all = documents.get(model, [p.period, p.width, height, id], () => kpiDetailLines(model, id, p.period, p.width, height));
   const { lines, size } = scrollDocument(all, p, g);
   return { title, lines, size, targets: [], sortColumns: 0 };
 }

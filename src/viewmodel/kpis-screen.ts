@@ -6,9 +6,10 @@
 import type { Direction, KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
 import { formatValue } from '../domain/format.js';
 import { describeTarget } from '../domain/rag.js';
-import type { Flag, Priority, Rag, Unit } from '../domain/types.js';
+import type { Flag, Kpi, Priority, Rag, Unit } from '../domain/types.js';
 import { RAG_WORDS, ragToken, type Glyphs } from './glyphs.js';
 import type { Model } from './model.js';
+import { modelMemo } from './memo.js';
 import { ragBar } from './overview-screen.js';
 import type { ScreenParams, ScreenView, TableColumn, TableView, Target } from './screen.js';
 import { sparkline } from './sparkline.js';
@@ -108,11 +109,15 @@ function trendOf(model: Model, k: KpiEval, period: number): string {
   const here = model.ev.periods[period];
   if (!metric || !here) return '';
   const first = Math.max(0, period - SPARK_MAX + 1);
-  const values = model.ev.periods.slice(first, period + 1).map((pe) => {
+  const intensive = INTENSIVE.has(metric.unit);
+  const quarter = here.data.period.q !== undefined;
+  const values: (number | undefined)[] = [];
+  for (let i = first; i <= period && i < model.ev.periods.length; i++) {
+    const pe = model.ev.periods[i] as PeriodEval;
     // A quarter's count or money is not comparable with a year's: a gap, as for travel.
-    if (!INTENSIVE.has(metric.unit) && (pe.data.period.q === undefined) !== (here.data.period.q === undefined)) return undefined;
-    return pe.data.observations.get(metric.id)?.value ?? undefined;
-  });
+    if (!intensive && (pe.data.period.q !== undefined) !== quarter) values.push(undefined);
+    else values.push(pe.data.observations.get(metric.id)?.value ?? undefined);
+  }
   return sparkline(values, model.glyphs.spark);
 }
 
@@ -135,23 +140,42 @@ export function redStreak(periods: readonly PeriodEval[], kpiId: string, period:
   return n;
 }
 
-/** Rows by model and period: a memo (the model is built once and never changes). */
-const rowCache = new WeakMap<Model, Map<number, readonly KpiRow[]>>();
+/** Rows by model and period: a memo (the model is built once and never changes), of the periods
+ * shown last (a large catalogue's rows take megabytes a period). */
+const rowCache = modelMemo<readonly KpiRow[]>(8);
+
+/** The rows of KPIs without flags share one empty list. */
+const NO_FLAGS: readonly string[] = [];
+
+/** What the filter searches, by KPI id: the same in every period, so worked out once. */
+const haystacks = new WeakMap<Model, Map<string, string>>();
+
+function haystackOf(model: Model, kpi: Kpi): string {
+  let byId = haystacks.get(model);
+  if (!byId) haystacks.set(model, (byId = new Map()));
+  let text = byId.get(kpi.id);
+  if (text === undefined) {
+    text = [kpi.title, kpi.id, kpi.directorate ?? '', ...kpi.metrics.map((m) => m.title)].join('\n').toLowerCase();
+    byId.set(kpi.id, text);
+  }
+  return text;
+}
 
 /** Every KPI of the catalogue, in catalogue order, as rows for the period at `period`. */
 export function kpiRows(model: Model, period: number): readonly KpiRow[] {
   const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
-  let byPeriod = rowCache.get(model);
-  if (!byPeriod) rowCache.set(model, (byPeriod = new Map()));
-  const cached = byPeriod.get(p);
-  if (cached) return cached;
+  return rowCache.get(model, [p], () => computeKpiRows(model, p));
+}
+
+function computeKpiRows(model: Model, p: number): readonly KpiRow[] {
   const pe = model.ev.periods[p];
   const rows: KpiRow[] = [];
   for (const priority of model.priorities) {
     for (const kpi of priority.kpis) {
       const k = pe?.kpis.get(kpi.id);
       if (!k) continue;
-      const flags = new Set(k.metrics.flatMap((m) => m.obs?.flags ?? []));
+      const flagged = k.metrics.some((m) => (m.obs?.flags.length ?? 0) > 0);
+      const flags = flagged ? new Set(k.metrics.flatMap((m) => m.obs?.flags ?? [])) : undefined;
       const direction = k.metrics[0]?.travel?.direction;
       rows.push({
         kpiId: kpi.id,
@@ -164,13 +188,12 @@ export function kpiRows(model: Model, period: number): readonly KpiRow[] {
         target: targetOf(k),
         ...(direction ? { direction } : {}),
         trend: trendOf(model, k, p),
-        flags: FLAG_ORDER.filter((f) => flags.has(f)).map((f) => FLAG_WORDS[f]),
+        flags: flags ? FLAG_ORDER.filter((f) => flags.has(f)).map((f) => FLAG_WORDS[f]) : NO_FLAGS,
         redStreak: redStreak(model.ev.periods, kpi.id, p),
-        haystack: [kpi.title, kpi.id, kpi.directorate ?? '', ...kpi.metrics.map((m) => m.title)].join('\n').toLowerCase(),
+        haystack: haystackOf(model, kpi),
       });
     }
   }
-  byPeriod.set(p, rows);
   return rows;
 }
 
@@ -178,6 +201,33 @@ export function kpiRows(model: Model, period: number): readonly KpiRow[] {
 export function matchesFilter(row: KpiRow, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   return words.every((w) => row.haystack.includes(w));
+}
+
+/** The rows matching a filter (as matchesFilter), the filter read once. */
+function filterRows(rows: readonly KpiRow[], filter: string): readonly KpiRow[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length === 0 ? rows : rows.filter((r) => words.every((w) => r.haystack.includes(w)));
+}
+
+const byPriority = modelMemo<ReadonlyMap<string, readonly KpiRow[]>>(64);
+
+/** Each priority's rows for a period, in catalogue order. */
+function rowsByPriority(model: Model, period: number): ReadonlyMap<string, readonly KpiRow[]> {
+  const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
+  return byPriority.get(model, [p], () => {
+    const out = new Map<string, KpiRow[]>();
+    for (const r of kpiRows(model, p)) {
+      const list = out.get(r.priorityId);
+      if (list) list.push(r);
+      else out.set(r.priorityId, [r]);
+    }
+    return out;
+  });
+}
+
+/** One priority's rows for a period, in catalogue order. */
+function priorityRows(model: Model, period: number, id: string): readonly KpiRow[] {
+  return rowsByPriority(model, period).get(id) ?? [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,38 +403,74 @@ function countsLine(rows: readonly KpiRow[], g: Glyphs): Line {
 
 interface TableSpec {
   readonly title: string;
-  readonly rows: readonly KpiRow[];
-  /** How many KPIs there are before the filter (to say "3 of 45"). */
-  readonly total: number;
+  /** What the rows are drawn from, in catalogue order: a priority's KPIs, or every KPI (`*`). */
   readonly scope: string;
+  readonly rows: () => readonly KpiRow[];
+  /** How many KPIs there are before the filter (to say "3 of 45"). */
+  readonly total: () => number;
+  readonly scopeText: string;
+}
+
+/**
+ * Everything of a KPI table but the cursor: the filtered, sorted rows, what Enter opens, the lines
+ * above the table and (on first use) its columns, measured over every row. Computed once per
+ * (scope, period, filter, sort, width) and windowed on every cursor move.
+ */
+interface PreparedTable {
+  readonly sorted: readonly KpiRow[];
+  readonly targets: readonly Target[];
+  /** The header and the RAG counts (or why there are no rows), each cut to the width. */
+  readonly lines: readonly Line[];
+  columns(): readonly TableColumn[];
+  /** Cells of the rows drawn so far without the cursor, by position in `sorted`. */
+  readonly cells: Map<number, Readonly<Record<string, string>>>;
+}
+
+const preparedTables = modelMemo<PreparedTable>(16);
+
+function prepareTable(model: Model, p: ScreenParams, spec: TableSpec): PreparedTable {
+  const period = Math.max(0, Math.min(p.period, model.ev.periods.length - 1));
+  return preparedTables.get(model, [spec.scope, period, p.sortColumn, p.width, p.filter], () => {
+    const g = model.glyphs;
+    const m = marks(g);
+    const sorted = sortRows(spec.rows(), p.sortColumn);
+    const filter = p.filter.trim();
+    const sort = sortOf(p.sortColumn);
+    const total = spec.total();
+    // The longest header that fits: the sort's note and the filter's scope go first.
+    const headers = [true, false].flatMap((note) =>
+      [true, false].map((scope): Line => {
+        const count = filter ? `${sorted.length} of ${total} KPIs${scope ? ` ${spec.scopeText}` : ''}` : `${sorted.length} KPIs`;
+        return [
+          seg(`${sort.label}${note ? sort.note : ''}`, 'text.heading'),
+          seg(` ${m.dot} ${count}`),
+          ...(filter ? [seg(` ${m.dot} filter: `, 'text.muted'), seg(filter, 'focus')] : []),
+        ];
+      }),
+    );
+    const header = headers.find((l) => lineWidth(l) <= p.width) ?? headers[headers.length - 1] ?? [];
+    const lines: Line[] = [clipLine(header, p.width, g.ellipsis)];
+    if (sorted.length === 0) lines.push(clipLine([seg(filter ? `No KPI matches "${filter}" (Esc clears the filter)` : 'No KPIs in this priority', 'text.muted')], p.width, g.ellipsis));
+    else lines.push(clipLine(countsLine(sorted, g), p.width, g.ellipsis));
+    let columns: readonly TableColumn[] | undefined;
+    return {
+      sorted,
+      targets: sorted.map((r): Target => ({ kind: 'kpi', id: r.kpiId })),
+      lines,
+      columns: () => (columns ??= layoutColumns(sorted, p.width, g)),
+      cells: new Map(),
+    };
+  });
 }
 
 function kpiTableView(model: Model, p: ScreenParams, spec: TableSpec): ScreenView {
   const g = model.glyphs;
   const m = marks(g);
-  const sorted = sortRows(spec.rows, p.sortColumn);
-  const filter = p.filter.trim();
-  const sort = sortOf(p.sortColumn);
-  // The longest header that fits: the sort's note and the filter's scope go first.
-  const headers = [true, false].flatMap((note) =>
-    [true, false].map((scope): Line => {
-      const count = filter ? `${sorted.length} of ${spec.total} KPIs${scope ? ` ${spec.scope}` : ''}` : `${sorted.length} KPIs`;
-      return [
-        seg(`${sort.label}${note ? sort.note : ''}`, 'text.heading'),
-        seg(` ${m.dot} ${count}`),
-        ...(filter ? [seg(` ${m.dot} filter: `, 'text.muted'), seg(filter, 'focus')] : []),
-      ];
-    }),
-  );
-  const header = headers.find((l) => lineWidth(l) <= p.width) ?? headers[headers.length - 1] ?? [];
-  const lines: Line[] = [clipLine(header, p.width, g.ellipsis)];
-  const targets: Target[] = sorted.map((r) => ({ kind: 'kpi', id: r.kpiId }));
-  const base = { title: spec.title, size: sorted.length, targets, sortColumns: SORTS.length };
-  if (sorted.length === 0) {
-    lines.push([seg(filter ? `No KPI matches "${filter}" (Esc clears the filter)` : 'No KPIs in this priority', 'text.muted')]);
-    return { ...base, lines: lines.slice(0, Math.max(1, p.height)).map((l) => clipLine(l, p.width, g.ellipsis)) };
-  }
-  lines.push(clipLine(countsLine(sorted, g), p.width, g.ellipsis));
+  const prepared = prepareTable(model, p, spec);
+  const { sorted } = prepared;
+  const lines: Line[] = [...prepared.lines];
+  const base = { title: spec.title, size: sorted.length, targets: prepared.targets, sortColumns: SORTS.length };
+  if (sorted.length === 0) return { ...base, lines: lines.slice(0, Math.max(1, p.height)) };
 
   // The table draws its rows plus at most 4 lines (top border, headings, rule, bottom border;
   // the compact table draws no rule, which leaves a line to spare).
@@ -395,17 +481,22 @@ function kpiTableView(model: Model, p: ScreenParams, spec: TableSpec): ScreenVie
   const cursor = Math.max(0, Math.min(p.cursor, sorted.length - 1));
   const win = visibleWindow(sorted, cursor, room);
 
-  const columns = layoutColumns(sorted, p.width, g);
-  const rows = win.items.map((r, i) =>
+  const columns = prepared.columns();
+  const cellsOf = (r: KpiRow, mark: string): Readonly<Record<string, string>> =>
     Object.fromEntries(
       columns.map((c) => {
         const key = c.key as ColumnKey;
-        const mark = win.start + i === p.cursor ? m.cursor : ' ';
         const text = key === 'cursor' ? mark : key === 'rag' ? `${mark} ${cellText(key, r, g)}` : cellText(key, r, g);
         return [c.key, fit(text, c.width, c.align ?? 'left', g.ellipsis)];
       }),
-    ),
-  );
+    );
+  const rows = win.items.map((r, i) => {
+    const at = win.start + i;
+    if (at === p.cursor) return cellsOf(r, m.cursor);
+    let cells = prepared.cells.get(at);
+    if (!cells) prepared.cells.set(at, (cells = cellsOf(r, ' ')));
+    return cells;
+  });
   const table: TableView = {
     columns,
     rows,
@@ -429,9 +520,14 @@ export function priorityScreen(model: Model, id: string, p: ScreenParams): Scree
   if (!priority) {
     return { title: id, lines: [clipLine([seg(`No priority "${id}" in this catalogue`, 'error')], p.width, model.glyphs.ellipsis)], size: 0, targets: [], sortColumns: 0 };
   }
-  const all = kpiRows(model, p.period).filter((r) => r.priorityId === id);
-  const rows = all.filter((r) => matchesFilter(r, p.filter));
-  return kpiTableView(model, p, { title: priorityTitle(priority, model.glyphs), rows, total: all.length, scope: 'in this priority' });
+  const all = () => priorityRows(model, p.period, id);
+  return kpiTableView(model, p, {
+    title: priorityTitle(priority, model.glyphs),
+    scope: `priority:${id}`,
+    rows: () => filterRows(all(), p.filter),
+    total: () => all().length,
+    scopeText: 'in this priority',
+  });
 }
 
 /** A priority's title for the breadcrumbs, shortened: the priorities' titles run long. */
@@ -445,9 +541,25 @@ export function priorityTitle(priority: Priority, g: Glyphs): string {
 const COUNT_ORDER: readonly Rag[] = ['green', 'amber', 'red', 'unrated'];
 
 /** The bar goes first when the width is short: the end of a title tells priorities apart. */
-function priorityLine(priority: Priority, rows: readonly KpiRow[], width: number, titleMax: number, g: Glyphs, selected: boolean): Line {
-  const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, unrated: 0 };
-  for (const r of rows) if (r.hasData) counts[r.rag] += 1;
+const priorityCounts = modelMemo<ReadonlyMap<string, Readonly<Record<Rag, number>>>>(16);
+
+/** Each priority's KPIs reported in a period, by RAG. */
+function countsByPriority(model: Model, period: number): ReadonlyMap<string, Readonly<Record<Rag, number>>> {
+  const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
+  return priorityCounts.get(model, [p], () => {
+    const out = new Map<string, Record<Rag, number>>();
+    for (const [id, rows] of rowsByPriority(model, p)) {
+      const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, unrated: 0 };
+      for (const r of rows) if (r.hasData) counts[r.rag] += 1;
+      out.set(id, counts);
+    }
+    return out;
+  });
+}
+
+const NO_COUNTS: Readonly<Record<Rag, number>> = { green: 0, amber: 0, red: 0, unrated: 0 };
+
+function priorityLine(priority: Priority, counts: Readonly<Record<Rag, number>>, width: number, titleMax: number, g: Glyphs, selected: boolean): Line {
   const nums: Segment[] = COUNT_ORDER.flatMap((r) => [seg(` ${g.rag[r]}`, ragTokenOf(r)), seg(fit(String(counts[r]), 3, 'right'))]);
   const avail = width - 2 - nums.reduce((n, s) => n + textWidth(s.text), 0);
   const barW = avail - 10 >= 40 ? Math.min(16, Math.max(8, avail - titleMax - 2)) : 0;
@@ -468,7 +580,7 @@ function priorityLine(priority: Priority, rows: readonly KpiRow[], width: number
 export function kpisScreen(model: Model, p: ScreenParams): ScreenView {
   const all = kpiRows(model, p.period);
   if (p.filter.trim() !== '') {
-    return kpiTableView(model, p, { title: 'KPIs', rows: all.filter((r) => matchesFilter(r, p.filter)), total: all.length, scope: 'in all priorities' });
+    return kpiTableView(model, p, { title: 'KPIs', scope: '*', rows: () => filterRows(all, p.filter), total: () => all.length, scopeText: 'in all priorities' });
   }
   const g = model.glyphs;
   const m = marks(g);
@@ -485,8 +597,7 @@ export function kpisScreen(model: Model, p: ScreenParams): ScreenView {
   if (windowed) lines.push(win.above ? [seg(`${m.up} ${win.start} more above`, 'text.muted')] : [seg(' ')]);
   const titleMax = model.priorities.reduce((n, pr) => Math.max(n, textWidth(pr.title)), 0);
   for (const [i, pr] of win.items.entries()) {
-    const rows = all.filter((r) => r.priorityId === pr.id);
-    lines.push(priorityLine(pr, rows, p.width, titleMax, g, win.start + i === p.cursor));
+    lines.push(priorityLine(pr, countsByPriority(model, p.period).get(pr.id) ?? NO_COUNTS, p.width, titleMax, g, win.start + i === p.cursor));
   }
   if (windowed) lines.push(win.below ? [seg(`${m.down} ${model.priorities.length - win.start - win.items.length} more below`, 'text.muted')] : [seg(' ')]);
   lines.push(hint);

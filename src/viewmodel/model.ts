@@ -4,13 +4,15 @@
 import { runChecks } from '../domain/checks.js';
 import { evaluate, type Evaluation, type PeriodEval } from '../domain/evaluate.js';
 import { formatPeriod } from '../domain/period.js';
-import type { Agenda, Dataset, Finding, Kpi, Priority } from '../domain/types.js';
+import type { Agenda, Dataset, Finding, Kpi, Priority, Severity } from '../domain/types.js';
 import type { Glyphs } from './glyphs.js';
 
 export interface Model {
   readonly ev: Evaluation;
   /** Load warnings and every check finding, sorted by file and line. */
   readonly findings: readonly Finding[];
+  /** How many of the findings there are of each severity (the header shows them on every frame). */
+  readonly findingCounts: Readonly<Record<Severity, number>>;
   readonly priorities: readonly Priority[];
   readonly kpis: ReadonlyMap<string, { readonly kpi: Kpi; readonly priority: Priority }>;
   /** KPI id of every metric id. */
@@ -24,6 +26,8 @@ export interface Model {
 export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], glyphs: Glyphs, agenda?: Agenda): Model {
   const ev = evaluate(dataset);
   const findings = [...loadFindings, ...runChecks(ev)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+  const findingCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) findingCounts[f.severity] += 1;
   const kpis = new Map<string, { kpi: Kpi; priority: Priority }>();
   const kpiOfMetric = new Map<string, string>();
   for (const priority of dataset.catalogue.priorities) {
@@ -35,6 +39,7 @@ export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], g
   return {
     ev,
     findings,
+    findingCounts,
     priorities: dataset.catalogue.priorities,
     kpis,
     kpiOfMetric,

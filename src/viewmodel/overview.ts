@@ -1,7 +1,7 @@
 // The overview of one period: the reports' headline, RAG counts per priority, the exceptions, and
 // what changed since the previous period. Pure: the TUI and the plain-text output both use it.
 
-import type { Evaluation, KpiEval, PeriodEval } from '../domain/evaluate.js';
+import type { Evaluation, KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
 import { formatNumber, formatValue } from '../domain/format.js';
 import { formatPeriod, previousOf } from '../domain/period.js';
 import { compareRag, isRated } from '../domain/rag.js';
@@ -49,7 +49,8 @@ export interface OverviewModel {
   };
 }
 
-function kpiLine(k: KpiEval): KpiLine {
+/** A KPI's line of the overview: its title, RAG and main figure. */
+export function kpiLine(k: KpiEval): KpiLine {
   const m = k.metrics.find((x) => x.rated !== undefined) ?? k.metrics[0];
   const ytd = m?.metric.cumulative || m?.metric.yearToDate ? ' year to date' : '';
   const value = m?.rated !== undefined ? `${formatValue(m.metric, m.rated, m.ratedDecimals)}${ytd}` : undefined;
@@ -57,7 +58,16 @@ function kpiLine(k: KpiEval): KpiLine {
   return { kpiId: k.kpi.id, priorityId: k.kpi.priorityId, title: k.kpi.title, rag: k.counted, ...(value ? { value } : {}), ...(target ? { target } : {}) };
 }
 
+/** The overview with its highlights and exceptions as the KPIs' evaluations (kpiLine makes their lines). */
+export type OverviewParts = Omit<OverviewModel, 'highlights' | 'below'> & { readonly highlights: readonly KpiEval[]; readonly below: readonly KpiEval[] };
+
 export function overviewModel(ev: Evaluation, pe: PeriodEval): OverviewModel {
+  const parts = overviewParts(ev, pe);
+  return { ...parts, highlights: parts.highlights.map(kpiLine), below: parts.below.map(kpiLine) };
+}
+
+/** overviewModel without the figures of every highlight and exception worked out (a screen shows a few). */
+export function overviewParts(ev: Evaluation, pe: PeriodEval): OverviewParts {
   const { catalogue } = ev.dataset;
   const s = pe.summary;
   const headline = `${s.green_count} of ${s.rated_count} rated KPIs achieving target (${formatNumber(s.percent_achieving, 1)}%)`;
@@ -71,12 +81,9 @@ export function overviewModel(ev: Evaluation, pe: PeriodEval): OverviewModel {
     return { id: p.id, title: p.title, counts };
   });
   const reported = [...pe.kpis.values()].filter((k) => k.hasData);
-  const highlights = reported.filter((k) => k.counted === 'green').map(kpiLine);
+  const highlights = reported.filter((k) => k.counted === 'green');
   // Reds then ambers, each in catalogue (priority) order.
-  const below = reported
-    .filter((k) => k.counted === 'red' || k.counted === 'amber')
-    .sort((a, b) => compareRag(a.counted as RatedRag, b.counted as RatedRag))
-    .map(kpiLine);
+  const below = reported.filter((k) => k.counted === 'red' || k.counted === 'amber').sort((a, b) => compareRag(a.counted as RatedRag, b.counted as RatedRag));
 
   const prev = previousOf(ev.periods.map((p) => ({ period: p.data.period, pe: p })), pe.data.period)?.pe;
   const newReds: Change[] = [];
@@ -164,8 +171,14 @@ export interface Move {
  * size (percentage points for percents, per cent of the earlier value otherwise).
  */
 export function biggestMoves(pe: PeriodEval, n: number): { better: Move[]; worse: Move[] } {
-  const better: Move[] = [];
-  const worse: Move[] = [];
+  interface Found {
+    readonly m: MetricEval;
+    readonly delta: number;
+    readonly pct: boolean;
+    readonly size: number;
+  }
+  const better: Found[] = [];
+  const worse: Found[] = [];
   for (const m of pe.metrics.values()) {
     const t = m.travel;
     if (!t || (t.direction !== 'better' && t.direction !== 'worse')) continue;
@@ -173,11 +186,18 @@ export function biggestMoves(pe: PeriodEval, n: number): { better: Move[]; worse
     const pct = m.metric.unit === 'percent';
     const size = pct ? Math.abs(delta) : t.from === 0 ? 0 : Math.abs(delta / t.from) * 100;
     if (size === 0) continue;
-    const sign = delta > 0 ? '+' : '-';
-    const change = pct ? `${sign}${formatNumber(Math.abs(delta), 1)} points` : `${sign}${formatNumber(size, 0)}%`;
-    const title = m.kpi.composite ? `${m.kpi.title}: ${m.metric.title}` : m.kpi.title;
-    (t.direction === 'better' ? better : worse).push({ kpiId: m.kpi.id, title, change, size });
+    (t.direction === 'better' ? better : worse).push({ m, delta, pct, size });
   }
-  const top = (list: Move[]) => list.sort((a, b) => b.size - a.size).slice(0, n);
+  // The largest first (ties in the metrics' order); only those shown are written out.
+  const top = (list: Found[]): Move[] =>
+    list
+      .sort((a, b) => b.size - a.size)
+      .slice(0, n)
+      .map(({ m, delta, pct, size }) => {
+        const sign = delta > 0 ? '+' : '-';
+        const change = pct ? `${sign}${formatNumber(Math.abs(delta), 1)} points` : `${sign}${formatNumber(size, 0)}%`;
+        const title = m.kpi.composite ? `${m.kpi.title}: ${m.metric.title}` : m.kpi.title;
+        return { kpiId: m.kpi.id, title, change, size };
+      });
   return { better: top(better), worse: top(worse) };
 }

@@ -6,6 +6,7 @@ import type { Assessment, RegisterEntry, RegisterKind } from '../domain/types.js
 import { trendChart, type ChartPoint } from './chart.js';
 import type { Glyphs } from './glyphs.js';
 import { chartHeight, scrollDocument, wrapLine } from './kpi-detail.js';
+import { modelMemo } from './memo.js';
 import type { Model } from './model.js';
 import { bandLabel, type EntryView } from './register.js';
 import type { ScreenParams, ScreenView } from './screen.js';
@@ -210,12 +211,15 @@ export function entryLines(model: Model, id: string, period: number, width: numb
   return lines.map((l) => clipLine(l, width, g.ellipsis));
 }
 
+const documents = modelMemo<readonly Line[]>(8);
+
 /** Screen `risk`: one register entry (the cursor is the scroll offset). */
 export function entryScreen(model: Model, id: string, p: ScreenParams): ScreenView {
   const g = model.glyphs;
   const title = truncate(`${id} ${entryTitleOf(model, id) ?? ''}`.trim(), TITLE_W, g.ellipsis);
   const height = Math.max(1, p.height);
-  const all = entryLines(model, id, p.period, p.width, height);
+  // The document is laid out once per (entry, period, size); scrolling only windows it.
+  const all = documents.get(model, [p.period, p.width, height, id], () => entryLines(model, id, p.period, p.width, height));
   const { lines, size } = scrollDocument(all, { ...p, height }, g);
   return { title, lines, size, targets: [], sortColumns: 0 };
 }

@@ -12,6 +12,7 @@ import type { Assessment, RegisterKind } from '../domain/types.js';
 import { ASCII_GLYPHS, type Glyphs } from './glyphs.js';
 import { wrapLine } from './kpi-detail.js';
 import { CELL_OVERHEAD } from './kpis-screen.js';
+import { modelMemo } from './memo.js';
 import type { Model } from './model.js';
 import { bandLabel, periodsWithRegister, registerOf, type EntryView } from './register.js';
 import type { ScreenParams, ScreenView, TableColumn, TableView, Target } from './screen.js';
@@ -101,16 +102,17 @@ export interface RegisterRow {
   readonly haystack: string;
 }
 
-const rowCache = new WeakMap<Model, Map<number, readonly RegisterRow[]>>();
+/** Rows by period, of the periods shown last (each entry carries its history). */
+const rowCache = modelMemo<readonly RegisterRow[]>(8);
 
 /** The period's register as rows, in published order; empty when the period has none. */
 export function registerRows(model: Model, period: number): readonly RegisterRow[] {
   const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
-  let byPeriod = rowCache.get(model);
-  if (!byPeriod) rowCache.set(model, (byPeriod = new Map()));
-  const cached = byPeriod.get(p);
-  if (cached) return cached;
-  const rows = registerOf(model, p).map((v, order): RegisterRow => {
+  return rowCache.get(model, [p], () => computeRegisterRows(model, p));
+}
+
+function computeRegisterRows(model: Model, p: number): readonly RegisterRow[] {
+  return registerOf(model, p).map((v, order): RegisterRow => {
     const e = v.entry;
     return {
       view: v,
@@ -124,8 +126,6 @@ export function registerRows(model: Model, period: number): readonly RegisterRow
       haystack: [e.id, e.title, e.kind, e.type ?? '', e.owner ?? '', e.description ?? '', e.direction ?? '', ...e.consequences, ...e.controls, ...e.actions].join('\n').toLowerCase(),
     };
   });
-  byPeriod.set(p, rows);
-  return rows;
 }
 
 /** Case-insensitive; every word of the filter must appear somewhere in the entry. */
@@ -396,6 +396,33 @@ function sortLine(model: Model, shown: number, total: number, p: ScreenParams, s
   return firstFitting(variants, p.width, g.ellipsis);
 }
 
+/** The register table before the cursor matters: once per (period, filter, sort, width). */
+interface PreparedRegister {
+  readonly rows: readonly RegisterRow[];
+  readonly targets: readonly Target[];
+  readonly layout: RegisterLayout;
+  /** The counts and the sort lines. */
+  readonly lines: readonly Line[];
+}
+
+const preparedRegisters = modelMemo<PreparedRegister>(16);
+
+function prepareRegister(model: Model, all: readonly RegisterRow[], period: number, p: ScreenParams): PreparedRegister {
+  return preparedRegisters.get(model, [period, p.sortColumn, p.width, p.filter], () => {
+    const rows = sortRegister(
+      all.filter((r) => matchesRegisterFilter(r, p.filter)),
+      p.sortColumn,
+    );
+    const layout = layoutRegister(model, all, p.width);
+    return {
+      rows,
+      targets: rows.map((r): Target => ({ kind: 'risk', id: r.id })),
+      layout,
+      lines: [countsLine(model, all, period, p.width), sortLine(model, rows.length, all.length, p, layout.short)],
+    };
+  });
+}
+
 /** Screen `register`: the period's register as one table. */
 export function registerScreen(model: Model, p: ScreenParams): ScreenView {
   const g = model.glyphs;
@@ -411,14 +438,10 @@ export function registerScreen(model: Model, p: ScreenParams): ScreenView {
   const all = registerRows(model, period);
   if (all.length === 0) return empty([[seg(`The ${model.periodLabels[period] ?? ''} register has no entries.`, 'text.muted')]]);
 
-  const rows = sortRegister(
-    all.filter((r) => matchesRegisterFilter(r, p.filter)),
-    p.sortColumn,
-  );
-  const targets: Target[] = rows.map((r) => ({ kind: 'risk', id: r.id }));
-  const base = { title, size: rows.length, targets, sortColumns: REGISTER_SORTS.length };
-  const layout = layoutRegister(model, all, p.width);
-  const lines: Line[] = [countsLine(model, all, period, p.width), sortLine(model, rows.length, all.length, p, layout.short)];
+  const prepared = prepareRegister(model, all, period, p);
+  const { rows, layout } = prepared;
+  const base = { title, size: rows.length, targets: prepared.targets, sortColumns: REGISTER_SORTS.length };
+  const lines: Line[] = [...prepared.lines];
   if (rows.length === 0) {
     lines.push([seg(`No entry matches "${p.filter.trim()}" (Esc clears the filter)`, 'text.muted')]);
     return { ...base, lines: lines.slice(0, height).map((l) => clipLine(l, p.width, g.ellipsis)) };

@@ -55,18 +55,24 @@ export function registerOf(model: Model, period: number): EntryView[] {
   const loaded = model.ev.periods.map((p) => p.data);
   const before = new Map((previousRegister(loaded, data)?.register ?? []).map((e) => [e.id, e]));
   const regs = registers(model, period);
+  // Each register by id (the first entry of an id, as a search from the top finds).
+  const byId = regs.map((d) => {
+    const ids = new Map<string, RegisterEntry>();
+    for (const e of d.register ?? []) if (!ids.has(e.id)) ids.set(e.id, e);
+    return ids;
+  });
   const appetite = model.ev.dataset.catalogue.riskAppetite;
   return data.register.map((entry) => {
     const band = (a: Assessment | undefined) => (a ? bandOf(a.score, model.ev.dataset.catalogue.riskBands)?.name : undefined);
     let periodsInBand = 0;
     const now = band(entry.residual);
     for (let i = regs.length - 1; i >= 0; i--) {
-      const e = regs[i]?.register?.find((x) => x.id === entry.id);
+      const e = byId[i]?.get(entry.id);
       if (!e || now === undefined || band(e.residual) !== now) break;
       periodsInBand += 1;
     }
-    const history = regs.map((d) => {
-      const e = d.register?.find((x) => x.id === entry.id);
+    const history = regs.map((d, i) => {
+      const e = byId[i]?.get(entry.id);
       return {
         period: formatPeriod(d.period),
         ...(e?.residual ? { residual: e.residual.score } : {}),

@@ -7,17 +7,38 @@
  * there is only one), every point sits on the middle level.
  */
 export function sparkline(values: readonly (number | undefined)[], ramp: string): string {
-  const levels = [...ramp];
+  const levels = levelsOf(ramp);
   const top = levels.length - 1;
   if (top < 0) return ' '.repeat(values.length);
-  const present = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
-  const min = Math.min(...present);
-  const max = Math.max(...present);
-  return values
-    .map((v) => {
-      if (v === undefined || !Number.isFinite(v)) return ' ';
-      const i = max === min ? Math.floor(top / 2) : Math.round(((v - min) / (max - min)) * top);
-      return levels[Math.max(0, Math.min(top, i))] ?? ' ';
-    })
-    .join('');
+  // The smallest and largest shown (Infinity and -Infinity when none is).
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v === undefined || !Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  let out = '';
+  for (const v of values) {
+    if (v === undefined || !Number.isFinite(v)) {
+      out += ' ';
+      continue;
+    }
+    const i = max === min ? Math.floor(top / 2) : Math.round(((v - min) / (max - min)) * top);
+    out += levels[Math.max(0, Math.min(top, i))] ?? ' ';
+  }
+  return out;
+}
+
+/** A ramp's characters (a sparkline is drawn for every KPI row: split each ramp once). */
+const rampLevels = new Map<string, readonly string[]>();
+
+function levelsOf(ramp: string): readonly string[] {
+  let levels = rampLevels.get(ramp);
+  if (!levels) {
+    levels = [...ramp];
+    if (rampLevels.size > 16) rampLevels.clear();
+    rampLevels.set(ramp, levels);
+  }
+  return levels;
 }
