@@ -156,7 +156,9 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   const view = viewOf(screen, params);
 
   // Presenter timing: the meeting starts when the presentation does; each item when shown.
-  const now = useSyncExternalStore(clock.subscribe, clock.now);
+  // Only while presenting: a clock ticking under the other views would redraw the app every second.
+  const ticking = state.present ? clock : STILL;
+  const now = useSyncExternalStore(ticking.subscribe, ticking.now);
   const presentScreen = state.stack.find((s): s is Extract<Screen, { screen: 'present' }> => s.screen === 'present');
   const item = state.present && presentScreen ? Number(presentScreen.id) : -1;
   const [timing, setTiming] = useState<{ meeting: number; item: number; at: number } | undefined>(undefined);
@@ -256,7 +258,8 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   return (
     <Box flexDirection="column" width={columns}>
       {presenting ? null : <StyledLines lines={[headerLine(model, state.period, columns, title, organisation), breadcrumbLine(titles, columns)]} theme={theme} />}
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+      {/* overflowY only: every line is already cut to the width, and clipping across is what costs. */}
+      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {body}
       </Box>
       <StyledLines lines={[footer.length ? footer : [seg(' ')]]} theme={theme} />

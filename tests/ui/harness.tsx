@@ -48,6 +48,8 @@ export interface TuiOptions {
   readonly model?: Model;
   readonly theme?: ThemeName;
   readonly period?: number;
+  /** The presenter's clock (default: the app's still clock). */
+  readonly clock?: { now(): number; subscribe(listener: () => void): () => void };
 }
 
 export function renderTui(o: TuiOptions = {}) {
@@ -68,6 +70,7 @@ export function renderTui(o: TuiOptions = {}) {
       }}
       columns={columns}
       rows={rows}
+      {...(o.clock ? { clock: o.clock } : {})}
     />,
   );
   const frame = () => r.lastFrame() ?? '';

@@ -61,4 +61,34 @@ describe('presenter mode (p), over the bundled 19 February 2020 agenda', () => {
     await vi.waitFor(() => expect(t.exited()).toMatchObject({ interrupted: false }));
     t.unmount();
   });
+
+  it('listens to the clock only while presenting (the other views are not redrawn every second)', async () => {
+    let listeners = 0;
+    let time = 0;
+    const tick = new Set<() => void>();
+    const clock = {
+      now: () => time,
+      subscribe(l: () => void) {
+        listeners += 1;
+        tick.add(l);
+        return () => {
+          listeners -= 1;
+          tick.delete(l);
+        };
+      },
+    };
+    const t = renderTui({ clock });
+    await t.waitFor('rated KPIs achieving target');
+    expect(listeners).toBe(0);
+    await t.press('p');
+    await t.waitFor('item 1 / 17');
+    expect(listeners).toBe(1);
+    time = 65_000;
+    for (const l of tick) l();
+    await t.waitFor('1:05');
+    await t.press('q');
+    await t.waitFor('rated KPIs achieving target');
+    expect(listeners).toBe(0);
+    t.unmount();
+  });
 });
