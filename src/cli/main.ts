@@ -133,7 +133,7 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, pres
     io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
     return 2;
   }
-  const [{ buildModel }, { runTui }, { THEMES }, prefsMod] = await modules;
+  const [{ buildModel, withChecks }, { runTui }, { THEMES }, prefsMod] = await modules;
   // A corrupt preferences file is moved aside (kept, not deleted) and the defaults used.
   const recovered = prefsMod.recoverPrefs(io.env);
   const prefs = recovered.prefs;
@@ -141,7 +141,8 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, pres
   const chosenAgenda = agendaNamed(args, io, loaded.dataset.agendas);
   const kpiCount = loaded.dataset.catalogue.priorities.reduce((n, p) => n + p.kpis.length, 0);
   loading.phase(`evaluating ${kpiCount.toLocaleString('en-GB')} KPIs over ${loaded.dataset.periods.length} periods …`);
-  const model = buildModel(loaded.dataset, loaded.findings, glyphs, chosenAgenda);
+  // The checks run just after the first frame (the header says "checking …" until then).
+  const model = buildModel(loaded.dataset, loaded.findings, glyphs, chosenAgenda, { checks: false });
   loading.done();
   const stopped = loading.cancelled();
   if (stopped !== undefined) return stopped;
@@ -218,6 +219,11 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, pres
     }
     present = { count };
   }
+  // Ink draws the first frame while runTui mounts the app; the checks run on the next turn.
+  setImmediate(() => {
+    const now = live.get();
+    if (now.model === model) live.set({ ...now, model: withChecks(model) });
+  });
   const { state, code, error } = await runTui({
     live,
     publish,

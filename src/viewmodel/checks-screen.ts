@@ -229,6 +229,9 @@ function countBelow(sorted: Int32Array, value: number): number {
 }
 
 export function checksScreen(model: Model, p: ScreenParams): ScreenView {
+  if (model.checking) {
+    return { title: 'Checks', lines: [clipLine([seg('Checking the data …', 'text.muted')], p.width)], size: 0, targets: [], sortColumns: 0 };
+  }
   const all = checkItems(model);
   const prepared = prepareChecks(model, p.filter);
   const { items, targets, itemLine } = prepared;

@@ -10,8 +10,8 @@ export function headerLine(model: Model, period: number, width: number, title: s
   const label = model.periodLabels[period] ?? '';
   const left = period > 0 ? '◂ ' : '  ';
   const right = period < model.periodLabels.length - 1 ? ' ▸' : '  ';
-  const findings = `${errors} error${errors === 1 ? '' : 's'} ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  const rightPart: Line = [seg(left, 'text.muted'), seg(label, 'header'), seg(right, 'text.muted'), seg('  '), seg(findings, errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'text.muted')];
+  const findings = model.checking ? 'checking …' : `${errors} error${errors === 1 ? '' : 's'} ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const rightPart: Line = [seg(left, 'text.muted'), seg(label, 'header'), seg(right, 'text.muted'), seg('  '), seg(findings, model.checking ? 'text.muted' : errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'text.muted')];
   const rightW = rightPart.reduce((n, s) => n + textWidth(s.text), 0);
   const leftW = Math.max(0, width - rightW - 1);
   const name = truncate(`${organisation} · ${title}`, leftW);

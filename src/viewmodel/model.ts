@@ -21,13 +21,39 @@ export interface Model {
   readonly glyphs: Glyphs;
   /** The agenda named on the command line (--agenda), which presenter mode prefers. */
   readonly agenda?: Agenda;
+  /**
+   * Set while the checks have not run yet (the app draws its first frame first, then runs them:
+   * a second at the largest sizes): `findings` holds the load warnings only.
+   */
+  readonly checking?: boolean;
 }
 
-export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], glyphs: Glyphs, agenda?: Agenda): Model {
+export interface ModelOptions {
+  /** false: leave the checks for withChecks() (default true). */
+  readonly checks?: boolean;
+}
+
+const byPosition = (a: Finding, b: Finding) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
+
+function counted(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** A model built with `checks: false`, completed: the check findings added (the same evaluation). */
+export function withChecks(model: Model): Model {
+  if (!model.checking) return model;
+  const findings = [...model.findings, ...runChecks(model.ev)].sort(byPosition);
+  const { checking: _done, ...rest } = model;
+  return { ...rest, findings, findingCounts: counted(findings) };
+}
+
+export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], glyphs: Glyphs, agenda?: Agenda, options: ModelOptions = {}): Model {
   const ev = evaluate(dataset);
-  const findings = [...loadFindings, ...runChecks(ev)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
-  const findingCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) findingCounts[f.severity] += 1;
+  const checks = options.checks ?? true;
+  const findings = [...loadFindings, ...(checks ? runChecks(ev) : [])].sort(byPosition);
+  const findingCounts = counted(findings);
   const kpis = new Map<string, { kpi: Kpi; priority: Priority }>();
   const kpiOfMetric = new Map<string, string>();
   for (const priority of dataset.catalogue.priorities) {
@@ -46,6 +72,7 @@ export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], g
     periodLabels: ev.periods.map((p) => formatPeriod(p.data.period)),
     glyphs,
     ...(agenda ? { agenda } : {}),
+    ...(checks ? {} : { checking: true }),
   };
 }
 

@@ -34,4 +34,16 @@ describe.skipIf(why !== '')('loading a large data set (tmux)', { timeout: 60000 
       s.kill();
     }
   });
+
+  it('opens when loaded, then the header gives the checks\' counts once they have run; q leaves', async () => {
+    const s = start([path.join(dir, 'catalogue.yaml'), '--max-file-size', '64M'], { columns: 120, rows: 30 });
+    try {
+      await s.waitFor('rated KPIs achieving target', 60000);
+      await s.waitFor(/\d+ errors? \d+ warnings?/, 30000);
+      s.keys('q');
+      expect(await s.exitStatus(10000)).toBe(0);
+    } finally {
+      s.kill();
+    }
+  });
 });
