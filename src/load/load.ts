@@ -12,6 +12,7 @@ import { schemaFindings } from './issues.js';
 import { indexCatalogue, toPeriodData, unknownRef, type CatalogueIndex } from './period.js';
 import { AgendaSchema, CatalogueSchema, PeriodSchema, type RawAgenda } from './schema.js';
 import { parseFast, type PosRef } from './fast.js';
+import { PeriodWorker } from './period-worker.js';
 import { DEFAULT_LIMITS, describeFsError, finding, parseYaml, readText, type Limits } from './source.js';
 
 export interface LoadOptions {
@@ -27,6 +28,12 @@ export interface LoadOptions {
    * 'yaml': every file with yaml (the tests compare the two).
    */
   readonly parser?: 'auto' | 'yaml';
+  /**
+   * loadDatasetAsync only: share the period files with a worker thread. 'auto' (the default)
+   * does when there are at least four of them and 4 MiB in all (below that, starting the worker
+   * costs more than it saves); true and false force it.
+   */
+  readonly worker?: 'auto' | boolean;
 }
 
 export interface LoadResult {
@@ -45,6 +52,14 @@ const LOAD_ERROR_CODES = new Set(['READ_ERROR', 'YAML_SYNTAX', 'SCHEMA', 'DUPLIC
 
 export function isLoadError(f: Finding): boolean {
   return f.severity === 'error' && LOAD_ERROR_CODES.has(f.code);
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function shown(file: string, cwd: string): string {
@@ -154,34 +169,89 @@ export interface LoadProgress {
   readonly total: number;
   /** The file read next (or the catalogue, at the first step), as shown in findings. */
   readonly file: string;
+  /** Set when the worker thread read this file. */
+  readonly by?: 'worker';
 }
 
 /** Reads, validates and converts everything; synchronous (for `check`, `export`, the tests). */
 export function loadDataset(cataloguePath: string, options: LoadOptions = {}): LoadResult {
   const steps = loadSteps(cataloguePath, options);
+  let answer: PeriodResult | undefined;
   for (;;) {
-    const step = steps.next();
+    const step = steps.next(answer);
     if (step.done) return step.value;
+    answer = step.value.kind === 'period' ? periodFile(step.value.job, step.value.plan) : undefined;
   }
 }
 
 /**
  * The same load, giving the event loop a turn after each file, so that a terminal stays
  * responsive (keys, signals, a progress line) while a large data set loads. `cancelled()` is
- * asked between files; when it says yes the load stops and resolves undefined.
+ * asked between files; when it says yes the load stops and resolves undefined. A large data set's
+ * period files are shared with a worker thread (period-worker.ts), which reads from the last file
+ * back while this thread reads from the first; the results are put together in file order, as
+ * the synchronous load does, so the outcome is the same.
  */
 export async function loadDatasetAsync(cataloguePath: string, options: LoadOptions = {}, onProgress?: (p: LoadProgress) => void, cancelled?: () => boolean): Promise<LoadResult | undefined> {
   const steps = loadSteps(cataloguePath, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    onProgress?.(step.value);
-    await new Promise((resolve) => setImmediate(resolve));
-    if (cancelled?.()) return undefined;
+  let helper: PeriodWorker | undefined;
+  let answer: PeriodResult | undefined;
+  try {
+    for (;;) {
+      const step = steps.next(answer);
+      answer = undefined;
+      if (step.done) return step.value;
+      const v = step.value;
+      if (v.kind === 'plan') {
+        helper = PeriodWorker.start(v.plan, options.worker ?? 'auto');
+      } else if (v.kind === 'period') {
+        const fromWorker = helper ? await helper.take(v.job.i) : undefined;
+        answer = fromWorker ?? periodFile(v.job, v.plan);
+        if (fromWorker) onProgress?.({ ...v.progress, by: 'worker' });
+        else onProgress?.(v.progress);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled?.()) return undefined;
+      } else {
+        onProgress?.(v.progress);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled?.()) return undefined;
+      }
+    }
+  } finally {
+    helper?.stop();
   }
 }
 
-function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<LoadProgress, LoadResult> {
+/** A period file to read, and how. */
+export interface PeriodJob {
+  readonly i: number;
+  readonly file: string;
+  readonly shownAs: string;
+  readonly bytes: number;
+}
+export interface PeriodPlan {
+  readonly jobs: readonly PeriodJob[];
+  readonly limits: Limits;
+  readonly parser: 'auto' | 'yaml';
+  readonly index: CatalogueIndex | undefined;
+}
+export interface PeriodResult {
+  readonly data?: PeriodData;
+  readonly findings: readonly Finding[];
+}
+
+/** Reads, validates and converts one period file (on either thread). */
+export function periodFile(job: PeriodJob, plan: Omit<PeriodPlan, 'jobs'>): PeriodResult {
+  const out: Finding[] = [];
+  const p = readValidated(job.file, job.shownAs, PeriodSchema, plan.limits, out, plan.parser);
+  if (!p.raw || !p.ref) return { findings: out };
+  const converted = toPeriodData(p.raw, p.ref, job.shownAs, plan.index);
+  return { ...(converted.data ? { data: converted.data } : {}), findings: [...out, ...converted.findings] };
+}
+
+type Step = { readonly kind: 'progress'; readonly progress: LoadProgress } | { readonly kind: 'plan'; readonly plan: PeriodPlan } | { readonly kind: 'period'; readonly job: PeriodJob; readonly plan: PeriodPlan; readonly progress: LoadProgress };
+
+function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step, LoadResult, PeriodResult | undefined> {
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const parser = options.parser ?? 'auto';
@@ -222,16 +292,20 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Load
 
   const agendaFiles = [...new Set([...listed.agendas, ...(options.agendaFiles ?? []).map((f) => path.resolve(cwd, f))])];
   const total = 1 + listed.periods.length + agendaFiles.length;
-  yield { done: 1, total, file: catShown };
+  yield { kind: 'progress', progress: { done: 1, total, file: catShown } };
 
+  const plan: PeriodPlan = {
+    jobs: listed.periods.map((file, i) => ({ i, file, shownAs: shown(file, cwd), bytes: sizeOf(file) })),
+    limits,
+    parser,
+    index,
+  };
+  yield { kind: 'plan', plan };
   const periods: PeriodData[] = [];
-  for (const file of listed.periods) {
-    const s = shown(file, cwd);
-    files.push(s);
-    yield { done: files.length - 1, total, file: s };
-    const p = readValidated(file, s, PeriodSchema, limits, out, parser);
-    if (!p.raw || !p.ref) continue;
-    const converted = toPeriodData(p.raw, p.ref, s, index);
+  for (const job of plan.jobs) {
+    files.push(job.shownAs);
+    const result = yield { kind: 'period', job, plan, progress: { done: files.length - 1, total, file: job.shownAs } };
+    const converted = result ?? periodFile(job, plan);
     out.push(...converted.findings);
     if (!converted.data) continue;
     const same = periods.find((q) => samePeriod(q.period, converted.data!.period));
@@ -247,7 +321,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Load
   for (const file of agendaFiles) {
     const s = shown(file, cwd);
     files.push(s);
-    yield { done: files.length - 1, total, file: s };
+    yield { kind: 'progress', progress: { done: files.length - 1, total, file: s } };
     const a = readValidated(file, s, AgendaSchema, limits, out, parser);
     if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
   }
