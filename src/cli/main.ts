@@ -133,17 +133,25 @@ async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, pres
     io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
     return 2;
   }
-  const [{ buildModel, withChecks }, { runTui }, { THEMES }, prefsMod] = await modules;
-  // A corrupt preferences file is moved aside (kept, not deleted) and the defaults used.
-  const recovered = prefsMod.recoverPrefs(io.env);
+  const dataset = loaded.dataset;
+  let built;
+  try {
+    const [{ buildModel, withChecks }, { runTui }, { THEMES }, prefsMod] = await modules;
+    // A corrupt preferences file is moved aside (kept, not deleted) and the defaults used.
+    const recovered = prefsMod.recoverPrefs(io.env);
+    const glyphs = wantsAscii(args, io.env) || recovered.prefs.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
+    const chosenAgenda = agendaNamed(args, io, dataset.agendas);
+    const kpiCount = dataset.catalogue.priorities.reduce((n, p) => n + p.kpis.length, 0);
+    loading.phase(`evaluating ${kpiCount.toLocaleString('en-GB')} KPIs over ${dataset.periods.length} periods …`);
+    // The checks run just after the first frame (the header says "checking …" until then).
+    const model = buildModel(dataset, loaded.findings, glyphs, chosenAgenda, { checks: false });
+    built = { buildModel, withChecks, runTui, THEMES, prefsMod, recovered, glyphs, chosenAgenda, model };
+  } finally {
+    // The progress line goes and raw mode is off, whatever happened.
+    loading.done();
+  }
+  const { buildModel, withChecks, runTui, THEMES, prefsMod, recovered, glyphs, chosenAgenda, model } = built;
   const prefs = recovered.prefs;
-  const glyphs = wantsAscii(args, io.env) || prefs.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
-  const chosenAgenda = agendaNamed(args, io, loaded.dataset.agendas);
-  const kpiCount = loaded.dataset.catalogue.priorities.reduce((n, p) => n + p.kpis.length, 0);
-  loading.phase(`evaluating ${kpiCount.toLocaleString('en-GB')} KPIs over ${loaded.dataset.periods.length} periods …`);
-  // The checks run just after the first frame (the header says "checking …" until then).
-  const model = buildModel(loaded.dataset, loaded.findings, glyphs, chosenAgenda, { checks: false });
-  loading.done();
   const stopped = loading.cancelled();
   if (stopped !== undefined) return stopped;
   if (model.ev.periods.length === 0) {
