@@ -58,6 +58,21 @@ describe('the fast path agrees with yaml', () => {
   });
 });
 
+describe('the fast path agrees with yaml on files saved with CRLF line ends', () => {
+  const bundled = corpus.filter((f) => !f.includes(`${path.sep}tests${path.sep}`));
+  it.each(bundled.map((f) => [path.relative(ROOT, f), f]))('%s', (shown, file) => {
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r?\n/g, '\r\n');
+    const slow = parseYaml(shown, text);
+    const fast = parseFast(shown, text, DEFAULT_LIMITS);
+    expect(slow.findings).toEqual([]);
+    expect(fast).toBeDefined();
+    expect(fast!.value).toEqual(slow.value);
+    const diffs: string[] = [];
+    compare(fast!.value, fast!.root, slow.src!.root(), '$', diffs);
+    expect(diffs.slice(0, 10)).toEqual([]);
+  });
+});
+
 describe('the fast path gives up where yaml must speak', () => {
   it.each([
     ['an anchor and alias', 'a: &x 1\nb: *x\n'],
