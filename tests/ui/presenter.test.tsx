@@ -82,13 +82,14 @@ describe('presenter mode (p), over the bundled 19 February 2020 agenda', () => {
     expect(listeners).toBe(0);
     await t.press('p');
     await t.waitFor('item 1 / 17');
-    expect(listeners).toBe(1);
+    // React subscribes in an effect, just after the frame is drawn.
+    await vi.waitFor(() => expect(listeners).toBe(1));
     time = 65_000;
     for (const l of tick) l();
     await t.waitFor('1:05');
     await t.press('q');
     await t.waitFor('rated KPIs achieving target');
-    expect(listeners).toBe(0);
+    await vi.waitFor(() => expect(listeners).toBe(0));
     t.unmount();
   });
 });
