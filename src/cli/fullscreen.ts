@@ -235,10 +235,12 @@ export interface FullScreenOptions {
 }
 
 /**
- * `make(setCode)` builds the element; the element calls `setCode` with the exit status it wants
+ * `make(setCode, forget)` builds the element; `forget()` makes the next frame whole (Ctrl-L: the
+ * app calls it, then renders again, painting over anything else written to the terminal). The
+ * element calls `setCode` with the exit status it wants
  * and leaves through Ink's exit (useApp) or `setCode`'s second argument.
  */
-export function runFullScreen(make: (setCode: (code: number, leave?: boolean) => void) => ReactElement, o: FullScreenOptions): Promise<FullScreenResult> {
+export function runFullScreen(make: (setCode: (code: number, leave?: boolean) => void, forget: () => void) => ReactElement, o: FullScreenOptions): Promise<FullScreenResult> {
   return new Promise((resolve) => {
     let code = 0;
     let failure: Error | undefined;
@@ -289,7 +291,7 @@ export function runFullScreen(make: (setCode: (code: number, leave?: boolean) =>
           code = 1;
           instance.unmount();
         },
-        children: make(setCode),
+        children: make(setCode, () => writer.invalidate()),
       }),
       // Debug mode: Ink hands each frame whole to the frame writer (and draws each render at once,
       // not throttled); the writer writes only what changed. See docs/architecture.md.

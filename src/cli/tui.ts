@@ -42,8 +42,9 @@ export async function runTui(o: TuiOptions): Promise<{ state: AppState; code: nu
   let final: AppState = o.notice ? { ...start, status: o.notice } : start;
   const initial = final;
   const result = await runFullScreen(
-    (setCode) =>
+    (setCode, forget) =>
       createElement(Root, {
+        redraw: forget,
         live: o.live,
         theme: o.theme,
         initial,

@@ -10,7 +10,7 @@ import { DEFAULT_GRID, type ScreenParams, type ScreenView } from '../viewmodel/s
 import { seg, type Line } from '../viewmodel/styled.js';
 import { DataTable } from './components/DataTable.js';
 import { StyledLines } from './components/StyledLines.js';
-import { keyHints, splitKeys, type KeyPress } from './keys/keymap.js';
+import { commandFor, keyHints, splitKeys, type KeyPress } from './keys/keymap.js';
 import { route } from './keys/router.js';
 import { helpLines } from './screens/help.js';
 import { screenDef } from './screens/registry.js';
@@ -55,6 +55,8 @@ export type AppProps = {
   readonly clock?: Clock;
   /** Tells the speaker-notes follower where the presentation is. */
   readonly publish?: (state: PresenterState) => void;
+  /** Ctrl-L: forget what the screen shows, so that the next frame is drawn whole. */
+  readonly redraw?: () => void;
   /** The terminal's size (see Root, which reads it). */
   readonly columns: number;
   readonly rows: number;
@@ -105,7 +107,9 @@ export interface Clock {
 
 const STILL: Clock = { now: () => 0, subscribe: () => () => undefined };
 
-export function App({ model, theme, initial, title, organisation, onExit, columns, rows, banner, clock = STILL, publish }: AppProps) {
+export function App({ model, theme, initial, title, organisation, onExit, columns, rows, banner, clock = STILL, publish, redraw }: AppProps) {
+  // Ctrl-L draws the whole screen again (over anything else that wrote to the terminal).
+  const [, repaint] = useReducer((n: number) => n + 1, 0);
   const { exit } = useApp();
   // Header, breadcrumbs and footer take three lines; the frame is at most rows − 1 tall. The
   // presenter's audience screen has the footer only.
@@ -189,6 +193,10 @@ export function App({ model, theme, initial, title, organisation, onExit, column
 
   useInput((input, key) => {
     if (key.ctrl && input === 'c') return dispatch('interrupt');
+    if (commandFor(toKeyPress(input, key)) === 'app.redraw') {
+      redraw?.();
+      return repaint();
+    }
     // Keys that arrive together (typed fast, sent by tmux, pasted) come as one string: each
     // character is its own keypress, so "[:kpi x" is a period step, then a jump.
     if ([...input].length > 1 && !key.ctrl && !key.meta) {

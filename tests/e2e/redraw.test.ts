@@ -2,7 +2,8 @@
 // leaves on a real terminal must be exactly what a whole redraw of the same state shows: no stale
 // row after a windowed list scrolls, a screen changes or the period moves. The whole redraw is
 // forced the way a person would, by resizing the terminal and back.
-import { describe, expect, it } from 'vitest';
+import { existsSync, readlinkSync, writeFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { HAVE_BIN, HAVE_TMUX, start, type Session } from './tmux.js';
 
 const why = !HAVE_TMUX ? 'tmux is not installed' : !HAVE_BIN ? 'dist/ is not built (npm run build)' : '';
@@ -95,6 +96,24 @@ describe.skipIf(why !== '')('incremental frames leave what a whole redraw draws 
       keys('q');
       await matchesRedraw(s, columns, rows, 'rated KPIs achieving target');
       keys('q');
+      expect(await s.exitStatus()).toBe(0);
+    } finally {
+      s.kill();
+    }
+  });
+
+  it.skipIf(!existsSync('/proc/self/fd'))('Ctrl-L paints over anything else written to the terminal', async () => {
+    const s = start([], { columns: 80, rows: 24 });
+    try {
+      await s.waitFor('rated KPIs achieving target');
+      const before = await settled(s);
+      // Another program writes to the same terminal (a warning, a wall message).
+      writeFileSync(readlinkSync(`/proc/${s.pid()}/fd/1`), '\x1b[6;10HSTRAY OUTPUT FROM ELSEWHERE');
+      await s.waitFor('STRAY OUTPUT');
+      s.keys('C-l');
+      await vi.waitFor(() => expect(s.screen()).not.toContain('STRAY OUTPUT'), { timeout: 5000, interval: 50 });
+      expect(await settled(s)).toBe(before);
+      s.keys('q');
       expect(await s.exitStatus()).toBe(0);
     } finally {
       s.kill();

@@ -27,6 +27,7 @@ export type CommandId =
   | 'app.help'
   | 'app.present'
   | 'app.quit'
+  | 'app.redraw'
   | 'grid.inherent'
   | 'grid.residual'
   | 'grid.target'
@@ -54,9 +55,10 @@ export interface KeyPress {
   readonly backspace?: boolean;
 }
 
-/** A binding: a printable key, or a named special key. */
+/** A binding: a printable key, a control key (`{ ctrl: 'l' }` is Ctrl-L), or a named special key. */
 export type Binding =
   | { readonly char: string }
+  | { readonly ctrl: string }
   | { readonly special: 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'enter' | 'escape' | 'tab' | 'shiftTab' };
 
 export interface CommandSpec {
@@ -100,12 +102,14 @@ export const KEYMAP: readonly CommandSpec[] = [
   { id: 'app.help', keys: [c('?')], label: '?', description: 'help: all keys', category: 'App' },
   { id: 'app.present', keys: [c('p')], label: 'p', description: 'presenter mode', category: 'App' },
   { id: 'app.quit', keys: [c('q')], label: 'q', description: 'quit', category: 'App' },
+  { id: 'app.redraw', keys: [{ ctrl: 'l' }], label: 'Ctrl-L', description: 'draw the whole screen again', category: 'App' },
 ];
 
 export const CATEGORIES: readonly Category[] = ['Move', 'Views', 'Period', 'Find', 'Heat grid', 'App'];
 
 function matches(b: Binding, k: KeyPress): boolean {
   if ('char' in b) return !k.ctrl && k.input === b.char;
+  if ('ctrl' in b) return k.ctrl === true && k.input === b.ctrl;
   switch (b.special) {
     case 'up':
       return k.up === true;

@@ -183,6 +183,9 @@ function normal(k: KeyPress, state: AppState, view: ScreenView, ctx: RouteContex
     case 'app.quit':
       // Drilled out of a presentation: q ends the presentation, not the app.
       return state.present ? [{ type: 'presentEnd' }] : [{ type: 'quit' }];
+    case 'app.redraw':
+      // The app repaints (App.tsx, which owns the terminal's frame writer hook); no state changes.
+      return [];
     case 'grid.inherent':
       return gridOnly({ assessment: 'inherent' });
     case 'grid.residual':
