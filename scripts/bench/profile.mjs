@@ -57,12 +57,13 @@ const limits = { ...source.DEFAULT_LIMITS, maxBytes };
 
 // The files loadDataset reads: the catalogue, then the YAML files of its data directory.
 const { parse: yamlParse } = await import('yaml');
-const catText = source.readText(catalogue, 'catalogue', limits);
+const { readText } = await imp('load/read.js');
+const catText = readText(catalogue, 'catalogue', limits);
 const dataRel = yamlParse(catText.ok ? catText.text : '')?.catalogue?.data;
 const dataDir = dataRel ? path.resolve(path.dirname(catalogue), dataRel) : undefined;
 const files = [catalogue, ...(dataDir ? readdirSync(dataDir).filter((n) => /\.ya?ml$/i.test(n)).sort().map((n) => path.join(dataDir, n)) : [])];
 
-const texts = await stage('read + UTF-8 check (readText)', () => files.map((f) => source.readText(f, f, limits)));
+const texts = await stage('read + UTF-8 check (readText)', () => files.map((f) => readText(f, f, limits)));
 let bytes = 0;
 for (const t of texts) if (t.ok) bytes += Buffer.byteLength(t.text);
 if (!LITE) {

@@ -13,7 +13,8 @@ import { indexCatalogue, toPeriodData, unknownRef, type CatalogueIndex } from '.
 import { AgendaSchema, CatalogueSchema, PeriodSchema, type RawAgenda } from './schema.js';
 import { parseFast, type PosRef } from './fast.js';
 import { PeriodWorker } from './period-worker.js';
-import { DEFAULT_LIMITS, describeFsError, finding, parseYaml, readText, type Limits } from './source.js';
+import { describeFsError, readText } from './read.js';
+import { DEFAULT_LIMITS, finding, parseYaml, type Limits } from './source.js';
 
 export interface LoadOptions {
   /** Overrides the catalogue's `data:` directory (relative to the working directory). */

@@ -1,7 +1,7 @@
-// Reading one YAML file safely, keeping source positions: bytes → UTF-8 text → YAML document,
-// with every problem a Finding at file:line:col. Nothing here throws on bad input.
+// Parsing one YAML file carefully, keeping source positions (the text comes from read.ts; plain
+// files take the fast path in fast.ts first), with every problem a Finding at file:line:col.
+// Nothing here throws on bad input.
 
-import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
@@ -36,118 +36,6 @@ export const DEFAULT_LIMITS: Limits = { maxBytes: 4 * 1024 * 1024, maxAliases: 1
 
 export function finding(code: FindingCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
-}
-
-/** The first offset at which `bytes` is not valid UTF-8, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i] as number;
-    if (b < 0x80) {
-      i += 1;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    if (i + need >= n) return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-
-/** Line and column (1-based, in characters) of a byte offset. */
-function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line += 1;
-      start = i + 1;
-    }
-  }
-  const col = new TextDecoder('utf-8').decode(bytes.subarray(start, offset)).length + 1;
-  return { line, col };
-}
-
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly finding: Finding };
-
-/** Reads a file as strict UTF-8 text (a BOM is dropped); a problem is one finding. */
-export function readText(file: string, shownAs: string, limits: Limits = DEFAULT_LIMITS): ReadResult {
-  const at = (line: number, col: number): Loc => ({ file: shownAs, line, col });
-  const fail = (code: FindingCode, loc: Loc, message: string): ReadResult => ({ ok: false, finding: finding(code, 'error', loc, message) });
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return fail('READ_ERROR', at(1, 1), 'this is a directory, not a YAML file');
-    // A FIFO or a device (/dev/zero) would block or never end: only regular files are read.
-    if (!st.isFile()) return fail('READ_ERROR', at(1, 1), 'not a regular file (a pipe, socket or device)');
-    size = st.size;
-  } catch (e) {
-    return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
-  }
-  if (size > limits.maxBytes) {
-    return fail('READ_ERROR', at(1, 1), `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxBytes)} limit (raise it with --max-file-size)`);
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const p = lineColOfByte(bytes, nul);
-    return fail('YAML_SYNTAX', at(p.line, p.col), 'the file holds a NUL byte: it looks like a binary file, not YAML text');
-  }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    const p = lineColOfByte(bytes, bad);
-    return fail('YAML_SYNTAX', at(p.line, p.col), `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8`);
-  }
-  let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text };
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${n} bytes`;
-}
-
-export function describeFsError(e: unknown, fallback: string): string {
-  const code = (e as { code?: string } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'this is a directory, not a YAML file';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    default:
-      return fallback;
-  }
 }
 
 /** A parsed YAML file with its positions. */
