@@ -17,7 +17,7 @@ import { metricsCsv, metricsJson } from '../viewmodel/export-tables.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import { buildModel } from '../viewmodel/model.js';
 import type { Args } from './args.js';
-import type { Io } from './main.js';
+import type { Io } from './context.js';
 import { findingLine } from './report.js';
 
 const WRITE_ERRORS: Readonly<Record<string, string>> = {

@@ -1,0 +1,73 @@
+// What the commands share: the terminal and streams they run with (Io), where the data comes from
+// (the catalogue argument, the last one used, the bundled default) and how it is loaded, the
+// user's colour and symbol choices, and the one-line internal error.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { showText } from '../domain/text.js';
+import type { Agenda } from '../domain/types.js';
+import { loadDataset, type LoadOptions, type LoadResult } from '../load/load.js';
+import { DEFAULT_LIMITS } from '../load/source.js';
+import type { Args } from './args.js';
+import { readPrefs } from './prefs.js';
+
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLED_CATALOGUE = path.join(packageRoot, 'catalogue', 'lcc-2019-20.yaml');
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** The terminal, when both ends are one: then the interactive app runs. */
+  readonly tty?: { readonly stdin: NodeJS.ReadStream; readonly stdout: NodeJS.WriteStream };
+}
+
+/** CATALOGUE, else the last one used (when it still exists), else the bundled default. */
+export function catalogueOf(args: Pick<Args, 'catalogue'>, io: Pick<Io, 'env'>): string {
+  if (args.catalogue !== undefined) return args.catalogue;
+  const last = readPrefs(io.env).prefs.lastCatalogue;
+  return last !== undefined && existsSync(last) ? last : BUNDLED_CATALOGUE;
+}
+
+export function loadOptions(args: Args, io: Io): LoadOptions {
+  return {
+    ...(args.data !== undefined ? { dataDir: args.data } : {}),
+    ...(args.agenda !== undefined ? { agendaFiles: [args.agenda] } : {}),
+    limits: { ...DEFAULT_LIMITS, ...(args.maxFileSize !== undefined ? { maxBytes: args.maxFileSize } : {}) },
+    cwd: io.cwd,
+  };
+}
+
+export function load(args: Args, io: Io): LoadResult {
+  return loadDataset(catalogueOf(args, io), loadOptions(args, io));
+}
+
+export function wantsAscii(args: Args, env: NodeJS.ProcessEnv): boolean {
+  if (args.ascii) return true;
+  const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
+  return locale !== '' && !/utf-?8/i.test(locale);
+}
+
+export function wantsColour(args: Pick<Args, 'noColor'>, env: NodeJS.ProcessEnv): boolean {
+  if (args.noColor) return false;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['FORCE_COLOR'] === '0' || env['FORCE_COLOR'] === 'false') return false;
+  if (env['TERM'] === 'dumb') return env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
+  return true;
+}
+
+/** The agenda named with --agenda, among those loaded. */
+export function agendaNamed(args: Args, io: Io, agendas: readonly Agenda[]): Agenda | undefined {
+  if (args.agenda === undefined) return undefined;
+  const wanted = path.resolve(io.cwd, args.agenda);
+  return agendas.find((a) => path.resolve(io.cwd, a.file) === wanted);
+}
+
+export function internalError(io: Io, e: unknown): number {
+  const msg = e instanceof Error ? e.message : String(e);
+  io.err(`ragtop: internal error: ${showText(msg, 300)}${process.env['RAGTOP_DEBUG'] ? '' : ' (set RAGTOP_DEBUG=1 for the trace)'}\n`);
+  if (process.env['RAGTOP_DEBUG'] && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+  return 1;
+}
