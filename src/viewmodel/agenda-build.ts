@@ -8,7 +8,7 @@ import { formatPeriod, samePeriod } from '../domain/period.js';
 import type { Agenda } from '../domain/types.js';
 import type { AgendaEntry, MeetingAgenda } from './agenda.js';
 import { RAG_WORDS } from './glyphs.js';
-import { kpiRows } from './kpis-screen.js';
+import { kpiRows } from './kpi-rows.js';
 import { periodAt, type Model } from './model.js';
 import { registerOf } from './register.js';
 

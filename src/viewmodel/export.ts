@@ -22,7 +22,7 @@ import type { AgendaEntry, MeetingAgenda } from './agenda.js';
 import { financeRows, financeTotalRow, statedTotalLines, type FinanceRow, type Over } from './finance-screen.js';
 import { ragToken, type Glyphs } from './glyphs.js';
 import { entriesIn, gridData, unplaced } from './heatgrid-screen.js';
-import { kpiRows, type KpiRow } from './kpis-screen.js';
+import { kpiRows, type KpiRow } from './kpi-rows.js';
 import { periodAt, type Model } from './model.js';
 import { overviewModel } from './overview.js';
 import { bandLabel, registerOf, type EntryView } from './register.js';

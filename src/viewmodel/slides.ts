@@ -23,7 +23,7 @@ import { RAG_WORDS, type Glyphs } from './glyphs.js';
 import { asciiText, gridLayout, gridLines, idLinesNeeded, marksOf as gridMarksOf, usesBandWords, type GridItem } from './heatgrid.js';
 import { gridData, unplaced } from './heatgrid-screen.js';
 import { chartPeriods, chartTarget, wrapLine } from './kpi-detail.js';
-import { kpiRows, metricTargetText, type KpiRow } from './kpis-screen.js';
+import { kpiRows, metricTargetText, type KpiRow } from './kpi-rows.js';
 import { periodAt, type Model } from './model.js';
 import { overviewModel } from './overview.js';
 import { ragBar } from './overview-screen.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_OVERHEAD, kpiRows, kpisScreen, layoutColumns, matchesFilter, priorityScreen, redStreak, SORTS, sortRows } from '../../src/viewmodel/kpis-screen.js';
+import { kpiRows, matchesFilter, redStreak } from '../../src/viewmodel/kpi-rows.js';
+import { CELL_OVERHEAD, kpisScreen, layoutColumns, priorityScreen, SORTS, sortRows } from '../../src/viewmodel/kpis-screen.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from '../../src/viewmodel/glyphs.js';
 import { buildModel, type Model } from '../../src/viewmodel/model.js';
 import type { ScreenParams, ScreenView } from '../../src/viewmodel/screen.js';

@@ -1,0 +1,224 @@
+// KPI rows: everything a KPI row shows (its RAG, latest value with unit, target as published,
+// direction of travel, trend sparkline, flags, how many periods running it has been red), per
+// period, computed once per model and period. The KPIs views, slides, agendas and hand-outs read
+// them.
+
+import type { Direction, KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
+import { formatValue } from '../domain/format.js';
+import { describeTarget } from '../domain/rag.js';
+import type { Flag, Kpi, Rag, Unit } from '../domain/types.js';
+import { type Glyphs } from './glyphs.js';
+import type { Model } from './model.js';
+import { modelMemo } from './memo.js';
+import { sparkline } from './sparkline.js';
+
+export interface KpiRow {
+  readonly kpiId: string;
+  readonly priorityId: string;
+  /** Position in the catalogue (the order the reports publish). */
+  readonly order: number;
+  readonly title: string;
+  /** The RAG that counts (reported where given, else computed). */
+  readonly rag: Rag;
+  /** Whether anything was reported for the KPI in the period. */
+  readonly hasData: boolean;
+  /** Latest value with its unit (the main metric's rated value), or why there is none. */
+  readonly value: string;
+  /** The target as published: the label where one is given, else the numbers. */
+  readonly target: string;
+  readonly direction?: Direction;
+  /** The main metric's figures over the loaded periods up to this one (a space for a gap). */
+  readonly trend: string;
+  /** Abbreviated observation flags: prov, est, rev, break, NFP. */
+  readonly flags: readonly string[];
+  /** Loaded periods in a row, ending with this one, in which the KPI was red (0 if it is not). */
+  readonly redStreak: number;
+  /** Lower-case text the filter searches: title, id, directorate, metric titles. */
+  readonly haystack: string;
+}
+
+/** The most periods a sparkline shows (the latest ones, up to the current period). */
+const SPARK_MAX = 8;
+
+const FLAG_ORDER: readonly Flag[] = ['provisional', 'estimated', 'revised', 'break_in_series', 'not_for_publication'];
+const FLAG_WORDS: Readonly<Record<Flag, string>> = {
+  provisional: 'prov',
+  estimated: 'est',
+  revised: 'rev',
+  break_in_series: 'break',
+  not_for_publication: 'NFP',
+};
+
+/** Units whose figures compare across spans of different length (as direction of travel has it). */
+const INTENSIVE: ReadonlySet<Unit> = new Set<Unit>(['percent', 'days', 'score', 'rate', 'index', 'ratio']);
+
+/** A glyph set made of ASCII only (then the cursor is `>` and the streak `3xred`). */
+function isAscii(g: Glyphs): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(g.bar + g.spark + Object.values(g.rag).join(''));
+}
+
+export function marks(g: Glyphs) {
+  const ascii = isAscii(g);
+  return { cursor: ascii ? '>' : '▸', up: ascii ? '^' : '▲', down: ascii ? 'v' : '▼', times: ascii ? 'x' : '×', dot: ascii ? '-' : '·' };
+}
+
+function valueOf(k: KpiEval): string {
+  if (!k.hasData) return 'no data';
+  const m = k.metrics[0];
+  if (m?.rated !== undefined) return formatValue(m.metric, m.rated, m.ratedDecimals);
+  if (k.kpi.composite && k.metrics.length > 1) return `${k.metrics.length} metrics`;
+  return 'no value';
+}
+
+/** A metric's target as published: its label, else the numbers, else what kind of target it is. */
+export function metricTargetText(m: MetricEval): string {
+  if (m.targetLabel) return m.targetLabel;
+  const spec = m.obs?.target ?? m.metric.target;
+  if (spec === undefined) return '';
+  switch (spec.kind) {
+    case 'value':
+      return describeTarget(m.metric, { kind: 'value', value: spec.value });
+    case 'band':
+      return describeTarget(m.metric, { kind: 'band', min: spec.min, max: spec.max });
+    case 'benchmark':
+      return `${spec.name} benchmark`;
+    case 'change':
+      return `${spec.direction} on last year`;
+    default: {
+      const _exhaustive: never = spec;
+      return _exhaustive;
+    }
+  }
+}
+
+function targetOf(k: KpiEval): string {
+  const m = k.metrics[0];
+  return m ? metricTargetText(m) : '';
+}
+
+function trendOf(model: Model, k: KpiEval, period: number): string {
+  const metric = k.kpi.metrics[0];
+  const here = model.ev.periods[period];
+  if (!metric || !here) return '';
+  const first = Math.max(0, period - SPARK_MAX + 1);
+  const intensive = INTENSIVE.has(metric.unit);
+  const quarter = here.data.period.q !== undefined;
+  const values: (number | undefined)[] = [];
+  for (let i = first; i <= period && i < model.ev.periods.length; i++) {
+    const pe = model.ev.periods[i] as PeriodEval;
+    // A quarter's count or money is not comparable with a year's: a gap, as for travel.
+    if (!intensive && (pe.data.period.q !== undefined) !== quarter) values.push(undefined);
+    else values.push(pe.data.observations.get(metric.id)?.value ?? undefined);
+  }
+  return sparkline(values, model.glyphs.spark);
+}
+
+/**
+ * Loaded periods in a row, ending with `period`, in which the KPI's counted RAG is red. Periods
+ * with nothing reported for the KPI (an annual KPI's quarters, a back-filled partial file) are
+ * skipped: they neither count nor break the run.
+ */
+export function redStreak(periods: readonly PeriodEval[], kpiId: string, period: number): number {
+  let n = 0;
+  for (let i = Math.min(period, periods.length - 1); i >= 0; i--) {
+    const k = periods[i]?.kpis.get(kpiId);
+    if (!k?.hasData) {
+      if (i === period) return 0;
+      continue;
+    }
+    if (k.counted !== 'red') break;
+    n += 1;
+  }
+  return n;
+}
+
+/** Rows by model and period: a memo (the model is built once and never changes), of the periods
+ * shown last (a large catalogue's rows take megabytes a period). */
+const rowCache = modelMemo<readonly KpiRow[]>(8);
+
+/** The rows of KPIs without flags share one empty list. */
+const NO_FLAGS: readonly string[] = [];
+
+/** What the filter searches, by KPI id: the same in every period, so worked out once. */
+const haystacks = new WeakMap<Model, Map<string, string>>();
+
+function haystackOf(model: Model, kpi: Kpi): string {
+  let byId = haystacks.get(model);
+  if (!byId) haystacks.set(model, (byId = new Map()));
+  let text = byId.get(kpi.id);
+  if (text === undefined) {
+    text = [kpi.title, kpi.id, kpi.directorate ?? '', ...kpi.metrics.map((m) => m.title)].join('\n').toLowerCase();
+    byId.set(kpi.id, text);
+  }
+  return text;
+}
+
+/** Every KPI of the catalogue, in catalogue order, as rows for the period at `period`. */
+export function kpiRows(model: Model, period: number): readonly KpiRow[] {
+  const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
+  return rowCache.get(model, [p], () => computeKpiRows(model, p));
+}
+
+function computeKpiRows(model: Model, p: number): readonly KpiRow[] {
+  const pe = model.ev.periods[p];
+  const rows: KpiRow[] = [];
+  for (const priority of model.priorities) {
+    for (const kpi of priority.kpis) {
+      const k = pe?.kpis.get(kpi.id);
+      if (!k) continue;
+      const flagged = k.metrics.some((m) => (m.obs?.flags.length ?? 0) > 0);
+      const flags = flagged ? new Set(k.metrics.flatMap((m) => m.obs?.flags ?? [])) : undefined;
+      const direction = k.metrics[0]?.travel?.direction;
+      rows.push({
+        kpiId: kpi.id,
+        priorityId: priority.id,
+        order: rows.length,
+        title: kpi.title,
+        rag: k.counted,
+        hasData: k.hasData,
+        value: valueOf(k),
+        target: targetOf(k),
+        ...(direction ? { direction } : {}),
+        trend: trendOf(model, k, p),
+        flags: flags ? FLAG_ORDER.filter((f) => flags.has(f)).map((f) => FLAG_WORDS[f]) : NO_FLAGS,
+        redStreak: redStreak(model.ev.periods, kpi.id, p),
+        haystack: haystackOf(model, kpi),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Case-insensitive; every word of the filter must appear (in any of the searched texts). */
+export function matchesFilter(row: KpiRow, filter: string): boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.every((w) => row.haystack.includes(w));
+}
+
+/** The rows matching a filter (as matchesFilter), the filter read once. */
+export function filterRows(rows: readonly KpiRow[], filter: string): readonly KpiRow[] {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length === 0 ? rows : rows.filter((r) => words.every((w) => r.haystack.includes(w)));
+}
+
+const byPriority = modelMemo<ReadonlyMap<string, readonly KpiRow[]>>(64);
+
+/** Each priority's rows for a period, in catalogue order. */
+export function rowsByPriority(model: Model, period: number): ReadonlyMap<string, readonly KpiRow[]> {
+  const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
+  return byPriority.get(model, [p], () => {
+    const out = new Map<string, KpiRow[]>();
+    for (const r of kpiRows(model, p)) {
+      const list = out.get(r.priorityId);
+      if (list) list.push(r);
+      else out.set(r.priorityId, [r]);
+    }
+    return out;
+  });
+}
+
+/** One priority's rows for a period, in catalogue order. */
+export function priorityRows(model: Model, period: number, id: string): readonly KpiRow[] {
+  return rowsByPriority(model, period).get(id) ?? [];
+}
