@@ -13,6 +13,7 @@
 import { render } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
+import { terminalSafe } from './terminal-text.js';
 
 // The alternate screen, the cursor hidden and autowrap off: a row the terminal draws wider than
 // expected is cut at the right edge instead of wrapping onto (and scrolling) the rows below it.
@@ -183,9 +184,12 @@ export function frameDiff(prev: readonly string[] | undefined, next: readonly st
 export class FrameWriter {
   private shown: string[] | undefined;
   constructor(private readonly out: { write(s: string, cb?: (e?: Error | null) => void): unknown; readonly rows?: number }) {}
-  /** Writes a frame (rows separated by newlines); returns the bytes written, '' when none changed. */
+  /**
+   * Writes a frame (rows separated by newlines); returns the bytes written, '' when none changed.
+   * The frame is cleaned first: only its SGR styling and its newlines act on the terminal.
+   */
   frame(text: string, cb?: (e?: Error | null) => void): string {
-    const next = text.split('\n');
+    const next = terminalSafe(text, 'frame').split('\n');
     const rows = this.out.rows || 24;
     const diff = frameDiff(this.shown, next, rows);
     this.shown = next.slice(0, rows);

@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import { showText } from '../domain/text.js';
+import { terminalSafe } from './terminal-text.js';
 import type { LoadProgress } from '../load/load.js';
 
 export interface Loading {
@@ -36,7 +37,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
     shown = true;
     const width = Math.max(10, (tty.stdout.columns || 80) - 1);
     const line = text.length > width ? `${text.slice(0, width - 1)}…` : text;
-    tty.stdout.write(`\r\x1b[2K${line}`);
+    tty.stdout.write(`\r\x1b[2K${terminalSafe(line, 'frame')}`);
   };
   const onData = (chunk: Buffer | string) => {
     const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');

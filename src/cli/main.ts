@@ -15,6 +15,7 @@ import { exportCommand } from './export.js';
 import { jsonReport, summarise, textReport, findingLine } from './report.js';
 import { agendaNamed, BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, wantsAscii, wantsColour, type Io } from './context.js';
 import { interactive } from './interactive.js';
+import { terminalSafe } from './terminal-text.js';
 
 export { BUNDLED_CATALOGUE, catalogueOf, wantsColour, type Io };
 
@@ -204,8 +205,9 @@ export function run(argv: readonly string[], io: Io): number {
 export function main(): void {
   const tty = process.stdin.isTTY && process.stdout.isTTY ? { stdin: process.stdin, stdout: process.stdout } : undefined;
   const io: Io = {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    // Everything a command prints passes the last cleaning step (our own text is plain or SGR-styled).
+    out: (s) => process.stdout.write(terminalSafe(s, 'stream')),
+    err: (s) => process.stderr.write(terminalSafe(s, 'stream')),
     env: process.env,
     cwd: process.cwd(),
     ...(tty ? { tty } : {}),

@@ -10,6 +10,7 @@ import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from '../viewmodel/glyphs.j
 import { notesText, type NotesStatus } from '../viewmodel/notes.js';
 import type { Theme } from '../ui/theme/theme.js';
 import { ChannelError, channelPath, follow, readOnce } from './sync.js';
+import { terminalSafe } from './terminal-text.js';
 
 export interface NotesOptions {
   readonly stdin: NodeJS.ReadStream;
@@ -73,13 +74,13 @@ export async function runNotes(o: NotesOptions): Promise<number> {
     socketPath = channelPath(o.env, o.catalogueId);
   } catch (e) {
     if (!(e instanceof ChannelError)) throw e;
-    err.write(`ragtop: ${e.message}\n`);
+    err.write(`ragtop: ${showText(e.message, 300)}\n`);
     return 2;
   }
   if (!(o.stdin.isTTY && o.stdout.isTTY)) {
     const state = await readOnce(socketPath);
     const width = Math.max(40, Math.min(o.stdout.columns || 80, 200));
-    o.stdout.write(state ? `${notesText(state, now(), width, glyphs).join('\n')}\n` : 'no presenter running\n');
+    o.stdout.write(terminalSafe(state ? `${notesText(state, now(), width, glyphs).join('\n')}\n` : 'no presenter running\n', 'stream'));
     return 0;
   }
   return interactive(o, socketPath, now, glyphs);

@@ -9,6 +9,15 @@ const ESCAPE_SEQUENCE = /(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * Characters that must never reach a terminal from data, as a regular-expression character class:
+ * the C0 controls but tab, LF and CR, DEL, the C1 controls, the zero-width characters and marks
+ * (U+200B-U+200F, U+2060-U+2064, U+FEFF), the line and paragraph separators (U+2028, U+2029) and the
+ * bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). The terminal
+ * writer (src/cli/terminal-text.ts) removes them from everything it writes.
+ */
+export const UNSAFE_CHAR_SOURCE = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff]';
+
 export interface Sanitised {
   readonly text: string;
   /** True when anything was removed (a CONTROL_CHARS finding). Tabs and CRLF are only normalised. */

@@ -3,6 +3,7 @@
 // finding concerns. The selected finding's whole message is shown at the bottom.
 
 import { CHECK_CODES, LOAD_CODES, type Finding, type FindingCode, type Severity } from '../domain/types.js';
+import { showText } from '../domain/text.js';
 import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
 import type { ScreenParams, ScreenView, Target } from './screen.js';
@@ -30,9 +31,10 @@ export interface SeverityGroup {
   readonly count: number;
 }
 
+/** A file's name without its directories, escaped for a terminal (file names come from anyone). */
 export function baseName(file: string): string {
   const parts = file.split(/[\\/]/);
-  return parts[parts.length - 1] ?? file;
+  return showText(parts[parts.length - 1] ?? file, 80);
 }
 
 /** What Enter opens for a finding: the KPI of a KPI or metric id, or the register entry. */

@@ -1,0 +1,26 @@
+// The last cleaning step before text reaches a terminal. Data is cleaned when it is loaded
+// (src/domain/text.ts); this is the second line: whatever a future renderer, a library's error
+// text, a file name or a preference value carries, no control or escape character that did not
+// come from our own code is written. Our own code styles text with SGR sequences only (colours,
+// bold, inverse), so those are kept and every other escape sequence loses its introducer, which
+// leaves the rest as inert printable text. The frame writer and the command's output streams use
+// it; the cursor moves and mode switches they add themselves are written after this step.
+
+import { UNSAFE_CHAR_SOURCE } from '../domain/text.js';
+
+/**
+ * An SGR sequence (kept), or one character no terminal output of ours needs: ESC, the C0 and C1
+ * controls, DEL, and the bidi, zero-width and line-separator characters (removed). Tab, CR and LF
+ * are matched too, and kept or removed according to where the text goes.
+ */
+const UNSAFE = new RegExp(`\\x1b\\[[0-9;:]*m|\\x1b|[\\t\\r\\n]|${UNSAFE_CHAR_SOURCE}`, 'g');
+const ANY_UNSAFE = new RegExp(`[\\x1b\\t\\r]|${UNSAFE_CHAR_SOURCE}`);
+
+/**
+ * `frame`: one screen of rows joined by LF (the frame writer): only SGR and LF survive.
+ * `stream`: a command's output (a check report, a CSV hand-out): SGR, LF, CR and tab survive.
+ */
+export function terminalSafe(text: string, kind: 'frame' | 'stream'): string {
+  if (!ANY_UNSAFE.test(text)) return text;
+  return text.replace(UNSAFE, (m) => (m.length > 1 || m === '\n' || (kind === 'stream' && (m === '\r' || m === '\t')) ? m : m === '\t' ? ' ' : ''));
+}
