@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameWriter } from '../src/cli/fullscreen.js';
 import { terminalSafe } from '../src/cli/terminal-text.js';
+import { jsonReport, summarise } from '../src/cli/report.js';
 import { UNICODE_GLYPHS } from '../src/viewmodel/glyphs.js';
 import { checksScreen } from '../src/viewmodel/checks-screen.js';
 import { buildModel } from '../src/viewmodel/model.js';
@@ -68,5 +69,15 @@ describe('a period file name with escape sequences (the Checks view)', () => {
     const text = shown.flatMap((v) => ('lines' in v && v.lines ? v.lines.map(plain) : [])).join('\n');
     expect(text).toContain('2019-20-Q2\\x1b]0;PWNED\\x07');
     expect(unsafeTerminalBytes(text, { allow: 'none' })).toEqual([]);
+  });
+});
+
+describe('JSON output (check --json, export --format json)', () => {
+  it('escapes line separators and zero-width characters as well as C0, C1 and bidi controls', () => {
+    const f = { code: 'SCHEMA', severity: 'error', message: 'a\u2028b\u200bc\u202ed\x9de\x07', file: 'x\u2029.yaml', line: 1, column: 1 } as const;
+    const json = jsonReport([f], summarise([f], 1, false, false));
+    expect(unsafeTerminalBytes(json, { allow: 'none' })).toEqual([]);
+    expect(json).toContain('a\\u2028b\\u200bc\\u202ed\\u009de\\u0007');
+    expect((JSON.parse(json) as { findings: { message: string }[] }).findings[0]?.message).toBe(f.message);
   });
 });

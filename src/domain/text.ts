@@ -55,3 +55,18 @@ export function showText(s: string, max = 60): string {
   });
   return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
 }
+
+const UNSAFE_GLOBAL = new RegExp(UNSAFE_CHAR_SOURCE, 'g');
+
+/** Removes every character of UNSAFE_CHAR_SOURCE (a tab becomes a space; CR and LF are kept). */
+export function withoutUnsafe(s: string): string {
+  return s.replace(/\t/g, ' ').replace(UNSAFE_GLOBAL, '');
+}
+
+/**
+ * JSON for a terminal or a file: JSON.stringify escapes the C0 controls; every other character of
+ * UNSAFE_CHAR_SOURCE (DEL, C1, bidi, zero-width, line separators) is escaped as \uXXXX too.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE_GLOBAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

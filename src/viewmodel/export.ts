@@ -13,6 +13,7 @@
 // negative number. UTF-8 without a byte-order mark.
 
 import type { KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
+import { withoutUnsafe } from '../domain/text.js';
 import { formatValue } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { describeTarget } from '../domain/rag.js';
@@ -35,13 +36,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 // ---------------------------------------------------------------------------------------------
 // Markdown text.
 
-// Control characters (C0 but newline, DEL, C1) and bidi overrides: never written.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
-
 /** Removes control characters (a tab becomes a space); keeps newlines. */
 export function clean(s: string): string {
-  return s.replace(/\t/g, ' ').replace(CONTROL, '');
+  return withoutUnsafe(s).replace(/\r/g, '');
 }
 
 /**
