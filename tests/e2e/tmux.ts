@@ -22,11 +22,23 @@ export interface Session {
   /** The process's exit status, once the command has ended (the shell prints EXIT=n). */
   exitStatus(timeout?: number): Promise<number>;
   pid(): number;
+  /** A tmux format about the pane (`#{pane_title}` …). */
+  display(format: string): string;
+  /** The tmux paste buffers' contents (what the pane put on the clipboard). */
+  buffers(): string;
   resize(columns: number, rows: number): void;
   kill(): void;
 }
 
-export function start(args: string[], opts: { columns?: number; rows?: number; env?: Record<string, string> } = {}): Session {
+export interface StartOptions {
+  readonly columns?: number;
+  readonly rows?: number;
+  readonly env?: Record<string, string>;
+  /** Let the pane set the clipboard (OSC 52 lands in a tmux buffer), as many terminals do. */
+  readonly clipboard?: boolean;
+}
+
+export function start(args: string[], opts: StartOptions = {}): Session {
   const socket = `ragtop-test-${process.pid}`;
   const name = `s${++n}`;
   const cfg = mkdtempSync(path.join(os.tmpdir(), 'ragtop-e2e-cfg-'));
@@ -42,7 +54,8 @@ export function start(args: string[], opts: { columns?: number; rows?: number; e
   // ("server exited unexpectedly"): try again briefly.
   for (let attempt = 0; ; attempt++) {
     try {
-      tmux('new-session', '-d', '-s', name, '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), command);
+      // Options chained to the new session are set before tmux reads anything from the pane.
+      tmux('new-session', '-d', '-s', name, '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), command, ...(opts.clipboard ? [';', 'set', '-g', 'set-clipboard', 'on'] : []));
       break;
     } catch (e) {
       if (attempt >= 20) throw e;
@@ -71,6 +84,8 @@ export function start(args: string[], opts: { columns?: number; rows?: number; e
       const s = await waitFor(/EXIT=\d+/, timeout);
       return Number(/EXIT=(\d+)/.exec(s)?.[1]);
     },
+    display: (format) => tmux('display-message', '-p', '-t', name, format).trimEnd(),
+    buffers: () => tmux('list-buffers'),
     resize: (columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
     pid() {
       const panePid = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
