@@ -97,10 +97,12 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
       do {
         pending = false;
         const again = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io));
-        if (again?.dataset) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
+        // No period file (a data directory emptied or being copied back) is a failed reload too.
+        if (again?.dataset?.periods.length) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
         else {
           const first = again?.findings.find((f) => f.severity === 'error');
-          live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${first ? findingLine(first) : 'the data could not be loaded'}` });
+          const why = first ? findingLine(first) : again?.dataset ? 'no period files found' : 'the data could not be loaded';
+          live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${why}` });
         }
       } while (pending);
     } finally {
