@@ -1,10 +1,12 @@
 // While a large data set loads (before the app is drawn), the terminal stays responsive: a
-// progress line after a moment, q or Ctrl-C to give up, SIGTERM and SIGHUP honoured, and the
-// terminal put back as it was (raw mode off, the line cleared) on every way out.
+// progress line after a moment, q or Ctrl-C to give up, SIGTERM and SIGHUP honoured, Ctrl-Z and
+// `fg` as in the app (suspend.ts), and the terminal put back as it was (raw mode off, the line
+// cleared) on every way out.
 
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import type { LoadProgress } from '../load/load.js';
+import { handleSuspend, SUSPEND_KEY } from './suspend.js';
 
 export interface Loading {
   /** Shows how far the load has got (after a short delay, so small data never flashes a line). */
@@ -40,6 +42,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
   };
   const onData = (chunk: Buffer | string) => {
     const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+    if (s.includes(SUSPEND_KEY)) suspension?.suspend();
     if (s.includes('\x03')) code ??= 130;
     else if (/^[qQ]$/.test(s) || s === '\x1b') code ??= 0;
     if (code !== undefined) write('ragtop: stopping …');
@@ -49,6 +52,17 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
   };
   const raw = tty.stdin.isTTY === true && typeof tty.stdin.setRawMode === 'function';
   if (raw) tty.stdin.setRawMode(true);
+  // Raw mode off while stopped; after `fg` (the shell made the terminal cooked) set off, then on.
+  const suspension = raw
+    ? handleSuspend({
+        leave: () => tty.stdin.setRawMode(false),
+        enter: () => {
+          if (finished) return;
+          tty.stdin.setRawMode(false);
+          tty.stdin.setRawMode(true);
+        },
+      })
+    : undefined;
   tty.stdin.on('data', onData);
   tty.stdin.resume();
   process.on('SIGTERM', onSignal);
@@ -66,6 +80,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
     done() {
       if (finished) return;
       finished = true;
+      suspension?.stop();
       tty.stdin.off('data', onData);
       tty.stdin.pause();
       if (raw) tty.stdin.setRawMode(false);

@@ -24,6 +24,8 @@ describe('the loading line', () => {
     const tty = fakeTty();
     const l = startLoading(tty, () => t);
     expect(tty.stdin.raw).toBe(true);
+    // Ctrl-Z sent as a signal is handled (the terminal given back while stopped).
+    expect(process.listenerCount('SIGTSTP') + process.listenerCount('SIGCONT')).toBe(2);
     l.progress(step);
     await flush();
     expect(tty.written.join('')).toBe('');
@@ -37,6 +39,7 @@ describe('the loading line', () => {
     expect(tty.stdin.raw).toBe(false);
     expect(tty.stdin.listenerCount('data')).toBe(0);
     expect(process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP')).toBe(0);
+    expect(process.listenerCount('SIGTSTP') + process.listenerCount('SIGCONT')).toBe(0);
   });
 
   it('never writes control characters from a file name, and fits the terminal width', async () => {
