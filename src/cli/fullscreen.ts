@@ -15,7 +15,7 @@
 import { render } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
-import { handleSuspend, SUSPEND_KEY } from './suspend.js';
+import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
 
 // The alternate screen, the cursor hidden and autowrap off: a row the terminal draws wider than
 // expected is cut at the right edge instead of wrapping onto (and scrolling) the rows below it.
@@ -243,10 +243,6 @@ function inputSource(stdin: NodeJS.ReadStream, onSuspendKey: () => void): NodeJS
   });
 }
 
-/** Exit statuses for the signals that end the app: 128 + the signal's number, as a shell reports. */
-const SIGNAL_CODES = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 } as const;
-type EndSignal = keyof typeof SIGNAL_CODES;
-
 export interface FullScreenResult {
   /** The status set by the element, or 129/130/131/143 for SIGHUP/SIGINT/SIGQUIT/SIGTERM, or 1 after an error. */
   readonly code: number;
@@ -315,14 +311,14 @@ export function runFullScreen(make: (setCode: (code: number, leave?: boolean) =>
       if (settled) return;
       settled = true;
       restore();
-      for (const signal of Object.keys(SIGNAL_CODES)) process.off(signal, onSignal);
+      for (const signal of Object.keys(END_SIGNALS)) process.off(signal, onSignal);
       resolve({ code, ...(failure ? { error: failure } : {}) });
     };
     const onSignal = (signal: NodeJS.Signals) => {
-      code = SIGNAL_CODES[signal as EndSignal] ?? 130;
+      code = END_SIGNALS[signal as EndSignal] ?? 130;
       finish();
     };
-    for (const signal of Object.keys(SIGNAL_CODES)) process.on(signal, onSignal);
+    for (const signal of Object.keys(END_SIGNALS)) process.on(signal, onSignal);
     const setCode = (c: number, leave = false) => {
       code = c;
       if (leave) instance.unmount();

@@ -1,19 +1,19 @@
 // While a large data set loads (before the app is drawn), the terminal stays responsive: a
-// progress line after a moment, q or Ctrl-C to give up, SIGTERM and SIGHUP honoured, Ctrl-Z and
-// `fg` as in the app (suspend.ts), and the terminal put back as it was (raw mode off, the line
-// cleared) on every way out.
+// progress line after a moment, q or Ctrl-C to give up, SIGTERM, SIGHUP and SIGQUIT honoured,
+// Ctrl-Z and `fg` as in the app (suspend.ts), and the terminal put back as it was (raw mode off,
+// the line cleared) on every way out.
 
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import type { LoadProgress } from '../load/load.js';
-import { handleSuspend, SUSPEND_KEY } from './suspend.js';
+import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
 
 export interface Loading {
   /** Shows how far the load has got (after a short delay, so small data never flashes a line). */
   progress(p: LoadProgress): void;
   /** Shows a phase after the files are read ("evaluating …"). */
   phase(text: string): void;
-  /** The exit status the user asked for (0 for q, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), if any. */
+  /** The exit status the user asked for (0 for q, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP, 131 SIGQUIT), if any. */
   cancelled(): number | undefined;
   /** Clears the line and gives the terminal back (idempotent). */
   done(): void;
@@ -48,7 +48,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
     if (code !== undefined) write('ragtop: stopping …');
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    code ??= signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
+    code ??= END_SIGNALS[signal as EndSignal] ?? 130;
   };
   const raw = tty.stdin.isTTY === true && typeof tty.stdin.setRawMode === 'function';
   if (raw) tty.stdin.setRawMode(true);
@@ -65,9 +65,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
     : undefined;
   tty.stdin.on('data', onData);
   tty.stdin.resume();
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  process.on('SIGINT', onSignal);
+  for (const signal of Object.keys(END_SIGNALS)) process.on(signal, onSignal);
 
   return {
     progress(p) {
@@ -84,9 +82,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
       tty.stdin.off('data', onData);
       tty.stdin.pause();
       if (raw) tty.stdin.setRawMode(false);
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
-      process.off('SIGINT', onSignal);
+      for (const signal of Object.keys(END_SIGNALS)) process.off(signal, onSignal);
       if (shown) tty.stdout.write('\r\x1b[2K');
     },
   };

@@ -5,6 +5,13 @@
 // works), and on continuing take the terminal again. An outside SIGSTOP cannot be caught: its
 // SIGCONT takes the terminal again too.
 
+/**
+ * The signals that end the app while it holds the terminal (restored first), and the exit status
+ * each gives: 128 + the signal's number, as a shell reports a process killed by it.
+ */
+export const END_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 } as const;
+export type EndSignal = keyof typeof END_SIGNALS;
+
 /** Ctrl-Z as the terminal sends it in raw mode. */
 export const SUSPEND_KEY = '\x1a';
 

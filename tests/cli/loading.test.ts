@@ -74,6 +74,7 @@ describe('the loading line', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGINT', 130],
+    ['SIGQUIT', 131],
   ] as const)('%s asks to stop with status %i (and no longer kills the process mid-file)', (signal, code) => {
     const tty = fakeTty();
     const l = startLoading(tty, () => 0);
