@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLoading, PROGRESS_DELAY_MS } from '../../src/cli/loading.js';
 import { loadDataset, loadDatasetAsync, type LoadProgress } from '../../src/load/load.js';
+import { catalogue, writeTree } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -14,6 +15,8 @@ function fakeTty(columns = 80) {
   stdout.on('data', (c: Buffer) => written.push(c.toString()));
   return { stdin: stdin as unknown as NodeJS.ReadStream & { raw: boolean }, stdout: stdout as unknown as NodeJS.WriteStream, written };
 }
+
+const KPI = '      - { id: k1, title: K one, unit: percent, good: high }\n';
 
 const step: LoadProgress = { done: 3, total: 41, file: 'data/2019-20-Q3.yaml' };
 const flush = () => new Promise((r) => setImmediate(r));
@@ -96,6 +99,23 @@ describe('loading a step at a time', () => {
     expect(steps.map((s) => s.file)).toEqual(want.files);
     expect(steps.every((s) => s.total === want.files.length)).toBe(true);
     expect(steps.map((s) => s.done)).toEqual(want.files.map((_f, i) => Math.max(1, i)));
+  });
+
+  it('says in its steps once a file read has a problem that stops the load (a q then is a failed run)', async () => {
+    const dir = writeTree({
+      'catalogue.yaml': catalogue(KPI),
+      '2019-20-Q1.yaml': 'period: 2019/20 Q1\nobservations:\n  k1: { value: 90 }\n',
+      '2019-20-Q2.yaml': 'period: [\n',
+      '2019-20-Q3.yaml': 'period: 2019/20 Q3\nobservations:\n  k1: { value: 91 }\n',
+    });
+    const steps: LoadProgress[] = [];
+    await loadDatasetAsync(path.join(dir, 'catalogue.yaml'), { cwd: dir }, (p) => steps.push(p));
+    expect(steps.map((p) => [path.basename(p.file), p.failed === true])).toEqual([
+      ['catalogue.yaml', false],
+      ['2019-20-Q1.yaml', false],
+      ['2019-20-Q2.yaml', true],
+      ['2019-20-Q3.yaml', true],
+    ]);
   });
 
   it('stops between files when asked, and resolves undefined', async () => {

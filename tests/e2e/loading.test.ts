@@ -1,7 +1,7 @@
 // A large data set in a real terminal: the progress line while it loads, and q or Ctrl-C stop the
 // load at once with the terminal given back (the shell echoes typing again).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -32,6 +32,30 @@ describe.skipIf(why !== '')('loading a large data set (tmux)', { timeout: 60000 
       await s.waitFor('typed-after-exit');
     } finally {
       s.kill();
+    }
+  });
+
+  it('q once the load has found a problem that stops it: status 2 (a failed load), not 0, and says why', async () => {
+    // The same data with a broken period file read first (hard links: the files are the same).
+    const bad = mkdtempSync(path.join(os.tmpdir(), 'ragtop-e2e-bad-'));
+    try {
+      mkdirSync(path.join(bad, 'data'));
+      linkSync(path.join(dir, 'catalogue.yaml'), path.join(bad, 'catalogue.yaml'));
+      for (const f of readdirSync(path.join(dir, 'data'))) linkSync(path.join(dir, 'data', f), path.join(bad, 'data', f));
+      writeFileSync(path.join(bad, 'data', '0000-broken.yaml'), 'period: [\n');
+      const s = start([path.join(bad, 'catalogue.yaml'), '--max-file-size', '64M'], { columns: 100, rows: 24 });
+      try {
+        // A quarter's file read after the broken one.
+        await s.waitFor(/ragtop: loading \d{4}-\d{2}-Q\d\.yaml \(\d+ of 42 files\)/, 20000);
+        s.keys('q');
+        expect(await s.exitStatus(10000)).toBe(2);
+        expect(s.screen()).toMatch(/the data could not be loaded/);
+        expect(s.screen()).not.toContain('rated KPIs achieving target');
+      } finally {
+        s.kill();
+      }
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
     }
   });
 
