@@ -2,9 +2,8 @@
 // the terminal on every way out: the element's own exit, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT and a
 // render error (caught by an error boundary, never Ink's stack-trace screen); Ctrl-Z and SIGTSTP
 // give the terminal back while stopped, and `fg` takes it again and draws the whole frame (see
-// suspend.ts). Shared by the app and the
-// speaker notes. Callers set CI=false before importing this module (is-in-ci reads the
-// environment when Ink is imported): see main.ts and notes.ts.
+// suspend.ts). Shared by the app and the speaker notes. Callers set CI=false before importing this
+// module (is-in-ci reads the environment when Ink is imported): see main.ts and notes.ts.
 //
 // Ink renders each frame to a string; the frame writer below puts it on the screen, rewriting only
 // the rows that changed (and scrolling a block of rows that moved, as a windowed list does), at
