@@ -1,8 +1,9 @@
 // Runs an Ink element full screen (the terminal's alternate screen) until it exits, and restores
-// the terminal on every way out: the element's own exit, Ctrl-C, SIGTERM, SIGHUP and a render
-// error (caught by an error boundary, never Ink's stack-trace screen). Shared by the app and the
-// speaker notes. Callers set CI=false before importing this module (is-in-ci reads the
-// environment when Ink is imported): see main.ts and notes.ts.
+// the terminal on every way out: the element's own exit, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT and a
+// render error (caught by an error boundary, never Ink's stack-trace screen); Ctrl-Z and SIGTSTP
+// give the terminal back while stopped, and `fg` takes it again and draws the whole frame (see
+// suspend.ts). Shared by the app and the speaker notes. Callers set CI=false before importing this
+// module (is-in-ci reads the environment when Ink is imported): see main.ts and notes.ts.
 //
 // Ink renders each frame to a string; the frame writer below puts it on the screen, rewriting only
 // the rows that changed (and scrolling a block of rows that moved, as a windowed list does), at
@@ -13,6 +14,7 @@
 import { render } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
+import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
 import { terminalSafe } from './terminal-text.js';
 
 // The alternate screen, the cursor hidden and autowrap off: a row the terminal draws wider than
@@ -225,8 +227,27 @@ function frameSink(stdout: NodeJS.WriteStream, writer: FrameWriter): NodeJS.Writ
   });
 }
 
+/**
+ * The stdin Ink reads from: the terminal's own stream, except that a chunk Ink reads with Ctrl-Z
+ * in it suspends first (Ink then gets the chunk after `fg`).
+ */
+function inputSource(stdin: NodeJS.ReadStream, onSuspendKey: () => void): NodeJS.ReadStream {
+  const read = (size?: number): unknown => {
+    const chunk: unknown = stdin.read(size);
+    if (chunk !== null && String(chunk).includes(SUSPEND_KEY)) onSuspendKey();
+    return chunk;
+  };
+  return new Proxy(stdin, {
+    get(target, prop) {
+      if (prop === 'read') return read;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export interface FullScreenResult {
-  /** The status set by the element, or 130/143/129 for SIGINT/SIGTERM/SIGHUP, or 1 after an error. */
+  /** The status set by the element, or 129/130/131/143 for SIGHUP/SIGINT/SIGQUIT/SIGTERM, or 1 after an error. */
   readonly code: number;
   readonly error?: Error;
 }
@@ -255,9 +276,31 @@ export function runFullScreen(make: (setCode: (code: number, leave?: boolean) =>
     // Registered before Ink's own listener, so the frame Ink draws for the new size is whole.
     const onResize = () => writer.invalidate();
     o.stdout.on('resize', onResize);
+    // The terminal as the shell expects it: cooked, the cursor shown, autowrap on, the main screen.
+    const giveBack = () => {
+      if (o.stdin.isTTY) o.stdin.setRawMode?.(false);
+      o.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+    };
+    // Ctrl-Z / SIGTSTP, then `fg`: the shell gave the terminal back in cooked mode (raw mode is set
+    // off first so that it is really set again), and the alternate screen is blank: draw it whole,
+    // through the path a resize takes.
+    const suspension = handleSuspend({
+      leave: giveBack,
+      enter: () => {
+        if (restored) return;
+        if (o.stdin.isTTY) {
+          o.stdin.setRawMode?.(false);
+          o.stdin.setRawMode?.(true);
+        }
+        o.stdout.write(ALT_SCREEN_ON);
+        writer.invalidate();
+        o.stdout.emit('resize');
+      },
+    });
     const restore = () => {
       if (restored) return;
       restored = true;
+      suspension.stop();
       o.onRestore?.();
       try {
         instance.unmount();
@@ -265,25 +308,20 @@ export function runFullScreen(make: (setCode: (code: number, leave?: boolean) =>
         // already unmounted
       }
       o.stdout.off('resize', onResize);
-      if (o.stdin.isTTY) o.stdin.setRawMode?.(false);
-      o.stdout.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+      giveBack();
     };
     const finish = () => {
       if (settled) return;
       settled = true;
       restore();
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
-      process.off('SIGINT', onSignal);
+      for (const signal of Object.keys(END_SIGNALS)) process.off(signal, onSignal);
       resolve({ code, ...(failure ? { error: failure } : {}) });
     };
     const onSignal = (signal: NodeJS.Signals) => {
-      code = signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
+      code = END_SIGNALS[signal as EndSignal] ?? 130;
       finish();
     };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGHUP', onSignal);
-    process.on('SIGINT', onSignal);
+    for (const signal of Object.keys(END_SIGNALS)) process.on(signal, onSignal);
     const setCode = (c: number, leave = false) => {
       code = c;
       if (leave) instance.unmount();
@@ -299,7 +337,7 @@ export function runFullScreen(make: (setCode: (code: number, leave?: boolean) =>
       }),
       // Debug mode: Ink hands each frame whole to the frame writer (and draws each render at once,
       // not throttled); the writer writes only what changed. See docs/architecture.md.
-      { stdin: o.stdin, stdout: frameSink(o.stdout, writer), debug: true, exitOnCtrlC: false, patchConsole: false },
+      { stdin: inputSource(o.stdin, () => suspension.suspend()), stdout: frameSink(o.stdout, writer), debug: true, exitOnCtrlC: false, patchConsole: false },
     );
     instance
       .waitUntilExit()

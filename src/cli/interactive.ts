@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
-import { loadDatasetAsync, type LoadResult } from '../load/load.js';
+import { loadDatasetAsync, type LoadProgress, type LoadResult } from '../load/load.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import type { Args } from './args.js';
@@ -24,12 +24,23 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   const modules = Promise.all([import('../viewmodel/model.js'), import('./tui.js'), import('../ui/theme/theme.js'), import('./prefs.js')]);
   modules.catch(() => undefined);
   let loaded: LoadResult | undefined;
+  let failed = false;
   try {
-    loaded = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io), (p) => loading.progress(p), () => loading.cancelled() !== undefined);
+    const onProgress = (p: LoadProgress) => {
+      failed ||= p.failed === true;
+      loading.progress(p);
+    };
+    loaded = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io), onProgress, () => loading.cancelled() !== undefined);
   } finally {
     if (!loaded?.dataset) loading.done();
   }
-  if (!loaded) return loading.cancelled() ?? 130;
+  if (!loaded) {
+    // q stopping a load that had already failed is a failed run, not a clean quit.
+    const code = loading.cancelled() ?? 130;
+    if (code !== 0 || !failed) return code;
+    io.err(`ragtop: stopped; the data could not be loaded anyway (the files read so far have problems); run 'ragtop check' for details\n`);
+    return 2;
+  }
   if (!loaded.dataset) {
     for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
     io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
@@ -97,10 +108,12 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
       do {
         pending = false;
         const again = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io));
-        if (again?.dataset) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
+        // No period file (a data directory emptied or being copied back) is a failed reload too.
+        if (again?.dataset?.periods.length) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
         else {
           const first = again?.findings.find((f) => f.severity === 'error');
-          live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${first ? findingLine(first) : 'the data could not be loaded'}` });
+          const why = first ? findingLine(first) : again?.dataset ? 'no period files found' : 'the data could not be loaded';
+          live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${why}` });
         }
       } while (pending);
     } finally {

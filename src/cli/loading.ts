@@ -1,18 +1,20 @@
 // While a large data set loads (before the app is drawn), the terminal stays responsive: a
-// progress line after a moment, q or Ctrl-C to give up, SIGTERM and SIGHUP honoured, and the
-// terminal put back as it was (raw mode off, the line cleared) on every way out.
+// progress line after a moment, q or Ctrl-C to give up, SIGTERM, SIGHUP and SIGQUIT honoured,
+// Ctrl-Z and `fg` as in the app (suspend.ts), and the terminal put back as it was (raw mode off,
+// the line cleared) on every way out.
 
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import { terminalSafe } from './terminal-text.js';
 import type { LoadProgress } from '../load/load.js';
+import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
 
 export interface Loading {
   /** Shows how far the load has got (after a short delay, so small data never flashes a line). */
   progress(p: LoadProgress): void;
   /** Shows a phase after the files are read ("evaluating …"). */
   phase(text: string): void;
-  /** The exit status the user asked for (0 for q, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), if any. */
+  /** The exit status the user asked for (0 for q, 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP, 131 SIGQUIT), if any. */
   cancelled(): number | undefined;
   /** Clears the line and gives the terminal back (idempotent). */
   done(): void;
@@ -41,20 +43,30 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
   };
   const onData = (chunk: Buffer | string) => {
     const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+    if (s.includes(SUSPEND_KEY)) suspension?.suspend();
     if (s.includes('\x03')) code ??= 130;
     else if (/^[qQ]$/.test(s) || s === '\x1b') code ??= 0;
     if (code !== undefined) write('ragtop: stopping …');
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    code ??= signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
+    code ??= END_SIGNALS[signal as EndSignal] ?? 130;
   };
   const raw = tty.stdin.isTTY === true && typeof tty.stdin.setRawMode === 'function';
   if (raw) tty.stdin.setRawMode(true);
+  // Raw mode off while stopped; after `fg` (the shell made the terminal cooked) set off, then on.
+  const suspension = raw
+    ? handleSuspend({
+        leave: () => tty.stdin.setRawMode(false),
+        enter: () => {
+          if (finished) return;
+          tty.stdin.setRawMode(false);
+          tty.stdin.setRawMode(true);
+        },
+      })
+    : undefined;
   tty.stdin.on('data', onData);
   tty.stdin.resume();
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  process.on('SIGINT', onSignal);
+  for (const signal of Object.keys(END_SIGNALS)) process.on(signal, onSignal);
 
   return {
     progress(p) {
@@ -67,12 +79,11 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
     done() {
       if (finished) return;
       finished = true;
+      suspension?.stop();
       tty.stdin.off('data', onData);
       tty.stdin.pause();
       if (raw) tty.stdin.setRawMode(false);
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
-      process.off('SIGINT', onSignal);
+      for (const signal of Object.keys(END_SIGNALS)) process.off(signal, onSignal);
       if (shown) tty.stdout.write('\r\x1b[2K');
     },
   };

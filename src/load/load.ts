@@ -172,6 +172,8 @@ export interface LoadProgress {
   readonly file: string;
   /** Set when the worker thread read this file. */
   readonly by?: 'worker';
+  /** Set once a file read so far has a problem that stops the load (it cannot succeed now). */
+  readonly failed?: boolean;
 }
 
 /** Reads, validates and converts everything; synchronous (for `check`, `export`, the tests). */
@@ -208,8 +210,9 @@ export async function loadDatasetAsync(cataloguePath: string, options: LoadOptio
       } else if (v.kind === 'period') {
         const fromWorker = helper ? await helper.take(v.job.i) : undefined;
         answer = fromWorker ?? periodFile(v.job, v.plan);
-        if (fromWorker) onProgress?.({ ...v.progress, by: 'worker' });
-        else onProgress?.(v.progress);
+        const progress = !v.progress.failed && answer.findings.some(isLoadError) ? { ...v.progress, failed: true } : v.progress;
+        if (fromWorker) onProgress?.({ ...progress, by: 'worker' });
+        else onProgress?.(progress);
         await new Promise((resolve) => setImmediate(resolve));
         if (cancelled?.()) return undefined;
       } else {
@@ -257,6 +260,13 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   const limits = options.limits ?? DEFAULT_LIMITS;
   const parser = options.parser ?? 'auto';
   const out: Finding[] = [];
+  // Whether `out` has a load error yet (looked for in what was added since the last look).
+  let seen = 0;
+  let failed = false;
+  const failedSoFar = (): true | undefined => {
+    for (; !failed && seen < out.length; seen++) failed = isLoadError(out[seen]!);
+    return failed || undefined;
+  };
   const files: string[] = [];
   const catFile = path.resolve(cwd, cataloguePath);
   const catShown = shown(catFile, cwd);
@@ -293,7 +303,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
 
   const agendaFiles = [...new Set([...listed.agendas, ...(options.agendaFiles ?? []).map((f) => path.resolve(cwd, f))])];
   const total = 1 + listed.periods.length + agendaFiles.length;
-  yield { kind: 'progress', progress: { done: 1, total, file: catShown } };
+  yield { kind: 'progress', progress: { done: 1, total, file: catShown, ...(failedSoFar() ? { failed: true } : {}) } };
 
   const plan: PeriodPlan = {
     jobs: listed.periods.map((file, i) => ({ i, file, shownAs: shown(file, cwd), bytes: sizeOf(file) })),
@@ -305,7 +315,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   const periods: PeriodData[] = [];
   for (const job of plan.jobs) {
     files.push(job.shownAs);
-    const result = yield { kind: 'period', job, plan, progress: { done: files.length - 1, total, file: job.shownAs } };
+    const result = yield { kind: 'period', job, plan, progress: { done: files.length - 1, total, file: job.shownAs, ...(failedSoFar() ? { failed: true } : {}) } };
     const converted = result ?? periodFile(job, plan);
     out.push(...converted.findings);
     if (!converted.data) continue;
@@ -322,7 +332,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   for (const file of agendaFiles) {
     const s = shown(file, cwd);
     files.push(s);
-    yield { kind: 'progress', progress: { done: files.length - 1, total, file: s } };
+    yield { kind: 'progress', progress: { done: files.length - 1, total, file: s, ...(failedSoFar() ? { failed: true } : {}) } };
     const a = readValidated(file, s, AgendaSchema, limits, out, parser);
     if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
   }

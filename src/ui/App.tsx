@@ -119,9 +119,12 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   // Keys are routed inside the reducer, against the state they apply to: a key typed before the
   // previous one has been drawn still sees its effect.
   const keyReducer = useCallback(
-    (s: AppState, k: KeyPress | 'interrupt' | { reload: number; period: number }): AppState => {
+    (s: AppState, k: KeyPress | 'interrupt' | { reload: number; period: number; status?: string }): AppState => {
       if (k === 'interrupt') return reducer(s, { type: 'quit', interrupted: true });
-      if ('reload' in k) return reducer(s, { type: 'periods', count: k.reload, period: k.period });
+      if ('reload' in k) {
+        const next = reducer(s, { type: 'periods', count: k.reload, period: k.period });
+        return k.status === undefined ? next : reducer(next, { type: 'status', text: k.status });
+      }
       const h = current(s).screen === 'present' ? slideHeight : frameHeight;
       const view = viewOf(current(s), paramsOf(s, columns, h));
       const agenda = () => meetingAgenda(model, s.period, model.agenda);
@@ -144,12 +147,17 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   );
   const [state, dispatch] = useReducer(keyReducer, initial);
   // After a reload the data may have more or fewer periods: keep the same period where it still
-  // exists (by label), else the nearest; cursors are clamped by each view.
+  // exists (by label), else the nearest, and say so (a presenter must not show another quarter's
+  // figures unawares); cursors are clamped by each view.
   const [labels, setLabels] = useState(model.periodLabels);
   useEffect(() => {
     if (labels === model.periodLabels) return;
-    const keep = model.periodLabels.indexOf(labels[state.period] ?? '');
-    dispatch({ reload: model.periodLabels.length, period: keep >= 0 ? keep : Math.min(state.period, model.periodLabels.length - 1) });
+    const was = labels[state.period];
+    const keep = model.periodLabels.indexOf(was ?? '');
+    const period = keep >= 0 ? keep : Math.min(state.period, model.periodLabels.length - 1);
+    const now = model.periodLabels[period];
+    const status = keep < 0 && was !== undefined ? `${was} is no longer in the data; showing ${now ?? 'no period'}` : undefined;
+    dispatch({ reload: model.periodLabels.length, period, ...(status !== undefined ? { status } : {}) });
     setLabels(model.periodLabels);
   }, [model, labels, state.period]);
   const screen = current(state);

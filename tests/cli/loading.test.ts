@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLoading, PROGRESS_DELAY_MS } from '../../src/cli/loading.js';
 import { loadDataset, loadDatasetAsync, type LoadProgress } from '../../src/load/load.js';
+import { catalogue, writeTree } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -15,6 +16,8 @@ function fakeTty(columns = 80) {
   return { stdin: stdin as unknown as NodeJS.ReadStream & { raw: boolean }, stdout: stdout as unknown as NodeJS.WriteStream, written };
 }
 
+const KPI = '      - { id: k1, title: K one, unit: percent, good: high }\n';
+
 const step: LoadProgress = { done: 3, total: 41, file: 'data/2019-20-Q3.yaml' };
 const flush = () => new Promise((r) => setImmediate(r));
 
@@ -24,6 +27,8 @@ describe('the loading line', () => {
     const tty = fakeTty();
     const l = startLoading(tty, () => t);
     expect(tty.stdin.raw).toBe(true);
+    // Ctrl-Z sent as a signal is handled (the terminal given back while stopped).
+    expect(process.listenerCount('SIGTSTP') + process.listenerCount('SIGCONT')).toBe(2);
     l.progress(step);
     await flush();
     expect(tty.written.join('')).toBe('');
@@ -37,6 +42,7 @@ describe('the loading line', () => {
     expect(tty.stdin.raw).toBe(false);
     expect(tty.stdin.listenerCount('data')).toBe(0);
     expect(process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP')).toBe(0);
+    expect(process.listenerCount('SIGTSTP') + process.listenerCount('SIGCONT')).toBe(0);
   });
 
   it('never writes control characters from a file name, and fits the terminal width', async () => {
@@ -71,6 +77,7 @@ describe('the loading line', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGINT', 130],
+    ['SIGQUIT', 131],
   ] as const)('%s asks to stop with status %i (and no longer kills the process mid-file)', (signal, code) => {
     const tty = fakeTty();
     const l = startLoading(tty, () => 0);
@@ -92,6 +99,23 @@ describe('loading a step at a time', () => {
     expect(steps.map((s) => s.file)).toEqual(want.files);
     expect(steps.every((s) => s.total === want.files.length)).toBe(true);
     expect(steps.map((s) => s.done)).toEqual(want.files.map((_f, i) => Math.max(1, i)));
+  });
+
+  it('says in its steps once a file read has a problem that stops the load (a q then is a failed run)', async () => {
+    const dir = writeTree({
+      'catalogue.yaml': catalogue(KPI),
+      '2019-20-Q1.yaml': 'period: 2019/20 Q1\nobservations:\n  k1: { value: 90 }\n',
+      '2019-20-Q2.yaml': 'period: [\n',
+      '2019-20-Q3.yaml': 'period: 2019/20 Q3\nobservations:\n  k1: { value: 91 }\n',
+    });
+    const steps: LoadProgress[] = [];
+    await loadDatasetAsync(path.join(dir, 'catalogue.yaml'), { cwd: dir }, (p) => steps.push(p));
+    expect(steps.map((p) => [path.basename(p.file), p.failed === true])).toEqual([
+      ['catalogue.yaml', false],
+      ['2019-20-Q1.yaml', false],
+      ['2019-20-Q2.yaml', true],
+      ['2019-20-Q3.yaml', true],
+    ]);
   });
 
   it('stops between files when asked, and resolves undefined', async () => {

@@ -1,7 +1,7 @@
 // Drives the real `ragtop` binary in a real terminal (tmux), the way a person would: send keys,
 // read the screen. Each session has its own socket, so tests never touch a user's tmux.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
@@ -27,6 +27,8 @@ export interface Session {
   /** The tmux paste buffers' contents (what the pane put on the clipboard). */
   buffers(): string;
   resize(columns: number, rows: number): void;
+  /** The pane's terminal modes (tmux's alternate_on, cursor_flag, wrap_flag), e.g. 'alt=1 cursor=0 wrap=0'. */
+  modes(): string;
   kill(): void;
 }
 
@@ -36,6 +38,11 @@ export interface StartOptions {
   readonly env?: Record<string, string>;
   /** Let the pane set the clipboard (OSC 52 lands in a tmux buffer), as many terminals do. */
   readonly clipboard?: boolean;
+  /**
+   * Run it from an interactive shell (job control: Ctrl-Z stops it, `fg` brings it back) instead
+   * of as the pane's command.
+   */
+  readonly shell?: boolean;
 }
 
 export function start(args: string[], opts: StartOptions = {}): Session {
@@ -48,7 +55,10 @@ export function start(args: string[], opts: StartOptions = {}): Session {
     .join(' ');
   const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   // The shell keeps the pane open after ragtop exits and prints its status.
-  const command = `cd '${ROOT}' && env ${envText} node '${BIN}' ${quoted}; echo EXIT=$?; sleep 60`;
+  const command = opts.shell
+    ? `env ${envText} PS1='$ ' bash --norc --noprofile -i`
+    : `cd '${ROOT}' && env ${envText} node '${BIN}' ${quoted}; echo EXIT=$?; sleep 60`;
+  // From the shell, the app runs under a wrapper (as under npx or a script): a job of two processes.
   const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
   // When the previous test killed the server's last session, the server may still be exiting
   // ("server exited unexpectedly"): try again briefly.
@@ -62,6 +72,7 @@ export function start(args: string[], opts: StartOptions = {}): Session {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     }
   }
+  if (opts.shell) tmux('send-keys', '-t', name, '-l', `sh -c "cd '${ROOT}' && node '${BIN}' ${quoted.replace(/["$`\\]/g, '\\$&')}; echo EXIT=\\$?"\r`);
   const screen = (withEscapes = false) => tmux('capture-pane', '-t', name, '-p', ...(withEscapes ? ['-e'] : []));
   const waitFor = async (text: string | RegExp, timeout = 5000) => {
     let last = '';
@@ -88,10 +99,16 @@ export function start(args: string[], opts: StartOptions = {}): Session {
     buffers: () => tmux('list-buffers'),
     resize: (columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
     pid() {
-      const panePid = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
-      const child = execFileSync('pgrep', ['-P', String(panePid), '-f', 'node'], { encoding: 'utf8' }).trim().split('\n')[0];
-      return Number(child);
+      // The node process under the pane's shell (and the wrapper, if any).
+      let pids = [Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim())];
+      for (let depth = 0; depth < 4 && pids.length; depth++) {
+        const node = pids.find((p) => depth > 0 && readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node');
+        if (node) return node;
+        pids = pids.flatMap((p) => spawnSync('pgrep', ['-P', String(p)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number));
+      }
+      throw new Error(`no node process in tmux session ${name}`);
     },
+    modes: () => tmux('display-message', '-p', '-t', name, 'alt=#{alternate_on} cursor=#{cursor_flag} wrap=#{wrap_flag}').trim(),
     kill() {
       try {
         tmux('kill-session', '-t', name);

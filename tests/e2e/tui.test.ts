@@ -131,6 +131,72 @@ describe.skipIf(why !== '')('live reload and the data files (tmux)', { timeout: 
     }
   });
 
+  it('the data directory replaced by a copy (as git checkout or an untar does): later saves still reload', async () => {
+    const { cpSync, readFileSync, renameSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const d = await copyBundled();
+    const data = path.dirname(d.q3);
+    const s = start([d.catalogue]);
+    try {
+      await s.waitFor('9 of 33 rated KPIs achieving target');
+      renameSync(data, `${data}.old`);
+      cpSync(`${data}.old`, data, { recursive: true });
+      const good = readFileSync(d.q3, 'utf8');
+      writeFileSync(d.q3, good.replace('defects-4h:            { value: 89.19', 'defects-4h:            { value: 99.19'));
+      await s.waitFor(/2019\/20 Q3 ◂ +✓ 10 ! 10 ✗ 13/, 5000);
+      // And again, once more replaced.
+      renameSync(data, `${data}.older`);
+      cpSync(`${data}.old`, data, { recursive: true });
+      await s.waitFor(/2019\/20 Q3 ◂ +✓ {2}9 ! 10 ✗ 14/, 5000);
+      expect(s.screen()).not.toContain('no longer in the data');
+      s.keys('q');
+      expect(await s.exitStatus()).toBe(0);
+    } finally {
+      s.kill();
+    }
+  });
+
+  it('the data directory emptied shows a banner (the last good data stays); refilled, it reloads', async () => {
+    const { cpSync, mkdirSync, renameSync } = await import('node:fs');
+    const path = await import('node:path');
+    const d = await copyBundled();
+    const data = path.dirname(d.q3);
+    const s = start([d.catalogue]);
+    try {
+      await s.waitFor('9 of 33 rated KPIs achieving target');
+      renameSync(data, `${data}.old`);
+      mkdirSync(data);
+      await s.waitFor('reload failed, showing the last good data', 5000);
+      expect(s.screen()).toContain('9 of 33 rated KPIs achieving target');
+      cpSync(`${data}.old`, data, { recursive: true });
+      await s.waitFor(/rated KPIs achieving target[^]*2019\/20 Q3 ◂/, 5000);
+      await s.waitFor(/^(?![^]*reload failed)/, 5000);
+      s.keys('q');
+      expect(await s.exitStatus()).toBe(0);
+    } finally {
+      s.kill();
+    }
+  });
+
+  it('the period on screen deleted: the app says so and names the one it shows', async () => {
+    const { rmSync } = await import('node:fs');
+    const path = await import('node:path');
+    const d = await copyBundled();
+    const s = start([d.catalogue]);
+    try {
+      await s.waitFor('9 of 33 rated KPIs achieving target');
+      // The quarter and its agenda (which would not load without it), as going back a commit does.
+      rmSync(path.join(path.dirname(d.q3), 'agenda-2019-20-Q3.yaml'));
+      rmSync(d.q3);
+      await s.waitFor('2019/20 Q3 is no longer in the data; showing 2019/20 Q2', 5000);
+      expect(s.screen().split('\n')[0]).toContain('2019/20 Q2');
+      s.keys('q');
+      expect(await s.exitStatus()).toBe(0);
+    } finally {
+      s.kill();
+    }
+  });
+
   it('a whole scripted session writes nothing to any data file', async () => {
     const { readFileSync, readdirSync, statSync } = await import('node:fs');
     const path = await import('node:path');

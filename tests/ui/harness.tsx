@@ -58,9 +58,9 @@ export function renderTui(o: TuiOptions = {}) {
   const rows = o.rows ?? 24;
   let exited: { state: AppState; interrupted: boolean } | undefined;
   const catalogue = model.ev.dataset.catalogue;
-  const r = render(
+  const app = (m: Model) => (
     <App
-      model={model}
+      model={m}
       theme={THEMES[o.theme ?? 'mono']}
       initial={initialState(model.ev.periods.length, o.period ?? model.ev.periods.length - 1)}
       title={catalogue.title}
@@ -71,8 +71,9 @@ export function renderTui(o: TuiOptions = {}) {
       columns={columns}
       rows={rows}
       {...(o.clock ? { clock: o.clock } : {})}
-    />,
+    />
   );
+  const r = render(app(model));
   const frame = () => r.lastFrame() ?? '';
   return {
     frame,
@@ -94,6 +95,8 @@ export function renderTui(o: TuiOptions = {}) {
         { timeout: 3000, interval: 10 },
       );
     },
+    /** Live reload: the app goes on with another model (as after a save). */
+    setModel: (next: Model) => r.rerender(app(next)),
     exited: () => exited,
     unmount: () => r.unmount(),
   };
