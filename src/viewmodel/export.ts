@@ -366,7 +366,7 @@ function heatgridSection(c: Ctx): string[] {
   return out.length > 0 ? out : [mdText(`The ${c.label} register is empty.`)];
 }
 
-const OVER_WORDS: Readonly<Record<Over, string>> = { over: 'over', under: 'under', on: 'on budget' };
+const OVER_WORDS: Readonly<Record<Over, string>> = { over: 'over', under: 'under', on: 'on budget', unknown: 'cannot be computed' };
 
 function overCell(r: FinanceRow, g: Glyphs): string {
   const symbol = r.over === 'over' ? g.direction.better : r.over === 'under' ? g.direction.worse : g.direction.same;
