@@ -134,6 +134,26 @@ describe('CSV fields', () => {
     ['cr\r\nlf', '"cr\nlf"'],
     ['', ''],
     ['bell\u0007 \u202egone', 'bell gone'],
+    // What a spreadsheet skips before a formula: whitespace (Unicode too), controls, zero-width.
+    [' =1+1', "' =1+1"],
+    ['\u3000=1+1', "'\u3000=1+1"],
+    ['\t=1+1', "' =1+1"],
+    ['\r=1+1', '"\'\n=1+1"'],
+    ['\n=1+1', '"\'\n=1+1"'],
+    ['\u00a0@SUM(A1)', "'\u00a0@SUM(A1)"],
+    ['\u200b\ufeff+1', "'\u200b\ufeff+1"],
+    ['\u2003 -x', "'\u2003 -x"],
+    // Full-width (and small) forms of = + - @.
+    ['＝1+1', "'＝1+1"],
+    ['＋44', "'＋44"],
+    ['－x', "'－x"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['\u3000＝1', "'\u3000＝1"],
+    ['\ufe66\ufe62\ufe631', "'\ufe66\ufe62\ufe631"],
+    // Only a plain negative number as written stays as it is.
+    [' -5', "' -5"],
+    ['－5', "'－5"],
+    ['a =1', 'a =1'],
   ])('csvField(%j)', (input, expected) => {
     expect(csvField(input)).toBe(expected);
   });

@@ -9,8 +9,9 @@
 //
 // CSV: RFC 4180 with CRLF line ends (as the RFC and spreadsheets have it), a header row, fields
 // quoted when they hold a comma, a double quote, CR or LF. A cell that a spreadsheet would take for
-// a formula (starting with = + - @, a tab or CR) is prefixed with a single quote, except a plain
-// negative number. UTF-8 without a byte-order mark.
+// a formula (= + - @ or their full-width forms, after any leading whitespace, control or
+// zero-width character) is prefixed with a single quote, except a plain negative number. UTF-8
+// without a byte-order mark.
 
 import type { KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
 import { formatValue } from '../domain/format.js';
