@@ -10,6 +10,7 @@ import { financeRows, financeScreen, financeTotalRow, statedTotalLines } from '.
 import { UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
 import { kpiDetailLines } from '../../src/viewmodel/kpi-detail.js';
 import { buildModel } from '../../src/viewmodel/model.js';
+import { biggestMoves } from '../../src/viewmodel/overview.js';
 import { plain } from '../../src/viewmodel/styled.js';
 import { catalogue, loadTree } from '../helpers.js';
 
@@ -119,5 +120,18 @@ describe('running totals that overflow', () => {
     const me = ev.periods[1]?.metrics.get('k');
     expect(me?.computed).toBe('unrated');
     expect(me?.why).toBe('the running total overflows: it cannot be rated');
+  });
+});
+
+describe('moves that overflow', () => {
+  it('the overview\'s biggest moves read "overflow", with no sign', () => {
+    const kpi = '      - { id: k, title: Count, unit: count, good: high, target: 1 }\n      - { id: p, title: Share, unit: percent, good: high, target: 1, allow_negative: true, allow_over_100: true }\n';
+    const { ev } = load(kpi, `period: 2019/20 Q1\nobservations:\n  k: { value: -${MAX} }\n  p: { value: -${MAX} }\n`, {
+      'q2.yaml': `period: 2019/20 Q2\nobservations:\n  k: { value: ${MAX} }\n  p: { value: ${MAX} }\n`,
+    });
+    const pe = ev.periods[1];
+    if (!pe) throw new Error('no period');
+    const moves = biggestMoves(pe, 3);
+    expect(moves.better.map((m) => `${m.title} ${m.change}`)).toEqual(['Count overflow', 'Share overflow']);
   });
 });
