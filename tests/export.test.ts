@@ -4,6 +4,7 @@
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { loadDataset } from '../src/load/load.js';
@@ -156,6 +157,21 @@ describe('CSV fields', () => {
     ['a =1', 'a =1'],
   ])('csvField(%j)', (input, expected) => {
     expect(csvField(input)).toBe(expected);
+  });
+
+  it('any run of leading whitespace, controls or zero-width characters before = + - @ (any form) is guarded', () => {
+    const lead = fc.constantFrom(' ', '\t', '\r', '\n', '\u00a0', '\u1680', '\u2000', '\u2007', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\u0085', '\u000b', '\u000c', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u0001', '\u001f', '\u007f', '\u009b');
+    const sign = fc.constantFrom('=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣');
+    fc.assert(
+      fc.property(fc.array(lead, { maxLength: 6 }), sign, fc.string({ maxLength: 12 }), (leading, s, rest) => {
+        const input = `${leading.join('')}${s}${rest}`;
+        const out = csvField(input);
+        // A plain negative number as written is the one exception.
+        if (/^-\d+(\.\d+)?$/.test(input)) expect(out).toBe(input);
+        else expect(out.replace(/^"/, '')).toMatch(/^'/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
