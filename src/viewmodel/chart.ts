@@ -55,12 +55,13 @@ const SCALES: ReadonlyArray<readonly [number, string]> = [
 ];
 
 /**
- * Figures from 1e-6 to 1e15 are scaled as they are. Beyond them the arithmetic of a scale runs out of
- * doubles (a step above 1.8e308 is Infinity, and a search for a step that fits never ends), so the
- * figures are first written as a × 10^exponent and the scale is made for a.
+ * Figures from 1e-3 to 1e15 are scaled as they are. Beyond them the axis's three decimals show
+ * nothing, or the arithmetic of a scale runs out of doubles (a step above 1.8e308 is Infinity, and
+ * a search for a step that fits never ends), so the figures are first written as a × 10^exponent
+ * and the scale is made for a.
  */
 const ORDINARY_BELOW = 1e15;
-const ORDINARY_FROM = 1e-6;
+const ORDINARY_FROM = 1e-3;
 /** Steps tried before a plain scale is taken: a bound on the work for any figures. */
 const MAX_TRIES = 400;
 

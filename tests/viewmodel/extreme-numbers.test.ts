@@ -179,3 +179,11 @@ describe('big figures with extreme numbers', () => {
     );
   });
 });
+
+describe('small figures on the chart axis', () => {
+  it('figures below a thousandth are labelled in e-notation, not all as 0', () => {
+    const lines = checkChart([point(0.0001, 0), point(0.0002, 1)], undefined, 50, 8);
+    expect(lines.some((l) => /^ *2(\.0)?e-4 ┤/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ *1(\.0)?e-4 ┤/.test(l))).toBe(true);
+  });
+});
