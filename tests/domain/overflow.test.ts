@@ -135,3 +135,13 @@ describe('moves that overflow', () => {
     expect(moves.better.map((m) => `${m.title} ${m.change}`)).toEqual(['Count overflow', 'Share overflow']);
   });
 });
+
+describe('a gap to the target that overflows', () => {
+  it('is explained in words, not as a figure', () => {
+    const kpi = `      - { id: k, title: Index, unit: index, good: high, target: ${MAX} }\n`;
+    const { ev } = load(kpi, `period: 2019/20 Q1\nobservations:\n  k: { value: -${MAX} }\n`);
+    const me = ev.periods[0]?.metrics.get('k');
+    expect(me?.computed).toBe('red');
+    expect(me?.why).toBe('-1.7976931348623157e+308 vs target 1.7976931348623157e+308 (high is good): short by more than can be computed → red');
+  });
+});
