@@ -4,6 +4,7 @@
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { loadDataset } from '../src/load/load.js';
@@ -134,8 +135,43 @@ describe('CSV fields', () => {
     ['cr\r\nlf', '"cr\nlf"'],
     ['', ''],
     ['bell\u0007 \u202egone', 'bell gone'],
+    // What a spreadsheet skips before a formula: whitespace (Unicode too), controls, zero-width.
+    [' =1+1', "' =1+1"],
+    ['\u3000=1+1', "'\u3000=1+1"],
+    ['\t=1+1', "' =1+1"],
+    ['\r=1+1', '"\'\n=1+1"'],
+    ['\n=1+1', '"\'\n=1+1"'],
+    ['\u00a0@SUM(A1)', "'\u00a0@SUM(A1)"],
+    ['\u200b\ufeff+1', "'\u200b\ufeff+1"],
+    ['\u2003 -x', "'\u2003 -x"],
+    // Full-width (and small) forms of = + - @.
+    ['＝1+1', "'＝1+1"],
+    ['＋44', "'＋44"],
+    ['－x', "'－x"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['\u3000＝1', "'\u3000＝1"],
+    ['\ufe66\ufe62\ufe631', "'\ufe66\ufe62\ufe631"],
+    // Only a plain negative number as written stays as it is.
+    [' -5', "' -5"],
+    ['－5', "'－5"],
+    ['a =1', 'a =1'],
   ])('csvField(%j)', (input, expected) => {
     expect(csvField(input)).toBe(expected);
+  });
+
+  it('any run of leading whitespace, controls or zero-width characters before = + - @ (any form) is guarded', () => {
+    const lead = fc.constantFrom(' ', '\t', '\r', '\n', '\u00a0', '\u1680', '\u2000', '\u2007', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\u0085', '\u000b', '\u000c', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u0001', '\u001f', '\u007f', '\u009b');
+    const sign = fc.constantFrom('=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣');
+    fc.assert(
+      fc.property(fc.array(lead, { maxLength: 6 }), sign, fc.string({ maxLength: 12 }), (leading, s, rest) => {
+        const input = `${leading.join('')}${s}${rest}`;
+        const out = csvField(input);
+        // A plain negative number as written is the one exception.
+        if (/^-\d+(\.\d+)?$/.test(input)) expect(out).toBe(input);
+        else expect(out.replace(/^"/, '')).toMatch(/^'/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

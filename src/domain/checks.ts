@@ -6,14 +6,19 @@ import { periodRows, type Evaluation, type PeriodEval, type PeriodRows, type Tra
 import { formatPeriod, lastQuarterIndex } from './period.js';
 import { isRated } from './rag.js';
 import { cellsForScore, placeAssessment } from './risk.js';
+import { showText } from './text.js';
 import type { Assessment, CheckCode, Finance, Finding, Kpi, Loc, PeriodData, RegisterEntry, Severity, Written } from './types.js';
 
 function f(code: CheckCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return id === undefined ? { code, severity, message, file: loc.file, line: loc.line, column: loc.col } : { code, severity, message, file: loc.file, line: loc.line, column: loc.col, id };
 }
 
-/** Half a unit in the last place written: 54.8 is right for anything in [54.75, 54.85]. */
+/**
+ * Half a unit in the last place written: 54.8 is right for anything in [54.75, 54.85]. A computed
+ * figure that is not finite (a sum or ratio that overflowed) matches nothing.
+ */
 function withinPrecision(actual: number, stated: Written): boolean {
+  if (!Number.isFinite(actual)) return false;
   const half = 0.5 * 10 ** -stated.decimals;
   return Math.abs(actual - stated.value) <= half + 1e-9 * Math.max(1, Math.abs(actual));
 }
@@ -58,7 +63,10 @@ function valueChecks(r: PeriodRows, out: Finding[]): void {
         out.push(f('RATIO_MISMATCH', 'error', obs.denominator.loc, `denominator is 0, so the value ${formatNumber(obs.value, d)} cannot be numerator/denominator`, id));
       } else {
         const expected = (obs.numerator.value / obs.denominator.value) * factor;
-        if (!withinPrecision(expected, obs.written ?? { value: obs.value, decimals: d, loc: at })) {
+        if (!Number.isFinite(expected)) {
+          const formula = `${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''}`;
+          out.push(f('RATIO_MISMATCH', 'error', at, `the value ${formatNumber(obs.value, d)} cannot be checked: ${formula} overflows`, id));
+        } else if (!withinPrecision(expected, obs.written ?? { value: obs.value, decimals: d, loc: at })) {
           const shownExpected = formatNumber(expected, Math.max(d, 2));
           out.push(
             f('RATIO_MISMATCH', 'error', at, `value ${formatNumber(obs.value, d)} ≠ ${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''} = ${shownExpected}`, id),
@@ -66,6 +74,9 @@ function valueChecks(r: PeriodRows, out: Finding[]): void {
         }
       }
     }
+    // A running total that overflows (the figures themselves are finite).
+    const rated = r.rated(c);
+    if (rated !== undefined && !Number.isFinite(rated)) out.push(f('OUT_OF_RANGE', 'error', at, 'the running total cannot be computed: it overflows', id));
     // Range
     if (metric.unit === 'percent' && obs.value > 100) {
       if (metric.allowOver100) out.push(f('OUT_OF_RANGE', 'info', at, `${formatValue(metric, obs.value, d)} is over 100% (allowed for this metric: allow_over_100)`, id));
@@ -83,9 +94,10 @@ function valueChecks(r: PeriodRows, out: Finding[]): void {
       if (ratio > 5 || ratio < 1 / 5) {
         const t = r.travel(c) as Travel;
         const fd = Math.max(d, decimalsOfNumber(t.from, 2));
-        out.push(
-          f('SUSPICIOUS_JUMP', 'warning', at, `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}, ${ratio > 1 ? `${formatNumber(ratio, 1)}×` : ratio === 0 ? 'to zero' : `1/${formatNumber(1 / ratio, 1)}`}: a likely typo`, id),
-        );
+        // A factor that overflows (from 5e-324 to 1e300) is not shown as a number.
+        const factor = ratio > 1 ? ratio : ratio === 0 ? 0 : 1 / ratio;
+        const by = !Number.isFinite(factor) ? 'by a factor too large to show' : ratio > 1 ? `${formatNumber(ratio, 1)}×` : ratio === 0 ? 'to zero' : `1/${formatNumber(factor, 1)}`;
+        out.push(f('SUSPICIOUS_JUMP', 'warning', at, `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}, ${by}: a likely typo`, id));
       }
     }
   }
@@ -197,6 +209,13 @@ function claimChecks(pe: PeriodEval, out: Finding[]): void {
   }
 }
 
+/** The sum of a finance column's lines; not finite when it overflows. */
+export function financeSum(fin: Finance, column: 'budget' | 'forecast'): number {
+  let sum = 0;
+  for (const l of fin.lines) sum += l[column].value;
+  return sum;
+}
+
 /** A stated finance total against the sum of its lines, by the FINANCE_TOTAL rule. */
 export interface FinanceTotalCheck {
   readonly column: 'budget' | 'forecast';
@@ -204,8 +223,10 @@ export interface FinanceTotalCheck {
   readonly sum: number;
   /** Decimals to show the sum to: the most written in the total or any line. */
   readonly decimals: number;
-  /** Within half a unit of the last decimal written in the stated total. */
+  /** Within half a unit of the last decimal written in the stated total (never when `overflows`). */
   readonly matches: boolean;
+  /** The sum of the lines overflows: the stated total cannot be checked. */
+  readonly overflows: boolean;
 }
 
 /** The stated totals of a finance table (budget, then forecast), each checked against its lines. */
@@ -214,9 +235,9 @@ export function financeTotalChecks(fin: Finance): FinanceTotalCheck[] {
   for (const column of ['budget', 'forecast'] as const) {
     const stated = fin.total?.[column];
     if (!stated) continue;
-    const sum = fin.lines.reduce((acc, l) => acc + l[column].value, 0);
+    const sum = financeSum(fin, column);
     const decimals = Math.max(stated.decimals, ...fin.lines.map((l) => l[column].decimals));
-    out.push({ column, stated, sum, decimals, matches: withinPrecision(sum, stated) });
+    out.push({ column, stated, sum, decimals, matches: withinPrecision(sum, stated), overflows: !Number.isFinite(sum) });
   }
   return out;
 }
@@ -224,9 +245,22 @@ export function financeTotalChecks(fin: Finance): FinanceTotalCheck[] {
 function financeChecks(d: PeriodData, out: Finding[]): void {
   const fin = d.finance;
   if (!fin) return;
-  for (const t of financeTotalChecks(fin)) {
-    if (!t.matches) {
-      out.push(f('FINANCE_TOTAL', 'error', t.stated.loc, `stated ${t.column} total ${formatNumber(t.stated.value, t.stated.decimals)} ≠ ${formatNumber(t.sum, t.decimals)}, the sum of its ${fin.lines.length} lines`, `total.${t.column}`));
+  const n = fin.lines.length;
+  const checks = financeTotalChecks(fin);
+  for (const column of ['budget', 'forecast'] as const) {
+    const t = checks.find((c) => c.column === column);
+    const id = `total.${column}`;
+    if (t?.overflows) {
+      out.push(f('FINANCE_TOTAL', 'error', t.stated.loc, `stated ${column} total ${formatNumber(t.stated.value, t.stated.decimals)} cannot be checked: the sum of its ${n} lines overflows`, id));
+    } else if (t && !t.matches) {
+      out.push(f('FINANCE_TOTAL', 'error', t.stated.loc, `stated ${column} total ${formatNumber(t.stated.value, t.stated.decimals)} ≠ ${formatNumber(t.sum, t.decimals)}, the sum of its ${n} lines`, id));
+    } else if (!t && !Number.isFinite(financeSum(fin, column))) {
+      out.push(f('FINANCE_TOTAL', 'error', fin.loc, `the ${column} total cannot be computed: the sum of the ${n} lines overflows`, id));
+    }
+  }
+  for (const l of fin.lines) {
+    if (!Number.isFinite(l.forecast.value - l.budget.value)) {
+      out.push(f('FINANCE_TOTAL', 'error', l.loc, `the variance of '${showText(l.area)}' cannot be computed: forecast − budget overflows`));
     }
   }
 }

@@ -78,6 +78,7 @@ export class MetricResult implements MetricEval {
     const { metric, obs, period } = this;
     if (obs === undefined) return `no figure reported for ${formatPeriod(period)}`;
     if (obs.value === null) return 'no value given';
+    if (this.rated !== undefined && !Number.isFinite(this.rated)) return 'the running total overflows: it cannot be rated';
     const spec = specOf(metric, obs);
     if (spec === undefined) return 'no target (a context indicator)';
     const target = this.target;
@@ -167,6 +168,10 @@ export class PeriodStore implements PeriodRows {
 
   travelFrom(c: number): number | undefined {
     return ((this.#cols.code[c] as number) >> MOVE_SHIFT) & 3 ? this.#cols.from[c] : undefined;
+  }
+
+  rated(c: number): number | undefined {
+    return (this.#cols.code[c] as number) & RATED_BIT ? this.#cols.rated[c] : undefined;
   }
 
   travel(c: number): Travel | undefined {
@@ -293,6 +298,8 @@ export interface PeriodRows {
   /** The earlier value the direction of travel compares with, when there is one. */
   travelFrom(c: number): number | undefined;
   travel(c: number): Travel | undefined;
+  /** The figure rated (a cumulative metric's running total), when there is one. */
+  rated(c: number): number | undefined;
   why(c: number): string;
   kpiOf(k: number): Kpi;
   kpiComputed(k: number): Rag;
@@ -345,6 +352,9 @@ export class ObjectRows implements PeriodRows {
   }
   travelFrom(c: number): number | undefined {
     return this.#m(c).travel?.from;
+  }
+  rated(c: number): number | undefined {
+    return this.#m(c).rated;
   }
   travel(c: number): Travel | undefined {
     return this.#m(c).travel;

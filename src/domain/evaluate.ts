@@ -176,6 +176,8 @@ function rateMetric(mc: MetricContext, table: ObsTable, slots: readonly Slot[], 
         ratedDecimals = Math.max(ratedDecimals, h.written?.decimals ?? 0);
       }
       proRata = q / 4;
+      // A running total that overflows is not rated (the checks say so: OUT_OF_RANGE).
+      if (!Number.isFinite(rated)) break rate;
     } else if (metric.yearToDate && q !== undefined) {
       proRata = q / 4;
     }

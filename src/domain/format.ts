@@ -22,8 +22,17 @@ export function groupThousands(text: string): string {
   return (neg ? '-' : '') + grouped + (frac === undefined ? '' : `.${frac}`);
 }
 
-/** A number to a fixed number of decimals, thousands grouped, no "-0". */
+/**
+ * What a number that is not finite shows instead of "Infinity" or "NaN": data never holds one, so
+ * it is the result of a sum or ratio that overflowed (or of an undefined one).
+ */
+export function nonFiniteText(value: number): string {
+  return Number.isNaN(value) ? 'n/a' : 'overflow';
+}
+
+/** A number to a fixed number of decimals, thousands grouped, no "-0" (from 1e21, in e-notation). */
 export function formatNumber(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return nonFiniteText(value);
   const fixed = value.toFixed(Math.max(0, Math.min(decimals, 10)));
   const clean = fixed.charCodeAt(0) === 45 && fixed.charCodeAt(1) === 48 && /^-0(\.0+)?$/.test(fixed) ? fixed.slice(1) : fixed;
   return groupThousands(clean);
@@ -63,6 +72,8 @@ export function formatValue(
 /** `formatValue` to exactly `decimals` places, whatever the metric's own decimals. */
 export function formatValueTo(metric: Pick<Metric, 'unit' | 'currency' | 'scale' | 'per'>, value: number, decimals: number): string {
   const n = formatNumber(value, decimals);
+  // No unit after a word: "overflow", not "overflow%".
+  if (!Number.isFinite(value)) return n;
   switch (metric.unit) {
     case 'percent':
       return `${n}%`;
@@ -86,7 +97,7 @@ export function formatValueTo(metric: Pick<Metric, 'unit' | 'currency' | 'scale'
 
 /** A difference in the metric's unit: `5.81` for percent points is "5.81 points". */
 export function formatGap(metric: Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>, gap: number, decimals: number): string {
-  if (metric.unit === 'percent') return `${formatNumber(gap, metric.decimals ?? decimals)} points`;
+  if (metric.unit === 'percent' && Number.isFinite(gap)) return `${formatNumber(gap, metric.decimals ?? decimals)} points`;
   return formatValue(metric, gap, decimals);
 }
 

@@ -29,6 +29,8 @@ export interface RagResult {
 const EPS = 1e-9;
 
 function close(a: number, b: number): boolean {
+  // A figure that overflowed is close to nothing (|Infinity − b| ≤ 1e-9 × Infinity would hold).
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
   return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
@@ -161,6 +163,8 @@ export function explainRag(
   const d = Math.max(valueDecimals, metric.decimals ?? 0);
   const head = `${formatValue(metric, value, valueDecimals)} vs ${targetWord} ${describeTarget(metric, target)} (${GOOD_WORDS[good]})`;
   if (result.meets) return `${head}: meets ${targetWord} → green`;
+  // A gap that overflows (from -1.7e308 to 1.7e308) has no figure: it is beyond any tolerance.
+  if (!Number.isFinite(result.gap)) return `${head}: ${result.side === 'over' ? 'over' : 'short'} by more than can be computed → ${result.rag}`;
   const gap = formatNumber(result.gap, Math.max(d, decimalsOfNumber(result.gap, 2)));
   const tolNumber = formatNumber(result.tolerance, Math.max(d, decimalsOfNumber(result.tolerance, 2)));
   const tolText = tol.kind === 'relative' ? `${tolNumber} (${formatTolerance(tol)})` : tolNumber;

@@ -54,8 +54,34 @@ const SCALES: ReadonlyArray<readonly [number, string]> = [
   [1e4, 'k'],
 ];
 
+/**
+ * Figures from 1e-3 to 1e15 are scaled as they are. Beyond them the axis's three decimals show
+ * nothing, or the arithmetic of a scale runs out of doubles (a step above 1.8e308 is Infinity, and
+ * a search for a step that fits never ends), so the figures are first written as a × 10^exponent
+ * and the scale is made for a.
+ */
+const ORDINARY_BELOW = 1e15;
+const ORDINARY_FROM = 1e-3;
+/** Steps tried before a plain scale is taken: a bound on the work for any figures. */
+const MAX_TRIES = 400;
+
+/** v × 10^k without overflow or underflow on the way (10^k alone is Infinity or 0 beyond ±308). */
+function shift(v: number, k: number): number {
+  if (k > 300) return v * 1e300 * 10 ** (k - 300);
+  if (k < -300) return v * 1e-300 * 10 ** (k + 300);
+  return v * 10 ** k;
+}
+
+/** The power of ten to write the figures with: 0 for ordinary figures. */
+function exponentOf(values: readonly number[]): number {
+  const top = Math.max(0, ...values.map(Math.abs));
+  if (top === 0 || (top < ORDINARY_BELOW && top >= ORDINARY_FROM)) return 0;
+  return Math.floor(Math.log10(top));
+}
+
 /** A round step of at least `raw`: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten. */
 function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
   const p = 10 ** Math.floor(Math.log10(raw));
   const m = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((x) => x * p >= raw - 1e-12 * p) ?? 10;
   return m * p;
@@ -83,12 +109,15 @@ function scaleOf(min: number, max: number, rows: number, goal: number | undefine
   };
   let step = niceStep((max - min) / avail);
   let first = fitting(step);
-  while (!first) {
+  for (let tries = 0; !first && tries < MAX_TRIES; tries++) {
     step = niceStep(step * 1.0001);
     first = fitting(step);
   }
+  // Not reached for figures of an ordinary size (the caller brings them to one): a plain scale.
+  first ??= { lo: min, hi: max, step: (max - min) / avail, intervals: avail };
   if (goal === undefined) return first;
-  for (let s = first.step; s <= first.step * 2.5 + 1e-9; s = niceStep(s * 1.0001)) {
+  let tries = 0;
+  for (let s = first.step; s <= first.step * 2.5 + 1e-9 && tries < MAX_TRIES; s = niceStep(s * 1.0001), tries++) {
     const k = goal / s;
     const scale = Math.abs(k - Math.round(k)) < 1e-6 ? fitting(s) : undefined;
     // Not at the cost of more than one row, nor below three rows.
@@ -97,16 +126,27 @@ function scaleOf(min: number, max: number, rows: number, goal: number | undefine
   return first;
 }
 
-/** A scale for a flat line: the value on the middle row, a tenth of it (or 1) above and below. */
+/**
+ * A scale for a flat line: the value on the middle row, a tenth of it (or 1) above and below; with
+ * only two rows, the value on the lower one.
+ */
 function flatScale(v: number, rows: number): Scale {
-  const half = Math.max(1, Math.floor((rows - 1) / 2));
-  const step = niceStep((Math.abs(v) > 0 ? Math.abs(v) * 0.1 : 1) / half);
+  const half = Math.floor((rows - 1) / 2);
+  const step = niceStep((Math.abs(v) > 0 ? Math.abs(v) * 0.1 : 1) / Math.max(1, half));
+  if (half < 1) return { lo: v, hi: v + step, step, intervals: 1 };
   return { lo: v - half * step, hi: v + half * step, step, intervals: 2 * half };
 }
 
-/** Labels for the y axis: one scale (k, m, bn) for all, the decimals of the step. */
-function axisLabels(values: readonly number[], step: number, format?: (v: number) => string): string[] {
-  if (format) return values.map(format);
+/**
+ * Labels for the y axis: one scale (k, m, bn) for all, the decimals of the step; figures written
+ * as a × 10^exponent (see `exponentOf`) read `1.8e308`.
+ */
+function axisLabels(values: readonly number[], step: number, exponent: number, format?: (v: number) => string): string[] {
+  if (format) return values.map((v) => format(shift(v, exponent)));
+  if (exponent !== 0) {
+    const d = Math.max(decimalsOfNumber(step, 3), ...values.map((v) => decimalsOfNumber(v, 3)));
+    return values.map((v) => (v === 0 ? '0' : `${formatNumber(v, d)}e${exponent}`));
+  }
   const top = Math.max(...values.map(Math.abs));
   const [div, suffix] = SCALES.find(([d]) => top >= d) ?? [1, ''];
   const d = Math.max(decimalsOfNumber(step / div, 3), ...values.map((v) => decimalsOfNumber(v / div, 3)));
@@ -135,8 +175,16 @@ function plotCells(series: readonly number[], scale: Scale, symbols: Symbols): s
   return text.split('\n').map((row) => [...row].slice(1));
 }
 
+/** A figure for the legend: as it is when ordinary, else `1.5e-300`. */
+function figureText(v: number): string {
+  const exponent = exponentOf([v]);
+  if (exponent === 0) return formatNumber(v, decimalsOfNumber(v, 2));
+  const a = shift(v, -exponent);
+  return `${formatNumber(a, decimalsOfNumber(a, 3))}e${exponent}`;
+}
+
 function legend(target: number | undefined, opts: ChartOptions, style: Style, width: number): Line {
-  const label = opts.targetLabel ?? (target === undefined ? undefined : (opts.format?.(target) ?? formatNumber(target, decimalsOfNumber(target, 2))));
+  const label = opts.targetLabel ?? (target === undefined ? undefined : (opts.format?.(target) ?? figureText(target)));
   const out: Segment[] = [seg(style.value.repeat(2), 'chart.value'), seg(' value')];
   if (target !== undefined) out.push(seg('  '), seg(style.target.repeat(2), 'chart.target'), seg(` target ${label ?? ''}`.trimEnd()));
   else if (label !== undefined) out.push(seg(`  target ${label} (not drawn)`, 'text.muted'));
@@ -159,13 +207,17 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
     return [clipLine([seg('No figures to chart', 'text.muted')], width, opts.glyphs.ellipsis)];
   }
   const plotRows = Math.max(2, opts.height - 2);
-  const min = Math.min(...known, ...(goal === undefined ? [] : [goal]));
-  const max = Math.max(...known, ...(goal === undefined ? [] : [goal]));
+  // Extreme figures are charted as a × 10^exponent; ordinary ones as they are.
+  const exponent = exponentOf([...known, ...(goal === undefined ? [] : [goal])]);
+  const scaled = (v: number) => shift(v, -exponent);
+  const goalScaled = goal === undefined ? undefined : scaled(goal);
+  const min = Math.min(...known.map(scaled), ...(goalScaled === undefined ? [] : [goalScaled]));
+  const max = Math.max(...known.map(scaled), ...(goalScaled === undefined ? [] : [goalScaled]));
 
-  const scale = max - min < 1e-9 ? flatScale(max, plotRows) : scaleOf(min, max, plotRows, goal);
+  const scale = max - min < 1e-9 ? flatScale(max, plotRows) : scaleOf(min, max, plotRows, goalScaled);
   const { hi, step, intervals } = scale;
   const rowValues = Array.from({ length: intervals + 1 }, (_, r) => hi - r * step);
-  const yLabels = axisLabels(rowValues, step, opts.format);
+  const yLabels = axisLabels(rowValues, step, exponent, opts.format);
   const labelW = Math.max(...yLabels.map(textWidth));
   const prefixW = labelW + 2;
   const cols = Math.max(1, width - prefixW);
@@ -177,7 +229,11 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
   const periodOf: number[] = [];
   for (let i = 0; i < n; i++) for (let x = starts[i] ?? 0; x < (starts[i + 1] ?? 0); x++) periodOf.push(i);
   // One more point than columns, so the last column is drawn too (a cell joins point x to x + 1).
-  const stretched: (number | null)[] = periodOf.map((i) => shown[i]?.value ?? null);
+  const stretched: (number | null)[] = periodOf.map((i) => {
+    const v = shown[i]?.value;
+    // A figure that is not a number (never in the data: the result of an overflow) is a gap.
+    return v === undefined || v === null || !Number.isFinite(v) ? null : v;
+  });
   stretched.push(stretched[stretched.length - 1] ?? null);
 
   let valueCells: string[][] | undefined;
@@ -185,11 +241,11 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
     // Gaps: carry the last figure forward (the first one back), then blank the gap's columns.
     const first = stretched.find((v) => v !== null) ?? 0;
     let last = first;
-    const filled = stretched.map((v) => (v === null ? last : (last = v)));
+    const filled = stretched.map((v) => scaled(v === null ? last : (last = v)));
     valueCells = plotCells(filled, scale, style.symbols);
     for (const row of valueCells) for (let x = 0; x < cols; x++) if (stretched[x] === null) row[x + 1] = ' ';
   }
-  const targetCells = goal === undefined ? undefined : plotCells(new Array<number>(cols + 1).fill(goal), scale, style.symbols);
+  const targetCells = goalScaled === undefined ? undefined : plotCells(new Array<number>(cols + 1).fill(goalScaled), scale, style.symbols);
   const rowCount = Math.max(valueCells?.length ?? 0, targetCells?.length ?? 0);
 
   const lines: Line[] = [];

@@ -129,10 +129,20 @@ function csvText(r: MetricRecord, key: keyof MetricRecord): string {
   return `between ${numberText(band.min)} and ${numberText(band.max)}`;
 }
 
+/** What a spreadsheet may pass over before it reads a formula: whitespace, controls, zero-width characters. */
+const LEADING = /^[\p{White_Space}\p{Cc}\p{Cf}]*/u;
+/** = + - @ and their full-width (＝ ＋ － ＠) and small (﹦ ﹢ ﹣) forms. */
+const FORMULA_START = /^[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63]/;
+
+/** Whether a spreadsheet could read the text as a formula (a plain negative number as written is not one). */
+export function formulaLike(s: string): boolean {
+  return FORMULA_START.test(s.replace(LEADING, '')) && !/^-\d+(\.\d+)?$/.test(s);
+}
+
 /** One CSV field: formula-like text prefixed with ', then quoted when it must be (RFC 4180). */
 export function csvField(text: string): string {
   let s = clean(text.replace(/\r\n?/g, '\n'));
-  if (/^[=+\-@]/.test(s) && !/^-\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  if (formulaLike(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

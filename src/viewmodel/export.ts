@@ -9,8 +9,9 @@
 //
 // CSV: RFC 4180 with CRLF line ends (as the RFC and spreadsheets have it), a header row, fields
 // quoted when they hold a comma, a double quote, CR or LF. A cell that a spreadsheet would take for
-// a formula (starting with = + - @, a tab or CR) is prefixed with a single quote, except a plain
-// negative number. UTF-8 without a byte-order mark.
+// a formula (= + - @ or their full-width forms, after any leading whitespace, control or
+// zero-width character) is prefixed with a single quote, except a plain negative number. UTF-8
+// without a byte-order mark.
 
 import type { KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
 import { withoutUnsafe } from '../domain/text.js';
@@ -363,7 +364,7 @@ function heatgridSection(c: Ctx): string[] {
   return out.length > 0 ? out : [mdText(`The ${c.label} register is empty.`)];
 }
 
-const OVER_WORDS: Readonly<Record<Over, string>> = { over: 'over', under: 'under', on: 'on budget' };
+const OVER_WORDS: Readonly<Record<Over, string>> = { over: 'over', under: 'under', on: 'on budget', unknown: 'cannot be computed' };
 
 function overCell(r: FinanceRow, g: Glyphs): string {
   const symbol = r.over === 'over' ? g.direction.better : r.over === 'under' ? g.direction.worse : g.direction.same;

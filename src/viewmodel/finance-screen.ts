@@ -2,8 +2,8 @@
 // finance unit and as a percentage of budget, over/under), the totals computed from the lines,
 // and whether the total the file states matches them (the FINANCE_TOTAL rule, from the checks).
 
-import { financeTotalChecks } from '../domain/checks.js';
-import { formatNumber } from '../domain/format.js';
+import { financeSum, financeTotalChecks } from '../domain/checks.js';
+import { formatNumber, nonFiniteText } from '../domain/format.js';
 import type { Finance, FinanceLine } from '../domain/types.js';
 import type { Glyphs } from './glyphs.js';
 import { periodAt, type Model } from './model.js';
@@ -19,7 +19,8 @@ const TABLE_OVERHEAD = 1;
 /** Lines the table draws besides its rows: top border, heading, rule, bottom border. */
 const TABLE_FRAME_LINES = 4;
 
-export type Over = 'over' | 'under' | 'on';
+/** `unknown`: the variance overflowed with no sign to it (both sums overflowed the same way). */
+export type Over = 'over' | 'under' | 'on' | 'unknown';
 
 export interface FinanceRow {
   /** Index of the line in the file (-1 for the totals). */
@@ -41,6 +42,8 @@ export interface FinanceRow {
 }
 
 function signed(value: number, decimals: number, suffix = ''): string {
+  // "overflow", with no sign or unit.
+  if (!Number.isFinite(value)) return nonFiniteText(value);
   const text = formatNumber(value, decimals);
   if (/^-?0(\.0+)?$/.test(text)) return `${text.replace(/^-/, '')}${suffix}`;
   return `${value > 0 ? '+' : ''}${text}${suffix}`;
@@ -48,14 +51,17 @@ function signed(value: number, decimals: number, suffix = ''): string {
 
 /** Over or under budget as shown: a variance that rounds to nothing is on budget. */
 function overOf(variance: number, decimals: number): Over {
+  if (Number.isNaN(variance)) return 'unknown';
   const shown = Math.round(variance * 10 ** decimals);
   return shown > 0 ? 'over' : shown < 0 ? 'under' : 'on';
 }
 
 function row(index: number, area: string, budget: number, forecast: number, budgetDecimals: number, forecastDecimals: number): FinanceRow {
   const decimals = Math.max(budgetDecimals, forecastDecimals);
-  const variance = forecast - budget;
-  const percent = budget === 0 ? undefined : (variance / Math.abs(budget)) * 100;
+  // A figure computed from one that overflowed overflows too (Infinity − Infinity is not 0).
+  const overflowed = !Number.isFinite(budget) || !Number.isFinite(forecast);
+  const variance = overflowed && budget === forecast ? Number.NaN : forecast - budget;
+  const percent = budget === 0 ? undefined : overflowed ? Infinity : (variance / Math.abs(budget)) * 100;
   return {
     index,
     area,
@@ -67,7 +73,7 @@ function row(index: number, area: string, budget: number, forecast: number, budg
     over: overOf(variance, decimals),
     budgetText: formatNumber(budget, budgetDecimals),
     forecastText: formatNumber(forecast, forecastDecimals),
-    varianceText: signed(variance, decimals),
+    varianceText: Number.isNaN(variance) ? nonFiniteText(Infinity) : signed(variance, decimals),
     percentText: percent === undefined ? 'n/a' : signed(percent, 1, '%'),
   };
 }
@@ -79,7 +85,7 @@ export function financeRows(fin: Finance): FinanceRow[] {
 
 /** The totals computed from the lines, to the most decimals written in each column. */
 export function financeTotalRow(fin: Finance): FinanceRow {
-  const sum = (col: 'budget' | 'forecast') => fin.lines.reduce((acc, l) => acc + l[col].value, 0);
+  const sum = (col: 'budget' | 'forecast') => financeSum(fin, col);
   const decimals = (col: 'budget' | 'forecast') => Math.max(0, ...fin.lines.map((l) => l[col].decimals));
   return row(-1, 'Total', sum('budget'), sum('forecast'), decimals('budget'), decimals('forecast'));
 }
@@ -94,7 +100,11 @@ export function statedTotalLines(fin: Finance, glyphs: Glyphs, width = Number.PO
   return checks.flatMap((t) => {
     const stated = formatNumber(t.stated.value, t.stated.decimals);
     const mark = t.matches ? glyphs.rag.green : glyphs.rag.red;
-    const text = t.matches ? `stated ${t.column} total ${stated} matches the sum of the lines` : `stated ${t.column} total ${stated} ≠ ${formatNumber(t.sum, t.decimals)}, the sum of the lines`;
+    const text = t.overflows
+      ? `stated ${t.column} total ${stated} cannot be checked: the sum of the lines overflows`
+      : t.matches
+        ? `stated ${t.column} total ${stated} matches the sum of the lines`
+        : `stated ${t.column} total ${stated} ≠ ${formatNumber(t.sum, t.decimals)}, the sum of the lines`;
     const indent = ' '.repeat(textWidth(mark) + 1);
     const parts = Number.isFinite(width) ? wrap(text, Math.max(10, width - indent.length)) : [text];
     return parts.map((part, i): Line => [i === 0 ? seg(`${mark} `, t.matches ? 'rag.green' : 'rag.red') : seg(indent), seg(part, t.matches ? undefined : 'error')]);
@@ -257,7 +267,7 @@ export function financeScreen(model: Model, p: ScreenParams): ScreenView {
   const current = sorted[cursor];
   if (current && detailLines > 0) {
     const pct = current.percent === undefined ? '' : ` (${current.percentText})`;
-    const what = current.over === 'on' ? 'on budget' : `${current.over} budget`;
+    const what = current.over === 'on' ? 'on budget' : current.over === 'unknown' ? 'variance cannot be computed' : `${current.over} budget`;
     after.push([seg(`${current.area}: `, 'focus'), seg(`${current.varianceText}${pct} `), seg(`${marker(current.over, g, false)} ${what}`, overToken(current.over))]);
   }
   after.push(...stated);

@@ -151,10 +151,9 @@ function metricFields(me: MetricEval, model: Model, width: number): Line[] {
     if (obs.numerator || obs.denominator) {
       const num = obs.numerator ? formatNumber(obs.numerator.value, obs.numerator.decimals) : '?';
       const den = obs.denominator ? formatNumber(obs.denominator.value, obs.denominator.decimals) : '?';
-      const ratio =
-        obs.numerator && obs.denominator && obs.denominator.value !== 0 && metric.unit === 'percent'
-          ? ` = ${formatNumber((obs.numerator.value / obs.denominator.value) * 100, Math.max(2, obs.written?.decimals ?? 0))}%`
-          : '';
+      const percent = obs.numerator && obs.denominator && obs.denominator.value !== 0 && metric.unit === 'percent' ? (obs.numerator.value / obs.denominator.value) * 100 : undefined;
+      // A ratio that overflows reads "overflow", with no unit.
+      const ratio = percent === undefined ? '' : ` = ${formatNumber(percent, Math.max(2, obs.written?.decimals ?? 0))}${Number.isFinite(percent) ? '%' : ''}`;
       add('Num / denom', text(`${num} / ${den}${ratio}`));
     }
     if (obs.flags.length > 0) add('Flags', text(obs.flags.map((f) => f.replace(/_/g, ' ')).join(', '), 'warning'));

@@ -195,7 +195,8 @@ export function biggestMoves(pe: PeriodEval, n: number): { better: Move[]; worse
       .slice(0, n)
       .map(({ m, delta, pct, size }) => {
         const sign = delta > 0 ? '+' : '-';
-        const change = pct ? `${sign}${formatNumber(Math.abs(delta), 1)} points` : `${sign}${formatNumber(size, 0)}%`;
+        // A move that overflows has no size to show (nor a sign or unit to put on it).
+        const change = !Number.isFinite(size) ? formatNumber(size, 0) : pct ? `${sign}${formatNumber(Math.abs(delta), 1)} points` : `${sign}${formatNumber(size, 0)}%`;
         const title = m.kpi.composite ? `${m.kpi.title}: ${m.metric.title}` : m.kpi.title;
         return { kpiId: m.kpi.id, title, change, size };
       });

@@ -824,7 +824,7 @@ function financeSlide(ctx: Ctx, title: string, p: SlideParams): Body {
   const headFor = (rows: number): Line[] => {
     const head: Line[] = [headerLine(ctx, title)];
     if (rows < 3) return head;
-    const word = total.over === 'on' ? 'on budget' : `${total.over === 'over' ? 'over' : 'under'} budget`;
+    const word = total.over === 'on' ? 'on budget' : total.over === 'unknown' ? 'cannot be computed' : `${total.over === 'over' ? 'over' : 'under'} budget`;
     const arrow = total.over === 'over' ? g.direction.better : total.over === 'under' ? g.direction.worse : g.direction.same;
     const token: Token = total.over === 'over' ? 'worse' : total.over === 'under' ? 'better' : 'text';
     const figure = bigText(total.varianceText, g, width, { rows });

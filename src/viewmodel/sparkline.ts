@@ -18,13 +18,16 @@ export function sparkline(values: readonly (number | undefined)[], ramp: string)
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  // The span of two finite numbers can overflow (-1.7e308 to 1.7e308); half of it cannot.
+  const half = !Number.isFinite(max - min);
   let out = '';
   for (const v of values) {
     if (v === undefined || !Number.isFinite(v)) {
       out += ' ';
       continue;
     }
-    const i = max === min ? Math.floor(top / 2) : Math.round(((v - min) / (max - min)) * top);
+    const place = half ? (v / 2 - min / 2) / (max / 2 - min / 2) : (v - min) / (max - min);
+    const i = max === min ? Math.floor(top / 2) : Math.round(place * top);
     out += levels[Math.max(0, Math.min(top, i))] ?? ' ';
   }
   return out;
