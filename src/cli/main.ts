@@ -12,7 +12,7 @@ import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import { overviewModel, overviewText } from '../viewmodel/overview.js';
 import { HELP, parseCommandLine, UsageError, type Args } from './args.js';
 import { exportCommand } from './export.js';
-import { jsonReport, summarise, textReport, findingLine } from './report.js';
+import { jsonReport, noPeriodFinding, summarise, textReport, findingLine } from './report.js';
 import { agendaNamed, BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, wantsAscii, wantsColour, type Io } from './context.js';
 import { interactive } from './interactive.js';
 
@@ -26,8 +26,10 @@ function version(): string {
 function check(args: Args, io: Io): number {
   const loaded = load(args, io);
   let findings = [...loaded.findings];
-  if (loaded.dataset) findings = sortFindings([...findings, ...runChecks(evaluate(loaded.dataset))]);
-  const summary = summarise(findings, loaded.files.length, loaded.dataset !== undefined, args.strict);
+  const noPeriod = loaded.dataset !== undefined && loaded.dataset.periods.length === 0;
+  if (noPeriod) findings = sortFindings([...findings, noPeriodFinding(loaded, io.cwd)]);
+  else if (loaded.dataset) findings = sortFindings([...findings, ...runChecks(evaluate(loaded.dataset))]);
+  const summary = summarise(findings, loaded.files.length, loaded.dataset !== undefined && !noPeriod, args.strict);
   io.out(args.json ? jsonReport(findings, summary) : textReport(findings, summary));
   return summary.exit;
 }
