@@ -1,9 +1,8 @@
 // Findings as text (`file:line:col severity CODE id: message`, then a count line) or JSON.
 
-import path from 'node:path';
 import { showText } from '../domain/text.js';
 import type { Finding, FindingCode, Severity } from '../domain/types.js';
-import type { LoadResult } from '../load/load.js';
+import { shown, type LoadResult } from '../load/load.js';
 
 export interface CheckSummary {
   readonly errors: number;
@@ -30,11 +29,7 @@ export function summarise(findings: readonly Finding[], files: number, loaded: b
  * empty directory, no `data:`): `check` must not go green on it, as the app and export do not.
  */
 export function noPeriodFinding(loaded: Pick<LoadResult, 'catalogueFile' | 'dataDir'>, cwd: string): Finding {
-  const rel = (p: string) => {
-    const r = path.relative(cwd, p);
-    return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? p : r;
-  };
-  const where = showText(rel(loaded.dataDir ?? loaded.catalogueFile), 200);
+  const where = showText(shown(loaded.dataDir ?? loaded.catalogueFile, cwd), 200);
   const message =
     loaded.dataDir === undefined
       ? "no period file: the catalogue has no 'data:' directory and no --data was given"

@@ -63,9 +63,16 @@ function sizeOf(file: string): number {
   }
 }
 
-function shown(file: string, cwd: string): string {
+/** A path as findings show it: relative to `cwd` when under it, else absolute. */
+export function shown(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
+/** True when `child` is `dir` or anything under it (both absolute, symlinks already resolved). */
+export function isWithin(dir: string, child: string): boolean {
+  const rel = path.relative(dir, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 interface Validated<T> {
@@ -189,8 +196,7 @@ function refusal(file: string, realDir: string): string | undefined {
         if (code === 'ELOOP') return 'a symbolic link that loops: not read';
         return `a symbolic link that cannot be followed (${describeFsError(e, 'unreadable')}): not read`;
       }
-      const rel = path.relative(realDir, real);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return 'a symbolic link to a file outside the data directory: not read';
+      if (real === realDir || !isWithin(realDir, real)) return 'a symbolic link to a file outside the data directory: not read';
       st = statSync(real);
     }
   } catch (e) {
