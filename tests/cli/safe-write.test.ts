@@ -2,7 +2,7 @@
 // over data, never into the data directory, never through a FIFO or device, never over an existing
 // file without --force, and always whole (a temporary file and a rename).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, cpSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -59,14 +59,30 @@ describe('export --output goes through the safe write', () => {
     const dir = workspace();
     const fifo = path.join(dir, 'pipe.csv');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    for (const more of [[], ['--force']]) {
-      const r = exportTo(dir, 'pipe.csv', ...more);
-      expect(r).toEqual({ code: 2, out: '', err: 'ragtop: cannot write --output pipe.csv: it is a named pipe (FIFO), not a regular file.\n' });
-      expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // A reader on the FIFO (non-blocking), so that a write that should not happen fails the test
+    // instead of hanging it; whatever reaches the FIFO is read back below.
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const readBack = () => {
+      try {
+        return readSync(reader, Buffer.alloc(1 << 16));
+      } catch {
+        return 0; // EAGAIN: nothing there
+      }
+    };
+    try {
+      for (const more of [[], ['--force']]) {
+        const r = exportTo(dir, 'pipe.csv', ...more);
+        expect(r).toEqual({ code: 2, out: '', err: 'ragtop: cannot write --output pipe.csv: it is a named pipe (FIFO), not a regular file.\n' });
+        expect(lstatSync(fifo).isFIFO()).toBe(true);
+        expect(readBack(), 'bytes written to the FIFO').toBe(0);
+      }
+      // Through a symlink too.
+      symlinkSync('pipe.csv', path.join(dir, 'link.csv'));
+      expect(exportTo(dir, 'link.csv', '--force').err).toBe('ragtop: cannot write --output link.csv: it is a named pipe (FIFO), not a regular file.\n');
+      expect(readBack(), 'bytes written to the FIFO').toBe(0);
+    } finally {
+      closeSync(reader);
     }
-    // Through a symlink too.
-    symlinkSync('pipe.csv', path.join(dir, 'link.csv'));
-    expect(exportTo(dir, 'link.csv', '--force').err).toBe('ragtop: cannot write --output link.csv: it is a named pipe (FIFO), not a regular file.\n');
   });
 
   it('refuses a device and a directory', () => {
