@@ -255,3 +255,18 @@ describe('a huge preferences file', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('moving a corrupt file aside', async () => {
+  const { recoverPrefs } = await import('../src/cli/prefs.js');
+  it('never replaces one moved aside earlier in the same millisecond', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
+    const env = { RAGTOP_CONFIG_DIR: dir };
+    const now = new Date('2026-11-22T02:00:00Z');
+    writeFileSync(prefsFile(env), 'first');
+    recoverPrefs(env, now);
+    writeFileSync(prefsFile(env), 'second');
+    expect(recoverPrefs(env, now).notice).toContain('config.corrupt-2026-11-22T02-00-00-000Z-1.json');
+    expect(readFileSync(path.join(dir, 'config.corrupt-2026-11-22T02-00-00-000Z.json'), 'utf8')).toBe('first');
+    expect(readFileSync(path.join(dir, 'config.corrupt-2026-11-22T02-00-00-000Z-1.json'), 'utf8')).toBe('second');
+  });
+});

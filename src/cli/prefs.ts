@@ -3,7 +3,7 @@
 // The file is read capped (1 MiB) and never blocking; every problem names it, escaped; a corrupt
 // one is moved aside, never deleted; writes go through safe-write.ts and keep the file's mode.
 
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import type { ThemeName } from '../ui/theme/theme.js';
@@ -118,13 +118,18 @@ export function firstTime(problem: string): boolean {
 /** Moves a corrupt preferences file aside (kept, never deleted); the notice says where. */
 function moveAside(file: string, now: Date): string | undefined {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const aside = path.join(path.dirname(file), `config.corrupt-${stamp}.json`);
-  try {
-    renameSync(file, aside);
-    return `preferences file ${showText(file, 200)} was not valid; moved to ${showText(aside, 200)}; using defaults`;
-  } catch {
-    return undefined;
+  // Never over an earlier one moved aside in the same millisecond.
+  for (let k = 0; k < 100; k++) {
+    const aside = path.join(path.dirname(file), `config.corrupt-${stamp}${k === 0 ? '' : `-${k}`}.json`);
+    if (existsSync(aside)) continue;
+    try {
+      renameSync(file, aside);
+      return `preferences file ${showText(file, 200)} was not valid; moved to ${showText(aside, 200)}; using defaults`;
+    } catch {
+      return undefined;
+    }
   }
+  return undefined;
 }
 
 /**
