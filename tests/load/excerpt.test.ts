@@ -37,3 +37,13 @@ describe('messages quote at most a short excerpt of a file', () => {
     expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 });
+
+describe('a file that is not a YAML mapping at all', () => {
+  it('is not quoted: it is likely not a ragtop file (a token, a key, a password list)', () => {
+    for (const text of ['sk-live-0123456789abcdefghijklmnopqrstuvwxyz\n', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n']) {
+      const r = loadTree({ 'catalogue.yaml': CAT, 'q1.yaml': text });
+      const mine = r.findings.filter((f) => f.file === 'q1.yaml');
+      expect(mine.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`)).toEqual(['1:1 SCHEMA the document must be a mapping, not plain text (this does not look like a ragtop YAML file)']);
+    }
+  });
+});
