@@ -356,7 +356,10 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     }
   }
 
-  const agendaFiles = [...new Set([...listed.agendas, ...(options.agendaFiles ?? []).map((f) => path.resolve(cwd, f))])];
+  const named = (options.agendaFiles ?? []).map((f) => path.resolve(cwd, f));
+  const agendaFiles = [...new Set([...listed.agendas, ...named])];
+  // An entry the user names with --agenda is theirs to point anywhere.
+  const refused = listed.refused.filter((r) => !named.includes(r.file));
   const total = 1 + listed.periods.length + agendaFiles.length;
   yield { kind: 'progress', progress: { done: 1, total, file: catShown } };
 
@@ -392,7 +395,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
   }
 
-  for (const r of listed.refused) {
+  for (const r of refused) {
     const s = shown(r.file, cwd);
     files.push(s);
     out.push(finding('READ_ERROR', 'error', { file: s, line: 0, col: 0 }, r.why));

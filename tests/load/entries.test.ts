@@ -69,6 +69,16 @@ describe('entries of the data directory', () => {
     expect(r.dataset?.agendas.length).toBe(1);
   });
 
+  it('an entry the user names with --agenda may be a symlink to anywhere', () => {
+    const dir = tree();
+    const elsewhere = writeTree({ 'agenda.yaml': 'meeting: Committee\nitems:\n  - { title: K, show: "kpi: k" }\n' });
+    symlinkSync(path.join(elsewhere, 'agenda.yaml'), path.join(dir, 'data', 'agenda-q1.yaml'));
+    expect(lines(load(dir))).toEqual(['data/agenda-q1.yaml:0:0 error READ_ERROR: a symbolic link to a file outside the data directory: not read']);
+    const named = load(dir, { agendaFiles: ['data/agenda-q1.yaml'] });
+    expect(lines(named)).toEqual([]);
+    expect(named.dataset?.agendas.map((a) => a.file)).toEqual(['data/agenda-q1.yaml']);
+  });
+
   it('a dangling or looping symlink is its own READ_ERROR; the other periods are still read', () => {
     const dir = tree();
     symlinkSync(path.join(dir, 'data', 'gone.txt'), path.join(dir, 'data', '2019-20-Q3.yaml'));
