@@ -81,9 +81,9 @@ describe('ragtop check', () => {
   it('no period file at all is a load problem (exit 2, even without --strict), the directory named', () => {
     const cat = tiny['catalogue.yaml'];
     const dir = writeTree({ 'catalogue.yaml': cat, 'empty/.keep': '', 'notes/readme.txt': 'x' });
-    // An empty directory, a directory with no YAML file, an absolute path with none (/proc has
-    // no .yaml entries), and a catalogue without `data:`.
-    for (const data of ['empty', 'notes', '/proc']) {
+    // An empty directory, a directory with no YAML file, an absolute path with none, and a
+    // catalogue without `data:`.
+    for (const data of ['empty', 'notes', writeTree({ 'readme.txt': 'x' })]) {
       const r = cli(['check', 'catalogue.yaml', '--data', data], dir);
       expect(r.code, data).toBe(2);
       expect(r.out, data).toContain(`error READ_ERROR: no period file in the data directory ${data}`);
