@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
@@ -77,6 +77,23 @@ describe('ragtop check', () => {
     const r = cli(['check', 'catalogue.yaml', '--data', 'missing'], dir);
     expect(r.code).toBe(2);
     expect(r.out).toContain('missing error READ_ERROR: data directory missing: no such directory');
+  });
+  it('no period file at all is a load problem (exit 2, even without --strict), the directory named', () => {
+    const cat = tiny['catalogue.yaml'];
+    const dir = writeTree({ 'catalogue.yaml': cat, 'empty/.keep': '', 'notes/readme.txt': 'x' });
+    // An empty directory, a directory with no YAML file, an absolute path with none, and a
+    // catalogue without `data:`.
+    for (const data of ['empty', 'notes', writeTree({ 'readme.txt': 'x' })]) {
+      const r = cli(['check', 'catalogue.yaml', '--data', data], dir);
+      expect(r.code, data).toBe(2);
+      expect(r.out, data).toContain(`error READ_ERROR: no period file in the data directory ${data}`);
+      expect(r.out, data).toMatch(/the data could not be loaded\n$/);
+      expect(cli(['check', 'catalogue.yaml', '--data', data, '--json'], dir).code).toBe(2);
+    }
+    writeFileSync(path.join(dir, 'bare.yaml'), cat.replace('  data: .\n', ''));
+    const bare = cli(['check', 'bare.yaml'], dir);
+    expect(bare.code).toBe(2);
+    expect(bare.out).toContain("bare.yaml error READ_ERROR: no period file: the catalogue has no 'data:' directory and no --data was given");
   });
 });
 

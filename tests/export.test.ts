@@ -352,16 +352,19 @@ describe('--output', () => {
       expect(r.err.split('\n')).toHaveLength(2);
     }
     expect(existsSync(path.join(dir, 'data', 'new.yaml'))).toBe(false);
-    expect(cli(['catalogue.yaml', '--format', 'md', '--output', 'data/hand-out.md'], dir).code).toBe(0);
+    // Nothing at all is written into the data directory (safe-write.ts).
+    expect(cli(['catalogue.yaml', '--format', 'md', '--output', 'data/hand-out.md'], dir).code).toBe(2);
+    expect(existsSync(path.join(dir, 'data', 'hand-out.md'))).toBe(false);
+    expect(cli(['catalogue.yaml', '--format', 'md', '--output', 'hand-out.md'], dir).code).toBe(0);
   });
   it('a file that cannot be written: exit 2, one line', () => {
     const dir = writeTree({});
     mkdirSync(path.join(dir, 'sub'));
     const r = cli([path.join(root, SMALL), '--format', 'csv', '--output', 'sub'], dir);
-    expect(r).toEqual({ code: 2, out: '', err: 'ragtop: cannot write --output sub: it is a directory\n' });
+    expect(r).toEqual({ code: 2, out: '', err: 'ragtop: cannot write --output sub: it is a directory, not a regular file.\n' });
     const missing = cli([path.join(root, SMALL), '--format', 'csv', '--output', 'no/such/dir/x.csv'], dir);
     expect(missing.code).toBe(2);
-    expect(missing.err).toBe('ragtop: cannot write --output no/such/dir/x.csv: no such directory\n');
+    expect(missing.err).toBe('ragtop: cannot write --output no/such/dir/x.csv: no such directory.\n');
     if (process.getuid?.() !== 0) {
       writeFileSync(path.join(dir, 'locked.csv'), '');
       chmodSync(path.join(dir, 'locked.csv'), 0o444);

@@ -26,6 +26,8 @@ export interface Args {
   readonly output?: string;
   /** export: include the speaker notes in the hand-out. */
   readonly notes: boolean;
+  /** export: replace an existing --output file. */
+  readonly force: boolean;
 }
 
 export class UsageError extends Error {}
@@ -45,6 +47,7 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   notes: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 /** Parses "64M", "500k", "1048576" into bytes. */
@@ -103,6 +106,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
     ...(values.format !== undefined ? { format: values.format } : {}),
     ...(values.output !== undefined ? { output: values.output } : {}),
     notes: values.notes ?? false,
+    force: values.force ?? false,
   };
 }
 
@@ -116,7 +120,7 @@ Usage
   ragtop present [CATALOGUE] [--agenda FILE] [--period P]
                                           presenter mode: walk the meeting's agenda full screen
   ragtop present [CATALOGUE] --notes      speaker notes, following the presenter (another terminal)
-  ragtop export [CATALOGUE] --format md|csv|json [--period P] [--agenda FILE] [--output FILE]
+  ragtop export [CATALOGUE] --format md|csv|json [--period P] [--agenda FILE] [--output FILE [--force]]
                                           md: the agenda as a markdown hand-out; csv, json: the
                                           period's KPI table, one row per metric
   ragtop config [reset | set theme NAME | set ascii on|off]
@@ -132,7 +136,9 @@ Options
   --max-file-size N   refuse files larger than N (default 4M)
   --theme NAME        default, high-contrast, colour-blind-safe or mono
   --format F          export: md, csv or json
-  --output FILE, -o   export: write FILE instead of stdout (never a data file)
+  --output FILE, -o   export: write FILE instead of stdout (never a data file, a YAML file,
+                      anything in the data directory, a pipe or a device)
+  --force             export: replace an existing --output file
   --notes             present: follow the presenter with the speaker notes;
                       export: put the speaker notes in the markdown hand-out
   --no-color          no colour (NO_COLOR is honoured too)

@@ -10,7 +10,7 @@ import type { Agenda } from '../domain/types.js';
 import { loadDataset, type LoadOptions, type LoadResult } from '../load/load.js';
 import { DEFAULT_LIMITS } from '../load/source.js';
 import type { Args } from './args.js';
-import { readPrefs } from './prefs.js';
+import { firstTime, readPrefs } from './prefs.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_CATALOGUE = path.join(packageRoot, 'catalogue', 'lcc-2019-20.yaml');
@@ -24,10 +24,15 @@ export interface Io {
   readonly tty?: { readonly stdin: NodeJS.ReadStream; readonly stdout: NodeJS.WriteStream };
 }
 
-/** CATALOGUE, else the last one used (when it still exists), else the bundled default. */
-export function catalogueOf(args: Pick<Args, 'catalogue'>, io: Pick<Io, 'env'>): string {
+/**
+ * CATALOGUE, else the last one used (when it still exists), else the bundled default. A problem
+ * with the preferences file is said once on `err` (when given), and the file ignored.
+ */
+export function catalogueOf(args: Pick<Args, 'catalogue'>, io: Pick<Io, 'env'> & Partial<Pick<Io, 'err'>>): string {
   if (args.catalogue !== undefined) return args.catalogue;
-  const last = readPrefs(io.env).prefs.lastCatalogue;
+  const read = readPrefs(io.env);
+  if (read.problem !== undefined && io.err && firstTime(read.problem)) io.err(`ragtop: ${read.problem}\n`);
+  const last = read.prefs.lastCatalogue;
   return last !== undefined && existsSync(last) ? last : BUNDLED_CATALOGUE;
 }
 

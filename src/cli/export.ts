@@ -3,9 +3,9 @@
 // from src/viewmodel/export.ts; this module chooses the period and the agenda, and writes.
 //
 // Exit status: 0 written; 2 when nothing was written (a usage error, data that does not load, an
-// unknown period, an --output that is one of the data files, a file that cannot be written).
+// unknown period, an --output that safe-write.ts refuses, a file that cannot be written).
 
-import { realpathSync, statSync, writeFileSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
@@ -19,15 +19,17 @@ import { buildModel } from '../viewmodel/model.js';
 import type { Args } from './args.js';
 import type { Io } from './context.js';
 import { findingLine } from './report.js';
+import { safeWriteFile, writeProblem, type WriteGuard } from './safe-write.js';
 
-const WRITE_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-};
+/** The file to write and the rules it is written under (see safe-write.ts). */
+function outputGuard(args: Pick<Args, 'force'>, loaded: LoadResult, cwd: string): WriteGuard {
+  return {
+    option: '--output',
+    force: args.force,
+    ...(loaded.dataDir !== undefined ? { dataDir: loaded.dataDir } : {}),
+    protectedFiles: [loaded.catalogueFile, ...loaded.files.map((f) => path.resolve(cwd, f))],
+  };
+}
 
 /** The same file (through symlinks and hard links), or the same path when either does not exist. */
 function sameFile(a: string, b: string): boolean {
@@ -40,19 +42,6 @@ function sameFile(a: string, b: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Why an --output path must not be written: it is a data file, or would be read as one. */
-export function outputProblem(output: string, loaded: LoadResult, cwd: string): string | undefined {
-  const target = path.resolve(cwd, output);
-  const dataFiles = [loaded.catalogueFile, ...loaded.files.map((f) => path.resolve(cwd, f))];
-  const hit = dataFiles.find((f) => sameFile(target, f));
-  if (hit !== undefined) return `--output ${showText(output, 200)} is one of the data files read; ragtop never writes to a catalogue, period or agenda file`;
-  // A YAML file in the data directory would be read as a period or agenda file next time.
-  if (loaded.dataDir !== undefined && /\.ya?ml$/i.test(target) && sameFile(path.dirname(target), loaded.dataDir)) {
-    return `--output ${showText(output, 200)} is a YAML file in the data directory, which would be read as a period file next time`;
-  }
-  return undefined;
 }
 
 function agendaFile(args: Pick<Args, 'agenda'>, agendas: readonly Agenda[], cwd: string): Agenda | undefined {
@@ -80,8 +69,8 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, ascii:
   }
   const { dataset } = loaded;
   if (args.output !== undefined) {
-    const problem = outputProblem(args.output, loaded, io.cwd);
-    if (problem) {
+    const problem = writeProblem(path.resolve(io.cwd, args.output), args.output, outputGuard(args, loaded, io.cwd));
+    if (problem !== undefined) {
       io.err(`ragtop: ${problem}.\n`);
       return 2;
     }
@@ -123,12 +112,9 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, ascii:
     io.out(text);
     return 0;
   }
-  try {
-    writeFileSync(path.resolve(io.cwd, args.output), text);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException | null)?.code;
-    const why = WRITE_ERRORS[code ?? ''] ?? (e instanceof Error ? e.message : String(e));
-    io.err(`ragtop: cannot write --output ${showText(args.output, 200)}: ${showText(why, 200)}\n`);
+  const written = safeWriteFile(path.resolve(io.cwd, args.output), args.output, text, outputGuard(args, loaded, io.cwd));
+  if (!written.ok) {
+    io.err(`ragtop: ${written.message}.\n`);
     return 2;
   }
   return 0;

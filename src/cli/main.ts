@@ -12,7 +12,7 @@ import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import { overviewModel, overviewText } from '../viewmodel/overview.js';
 import { HELP, parseCommandLine, UsageError, type Args } from './args.js';
 import { exportCommand } from './export.js';
-import { jsonReport, summarise, textReport, findingLine } from './report.js';
+import { jsonReport, noPeriodFinding, summarise, textReport, findingLine } from './report.js';
 import { agendaNamed, BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, wantsAscii, wantsColour, type Io } from './context.js';
 import { interactive } from './interactive.js';
 import { terminalSafe } from './terminal-text.js';
@@ -27,8 +27,10 @@ function version(): string {
 function check(args: Args, io: Io): number {
   const loaded = load(args, io);
   let findings = [...loaded.findings];
-  if (loaded.dataset) findings = sortFindings([...findings, ...runChecks(evaluate(loaded.dataset))]);
-  const summary = summarise(findings, loaded.files.length, loaded.dataset !== undefined, args.strict);
+  const noPeriod = loaded.dataset !== undefined && loaded.dataset.periods.length === 0;
+  if (noPeriod) findings = sortFindings([...findings, noPeriodFinding(loaded, io.cwd)]);
+  else if (loaded.dataset) findings = sortFindings([...findings, ...runChecks(evaluate(loaded.dataset))]);
+  const summary = summarise(findings, loaded.files.length, loaded.dataset !== undefined && !noPeriod, args.strict);
   io.out(args.json ? jsonReport(findings, summary) : textReport(findings, summary));
   return summary.exit;
 }
@@ -123,12 +125,12 @@ async function present(args: Args, io: Io): Promise<number> {
 
 const THEME_NAMES = ['default', 'high-contrast', 'colour-blind-safe', 'mono'];
 
-/** `ragtop config`: show, reset or change the saved preferences. */
+/** `ragtop config`: show, reset or change the saved preferences; every value printed escaped. */
 async function config(args: Args, io: Io): Promise<number> {
-  const { openPrefs } = await import('./prefs.js');
+  const { openPrefs, recoverPrefs, PrefsError } = await import('./prefs.js');
   const store = await openPrefs(io.env);
   if ('problem' in store) {
-    io.err(`ragtop: ${store.problem}\n`);
+    io.err(`ragtop: ${showText(store.problem, 400)}\n`);
     return 2;
   }
   const [sub, key, value, ...extra] = args.rest;
@@ -136,27 +138,44 @@ async function config(args: Args, io: Io): Promise<number> {
     io.err(`ragtop: config takes: (nothing), reset, set theme ${THEME_NAMES.join('|')}, or set ascii on|off\n`);
     return 2;
   };
+  /** Saves; a corrupt file moved aside first is said on stderr; a file that cannot be saved is exit 2. */
+  const save = (write: () => string | undefined): boolean => {
+    try {
+      const notice = write();
+      if (notice !== undefined) io.err(`ragtop: ${notice}\n`);
+      return true;
+    } catch (e) {
+      if (!(e instanceof PrefsError)) throw e;
+      io.err(`ragtop: preferences are not saved: ${e.message}\n`);
+      return false;
+    }
+  };
   if (sub === 'reset' && key === undefined) {
-    store.reset();
-    io.out(`preferences reset (${store.path})\n`);
+    if (!save(() => store.reset())) return 2;
+    io.out(`preferences reset (${showText(store.path, 200)})\n`);
     return 0;
   }
   if (sub === 'set' && extra.length === 0) {
-    if (key === 'theme' && value !== undefined && THEME_NAMES.includes(value)) store.set({ theme: value as never });
-    else if (key === 'ascii' && (value === 'on' || value === 'off')) store.set({ ascii: value === 'on' });
+    let change: { theme?: never; ascii?: boolean };
+    if (key === 'theme' && value !== undefined && THEME_NAMES.includes(value)) change = { theme: value as never };
+    else if (key === 'ascii' && (value === 'on' || value === 'off')) change = { ascii: value === 'on' };
     else return usage();
+    if (!save(() => store.set(change))) return 2;
     io.out(`${key} = ${value}\n`);
     return 0;
   }
   if (sub !== undefined) return usage();
-  const p = store.get();
-  const periods = Object.entries(p.lastPeriod ?? {}).map(([k, v]) => `${k}: ${v}`);
+  // A corrupt file is named and moved aside, as the app does.
+  const { prefs: p, notice } = recoverPrefs(io.env);
+  if (notice !== undefined) io.err(`ragtop: ${notice}\n`);
+  const show = (s: string) => showText(s, 200);
+  const periods = Object.entries(p.lastPeriod ?? {}).map(([k, v]) => `${show(k)}: ${show(v)}`);
   io.out(
     [
-      `file: ${store.path}`,
+      `file: ${show(store.path)}`,
       `theme: ${p.theme ?? 'default'}`,
       `ascii: ${p.ascii ? 'on' : 'off'}`,
-      `last catalogue: ${p.lastCatalogue ?? '(none: the bundled default)'}`,
+      `last catalogue: ${p.lastCatalogue !== undefined ? show(p.lastCatalogue) : '(none: the bundled default)'}`,
       `last period: ${periods.length ? periods.join(', ') : '(none)'}`,
     ].join('\n') + '\n',
   );

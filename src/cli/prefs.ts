@@ -1,10 +1,13 @@
-// Preferences, kept with conf: the last catalogue, the last period per catalogue, the theme and
-// ASCII glyphs. RAGTOP_CONFIG_DIR points them elsewhere (tests never touch the real file).
-// The check and help paths only read the JSON file; conf itself is loaded when writing.
+// Preferences: the last catalogue, the last period per catalogue, the theme and ASCII glyphs, in
+// one small JSON file. RAGTOP_CONFIG_DIR points them elsewhere (tests never touch the real file).
+// The file is read capped (1 MiB) and never blocking; every problem names it, escaped; a corrupt
+// one is moved aside, never deleted; writes go through safe-write.ts and keep the file's mode.
 
-import { readFileSync, renameSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { showText } from '../domain/text.js';
 import type { ThemeName } from '../ui/theme/theme.js';
+import { safeWriteFile } from './safe-write.js';
 
 export interface Prefs {
   readonly lastCatalogue?: string;
@@ -44,57 +47,166 @@ export function cleanPrefs(raw: unknown): Prefs {
   };
 }
 
-/** Reads the preferences without loading conf; a missing or unreadable file gives none. */
-export function readPrefs(env: NodeJS.ProcessEnv): { prefs: Prefs; problem?: string; corrupt?: boolean } {
+/** The largest preferences file read (they are a few hundred bytes); a bigger one is ignored. */
+export const MAX_PREFS_BYTES = 1024 * 1024;
+
+/** What the preferences file holds, read without ever blocking or reading more than the limit. */
+type Raw = { readonly kind: 'none' } | { readonly kind: 'ok'; readonly value: Record<string, unknown> } | { readonly kind: 'bad'; readonly problem: string; readonly corrupt: boolean };
+
+function readRaw(file: string): Raw {
+  let fd: number;
   try {
-    return { prefs: cleanPrefs(JSON.parse(readFileSync(prefsFile(env), 'utf8'))) };
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') return { prefs: {} };
-    return { prefs: {}, problem: `preferences file ${prefsFile(env)} could not be read; using defaults`, ...(e instanceof SyntaxError ? { corrupt: true } : {}) };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    return { kind: 'bad', problem: `preferences file ${showText(file, 200)} could not be read; using defaults`, corrupt: false };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is not a regular file; ignored (using defaults)`, corrupt: false };
+    // Read at most one byte past the limit: the size stat gave may have changed since.
+    const buf = Buffer.alloc(Math.min(st.size, MAX_PREFS_BYTES) + 1);
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+      if (got === buf.length) break;
+    }
+    if (got > MAX_PREFS_BYTES || st.size > MAX_PREFS_BYTES) {
+      return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is over the 1 MiB limit; ignored (using defaults)`, corrupt: true };
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(buf.subarray(0, got).toString('utf8'));
+    } catch {
+      // Never the parser's message: it quotes the file.
+      return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is not valid JSON; using defaults`, corrupt: true };
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return { kind: 'bad', problem: `preferences file ${showText(file, 200)} does not hold a JSON object; using defaults`, corrupt: true };
+    }
+    return { kind: 'ok', value: value as Record<string, unknown> };
+  } catch {
+    return { kind: 'bad', problem: `preferences file ${showText(file, 200)} could not be read; using defaults`, corrupt: false };
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * The preferences for the app: a file that is not valid JSON is moved aside (kept, never deleted)
- * and the defaults used, with one notice saying where it went.
+ * Reads the preferences (plain JSON, at most MAX_PREFS_BYTES, never blocking on a FIFO); a
+ * missing file gives none, a bad one gives none and a problem (escaped, naming the file).
+ */
+export function readPrefs(env: NodeJS.ProcessEnv): { prefs: Prefs; problem?: string; corrupt?: boolean } {
+  const raw = readRaw(prefsFile(env));
+  if (raw.kind === 'none') return { prefs: {} };
+  if (raw.kind === 'ok') return { prefs: cleanPrefs(raw.value) };
+  return { prefs: {}, problem: raw.problem, ...(raw.corrupt ? { corrupt: true } : {}) };
+}
+
+const warned = new Set<string>();
+
+/** True the first time this process meets a problem (a warning is given once, not per read). */
+export function firstTime(problem: string): boolean {
+  if (warned.has(problem)) return false;
+  warned.add(problem);
+  return true;
+}
+
+/** Moves a corrupt preferences file aside (kept, never deleted); the notice says where. */
+function moveAside(file: string, now: Date): string | undefined {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  // Never over an earlier one moved aside in the same millisecond.
+  for (let k = 0; k < 100; k++) {
+    const aside = path.join(path.dirname(file), `config.corrupt-${stamp}${k === 0 ? '' : `-${k}`}.json`);
+    if (existsSync(aside)) continue;
+    try {
+      renameSync(file, aside);
+      return `preferences file ${showText(file, 200)} was not valid; moved to ${showText(aside, 200)}; using defaults`;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The preferences for the app: a file that is not valid (not JSON, not an object, over the size
+ * limit) is moved aside (kept, never deleted) and the defaults used, with one notice saying where
+ * it went.
  */
 export function recoverPrefs(env: NodeJS.ProcessEnv, now = new Date()): { prefs: Prefs; notice?: string } {
   const { prefs, problem, corrupt } = readPrefs(env);
   if (!problem) return { prefs };
   if (!corrupt) return { prefs: {}, notice: problem };
-  const file = prefsFile(env);
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const aside = path.join(path.dirname(file), `config.corrupt-${stamp}.json`);
-  try {
-    renameSync(file, aside);
-    return { prefs: {}, notice: `preferences file was not valid; moved to ${aside}; using defaults` };
-  } catch {
-    return { prefs: {}, notice: problem };
-  }
+  return { prefs: {}, notice: moveAside(prefsFile(env), now) ?? problem };
 }
 
 export interface PrefsStore {
   readonly path: string;
   get(): Prefs;
-  set(p: Partial<Prefs>): void;
-  reset(): void;
+  /**
+   * Saves the given fields (others in the file are kept). Returns a notice when a corrupt file was
+   * moved aside first; throws a PrefsError (a sentence naming the file) when it cannot be saved.
+   */
+  set(p: Partial<Prefs>): string | undefined;
+  /** Clears the preferences; as set(). */
+  reset(): string | undefined;
 }
 
-/** Opens the preferences with conf, for writing. Failure (an unwritable directory) gives none. */
-export async function openPrefs(env: NodeJS.ProcessEnv): Promise<PrefsStore | { problem: string }> {
+/** Preferences that cannot be saved: the message names the file and says why. */
+export class PrefsError extends Error {}
+
+/**
+ * Writes the preferences whole (safe-write.ts: a temporary file and a rename; a symlink is written
+ * through, never replaced; a FIFO or device is refused). The file keeps its mode; a read-only one
+ * (no write permission for anyone) is never written: that is how a user freezes the preferences.
+ */
+function writePrefs(file: string, value: Record<string, unknown>, now: Date): string | undefined {
+  const dir = path.dirname(file);
   try {
-    const { default: Conf } = await import('conf');
-    const conf = new Conf<Record<string, unknown>>({ projectName: 'ragtop', cwd: prefsDir(env), configName: 'config' });
-    return {
-      path: conf.path,
-      get: () => cleanPrefs(conf.store),
-      set: (p) => {
-        for (const [k, v] of Object.entries(p)) if (v !== undefined) conf.set(k, v);
-      },
-      reset: () => conf.clear(),
-    };
+    mkdirSync(dir, { recursive: true });
   } catch (e) {
-    return { problem: `preferences are not saved: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+    throw new PrefsError(`cannot create the directory ${showText(dir, 200)}: ${describeWriteError(e)}`);
   }
+  let notice: string | undefined;
+  const raw = readRaw(file);
+  if (raw.kind === 'bad' && raw.corrupt) notice = moveAside(file, now);
+  try {
+    const st = statSync(file);
+    if (st.isFile() && (st.mode & 0o222) === 0) {
+      throw new PrefsError(`the preferences file ${showText(file, 200)} is read-only (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}); make it writable to change it`);
+    }
+  } catch (e) {
+    if (e instanceof PrefsError) throw e;
+  }
+  const written = safeWriteFile(file, file, `${JSON.stringify(value, null, '\t')}\n`, { option: 'preferences file', force: true });
+  if (!written.ok) throw new PrefsError(written.message);
+  return notice;
+}
+
+function describeWriteError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is not a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  return showText(e instanceof Error ? e.message : String(e), 200);
+}
+
+/** Opens the preferences for writing (the file itself is only touched by set and reset). */
+export async function openPrefs(env: NodeJS.ProcessEnv, now = new Date()): Promise<PrefsStore | { problem: string }> {
+  const file = prefsFile(env);
+  return {
+    path: file,
+    get: () => readPrefs(env).prefs,
+    set: (p) => {
+      const raw = readRaw(file);
+      const value: Record<string, unknown> = raw.kind === 'ok' ? { ...raw.value } : {};
+      for (const [k, v] of Object.entries(p)) if (v !== undefined) value[k] = v;
+      return writePrefs(file, value, now);
+    },
+    reset: () => writePrefs(file, {}, now),
+  };
 }

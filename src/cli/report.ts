@@ -2,6 +2,7 @@
 
 import { safeJson, showText } from '../domain/text.js';
 import type { Finding, FindingCode, Severity } from '../domain/types.js';
+import { shown, type LoadResult } from '../load/load.js';
 
 export interface CheckSummary {
   readonly errors: number;
@@ -21,6 +22,19 @@ export function summarise(findings: readonly Finding[], files: number, loaded: b
   for (const f of findings) codes[f.code] = (codes[f.code] ?? 0) + 1;
   const exit = !loaded ? 2 : errors > 0 || (strict && warnings > 0) ? 1 : 0;
   return { errors, warnings, info: count('info'), files, loaded, exit, codes };
+}
+
+/**
+ * The load error for a catalogue that loaded with no period file at all (a wrong `data:` path, an
+ * empty directory, no `data:`): `check` must not go green on it, as the app and export do not.
+ */
+export function noPeriodFinding(loaded: Pick<LoadResult, 'catalogueFile' | 'dataDir'>, cwd: string): Finding {
+  const where = showText(shown(loaded.dataDir ?? loaded.catalogueFile, cwd), 200);
+  const message =
+    loaded.dataDir === undefined
+      ? "no period file: the catalogue has no 'data:' directory and no --data was given"
+      : `no period file in the data directory ${where} (a period file is a .yaml file not named agenda-*)`;
+  return { code: 'READ_ERROR', severity: 'error', message, file: where, line: 0, column: 0 };
 }
 
 /** One finding on one line; every part made safe for a terminal. */

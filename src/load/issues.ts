@@ -184,7 +184,12 @@ export function schemaFindings(src: Source, root: unknown, issues: readonly Issu
     let message: string;
     switch (issue.code) {
       case 'invalid_type':
-        message = `${field} must be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, not ${describeInput(input)}`;
+        // A document that is one piece of text is likely not a ragtop file at all (a token, a key,
+        // a password list reached by a wrong path): it is never quoted.
+        message =
+          path.length === 0 && typeof input === 'string'
+            ? `${field} must be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, not plain text (this does not look like a ragtop YAML file)`
+            : `${field} must be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, not ${describeInput(input)}`;
         break;
       case 'invalid_value':
         message = `${field} must be one of ${issue.values.map((v) => String(v)).join(', ')}, not ${describeInput(input)}`;

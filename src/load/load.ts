@@ -1,7 +1,7 @@
 // Loads a catalogue, every period file in its data directory and its agendas, reporting every
 // problem in every file as a Finding (not only the first). Never writes anything.
 
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { comparePeriods, formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
@@ -63,9 +63,16 @@ function sizeOf(file: string): number {
   }
 }
 
-function shown(file: string, cwd: string): string {
+/** A path as findings show it: relative to `cwd` when under it, else absolute. */
+export function shown(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
+/** True when `child` is `dir` or anything under it (both absolute, symlinks already resolved). */
+export function isWithin(dir: string, child: string): boolean {
+  const rel = path.relative(dir, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 interface Validated<T> {
@@ -153,13 +160,71 @@ function toAgenda(raw: RawAgenda, ref: PosRef, file: string, index: CatalogueInd
   return { meeting: raw.meeting, ...(raw.date !== undefined ? { date: raw.date } : {}), ...(period ? { period } : {}), items, file };
 }
 
-/** Lists the YAML files of a data directory: period files and agenda files (never the catalogue itself). */
-function listData(dir: string, catalogueFile: string): { periods: string[]; agendas: string[] } {
+/** A file the data directory lists that is not read, and why (a READ_ERROR naming it). */
+interface Refused {
+  readonly file: string;
+  readonly why: string;
+}
+
+/** What kind of thing a non-regular entry is, in words. */
+function kindOf(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
+/**
+ * Why an entry of the data directory must not be read, or undefined when it is a regular file
+ * inside it. A symlink is followed only when it resolves inside the directory's real path: the
+ * directory's content comes from other people, and a link to ~/secret.txt or /etc/shadow would
+ * otherwise be read and quoted in findings. A FIFO, socket or device would block or never end.
+ */
+function refusal(file: string, realDir: string): string | undefined {
+  let st: Stats;
+  try {
+    st = lstatSync(file);
+    if (st.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = realpathSync(file);
+      } catch (e) {
+        const code = (e as { code?: string } | null)?.code;
+        if (code === 'ENOENT') return 'a broken symbolic link (what it points to does not exist): not read';
+        if (code === 'ELOOP') return 'a symbolic link that loops: not read';
+        return `a symbolic link that cannot be followed (${describeFsError(e, 'unreadable')}): not read`;
+      }
+      if (real === realDir || !isWithin(realDir, real)) return 'a symbolic link to a file outside the data directory: not read';
+      st = statSync(real);
+    }
+  } catch (e) {
+    return `${describeFsError(e, 'cannot be read')}: not read`;
+  }
+  const kind = kindOf(st);
+  return kind === undefined ? undefined : `${kind}, not a regular file: not read`;
+}
+
+/**
+ * Lists the YAML files of a data directory: period files and agenda files (never the catalogue
+ * itself), and the entries named like them that are refused (each its own READ_ERROR).
+ */
+function listData(dir: string, catalogueFile: string): { periods: string[]; agendas: string[]; refused: Refused[] } {
+  const realDir = realpathSync(dir);
   const names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
-  const files = names.map((n) => path.join(dir, n)).filter((f) => f !== catalogueFile && statSync(f).isFile());
+  const files: string[] = [];
+  const refused: Refused[] = [];
+  for (const f of names.map((n) => path.join(dir, n))) {
+    if (f === catalogueFile) continue;
+    const why = refusal(f, realDir);
+    if (why === undefined) files.push(f);
+    else refused.push({ file: f, why });
+  }
   return {
     periods: files.filter((f) => !/^agenda-/i.test(path.basename(f))),
     agendas: files.filter((f) => /^agenda-/i.test(path.basename(f))),
+    refused,
   };
 }
 
@@ -289,7 +354,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   let dataDir: string | undefined;
   if (options.dataDir !== undefined) dataDir = path.resolve(cwd, options.dataDir);
   else if (dataText !== undefined) dataDir = path.resolve(path.dirname(catFile), dataText);
-  let listed: { periods: string[]; agendas: string[] } = { periods: [], agendas: [] };
+  let listed: ReturnType<typeof listData> = { periods: [], agendas: [], refused: [] };
   if (dataDir !== undefined) {
     try {
       if (!statSync(dataDir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
@@ -301,7 +366,10 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     }
   }
 
-  const agendaFiles = [...new Set([...listed.agendas, ...(options.agendaFiles ?? []).map((f) => path.resolve(cwd, f))])];
+  const named = (options.agendaFiles ?? []).map((f) => path.resolve(cwd, f));
+  const agendaFiles = [...new Set([...listed.agendas, ...named])];
+  // An entry the user names with --agenda is theirs to point anywhere.
+  const refused = listed.refused.filter((r) => !named.includes(r.file));
   const total = 1 + listed.periods.length + agendaFiles.length;
   yield { kind: 'progress', progress: { done: 1, total, file: catShown, ...(failedSoFar() ? { failed: true } : {}) } };
 
@@ -335,6 +403,12 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     yield { kind: 'progress', progress: { done: files.length - 1, total, file: s, ...(failedSoFar() ? { failed: true } : {}) } };
     const a = readValidated(file, s, AgendaSchema, limits, out, parser);
     if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
+  }
+
+  for (const r of refused) {
+    const s = shown(r.file, cwd);
+    files.push(s);
+    out.push(finding('READ_ERROR', 'error', { file: s, line: 0, col: 0 }, r.why));
   }
 
   const findings = sortFindings(out);

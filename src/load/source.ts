@@ -232,9 +232,14 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
   return { src, value, findings };
 }
 
+/**
+ * yaml's own wording, first line. Some messages quote the document (a block scalar header's extra
+ * characters, an unexpected token): a quoted word is cut to 40 characters and the message to 100,
+ * so that a file is never printed back beyond a short excerpt.
+ */
 function yamlMessage(m: string): string {
-  const first = m.split('\n')[0] ?? m;
-  return showText(first.replace(/ at line \d+, column \d+:?$/, ''), 200);
+  const first = (m.split('\n')[0] ?? m).replace(/ at line \d+, column \d+:?$/, '');
+  return showText(first.replace(/\S{41,}/g, (w) => `${w.slice(0, 39)}…`), 100);
 }
 
 /**
