@@ -1,6 +1,6 @@
 // Findings as text (`file:line:col severity CODE id: message`, then a count line) or JSON.
 
-import { showText } from '../domain/text.js';
+import { escapeUnsafeJson, showText } from '../domain/text.js';
 import type { Finding, FindingCode, Severity } from '../domain/types.js';
 
 export interface CheckSummary {
@@ -45,8 +45,7 @@ export function textReport(findings: readonly Finding[], s: CheckSummary): strin
 }
 
 export function jsonReport(findings: readonly Finding[], s: CheckSummary): string {
-  // JSON.stringify escapes C0 controls; escape DEL, C1 and bidi overrides too, so no byte of the
-  // output can act on a terminal it is shown in.
-  const json = JSON.stringify({ findings, summary: s }, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON.stringify escapes C0 controls; DEL, C1, bidi and invisible characters are escaped too.
+  const json = escapeUnsafeJson(JSON.stringify({ findings, summary: s }, null, 2));
   return json + '\n';
 }

@@ -4,6 +4,7 @@ import type { MetricEval, PeriodEval } from '../domain/evaluate.js';
 import { decimalsOfNumber, formatNumber } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { type NumericTarget } from '../domain/rag.js';
+import { escapeUnsafeJson } from '../domain/text.js';
 import type { Flag, Metric } from '../domain/types.js';
 import { periodAt, type Model } from './model.js';
 import { clean } from './export.js';
@@ -162,8 +163,8 @@ export function metricsDocument(model: Model, period: number): MetricsDocument {
   };
 }
 
-/** The period's KPI table as JSON; DEL, C1 and bidi characters escaped as \u sequences too. */
+/** The period's KPI table as JSON; DEL, C1, bidi and invisible characters escaped as \u sequences too. */
 export function metricsJson(model: Model, period: number): string {
-  const json = JSON.stringify(metricsDocument(model, period), null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = escapeUnsafeJson(JSON.stringify(metricsDocument(model, period), null, 2));
   return json + '\n';
 }

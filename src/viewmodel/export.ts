@@ -17,6 +17,7 @@ import { formatValue } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { describeTarget } from '../domain/rag.js';
 import { describeAssessment, impactWord, likelihoodWord, previousRegister, type Cell } from '../domain/risk.js';
+import { UNSAFE_CHARS } from '../domain/text.js';
 import type { Assessment, Commentary, Finance, RegisterKind } from '../domain/types.js';
 import type { AgendaEntry, MeetingAgenda } from './agenda.js';
 import { financeRows, financeTotalRow, statedTotalLines, type FinanceRow, type Over } from './finance-screen.js';
@@ -35,11 +36,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 // ---------------------------------------------------------------------------------------------
 // Markdown text.
 
-// Control characters (C0 but newline, DEL, C1) and bidi overrides: never written.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// Control characters (C0 but newline, DEL, C1), bidi and invisible characters: never written.
+const CONTROL = new RegExp(`(?!\\n)${UNSAFE_CHARS}`, 'g');
 
-/** Removes control characters (a tab becomes a space); keeps newlines. */
+/** Removes control, bidi and invisible characters (a tab becomes a space); keeps newlines. */
 export function clean(s: string): string {
   return s.replace(/\t/g, ' ').replace(CONTROL, '');
 }
