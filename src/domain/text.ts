@@ -61,6 +61,11 @@ export function foldLines(s: string): string {
   return s.includes('\n') ? s.replace(/[ \t]*\n\s*/g, ' ') : s;
 }
 
+/** A one-line field's text: its line breaks folded (foldLines) and its ends trimmed. */
+export function oneLine(s: string): string {
+  return foldLines(s).trim();
+}
+
 /** Makes any string safe to print in one line of a message: controls shown as \xNN escapes. */
 export function showText(s: string, max = 60): string {
   const safe = s.replace(UNSAFE_ALL, (c) => {

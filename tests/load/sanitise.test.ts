@@ -2,6 +2,8 @@
 // fields folded, invisible characters removed, and positions right whatever the line ends.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../src/domain/checks.js';
+import { evaluate } from '../../src/domain/evaluate.js';
 import { loadDataset, type LoadResult } from '../../src/load/load.js';
 import { catalogue, writeTree } from '../helpers.js';
 
@@ -59,5 +61,57 @@ describe('zero-width characters and line separators in values', () => {
     expect(brief(r).map((f) => f.replace(/^.*[/\\]/, ''))).toEqual(['catalogue.yaml:10:25 CONTROL_CHARS k', 'q1.yaml:5:6 CONTROL_CHARS k']);
     expect(r.dataset?.catalogue.priorities[0]?.kpis[0]?.title).toBe('PayPal');
     expect(r.dataset?.periods[0]?.commentary.get('k')?.text).toBe('one\ntwo\nthree\u00a0');
+  });
+});
+
+describe('one-line fields fold their line breaks at load, on both paths', () => {
+  const files = {
+    'catalogue.yaml': [
+      'catalogue:\n  id: test\n  title: "A\\n\\n\\nB"\n  organisation: "Test\\nCouncil\\n"\n  data: .\n',
+      'risk_bands:\n  - { name: "Lo\\nw", max: 8 }\n  - { name: High, max: 25 }\n',
+      'priorities:\n  - id: p\n    title: "Pri\\nority"\n    description: "keeps\\nits lines"\n    kpis:\n',
+      '      - { id: k, title: " K\\r\\ntitle ", directorate: "D\\nE", unit: percent, good: high, target: 90, target_label: "90\\n%", benchmarks: ["nat\\nional"] }\n',
+    ].join(''),
+    'q1.yaml': [
+      'period: 2019/20 Q1\nobservations:\n  k: { value: 95, as_of: "2018/19 Q1\\n", note: "a\\nnote", target_label: "x\\ny" }\n',
+      'claims:\n  - { says: "all\\nfine", figure: kpi_count, value: 1 }\n',
+      'finance:\n  unit: "£\\nk"\n  lines:\n    - { area: "Adult\\nsocial care", budget: 1, forecast: 1 }\n',
+      'register:\n  - { id: R1, title: "Ri\\nsk", type: "T\\nT", owner: "O\\nO", direction: "up\\nwards", description: "two\\nlines", inherent: 4, residual: 4 }\n',
+    ].join(''),
+    'agenda-2019-20-Q1.yaml': 'meeting: "Cabinet\\n\\nCommittee"\nperiod: 2019/20 Q1\nitems:\n  - { title: "Item\\none", show: overview, notes: "speaker\\nnotes" }\n',
+  };
+
+  it('titles, names, labels and as_of are one line; descriptions and notes keep theirs', () => {
+    const r = loadBoth(files);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const d = r.dataset!;
+    const kpi = d.catalogue.priorities[0]!.kpis[0]!;
+    const metric = kpi.metrics[0]!;
+    expect([d.catalogue.title, d.catalogue.organisation, d.catalogue.priorities[0]!.title, kpi.title, kpi.directorate]).toEqual(['A B', 'Test Council', 'Pri ority', 'K title', 'D E']);
+    expect([metric.title, metric.targetLabel]).toEqual(['K title', '90 %']);
+    expect(d.catalogue.riskBands[0]?.name).toBe('Lo w');
+    const pe = d.periods[0]!;
+    const obs = pe.observations.get('k')!;
+    expect([obs.asOf?.text, obs.note, obs.targetLabel]).toEqual(['2018/19 Q1', 'a note', 'x y']);
+    expect(pe.claims[0]?.says).toBe('all fine');
+    expect([pe.finance?.unit, pe.finance?.lines[0]?.area]).toEqual(['£ k', 'Adult social care']);
+    const e = pe.register![0]!;
+    expect([e.title, e.type, e.owner, e.direction]).toEqual(['Ri sk', 'T T', 'O O', 'up wards']);
+    expect(e.description).toBe('two\nlines');
+    expect(d.catalogue.priorities[0]!.description).toBe('keeps\nits lines');
+    const agenda = d.agendas[0]!;
+    expect([agenda.meeting, agenda.items[0]?.title, agenda.items[0]?.notes]).toEqual(['Cabinet Committee', 'Item one', 'speaker\nnotes']);
+  });
+
+  it('findings that quote one-line fields stay on one line', () => {
+    const r = loadBoth({
+      'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'),
+      'q1.yaml': 'period: 2019/20 Q1\nobservations:\n  k: { value: 95, as_of: "2017/18\\n" }\nclaims:\n  - { says: "all\\nfine", figure: kpi_count, value: 7 }\n',
+    });
+    const checks = runChecks(evaluate(r.dataset!));
+    const messages = checks.filter((f) => f.code === 'STALE' || f.code === 'CLAIM_MISMATCH').map((f) => f.message);
+    expect(messages).toHaveLength(2);
+    for (const m of messages) expect(m).not.toMatch(UNSAFE);
+    expect(messages).toContain('figure is as of 2017/18, 5 quarters before 2019/20 Q1');
   });
 });
