@@ -14,7 +14,7 @@
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { sanitiseText, UNSAFE_CHAR } from '../domain/text.js';
 import type { Loc } from '../domain/types.js';
-import type { Limits } from './source.js';
+import { lineEnds, type Limits } from './source.js';
 
 /** Where a value is written: a scalar's start offset, or a collection with its children. */
 type Pos = number | MapPos | SeqPos;
@@ -259,7 +259,8 @@ export interface FastParsed {
  * Parses a plain YAML file quickly, with positions; undefined when the file needs the careful
  * path (see the top of this file). Never throws.
  */
-export function parseFast(shownAs: string, text: string, limits: Limits): FastParsed | undefined {
+export function parseFast(shownAs: string, input: string, limits: Limits): FastParsed | undefined {
+  const text = lineEnds(input);
   try {
     const events = parseEvents(text, { maxDepth: limits.maxDepth });
     const pos = positions(text, events);

@@ -34,6 +34,16 @@ export interface Limits {
 // real catalogue and period files are tens of kilobytes. --max-file-size raises it.
 export const DEFAULT_LIMITS: Limits = { maxBytes: 4 * 1024 * 1024, maxAliases: 1000, maxDepth: 64 };
 
+/**
+ * The text with each lone CR (old Mac line ends) made a LF. YAML counts CR, LF and CRLF as line
+ * breaks, js-yaml does too, but yaml reads a lone CR as text (so a CR-only file is one long line
+ * and every finding lands on line 1). Replacing one character by one keeps every offset, and YAML
+ * reads a line break in a scalar as LF anyway. Both parse paths start with it.
+ */
+export function lineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 export function finding(code: FindingCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
 }
@@ -160,7 +170,8 @@ export interface Parsed {
  * yaml's own warnings never reach stderr. Strings are cleaned of control characters here, once,
  * with a CONTROL_CHARS finding where anything was removed.
  */
-export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAULT_LIMITS): Parsed {
+export function parseYaml(shownAs: string, input: string, limits: Limits = DEFAULT_LIMITS): Parsed {
+  const text = lineEnds(input);
   const lines = new (yaml().LineCounter)();
   const findings: Finding[] = [];
   let doc: Document;

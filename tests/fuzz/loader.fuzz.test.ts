@@ -536,7 +536,8 @@ function runCase(set: BundledSet, file: BundledFile, mutations: readonly Mutatio
 
     // (2) a dataset, or at least one load error; without a dataset, only load errors.
     const files = new Set(r.files);
-    const lineCounts = new Map(set.files.map((o) => [o.rel, (o === file ? mutated : o.bytes).toString('latin1').split('\n').length]));
+    // LF, CRLF and a lone CR each end a line (YAML's line breaks).
+    const lineCounts = new Map(set.files.map((o) => [o.rel, (o === file ? mutated : o.bytes).toString('latin1').split(/\r\n|\r|\n/).length]));
     const errors = r.findings.filter((f) => f.severity === 'error');
     if (r.dataset === undefined) {
       if (errors.length === 0) fail(`no dataset and no error finding; findings: ${r.findings.map(describeFinding).join('; ') || 'none'}`);

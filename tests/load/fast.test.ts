@@ -59,10 +59,13 @@ describe('the fast path agrees with yaml', () => {
   });
 });
 
-describe('the fast path agrees with yaml on files saved with CRLF line ends', () => {
+describe.each([
+  ['CRLF', '\r\n'],
+  ['CR (old Mac)', '\r'],
+])('the fast path agrees with yaml on files saved with %s line ends', (_name, end) => {
   const bundled = corpus.filter((f) => !f.includes(`${path.sep}tests${path.sep}`));
   it.each(bundled.map((f) => [path.relative(ROOT, f), f]))('%s', (shown, file) => {
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r?\n/g, '\r\n');
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r?\n/g, end);
     const slow = parseYaml(shown, text);
     const fast = parseFast(shown, text, DEFAULT_LIMITS);
     expect(slow.findings).toEqual([]);

@@ -1,5 +1,6 @@
 // Untrusted text is cleaned at load, the same on both parse paths: keys as well as values, one-line
 // fields folded, invisible characters removed, and positions right whatever the line ends.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/domain/checks.js';
@@ -113,5 +114,50 @@ describe('one-line fields fold their line breaks at load, on both paths', () => 
     expect(messages).toHaveLength(2);
     for (const m of messages) expect(m).not.toMatch(UNSAFE);
     expect(messages).toContain('figure is as of 2017/18, 5 quarters before 2019/20 Q1');
+  });
+});
+
+describe('a lone CR (old Mac line ends) ends a line, on both paths', () => {
+  const cr = (s: string) => s.replace(/\n/g, '\r');
+  const where = (r: LoadResult) => r.findings.map((f) => `${path.basename(f.file)}:${f.line}:${f.column} ${f.code}`);
+
+  it('a file saved with CR line ends loads, its findings at their own lines', () => {
+    const r = loadBoth({
+      'catalogue.yaml': cr(catalogue('      - { id: k, title: K, unit: percent, good: high }\n')),
+      'q1.yaml': cr('period: 2019/20 Q1\nobservations:\n  k: { value: 95 }\n  zz: { value: 1 }\n'),
+    });
+    expect(where(r)).toEqual(['q1.yaml:4:3 UNKNOWN_REF']);
+  });
+
+  it('a schema error and a control character are placed at their lines', () => {
+    const r = loadBoth({
+      'catalogue.yaml': cr(catalogue('      - { id: k, title: "K\\a", unit: percent, good: high }\n')),
+      'q1.yaml': cr('period: 2019/20 Q1\nobservations:\n  k: { value: high }\n'),
+    });
+    expect(where(r)).toEqual(['catalogue.yaml:10:25 CONTROL_CHARS', 'q1.yaml:3:15 SCHEMA']);
+  });
+
+  it('CR, LF and CRLF mixed in one file each end one line', () => {
+    const r = loadBoth({
+      'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'),
+      'q1.yaml': 'period: 2019/20 Q1\r\nobservations:\r  k: { value: 95 }\n\r  zz: { value: 1 }\r\n',
+    });
+    expect(where(r)).toEqual(['q1.yaml:5:3 UNKNOWN_REF']);
+  });
+
+  it('a block scalar keeps its lines', () => {
+    const r = loadBoth({
+      'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'),
+      'q1.yaml': cr('period: 2019/20 Q1\nobservations:\n  k: { value: 95 }\ncommentary:\n  k: |\n    one\n    two\n'),
+    });
+    expect(r.findings).toEqual([]);
+    expect(r.dataset?.periods[0]?.commentary.get('k')?.text).toBe('one\ntwo\n');
+  });
+
+  it('the position of a bad UTF-8 byte counts CR line ends too', () => {
+    const dir = writeTree({ 'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n') });
+    writeFileSync(path.join(dir, 'q1.yaml'), Buffer.concat([Buffer.from('period: 2019/20 Q1\robservations:\r  k: { value: 9'), Buffer.from([0xff]), Buffer.from(' }\r')]));
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir });
+    expect(where(r)).toEqual(['q1.yaml:3:16 YAML_SYNTAX']);
   });
 });
