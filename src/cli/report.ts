@@ -1,6 +1,6 @@
 // Findings as text (`file:line:col severity CODE id: message`, then a count line) or JSON.
 
-import { safeJson, showText } from '../domain/text.js';
+import { escapeUnsafeJson, showText } from '../domain/text.js';
 import type { Finding, FindingCode, Severity } from '../domain/types.js';
 import { shown, type LoadResult } from '../load/load.js';
 
@@ -59,6 +59,7 @@ export function textReport(findings: readonly Finding[], s: CheckSummary): strin
 }
 
 export function jsonReport(findings: readonly Finding[], s: CheckSummary): string {
-  // No byte of the output can act on a terminal it is shown in.
-  return safeJson({ findings, summary: s }) + '\n';
+  // JSON.stringify escapes C0 controls; DEL, C1, bidi and invisible characters are escaped too.
+  const json = escapeUnsafeJson(JSON.stringify({ findings, summary: s }, null, 2));
+  return json + '\n';
 }

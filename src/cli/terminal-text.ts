@@ -6,15 +6,15 @@
 // leaves the rest as inert printable text. The frame writer and the command's output streams use
 // it; the cursor moves and mode switches they add themselves are written after this step.
 
-import { UNSAFE_CHAR_SOURCE } from '../domain/text.js';
+import { UNSAFE_CHARS } from '../domain/text.js';
 
 /**
- * An SGR sequence (kept), or one character no terminal output of ours needs: ESC, the C0 and C1
- * controls, DEL, and the bidi, zero-width and line-separator characters (removed). Tab, CR and LF
- * are matched too, and kept or removed according to where the text goes.
+ * An SGR sequence (kept), or one character of UNSAFE_CHARS (the C0 and C1 controls, DEL, bidi,
+ * invisible and separator characters): removed, except that tab, CR and LF are kept or removed
+ * according to where the text goes.
  */
-const UNSAFE = new RegExp(`\\x1b\\[[0-9;:]*m|\\x1b|[\\t\\r\\n]|${UNSAFE_CHAR_SOURCE}`, 'g');
-const ANY_UNSAFE = new RegExp(`[\\x1b\\t\\r]|${UNSAFE_CHAR_SOURCE}`);
+const UNSAFE = new RegExp(`\\x1b\\[[0-9;:]*m|${UNSAFE_CHARS}`, 'g');
+const ANY_UNSAFE = new RegExp(`(?!\\n)${UNSAFE_CHARS}`);
 
 /**
  * `frame`: one screen of rows joined by LF (the frame writer): only SGR and LF survive.

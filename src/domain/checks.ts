@@ -111,7 +111,7 @@ function staleChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
     if (!obs || !a || a.kind === 'text') continue;
     const lag = now - lastQuarterIndex(a.period);
     if (lag > 1) {
-      out.push(f('STALE', 'warning', obs.asOfLoc ?? obs.loc, `figure is as of ${a.text}, ${lag} quarters before ${formatPeriod(pe.data.period)}`, r.metricOf(c).id));
+      out.push(f('STALE', 'warning', obs.asOfLoc ?? obs.loc, `figure is as of ${showText(a.text)}, ${lag} quarters before ${formatPeriod(pe.data.period)}`, r.metricOf(c).id));
     }
   }
 }
@@ -205,7 +205,7 @@ function claimChecks(pe: PeriodEval, out: Finding[]): void {
     const s = pe.summary;
     const shownActual = formatNumber(actual, Math.max(claim.value.decimals, claim.figure === 'percent_achieving' ? 1 : 0));
     const basis = claim.figure === 'percent_achieving' ? ` (${s.green_count} green of ${s.rated_count} rated KPIs)` : '';
-    out.push(f('CLAIM_MISMATCH', 'error', claim.value.loc, `"${claim.says}": ${claim.figure} is ${formatNumber(claim.value.value, claim.value.decimals)} in the claim but ${shownActual} in the data${basis}`, claim.figure));
+    out.push(f('CLAIM_MISMATCH', 'error', claim.value.loc, `"${showText(claim.says, 200)}": ${claim.figure} is ${formatNumber(claim.value.value, claim.value.decimals)} in the claim but ${shownActual} in the data${basis}`, claim.figure));
   }
 }
 

@@ -5,15 +5,16 @@
 // The fast path only answers for plain, well-formed files. It gives up (returns undefined) on
 // anything where js-yaml and yaml could disagree or where ragtop reports a problem: a syntax
 // error, a duplicate key, an anchor, alias or tag, a number or boolean written in a form that the
-// YAML 1.2 core schema reads differently, a null or non-scalar key, text with control characters,
-// nesting over the limit. The caller then parses the file with yaml (parseYaml), which finds the
+// YAML 1.2 core schema reads differently, a null or non-scalar key, a key or text that sanitising
+// would change (control, bidi and invisible characters, a newline in a key), a directive, nesting
+// over the limit. The caller then parses the file with yaml (parseYaml), which finds the
 // problem and its position. So a file gives the same values and positions on either path; only
 // the time differs (tests/load/fast.test.ts compares them path by path).
 
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { sanitiseText } from '../domain/text.js';
+import { sanitiseText, UNSAFE_CHAR } from '../domain/text.js';
 import type { Loc } from '../domain/types.js';
-import type { Limits } from './source.js';
+import { lineEnds, type Limits } from './source.js';
 
 /** Where a value is written: a scalar's start offset, or a collection with its children. */
 type Pos = number | MapPos | SeqPos;
@@ -135,8 +136,22 @@ function scalarStart(text: string, e: ScalarEvent): number {
 
 interface Open {
   readonly pos: MapPos | SeqPos;
-  /** In a mapping: the key read and its offset, waiting for its value. */
-  key?: { readonly name: string; readonly at: number };
+  /** In a mapping: the key read, its offset and where it ends, waiting for its value. */
+  key?: { readonly name: string; readonly at: number; readonly end: number };
+}
+
+/**
+ * Where yaml places an empty value (`key:` with nothing after it): just after the `:`, past the
+ * spaces and tabs that follow it on its line. Only for a key followed by its `:` on the same line;
+ * anything else (an explicit `? key`, a flow entry without `:`) gives up.
+ */
+function emptyValueAt(text: string, keyEnd: number): number {
+  let i = keyEnd;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  if (text[i] !== ':') throw new GiveUp();
+  i++;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i;
 }
 
 /** The position tree of one document's events; throws GiveUp where the fast path cannot answer. */
@@ -164,7 +179,9 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
     switch (e.type) {
       case EVENT_ID.DOCUMENT:
         documents += 1;
-        if (documents > 1) throw new GiveUp();
+        // A second document, or a directive (%YAML, %TAG, or a reserved one, which js-yaml skips
+        // silently), which yaml checks and warns about.
+        if (documents > 1 || e.directives.length > 0 || /^%/m.test(text)) throw new GiveUp();
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
@@ -180,12 +197,17 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
         const top = stack[stack.length - 1];
         if (top && 'pairs' in top.pos && top.key === undefined) {
           // A key: plain text keys only (yaml and js-yaml name a null, number or boolean key
-          // differently).
+          // differently), and clean ones: the careful path sanitises keys as it does values.
           if (e.valueStart < 0) throw new GiveUp();
           const name = getScalarValue(text, e);
           if ((e.style === SCALAR_STYLE.PLAIN && coreType(name) !== 'string') || name === '__proto__') throw new GiveUp();
-          top.key = { name, at: scalarStart(text, e) };
-        } else place(e.valueStart < 0 ? undefined : scalarStart(text, e));
+          if (UNSAFE_CHAR.test(name)) throw new GiveUp();
+          const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
+          top.key = { name, at: scalarStart(text, e), end: e.valueEnd + (quoted ? 1 : 0) };
+        } else if (e.valueStart >= 0) place(scalarStart(text, e));
+        else if (top && 'pairs' in top.pos && top.key !== undefined) place(emptyValueAt(text, top.key.end));
+        else if (top) throw new GiveUp(); // an empty sequence item: yaml places it after the `-`
+        else place(undefined);
         break;
       }
       case EVENT_ID.ALIAS:
@@ -237,7 +259,8 @@ export interface FastParsed {
  * Parses a plain YAML file quickly, with positions; undefined when the file needs the careful
  * path (see the top of this file). Never throws.
  */
-export function parseFast(shownAs: string, text: string, limits: Limits): FastParsed | undefined {
+export function parseFast(shownAs: string, input: string, limits: Limits): FastParsed | undefined {
+  const text = lineEnds(input);
   try {
     const events = parseEvents(text, { maxDepth: limits.maxDepth });
     const pos = positions(text, events);

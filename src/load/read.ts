@@ -41,12 +41,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Line and column (1-based, in characters) of a byte offset. */
+/** Line and column (1-based, in characters) of a byte offset; LF, CRLF and a lone CR end a line. */
 function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
   let line = 1;
   let start = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line += 1;
       start = i + 1;
     }

@@ -34,6 +34,16 @@ export interface Limits {
 // real catalogue and period files are tens of kilobytes. --max-file-size raises it.
 export const DEFAULT_LIMITS: Limits = { maxBytes: 4 * 1024 * 1024, maxAliases: 1000, maxDepth: 64 };
 
+/**
+ * The text with each lone CR (old Mac line ends) made a LF. YAML counts CR, LF and CRLF as line
+ * breaks, js-yaml does too, but yaml reads a lone CR as text (so a CR-only file is one long line
+ * and every finding lands on line 1). Replacing one character by one keeps every offset, and YAML
+ * reads a line break in a scalar as LF anyway. Both parse paths start with it.
+ */
+export function lineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 export function finding(code: FindingCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
 }
@@ -160,7 +170,8 @@ export interface Parsed {
  * yaml's own warnings never reach stderr. Strings are cleaned of control characters here, once,
  * with a CONTROL_CHARS finding where anything was removed.
  */
-export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAULT_LIMITS): Parsed {
+export function parseYaml(shownAs: string, input: string, limits: Limits = DEFAULT_LIMITS): Parsed {
+  const text = lineEnds(input);
   const lines = new (yaml().LineCounter)();
   const findings: Finding[] = [];
   let doc: Document;
@@ -213,9 +224,12 @@ export function parseYaml(shownAs: string, text: string, limits: Limits = DEFAUL
     }
   }
   if (findings.length > 0) return { src, findings };
+  // Cleaned before the duplicate-key check, so that two keys that are the same once cleaned are
+  // a duplicate rather than one silently replacing the other.
+  const cleaned = cleanStrings(src);
   const structure = checkStructure(src, limits.maxDepth);
   if (structure.length > 0) return { src, findings: structure };
-  findings.push(...cleanStrings(src));
+  findings.push(...cleaned);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliases });
@@ -302,23 +316,24 @@ function idOfMap(node: unknown): string | undefined {
 const KEYED_SECTIONS = new Set(['observations', 'commentary']);
 
 /**
- * Removes control characters from every string scalar in place; one finding per scalar changed,
- * with the id of what it belongs to (the nearest mapping's id, or the key of an observation or
- * commentary entry).
+ * Removes control, bidi and invisible characters from every string scalar in place, keys as well as
+ * values (a key is one line: its newlines fold too); one finding per scalar changed, with the id
+ * of what it belongs to (the nearest mapping's id, or the key of an observation or commentary
+ * entry). The fast path (fast.ts) gives up on any text this would change.
  */
 function cleanStrings(src: Source): Finding[] {
   const out: Finding[] = [];
-  const stack: Array<{ node: unknown; id: string | undefined; keyedBy: boolean }> = [{ node: src.doc.contents, id: undefined, keyedBy: false }];
+  const stack: Array<{ node: unknown; id: string | undefined; keyedBy: boolean; isKey?: true }> = [{ node: src.doc.contents, id: undefined, keyedBy: false }];
   while (stack.length > 0) {
-    const { node, id: outer, keyedBy } = stack.pop() as { node: unknown; id: string | undefined; keyedBy: boolean };
+    const { node, id: outer, keyedBy, isKey } = stack.pop() as { node: unknown; id: string | undefined; keyedBy: boolean; isKey?: true };
     if (isScalar(node)) {
       if (typeof node.value === 'string') {
-        const s = sanitiseText(node.value);
+        const s = sanitiseText(node.value, !isKey);
         // Tabs become spaces and CRLF a newline silently; anything removed is a finding.
         if (s.text !== node.value) node.value = s.text;
         if (s.changed) {
-          const message = `text holds control or escape characters; they were removed and are never written to the terminal: "${showText(s.text, 40)}"`;
-          out.push(finding('CONTROL_CHARS', 'warning', src.locOfNode(node), message, outer === undefined ? undefined : showText(sanitiseText(outer).text, 60)));
+          const message = `${isKey ? 'a key' : 'text'} holds control or escape characters; they were removed and are never written to the terminal: "${showText(s.text, 40)}"`;
+          out.push(finding('CONTROL_CHARS', 'warning', src.locOfNode(node), message, outer === undefined ? undefined : showText(sanitiseText(outer, false).text, 60)));
         }
       }
       continue;
@@ -331,7 +346,7 @@ function cleanStrings(src: Source): Finding[] {
         const key = isScalar(item.key) ? String(item.key.value) : undefined;
         const childId = keyedBy && key !== undefined ? key : id;
         stack.push({ node: item.value, id: childId, keyedBy: top && key !== undefined && KEYED_SECTIONS.has(key) });
-        stack.push({ node: item.key, id: childId, keyedBy: false });
+        stack.push({ node: item.key, id: childId, keyedBy: false, isKey: true });
       } else stack.push({ node: item, id, keyedBy: false });
     }
   }

