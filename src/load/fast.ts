@@ -117,7 +117,12 @@ function coreType(source: string): 'object' | 'boolean' | 'number' | 'string' {
   return 'string';
 }
 
-class GiveUp extends Error {}
+class GiveUp extends Error {
+  /** Where the fast path stopped, when known (an offset into the text). */
+  constructor(readonly at?: number) {
+    super();
+  }
+}
 
 /** Where a scalar's text starts: at its quote or block indicator, as yaml counts it. */
 function scalarStart(text: string, e: ScalarEvent): number {
@@ -155,7 +160,7 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
     } else if (top.key === undefined) {
       throw new GiveUp(); // a collection as a key
     } else {
-      if (top.pos.pairs.has(top.key.name)) throw new GiveUp();
+      if (top.pos.pairs.has(top.key.name)) throw new GiveUp(top.key.at);
       top.pos.pairs.set(top.key.name, { k: top.key.at, v: pos as Pos });
       top.key = undefined;
     }
@@ -169,14 +174,14 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         // & anchor, ! tag: yaml resolves and limits these (alias bombs, custom tags).
-        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp(Math.max(e.anchorStart, e.tagStart));
         const top = stack[stack.length - 1];
-        if (top && 'pairs' in top.pos && top.key === undefined) throw new GiveUp();
+        if (top && 'pairs' in top.pos && top.key === undefined) throw new GiveUp(e.start);
         stack.push({ pos: e.type === EVENT_ID.MAPPING ? { s: e.start, pairs: new Map() } : { s: e.start, items: [] } });
         break;
       }
       case EVENT_ID.SCALAR: {
-        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp(Math.max(e.anchorStart, e.tagStart));
         const top = stack[stack.length - 1];
         if (top && 'pairs' in top.pos && top.key === undefined) {
           // A key: plain text keys only (yaml and js-yaml name a null, number or boolean key
@@ -189,7 +194,7 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
         break;
       }
       case EVENT_ID.ALIAS:
-        throw new GiveUp();
+        throw new GiveUp(e.anchorStart);
       case EVENT_ID.POP:
         if (stack.length > 0) place((stack.pop() as Open).pos);
         break;
@@ -235,9 +240,11 @@ export interface FastParsed {
 
 /**
  * Parses a plain YAML file quickly, with positions; undefined when the file needs the careful
- * path (see the top of this file). Never throws.
+ * path (see the top of this file), with the offset where it stopped in `why.at` when known (and
+ * `why.deep` when it was too deep nesting).
+ * Never throws.
  */
-export function parseFast(shownAs: string, text: string, limits: Limits): FastParsed | undefined {
+export function parseFast(shownAs: string, text: string, limits: Limits, why?: { at?: number; deep?: boolean }): FastParsed | undefined {
   try {
     const events = parseEvents(text, { maxDepth: limits.maxDepth });
     const pos = positions(text, events);
@@ -246,8 +253,11 @@ export function parseFast(shownAs: string, text: string, limits: Limits): FastPa
     agree(text, value, pos);
     const lines = new Lines(text);
     return { value, root: new FastRef({ file: shownAs, text, lines }, pos, { file: shownAs, line: 1, col: 1 }) };
-  } catch {
+  } catch (e) {
     // A GiveUp, or js-yaml's own error (syntax, duplicate key, depth): the careful path says what.
+    const at = e instanceof GiveUp ? e.at : (e as { mark?: { position?: unknown } } | null)?.mark?.position;
+    if (why && typeof at === 'number' && at >= 0) why.at = at;
+    if (why && !(e instanceof GiveUp) && /maxDepth/.test(String((e as { message?: unknown } | null)?.message))) why.deep = true;
     return undefined;
   }
 }

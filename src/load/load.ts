@@ -13,8 +13,9 @@ import { indexCatalogue, toPeriodData, unknownRef, type CatalogueIndex } from '.
 import { AgendaSchema, CatalogueSchema, PeriodSchema, type RawAgenda } from './schema.js';
 import { parseFast, type PosRef } from './fast.js';
 import { PeriodWorker } from './period-worker.js';
-import { describeFsError, readText } from './read.js';
-import { DEFAULT_LIMITS, finding, parseYaml, type Limits } from './source.js';
+import { describeFsError, formatBytes, readText } from './read.js';
+import { capLoadFindings } from './cap.js';
+import { carefulLimit, DEFAULT_LIMITS, finding, nestingFinding, parseYaml, type Limits } from './source.js';
 
 export interface LoadOptions {
   /** Overrides the catalogue's `data:` directory (relative to the working directory). */
@@ -83,15 +84,25 @@ function readValidated<S extends z.ZodType>(file: string, shownAs: string, schem
     out.push(read.finding);
     return {};
   }
-  // The fast path answers only for a file with nothing to report; it gives up on anything else
-  // (see fast.ts), and yaml then finds the problem with its position.
-  const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits) : undefined;
+  // The fast path answers for a file with nothing to report but its schema problems; it gives up
+  // on anything else (see fast.ts), and yaml then finds the problem with its position.
+  const why: { at?: number; deep?: boolean } = {};
+  const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits, why) : undefined;
   if (fast && fast.value !== null) {
     const result = schema.safeParse(fast.value, { reportInput: false });
     if (result.success) return { raw: result.data, ref: fast.root, value: fast.value };
+    // Its positions are the same as yaml's (tests/load/fast.test.ts), so yaml is not needed to say
+    // where a schema problem is.
+    append(out, schemaFindings(fast.root, fast.value, result.error.issues));
+    return { value: fast.value, ref: fast.root };
+  }
+  const refused = carefulRefusal(shownAs, read.text, limits, parser === 'auto' ? why : undefined);
+  if (refused) {
+    out.push(refused);
+    return {};
   }
   const parsed = parseYaml(shownAs, read.text, limits);
-  out.push(...parsed.findings);
+  append(out, parsed.findings);
   if (!parsed.src || parsed.findings.some(isLoadError)) return {};
   if (parsed.value === null || parsed.value === undefined) {
     out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
@@ -99,10 +110,49 @@ function readValidated<S extends z.ZodType>(file: string, shownAs: string, schem
   }
   const result = schema.safeParse(parsed.value, { reportInput: false });
   if (!result.success) {
-    out.push(...schemaFindings(parsed.src, parsed.value, result.error.issues));
+    append(out, schemaFindings(parsed.src.root(), parsed.value, result.error.issues));
     return { value: parsed.value, ref: parsed.src.root() };
   }
   return { raw: result.data, ref: parsed.src.root(), value: parsed.value };
+}
+
+/**
+ * A file the fast path gave up on and that is over the careful path's limit is refused, where
+ * the fast path stopped; one that is too deep is still said to be, at the too-deep node.
+ */
+function carefulRefusal(shownAs: string, text: string, limits: Limits, why: { at?: number; deep?: boolean } | undefined): Finding | undefined {
+  const max = carefulLimit(limits);
+  if (text.length <= max) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= max) return undefined;
+  const at = why?.at;
+  if (why?.deep && at !== undefined && at < max) {
+    const deep = nestingFinding(shownAs, text, at + 1, limits);
+    if (deep) return deep;
+  }
+  const where = at === undefined ? { line: 1, col: 1 } : lineColAt(text, at);
+  const reason = why === undefined ? '' : ' (it is not plain YAML from here on: an anchor, tag, repeated key, syntax error or too deep nesting)';
+  return finding(
+    'YAML_SYNTAX',
+    'error',
+    { file: shownAs, ...where },
+    `the file is ${formatBytes(bytes)} and needs the careful YAML reader${reason}, which reads at most ${formatBytes(max)} (raise it with --max-file-size)`,
+  );
+}
+
+function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/** Adds every finding of a list, without spreading it into one call (a list can be huge). */
+function append(out: Finding[], list: readonly Finding[]): void {
+  for (const f of list) out.push(f);
 }
 
 /** `catalogue.data` from a catalogue that did not validate, when it is still a usable string. */
@@ -266,7 +316,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   const cat = readValidated(catFile, catShown, CatalogueSchema, limits, out, parser);
   if (cat.raw && cat.ref) {
     const converted = toCatalogue(cat.raw, cat.ref, catShown);
-    out.push(...converted.findings);
+    append(out, converted.findings);
     catalogue = converted.catalogue;
   }
   const dataRef = cat.ref?.at('catalogue').at('data');
@@ -307,7 +357,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     files.push(job.shownAs);
     const result = yield { kind: 'period', job, plan, progress: { done: files.length - 1, total, file: job.shownAs } };
     const converted = result ?? periodFile(job, plan);
-    out.push(...converted.findings);
+    append(out, converted.findings);
     if (!converted.data) continue;
     const same = periods.find((q) => samePeriod(q.period, converted.data!.period));
     if (same) {
@@ -327,7 +377,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
   }
 
-  const findings = sortFindings(out);
+  const findings = sortFindings(capLoadFindings(sortFindings(out)));
   const where = { catalogueFile: catFile, ...(dataDir !== undefined ? { dataDir } : {}) };
   if (!catalogue || findings.some(isLoadError)) return { findings, files, ...where };
   return { dataset: { catalogue, periods, agendas }, findings, files, ...where };

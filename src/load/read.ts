@@ -95,7 +95,7 @@ export function readText(file: string, shownAs: string, limits: Limits = DEFAULT
   return { ok: true, text };
 }
 
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} bytes`;
