@@ -87,6 +87,9 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   // reload reloads again after it.
   let reloading = false;
   let pending = false;
+  // A reload stops (mid-file: large files are read off this thread) when the app closes or a newer
+  // save comes in, which reloads again.
+  let closed = false;
   const reload = async (): Promise<void> => {
     if (reloading) {
       pending = true;
@@ -96,10 +99,11 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
     try {
       do {
         pending = false;
-        const again = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io));
-        if (again?.dataset) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
+        const again = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io), undefined, () => closed || pending);
+        if (again === undefined) continue;
+        if (again.dataset) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
         else {
-          const first = again?.findings.find((f) => f.severity === 'error');
+          const first = again.findings.find((f) => f.severity === 'error');
           live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${first ? findingLine(first) : 'the data could not be loaded'}` });
         }
       } while (pending);
@@ -146,6 +150,7 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
     stdin: tty.stdin,
     stdout: tty.stdout,
   });
+  closed = true;
   stopWatching();
   publisher?.close();
   if (error) return internalError(io, error);
