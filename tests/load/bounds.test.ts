@@ -1,6 +1,8 @@
 // Bounded work for any input under the limits: did-you-mean suggestions, capped load errors.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/domain/evaluate.js';
+import { ObjectRows } from '../../src/domain/evaluate-objects.js';
 import { suggest } from '../../src/load/issues.js';
 import { loadDataset } from '../../src/load/load.js';
 import { DEFAULT_LIMITS, parseYaml } from '../../src/load/source.js';
@@ -169,4 +171,20 @@ describe('the careful YAML reader has its own, lower size limit', () => {
     expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code} ${f.message}`)).toEqual([`q2.yaml:${dupLine - 1}:20 SCHEMA unknown key 'valeu' in observations.n0x (did you mean 'value'?)`]);
 
   }, 30_000);
+});
+
+describe('no list is spread into one call', () => {
+  it('evaluates a KPI with 150 000 metrics (a spread into push throws past about 120 000)', () => {
+    const metrics = Array.from({ length: 150_000 }, (_, i) => `          - { id: m${i}, title: M, unit: count, good: high }\n`).join('');
+    const dir = writeTree({
+      'catalogue.yaml': catalogue(`      - id: k\n        title: K\n        metrics:\n${metrics}`),
+      'q1.yaml': 'period: 2019/20 Q1\nobservations:\n  m0: { value: 1 }\n',
+    });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir, limits: { ...DEFAULT_LIMITS, maxBytes: 64 * 1024 * 1024 } });
+    expect(r.findings).toEqual([]);
+    const ev = evaluate(r.dataset!);
+    expect(ev.periods[0]?.metrics.size).toBe(150_000);
+    // The rows the KPI views list.
+    expect(new ObjectRows(ev.periods[0]!).metricOrder).toHaveLength(150_000);
+  }, 120_000);
 });
