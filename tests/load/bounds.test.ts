@@ -6,6 +6,7 @@ import { ObjectRows } from '../../src/domain/evaluate-objects.js';
 import { suggest } from '../../src/load/issues.js';
 import { loadDataset } from '../../src/load/load.js';
 import { DEFAULT_LIMITS, parseYaml } from '../../src/load/source.js';
+import { run } from '../../src/cli/main.js';
 import { catalogue, writeTree } from '../helpers.js';
 
 describe('did you mean', () => {
@@ -187,4 +188,32 @@ describe('no list is spread into one call', () => {
     // The rows the KPI views list.
     expect(new ObjectRows(ev.periods[0]!).metricOrder).toHaveLength(150_000);
   }, 120_000);
+});
+
+describe('ragtop check and the careful reader\'s limit', () => {
+  const cli = (args: string[], cwd: string) => {
+    let out = '';
+    let err = '';
+    const code = run(args, { out: (s) => (out += s), err: (s) => (err += s), env: {}, cwd });
+    return { code, out, err };
+  };
+  const filler = Array.from({ length: 50_000 }, (_, i) => `  n${i}: { value: 1 }\n`).join('');
+  const files = {
+    'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'),
+    'q1.yaml': `period: 2019/20 Q1\nobservations:\n${filler}  k: { value: 1 }\n  k: { value: 2 }\n`,
+  };
+
+  it('refuses the file with exit status 2, at the line where it stops being plain, saying how to raise the limit', () => {
+    const dir = writeTree(files);
+    const r = cli(['check', 'catalogue.yaml', '--no-color'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^q1\.yaml:50004:3 error YAML_SYNTAX: the file is 1\.\d MiB and needs the careful YAML reader .*reads at most 1\.0 MiB \(raise it with --max-file-size\)$/m);
+  });
+
+  it('--max-file-size raises it', () => {
+    const dir = writeTree(files);
+    const r = cli(['check', 'catalogue.yaml', '--no-color', '--max-file-size', '2M'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^q1\.yaml:50004:3 error DUPLICATE_ID k: the key 'k' appears twice in the same mapping$/m);
+  }, 30_000);
 });
