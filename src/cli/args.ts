@@ -133,7 +133,8 @@ Options
   --agenda FILE       an agenda file besides the data directory's agenda-*.yaml
   --json              check: print {"findings": [...], "summary": {...}} on stdout
   --strict            check: warnings fail too (exit status 1)
-  --max-file-size N   refuse files larger than N (default 4M)
+  --max-file-size N   refuse files larger than N (default 4M; 1M for a file that needs the
+                      careful YAML reader: anchors, tags, repeated keys, syntax errors)
   --theme NAME        default, high-contrast, colour-blind-safe or mono
   --format F          export: md, csv or json
   --output FILE, -o   export: write FILE instead of stdout (never a data file, a YAML file,

@@ -40,7 +40,8 @@ export function loadOptions(args: Args, io: Io): LoadOptions {
   return {
     ...(args.data !== undefined ? { dataDir: args.data } : {}),
     ...(args.agenda !== undefined ? { agendaFiles: [args.agenda] } : {}),
-    limits: { ...DEFAULT_LIMITS, ...(args.maxFileSize !== undefined ? { maxBytes: args.maxFileSize } : {}) },
+    // --max-file-size sets both limits: a file's, and the careful YAML reader's (lower by default).
+    limits: { ...DEFAULT_LIMITS, ...(args.maxFileSize !== undefined ? { maxBytes: args.maxFileSize, maxCarefulBytes: args.maxFileSize } : {}) },
     cwd: io.cwd,
   };
 }

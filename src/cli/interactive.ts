@@ -98,6 +98,9 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   // reload reloads again after it.
   let reloading = false;
   let pending = false;
+  // A reload stops (mid-file: large files are read off this thread) when the app closes or a newer
+  // save comes in, which reloads again.
+  let closed = false;
   const reload = async (): Promise<void> => {
     if (reloading) {
       pending = true;
@@ -107,12 +110,13 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
     try {
       do {
         pending = false;
-        const again = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io));
+        const again = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io), undefined, () => closed || pending);
+        if (again === undefined) continue;
         // No period file (a data directory emptied or being copied back) is a failed reload too.
-        if (again?.dataset?.periods.length) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
+        if (again.dataset?.periods.length) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
         else {
-          const first = again?.findings.find((f) => f.severity === 'error');
-          const why = first ? findingLine(first) : again?.dataset ? 'no period files found' : 'the data could not be loaded';
+          const first = again.findings.find((f) => f.severity === 'error');
+          const why = first ? findingLine(first) : again.dataset ? 'no period files found' : 'the data could not be loaded';
           live.set({ model: live.get().model, banner: `reload failed, showing the last good data: ${why}` });
         }
       } while (pending);
@@ -159,6 +163,7 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
     stdin: tty.stdin,
     stdout: tty.stdout,
   });
+  closed = true;
   stopWatching();
   publisher?.close();
   if (error) return internalError(io, error);

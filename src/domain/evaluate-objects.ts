@@ -8,6 +8,7 @@ import type { Kpi, Metric, Observation, PeriodData, Rag, Tolerance } from './typ
 import type { KpiEval, MetricEval, PeriodEval, Summary, Travel } from './evaluate.js';
 import { LazyMap } from './lazy-map.js';
 import { numericTarget, scaleTarget, RAGS, SOURCES, SOURCE_CODE, MOVES, DIRECTIONS, COMPARISONS, COMPUTED_MASK, COUNTED_SHIFT, SOURCE_SHIFT, RATED_BIT, MOVE_SHIFT, DIRECTION_SHIFT, COMPARISON_SHIFT, specOf, goodOf, type Slot, type MetricContext, type KpiContext, type Index, type Columns } from './evaluate-index.js';
+import { pushAll } from './arrays.js';
 
 
 /**
@@ -323,7 +324,7 @@ export class ObjectRows implements PeriodRows {
     this.kpiOrder = this.#kpis.map((_, i) => i);
     for (const k of this.#kpis) {
       this.#first.push(this.#metrics.length);
-      this.#metrics.push(...k.metrics);
+      pushAll(this.#metrics, k.metrics);
     }
   }
 

@@ -118,7 +118,12 @@ function coreType(source: string): 'object' | 'boolean' | 'number' | 'string' {
   return 'string';
 }
 
-class GiveUp extends Error {}
+class GiveUp extends Error {
+  /** Where the fast path stopped, when known (an offset into the text). */
+  constructor(readonly at?: number) {
+    super();
+  }
+}
 
 /** Where a scalar's text starts: at its quote or block indicator, as yaml counts it. */
 function scalarStart(text: string, e: ScalarEvent): number {
@@ -170,7 +175,7 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
     } else if (top.key === undefined) {
       throw new GiveUp(); // a collection as a key
     } else {
-      if (top.pos.pairs.has(top.key.name)) throw new GiveUp();
+      if (top.pos.pairs.has(top.key.name)) throw new GiveUp(top.key.at);
       top.pos.pairs.set(top.key.name, { k: top.key.at, v: pos as Pos });
       top.key = undefined;
     }
@@ -186,14 +191,14 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         // & anchor, ! tag: yaml resolves and limits these (alias bombs, custom tags).
-        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp(Math.max(e.anchorStart, e.tagStart));
         const top = stack[stack.length - 1];
-        if (top && 'pairs' in top.pos && top.key === undefined) throw new GiveUp();
+        if (top && 'pairs' in top.pos && top.key === undefined) throw new GiveUp(e.start);
         stack.push({ pos: e.type === EVENT_ID.MAPPING ? { s: e.start, pairs: new Map() } : { s: e.start, items: [] } });
         break;
       }
       case EVENT_ID.SCALAR: {
-        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+        if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp(Math.max(e.anchorStart, e.tagStart));
         const top = stack[stack.length - 1];
         if (top && 'pairs' in top.pos && top.key === undefined) {
           // A key: plain text keys only (yaml and js-yaml name a null, number or boolean key
@@ -211,7 +216,7 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
         break;
       }
       case EVENT_ID.ALIAS:
-        throw new GiveUp();
+        throw new GiveUp(e.anchorStart);
       case EVENT_ID.POP:
         if (stack.length > 0) place((stack.pop() as Open).pos);
         break;
@@ -257,9 +262,11 @@ export interface FastParsed {
 
 /**
  * Parses a plain YAML file quickly, with positions; undefined when the file needs the careful
- * path (see the top of this file). Never throws.
+ * path (see the top of this file), with the offset where it stopped in `why.at` when known (and
+ * `why.deep` when it was too deep nesting).
+ * Never throws.
  */
-export function parseFast(shownAs: string, input: string, limits: Limits): FastParsed | undefined {
+export function parseFast(shownAs: string, input: string, limits: Limits, why?: { at?: number; deep?: boolean }): FastParsed | undefined {
   const text = lineEnds(input);
   try {
     const events = parseEvents(text, { maxDepth: limits.maxDepth });
@@ -269,8 +276,11 @@ export function parseFast(shownAs: string, input: string, limits: Limits): FastP
     agree(text, value, pos);
     const lines = new Lines(text);
     return { value, root: new FastRef({ file: shownAs, text, lines }, pos, { file: shownAs, line: 1, col: 1 }) };
-  } catch {
+  } catch (e) {
     // A GiveUp, or js-yaml's own error (syntax, duplicate key, depth): the careful path says what.
+    const at = e instanceof GiveUp ? e.at : (e as { mark?: { position?: unknown } } | null)?.mark?.position;
+    if (why && typeof at === 'number' && at >= 0) why.at = at;
+    if (why && !(e instanceof GiveUp) && /maxDepth/.test(String((e as { message?: unknown } | null)?.message))) why.deep = true;
     return undefined;
   }
 }

@@ -4,7 +4,9 @@
 import type { z } from 'zod';
 import { showText } from '../domain/text.js';
 import type { Finding } from '../domain/types.js';
-import { finding, type Source } from './source.js';
+import type { PosRef } from './fast.js';
+import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
+import { finding } from './source.js';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
@@ -21,34 +23,96 @@ const KNOWN_KEYS = [
   'change',
 ];
 
-/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number) => (d[i] as number[])[j] as number;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = v;
+/**
+ * Edit distance counting a swap of two neighbours as one edit (optimal string alignment), or
+ * `max + 1` as soon as it is known to be over `max`: only a band of 2·max + 1 cells around the
+ * diagonal is computed, and the rows stop when the whole band is over. So a comparison costs
+ * O(length × max), not O(length²), and most comparisons stop after a row or two.
+ */
+export function editDistance(a: string, b: string, max = Math.max(a.length, b.length)): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  const over = max + 1;
+  if (rows[0].length <= m + 1) rows = [new Int32Array(2 * m + 2), new Int32Array(2 * m + 2), new Int32Array(2 * m + 2)];
+  let [prev2, prev, row] = rows;
+  for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(m, i + max);
+    // Only the band is computed: the cells either side of it count as over.
+    row[lo - 1] = lo === 1 && i <= max ? i : over;
+    if (hi < m) row[hi + 1] = over;
+    let best = over;
+    for (let j = lo; j <= hi; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      if (v > over) v = over;
+      row[j] = v;
+      if (v < best) best = v;
     }
+    if (best > max) return over;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return at(a.length, b.length);
+  return Math.min(prev[m] as number, over);
 }
 
-/** The closest of `options` to `word`, when it is close enough to be a likely typo. */
+/** Rows reused by every editDistance (grown to the longest word). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** The largest distance suggested for a word: a third of it, at least 1 and at most 3. */
+const suggestLimit = (word: string): number => Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+
+/** Words lowercased and grouped by length, built once per list of options. */
+interface Candidates {
+  readonly byLength: Map<number, Array<{ readonly word: string; readonly lower: string; readonly order: number }>>;
+}
+const candidateCache = new WeakMap<object, Candidates>();
+
+function candidatesOf(options: Iterable<string>): Candidates {
+  const cached = typeof options === 'object' ? candidateCache.get(options) : undefined;
+  if (cached) return cached;
+  const byLength: Candidates['byLength'] = new Map();
+  let order = 0;
+  for (const word of options) {
+    const lower = word.toLowerCase();
+    let list = byLength.get(lower.length);
+    if (!list) byLength.set(lower.length, (list = []));
+    list.push({ word, lower, order: order++ });
+  }
+  const built = { byLength };
+  // A Set or array of known ids is asked about once per unknown id: index it once.
+  if (typeof options === 'object') candidateCache.set(options, built);
+  return built;
+}
+
+/**
+ * The closest of `options` to `word`, when it is close enough to be a likely typo (the first of
+ * equally close ones; none when a word differs only in case). Only options whose length is within
+ * the limit are compared, each with a bounded edit distance, so a catalogue of thousands of ids
+ * answers thousands of unknown ids in well under a second.
+ */
 export function suggest(word: string, options: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const o of options) {
-    const d = editDistance(word.toLowerCase(), o.toLowerCase());
-    if (d < bestD) {
-      best = o;
-      bestD = d;
+  const limit = suggestLimit(word);
+  const lower = word.toLowerCase();
+  const { byLength } = candidatesOf(options);
+  let best: { word: string; order: number } | undefined;
+  let bestD = limit + 1;
+  for (let len = lower.length - limit; len <= lower.length + limit; len++) {
+    for (const c of byLength.get(len) ?? []) {
+      // Equally close is only better when it comes first in the list.
+      const max = best !== undefined && c.order < best.order ? bestD : bestD - 1;
+      if (max < 0) continue;
+      const d = editDistance(lower, c.lower, max);
+      if (d === 0) return undefined;
+      if (d < bestD || (d === bestD && best !== undefined && c.order < best.order)) {
+        best = c;
+        bestD = d;
+      }
     }
   }
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  return best !== undefined && bestD <= limit && bestD > 0 ? best : undefined;
+  return best !== undefined && bestD <= limit ? best.word : undefined;
 }
 
 function describeInput(v: unknown): string {
@@ -139,11 +203,28 @@ function unionExpected(issue: Issue & { code: 'invalid_union' }): string | undef
   return words.length > 0 ? words.join(' or ') : undefined;
 }
 
-export function schemaFindings(src: Source, root: unknown, issues: readonly Issue[]): Finding[] {
+/**
+ * SCHEMA findings for zod's issues, positioned with `doc` (the document's root position, from
+ * either parse path). Linear in the number of issues: a hostile file can have hundreds of
+ * thousands.
+ */
+export function schemaFindings(doc: PosRef, root: unknown, issues: readonly Issue[], cap = LOAD_FINDINGS_CAP): Finding[] {
   const out: Finding[] = [];
-  const queue = [...issues];
-  while (queue.length > 0) {
-    const issue = queue.shift() as Issue;
+  const refAt = refsOf(doc);
+  // A union's narrowed issues are taken next, before the rest (a stack, in reverse).
+  const pending: Issue[] = [];
+  let next = 0;
+  // Past the cap (and one more, where "… and N more" points), the rest are only counted.
+  let more = 0;
+  for (;;) {
+    const issue = pending.pop() ?? issues[next++];
+    if (issue === undefined) break;
+    if (out.length > cap) {
+      const narrowed = issue.code === 'invalid_union' ? narrowUnion(issue) : undefined;
+      if (narrowed) for (let k = narrowed.length - 1; k >= 0; k--) pending.push(narrowed[k] as Issue);
+      else more += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+      continue;
+    }
     const path = issue.path;
     const id = idAt(root, path);
     const field = fieldName(path);
@@ -153,26 +234,30 @@ export function schemaFindings(src: Source, root: unknown, issues: readonly Issu
     const missing =
       typeof last === 'string' && parentValue !== null && typeof parentValue === 'object' && !Array.isArray(parentValue) && !(last in (parentValue as object));
     if (missing) {
-      out.push(finding('SCHEMA', 'error', refAt(src, parentPath).loc, `missing required field '${showText(last)}'${parentPath.length ? ` in ${fieldName(parentPath)}` : ''}`, id));
+      out.push(finding('SCHEMA', 'error', refAt(parentPath).loc, `missing required field '${showText(last)}'${parentPath.length ? ` in ${fieldName(parentPath)}` : ''}`, id));
       continue;
     }
     if (issue.code === 'invalid_union') {
       const narrowed = narrowUnion(issue);
       if (narrowed) {
-        queue.unshift(...narrowed);
+        for (let k = narrowed.length - 1; k >= 0; k--) pending.push(narrowed[k] as Issue);
         continue;
       }
       const expected = unionExpected(issue);
       if (expected && !(issue.message && !issue.message.startsWith('Invalid input'))) {
         const input = valueAt(root, path);
         const hint = expected === 'text' && input !== null && typeof input === 'object' && !Array.isArray(input) ? TEXT_MAPPING_HINT : '';
-        out.push(finding('SCHEMA', 'error', refAt(src, path).loc, `${field} must be ${expected}, not ${describeInput(input)}${hint}`, id));
+        out.push(finding('SCHEMA', 'error', refAt(path).loc, `${field} must be ${expected}, not ${describeInput(input)}${hint}`, id));
         continue;
       }
     }
     if (issue.code === 'unrecognized_keys') {
-      const ref = refAt(src, path);
-      for (const key of issue.keys) {
+      const ref = refAt(path);
+      for (const [k, key] of issue.keys.entries()) {
+        if (out.length > cap) {
+          more += issue.keys.length - k;
+          break;
+        }
         const near = suggest(key, KNOWN_KEYS);
         const where = path.length === 0 ? '' : ` in ${field}`;
         const hint = key === '<<' ? ' (YAML 1.2 has no merge keys: write the fields out)' : near ? ` (did you mean '${near}'?)` : '';
@@ -208,16 +293,26 @@ export function schemaFindings(src: Source, root: unknown, issues: readonly Issu
       default:
         message = `${field}: ${issue.message}${input === undefined || typeof input === 'object' ? '' : `, not ${describeInput(input)}`}`;
     }
-    out.push(finding('SCHEMA', 'error', refAt(src, path).loc, message, id));
+    out.push(finding('SCHEMA', 'error', refAt(path).loc, message, id));
   }
+  const last = out[out.length - 1];
+  if (more > 0 && last) out.push(moreFinding(last, more));
   return out;
 }
 
-function refAt(src: Source, path: Path) {
-  let ref = src.root();
-  for (const k of path) {
-    if (typeof k === 'symbol') break;
-    ref = ref.at(k);
-  }
-  return ref;
+/** The position at a path, remembering every prefix (issues come many to a mapping). */
+function refsOf(doc: PosRef): (path: Path) => PosRef {
+  const memo = new Map<string, PosRef>();
+  return (path) => {
+    let ref = doc;
+    let key = '';
+    for (const k of path) {
+      if (typeof k === 'symbol') break;
+      key += `${typeof k === 'number' ? '#' : '.'}${k}\0`;
+      let next = memo.get(key);
+      if (next === undefined) memo.set(key, (next = ref.at(k)));
+      ref = next;
+    }
+    return ref;
+  };
 }

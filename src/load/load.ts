@@ -6,15 +6,17 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { comparePeriods, formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
-import type { Agenda, AgendaItem, Catalogue, Dataset, Finding, PeriodData, Show } from '../domain/types.js';
+import type { Agenda, AgendaItem, Catalogue, Dataset, Finding, Loc, PeriodData, Show } from '../domain/types.js';
 import { toCatalogue } from './catalogue.js';
 import { schemaFindings } from './issues.js';
 import { indexCatalogue, toPeriodData, unknownRef, type CatalogueIndex } from './period.js';
 import { AgendaSchema, CatalogueSchema, PeriodSchema, type RawAgenda } from './schema.js';
 import { parseFast, type PosRef } from './fast.js';
+import { FileReader } from './file-thread.js';
 import { PeriodWorker } from './period-worker.js';
-import { describeFsError, readText } from './read.js';
-import { DEFAULT_LIMITS, finding, parseYaml, type Limits } from './source.js';
+import { describeFsError, formatBytes, readText } from './read.js';
+import { capLoadFindings } from './cap.js';
+import { carefulLimit, DEFAULT_LIMITS, finding, nestingFinding, parseYaml, type Limits } from './source.js';
 
 export interface LoadOptions {
   /** Overrides the catalogue's `data:` directory (relative to the working directory). */
@@ -35,6 +37,11 @@ export interface LoadOptions {
    * costs more than it saves); true and false force it.
    */
   readonly worker?: 'auto' | boolean;
+  /**
+   * loadDatasetAsync only: how long a worker thread may read one file (milliseconds, default
+   * fileBudget(bytes)); past it the file is a READ_ERROR.
+   */
+  readonly fileBudgetMs?: number;
 }
 
 export interface LoadResult {
@@ -90,15 +97,25 @@ function readValidated<S extends z.ZodType>(file: string, shownAs: string, schem
     out.push(read.finding);
     return {};
   }
-  // The fast path answers only for a file with nothing to report; it gives up on anything else
-  // (see fast.ts), and yaml then finds the problem with its position.
-  const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits) : undefined;
+  // The fast path answers for a file with nothing to report but its schema problems; it gives up
+  // on anything else (see fast.ts), and yaml then finds the problem with its position.
+  const why: { at?: number; deep?: boolean } = {};
+  const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits, why) : undefined;
   if (fast && fast.value !== null) {
     const result = schema.safeParse(fast.value, { reportInput: false });
     if (result.success) return { raw: result.data, ref: fast.root, value: fast.value };
+    // Its positions are the same as yaml's (tests/load/fast.test.ts), so yaml is not needed to say
+    // where a schema problem is.
+    append(out, schemaFindings(fast.root, fast.value, result.error.issues));
+    return { value: fast.value, ref: fast.root };
+  }
+  const refused = carefulRefusal(shownAs, read.text, limits, parser === 'auto' ? why : undefined);
+  if (refused) {
+    out.push(refused);
+    return {};
   }
   const parsed = parseYaml(shownAs, read.text, limits);
-  out.push(...parsed.findings);
+  append(out, parsed.findings);
   if (!parsed.src || parsed.findings.some(isLoadError)) return {};
   if (parsed.value === null || parsed.value === undefined) {
     out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
@@ -106,10 +123,49 @@ function readValidated<S extends z.ZodType>(file: string, shownAs: string, schem
   }
   const result = schema.safeParse(parsed.value, { reportInput: false });
   if (!result.success) {
-    out.push(...schemaFindings(parsed.src, parsed.value, result.error.issues));
+    append(out, schemaFindings(parsed.src.root(), parsed.value, result.error.issues));
     return { value: parsed.value, ref: parsed.src.root() };
   }
   return { raw: result.data, ref: parsed.src.root(), value: parsed.value };
+}
+
+/**
+ * A file the fast path gave up on and that is over the careful path's limit is refused, where
+ * the fast path stopped; one that is too deep is still said to be, at the too-deep node.
+ */
+function carefulRefusal(shownAs: string, text: string, limits: Limits, why: { at?: number; deep?: boolean } | undefined): Finding | undefined {
+  const max = carefulLimit(limits);
+  if (text.length <= max) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= max) return undefined;
+  const at = why?.at;
+  if (why?.deep && at !== undefined && at < max) {
+    const deep = nestingFinding(shownAs, text, at + 1, limits);
+    if (deep) return deep;
+  }
+  const where = at === undefined ? { line: 1, col: 1 } : lineColAt(text, at);
+  const reason = why === undefined ? '' : ' (it is not plain YAML from here on: an anchor, tag, repeated key, syntax error or too deep nesting)';
+  return finding(
+    'YAML_SYNTAX',
+    'error',
+    { file: shownAs, ...where },
+    `the file is ${formatBytes(bytes)} and needs the careful YAML reader${reason}, which reads at most ${formatBytes(max)} (raise it with --max-file-size)`,
+  );
+}
+
+function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/** Adds every finding of a list, without spreading it into one call (a list can be huge). */
+function append(out: Finding[], list: readonly Finding[]): void {
+  for (const f of list) out.push(f);
 }
 
 /** `catalogue.data` from a catalogue that did not validate, when it is still a usable string. */
@@ -124,7 +180,10 @@ function toShow(text: string): Show {
   return { kind: text as Exclude<Show['kind'], 'priority' | 'kpi' | 'risk'> };
 }
 
-function toAgenda(raw: RawAgenda, ref: PosRef, file: string, index: CatalogueIndex | undefined, periods: readonly PeriodData[], out: Finding[]): Agenda {
+/** What an agenda is checked against: each period given, and its register's ids. */
+export type AgendaPeriods = ReadonlyArray<Pick<PeriodData, 'period'> & { readonly register?: ReadonlyArray<{ readonly id: string }> }>;
+
+function toAgenda(raw: RawAgenda, ref: PosRef, file: string, index: CatalogueIndex | undefined, periods: AgendaPeriods, out: Finding[]): Agenda {
   const period = raw.period === undefined ? undefined : parsePeriod(raw.period);
   if (raw.period !== undefined && !period) out.push(finding('SCHEMA', 'error', ref.at('period').loc, `period '${showText(raw.period)}' is not a financial year: the two years must follow each other (e.g. 2019/20)`));
   if (period && index && !periods.some((p) => samePeriod(p.period, period))) {
@@ -244,26 +303,39 @@ export interface LoadProgress {
 /** Reads, validates and converts everything; synchronous (for `check`, `export`, the tests). */
 export function loadDataset(cataloguePath: string, options: LoadOptions = {}): LoadResult {
   const steps = loadSteps(cataloguePath, options);
-  let answer: PeriodResult | undefined;
+  let answer: Answer;
   for (;;) {
     const step = steps.next(answer);
     if (step.done) return step.value;
-    answer = step.value.kind === 'period' ? periodFile(step.value.job, step.value.plan) : undefined;
+    answer = step.value.kind === 'progress' || step.value.kind === 'plan' ? undefined : readStep(step.value);
   }
+}
+
+/** Reads one file of a load (on either thread). */
+export function readStep(step: FileStep): Answer {
+  if (step.kind === 'catalogue') return catalogueFile(step.job);
+  if (step.kind === 'period') return periodFile(step.job, step.plan);
+  return agendaFile(step.job);
 }
 
 /**
  * The same load, giving the event loop a turn after each file, so that a terminal stays
  * responsive (keys, signals, a progress line) while a large data set loads. `cancelled()` is
- * asked between files; when it says yes the load stops and resolves undefined. A large data set's
- * period files are shared with a worker thread (period-worker.ts), which reads from the last file
- * back while this thread reads from the first; the results are put together in file order, as
- * the synchronous load does, so the outcome is the same.
+ * asked between files, and every 50 ms while a file is read off this thread; when it says yes the
+ * load stops and resolves undefined.
+ *
+ * A file of OFF_THREAD_BYTES or more is read by a worker thread (file-thread.ts), with a time
+ * budget, so that no single file (a hostile one the careful reader takes seconds over) holds this
+ * thread. A large data set's period files are also shared with a worker thread
+ * (period-worker.ts), which reads from the last file back while the load reads from the first;
+ * the results are put together in file order, as the synchronous load does, so the outcome is the
+ * same.
  */
 export async function loadDatasetAsync(cataloguePath: string, options: LoadOptions = {}, onProgress?: (p: LoadProgress) => void, cancelled?: () => boolean): Promise<LoadResult | undefined> {
   const steps = loadSteps(cataloguePath, options);
   let helper: PeriodWorker | undefined;
-  let answer: PeriodResult | undefined;
+  const reader = new FileReader(options.fileBudgetMs);
+  let answer: Answer;
   try {
     for (;;) {
       const step = steps.next(answer);
@@ -272,22 +344,29 @@ export async function loadDatasetAsync(cataloguePath: string, options: LoadOptio
       const v = step.value;
       if (v.kind === 'plan') {
         helper = PeriodWorker.start(v.plan, options.worker ?? 'auto');
-      } else if (v.kind === 'period') {
-        const fromWorker = helper ? await helper.take(v.job.i) : undefined;
-        answer = fromWorker ?? periodFile(v.job, v.plan);
-        const progress = !v.progress.failed && answer.findings.some(isLoadError) ? { ...v.progress, failed: true } : v.progress;
-        if (fromWorker) onProgress?.({ ...progress, by: 'worker' });
-        else onProgress?.(progress);
-        await new Promise((resolve) => setImmediate(resolve));
-        if (cancelled?.()) return undefined;
-      } else {
-        onProgress?.(v.progress);
-        await new Promise((resolve) => setImmediate(resolve));
-        if (cancelled?.()) return undefined;
+        continue;
       }
+      if (v.kind === 'progress') onProgress?.(v.progress);
+      else {
+        const fromWorker = v.kind === 'period' && helper ? await helper.take(v.job.i) : undefined;
+        if (fromWorker && v.kind === 'period') {
+          onProgress?.({ ...v.progress, by: 'worker' });
+          answer = fromWorker;
+        } else {
+          if (v.kind !== 'catalogue') onProgress?.(v.progress);
+          const read = await reader.read(v, cancelled);
+          if (read === 'cancelled') return undefined;
+          answer = read;
+        }
+        // A file that makes the load fail is told at once (q then exits 2, not 0).
+        if (v.kind === 'period' && !v.progress.failed && answer?.findings.some(isLoadError)) onProgress?.({ ...v.progress, failed: true });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      if (cancelled?.()) return undefined;
     }
   } finally {
     helper?.stop();
+    reader.stop();
   }
 }
 
@@ -318,9 +397,61 @@ export function periodFile(job: PeriodJob, plan: Omit<PeriodPlan, 'jobs'>): Peri
   return { ...(converted.data ? { data: converted.data } : {}), findings: [...out, ...converted.findings] };
 }
 
-type Step = { readonly kind: 'progress'; readonly progress: LoadProgress } | { readonly kind: 'plan'; readonly plan: PeriodPlan } | { readonly kind: 'period'; readonly job: PeriodJob; readonly plan: PeriodPlan; readonly progress: LoadProgress };
+/** A catalogue or agenda file to read, and how. */
+export interface FileJob {
+  readonly file: string;
+  readonly shownAs: string;
+  readonly bytes: number;
+  readonly limits: Limits;
+  readonly parser: 'auto' | 'yaml';
+}
+export interface AgendaJob extends FileJob {
+  readonly index: CatalogueIndex | undefined;
+  readonly periods: AgendaPeriods;
+}
+export interface CatalogueResult {
+  readonly catalogue?: Catalogue;
+  readonly findings: readonly Finding[];
+  /** `catalogue.data`, even from a catalogue that did not validate, and where it is written. */
+  readonly dataText?: string;
+  readonly dataLoc?: Loc;
+}
+export interface AgendaResult {
+  readonly agenda?: Agenda;
+  readonly findings: readonly Finding[];
+}
 
-function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step, LoadResult, PeriodResult | undefined> {
+/** Reads, validates and converts a catalogue file (on either thread). */
+export function catalogueFile(job: FileJob): CatalogueResult {
+  const out: Finding[] = [];
+  const cat = readValidated(job.file, job.shownAs, CatalogueSchema, job.limits, out, job.parser);
+  let catalogue: Catalogue | undefined;
+  if (cat.raw && cat.ref) {
+    const converted = toCatalogue(cat.raw, cat.ref, job.shownAs);
+    append(out, converted.findings);
+    catalogue = converted.catalogue;
+  }
+  const dataLoc = cat.ref?.at('catalogue').at('data').loc;
+  const dataText = catalogue?.data ?? dataOf(cat.value);
+  return { ...(catalogue ? { catalogue } : {}), findings: out, ...(dataText !== undefined ? { dataText } : {}), ...(dataLoc ? { dataLoc } : {}) };
+}
+
+/** Reads, validates and converts an agenda file (on either thread). */
+export function agendaFile(job: AgendaJob): AgendaResult {
+  const out: Finding[] = [];
+  const a = readValidated(job.file, job.shownAs, AgendaSchema, job.limits, out, job.parser);
+  const agenda = a.raw && a.ref ? toAgenda(a.raw, a.ref, job.shownAs, job.index, job.periods, out) : undefined;
+  return { ...(agenda ? { agenda } : {}), findings: out };
+}
+
+export type FileStep =
+  | { readonly kind: 'catalogue'; readonly job: FileJob }
+  | { readonly kind: 'period'; readonly job: PeriodJob; readonly plan: PeriodPlan; readonly progress: LoadProgress }
+  | { readonly kind: 'agenda'; readonly job: AgendaJob; readonly progress: LoadProgress };
+type Step = { readonly kind: 'progress'; readonly progress: LoadProgress } | { readonly kind: 'plan'; readonly plan: PeriodPlan } | FileStep;
+type Answer = CatalogueResult | PeriodResult | AgendaResult | undefined;
+
+function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step, LoadResult, Answer> {
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const parser = options.parser ?? 'auto';
@@ -337,17 +468,12 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   const catShown = shown(catFile, cwd);
   files.push(catShown);
 
-  let catalogue: Catalogue | undefined;
-  const cat = readValidated(catFile, catShown, CatalogueSchema, limits, out, parser);
-  if (cat.raw && cat.ref) {
-    const converted = toCatalogue(cat.raw, cat.ref, catShown);
-    out.push(...converted.findings);
-    catalogue = converted.catalogue;
-  }
-  const dataRef = cat.ref?.at('catalogue').at('data');
+  const cat = ((yield { kind: 'catalogue', job: { file: catFile, shownAs: catShown, bytes: sizeOf(catFile), limits, parser } }) ?? { findings: [] }) as CatalogueResult;
+  append(out, cat.findings);
+  const catalogue = cat.catalogue;
   // Even when the catalogue has problems, its period files are read and checked as far as they
   // can be without it, so that every problem is reported in one run.
-  const dataText = catalogue?.data ?? dataOf(cat.value);
+  const dataText = cat.dataText;
   const index = catalogue && !out.some(isLoadError) ? indexCatalogue(catalogue) : undefined;
 
   // The data directory: --data, else the catalogue's data:, relative to the catalogue file.
@@ -360,7 +486,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
       if (!statSync(dataDir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
       listed = listData(dataDir, catFile);
     } catch (e) {
-      const where = options.dataDir !== undefined ? { file: shown(dataDir, cwd), line: 0, col: 0 } : (dataRef?.loc ?? { file: catShown, line: 1, col: 1 });
+      const where = options.dataDir !== undefined ? { file: shown(dataDir, cwd), line: 0, col: 0 } : (cat.dataLoc ?? { file: catShown, line: 1, col: 1 });
       const why = describeFsError(e, 'cannot be read');
       out.push(finding('READ_ERROR', 'error', { ...where, file: showText(where.file, 200) }, `data directory ${showText(shown(dataDir, cwd), 200)}: ${why === 'no such file' ? 'no such directory' : why}`));
     }
@@ -384,8 +510,8 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   for (const job of plan.jobs) {
     files.push(job.shownAs);
     const result = yield { kind: 'period', job, plan, progress: { done: files.length - 1, total, file: job.shownAs, ...(failedSoFar() ? { failed: true } : {}) } };
-    const converted = result ?? periodFile(job, plan);
-    out.push(...converted.findings);
+    const converted = (result as PeriodResult | undefined) ?? periodFile(job, plan);
+    append(out, converted.findings);
     if (!converted.data) continue;
     const same = periods.find((q) => samePeriod(q.period, converted.data!.period));
     if (same) {
@@ -400,9 +526,12 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   for (const file of agendaFiles) {
     const s = shown(file, cwd);
     files.push(s);
-    yield { kind: 'progress', progress: { done: files.length - 1, total, file: s, ...(failedSoFar() ? { failed: true } : {}) } };
-    const a = readValidated(file, s, AgendaSchema, limits, out, parser);
-    if (a.raw && a.ref) agendas.push(toAgenda(a.raw, a.ref, s, index, periods, out));
+    // The periods as an agenda needs them (a worker thread is sent these, not the whole data).
+    const given = periods.map((p) => ({ period: p.period, ...(p.register ? { register: p.register.map((e) => ({ id: e.id })) } : {}) }));
+    const job: AgendaJob = { file, shownAs: s, bytes: sizeOf(file), limits, parser, index, periods: given };
+    const a = ((yield { kind: 'agenda', job, progress: { done: files.length - 1, total, file: s, ...(failedSoFar() ? { failed: true } : {}) } }) ?? agendaFile(job)) as AgendaResult;
+    append(out, a.findings);
+    if (a.agenda) agendas.push(a.agenda);
   }
 
   for (const r of refused) {
@@ -411,7 +540,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     out.push(finding('READ_ERROR', 'error', { file: s, line: 0, col: 0 }, r.why));
   }
 
-  const findings = sortFindings(out);
+  const findings = sortFindings(capLoadFindings(sortFindings(out)));
   const where = { catalogueFile: catFile, ...(dataDir !== undefined ? { dataDir } : {}) };
   if (!catalogue || findings.some(isLoadError)) return { findings, files, ...where };
   return { dataset: { catalogue, periods, agendas }, findings, files, ...where };

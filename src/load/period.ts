@@ -20,6 +20,7 @@ import type {
   Written,
 } from '../domain/types.js';
 import { toTarget } from './catalogue.js';
+import { LOAD_FINDINGS_CAP } from './cap.js';
 import { suggest } from './issues.js';
 import type { RawAssessment, RawObservation, RawPeriod, RawRegisterEntry } from './schema.js';
 import type { PosRef } from './fast.js';
@@ -32,6 +33,8 @@ export interface CatalogueIndex {
   readonly kpiIds: ReadonlySet<string>;
   readonly compositeKpiIds: ReadonlySet<string>;
   readonly priorityIds: ReadonlySet<string>;
+  /** KPI and metric ids (what commentary may be for), for suggestions. */
+  readonly commentaryIds: readonly string[];
 }
 
 export function indexCatalogue(c: Catalogue): CatalogueIndex {
@@ -42,6 +45,7 @@ export function indexCatalogue(c: Catalogue): CatalogueIndex {
     kpiIds: new Set(kpis.map((k) => k.id)),
     compositeKpiIds: new Set(kpis.filter((k) => k.composite).map((k) => k.id)),
     priorityIds: new Set(c.priorities.map((p) => p.id)),
+    commentaryIds: [...new Set([...kpis.map((k) => k.id), ...kpis.flatMap((k) => k.metrics.map((m) => m.id))])],
   };
 }
 
@@ -49,8 +53,9 @@ export function written(value: number, ref: PosRef): Written {
   return { value, decimals: ref.decimals(), loc: ref.loc };
 }
 
-export function unknownRef(what: string, id: string, loc: Loc, known: Iterable<string>, catalogueId: string): Finding {
-  const near = suggest(id, known);
+/** UNKNOWN_REF for an id; `known` undefined: no suggestion looked for. */
+export function unknownRef(what: string, id: string, loc: Loc, known: Iterable<string> | undefined, catalogueId: string): Finding {
+  const near = known === undefined ? undefined : suggest(id, known);
   return finding('UNKNOWN_REF', 'error', loc, `${what} '${showText(id)}' is not in catalogue '${catalogueId}'${near ? ` (did you mean '${near}'?)` : ''}`, showText(id));
 }
 
@@ -155,6 +160,9 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
   }
   validDate(raw.published, ref.at('published'), 'published date', out);
 
+  // Unknown ids, reported in file order after both sections; only those shown get a suggestion
+  // (load errors are capped per file: see cap.ts).
+  const unknown: Array<{ what: string; id: string; loc: Loc; known: Iterable<string> }> = [];
   const observations = new Map<string, Observation>();
   const kpiReports = new Map<string, KpiReport>();
   const obsRef = ref.at('observations');
@@ -174,7 +182,7 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
         });
         continue;
       }
-      out.push(unknownRef('observation for metric', id, obsRef.keyLoc(id), index.metricIds, index.id));
+      unknown.push({ what: 'observation for metric', id, loc: obsRef.keyLoc(id), known: index.metricIds });
       continue;
     }
     observations.set(id, toObservation(id, o, r, obsRef.keyLoc(id), out));
@@ -184,7 +192,7 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
   const comRef = ref.at('commentary');
   for (const [id, c] of Object.entries(raw.commentary ?? {})) {
     if (index && !index.kpiIds.has(id) && !index.metricIds.has(id)) {
-      out.push(unknownRef('commentary for', id, comRef.keyLoc(id), [...index.kpiIds, ...index.metricIds], index.id));
+      unknown.push({ what: 'commentary for', id, loc: comRef.keyLoc(id), known: index.commentaryIds });
       continue;
     }
     const loc = comRef.keyLoc(id);
@@ -194,6 +202,11 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
         ? { id, text: c, issues: [], causes: [], actions: [], loc }
         : { id, ...(c.summary !== undefined ? { summary: c.summary } : {}), issues: c.issues ?? [], causes: c.causes ?? [], actions: c.actions ?? [], loc },
     );
+  }
+
+  if (index) {
+    unknown.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
+    unknown.forEach((u, i) => out.push(unknownRef(u.what, u.id, u.loc, i < LOAD_FINDINGS_CAP ? u.known : undefined, index.id)));
   }
 
   const claims: Claim[] = (raw.claims ?? []).map((c, i) => {

@@ -1,6 +1,6 @@
 // Reading one file safely as text: a regular file under the size limit, strict UTF-8 (the first
-// bad byte's line and column), no NUL byte, a BOM dropped; a problem is one Finding. Nothing here
-// throws on bad input.
+// bad byte's line and column; UTF-16 and UTF-32 named as such), no NUL byte, a BOM dropped; a
+// problem is one Finding. Nothing here throws on bad input.
 
 import { readFileSync, statSync } from 'node:fs';
 import type { Finding, FindingCode, Loc } from '../domain/types.js';
@@ -55,6 +55,34 @@ function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: 
   return { line, col };
 }
 
+/**
+ * 'UTF-16' or 'UTF-32' when the bytes are text in that encoding: by its byte order mark, or by
+ * the NUL bytes that text mostly in ASCII has there (every second byte, or three in four).
+ */
+export function unicodeEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) return 'UTF-32';
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return 'UTF-16';
+  if (bytes.indexOf(0) < 0) return undefined;
+  // Without a mark: the first characters' pattern of NULs (ASCII in UTF-32 or UTF-16, either order).
+  const n = Math.min(bytes.length, 512);
+  const zeroAt = (i: number) => bytes[i] === 0;
+  const every = (step: number, ok: (i: number) => boolean) => {
+    let groups = 0;
+    for (let i = 0; i + step <= n; i += step, groups++) if (!ok(i)) return false;
+    return groups >= 2;
+  };
+  if (bytes.length % 4 === 0) {
+    if (every(4, (i) => !zeroAt(i) && zeroAt(i + 1) && zeroAt(i + 2) && zeroAt(i + 3))) return 'UTF-32';
+    if (every(4, (i) => zeroAt(i) && zeroAt(i + 1) && zeroAt(i + 2) && !zeroAt(i + 3))) return 'UTF-32';
+  }
+  if (bytes.length % 2 === 0) {
+    if (every(2, (i) => !zeroAt(i) && zeroAt(i + 1))) return 'UTF-16';
+    if (every(2, (i) => zeroAt(i) && !zeroAt(i + 1))) return 'UTF-16';
+  }
+  return undefined;
+}
+
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly finding: Finding };
 
 /** Reads a file as strict UTF-8 text (a BOM is dropped); a problem is one finding. */
@@ -80,6 +108,8 @@ export function readText(file: string, shownAs: string, limits: Limits = DEFAULT
   } catch (e) {
     return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
   }
+  const encoding = unicodeEncoding(bytes);
+  if (encoding) return fail('READ_ERROR', at(1, 1), `the file is ${encoding} encoded; save it as UTF-8`);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const p = lineColOfByte(bytes, nul);
@@ -95,7 +125,7 @@ export function readText(file: string, shownAs: string, limits: Limits = DEFAULT
   return { ok: true, text };
 }
 
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} bytes`;

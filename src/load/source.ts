@@ -4,9 +4,10 @@
 
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
+import type { CST, Document, LineCounter, Node, YAMLMap } from 'yaml';
 import { sanitiseText, showText } from '../domain/text.js';
 import type { Finding, FindingCode, Loc, Severity } from '../domain/types.js';
+import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
 import type { PosRef } from './fast.js';
 
 // yaml is loaded on first use: most files never need it (the fast path in fast.ts reads them), and
@@ -28,10 +29,12 @@ export interface Limits {
   readonly maxAliases: number;
   /** Deepest nesting of collections. */
   readonly maxDepth: number;
+  /** Largest file the careful path (yaml) reads, in bytes (default CAREFUL_MAX_BYTES). */
+  readonly maxCarefulBytes?: number;
 }
 
-// 4 MiB: the yaml parser needs seconds and hundreds of megabytes per megabyte of hostile input, and
-// real catalogue and period files are tens of kilobytes. --max-file-size raises it.
+// 4 MiB: real catalogue and period files are tens of kilobytes, and the fast path reads a plain
+// file of 4 MiB in well under a second. --max-file-size raises it.
 export const DEFAULT_LIMITS: Limits = { maxBytes: 4 * 1024 * 1024, maxAliases: 1000, maxDepth: 64 };
 
 /**
@@ -43,6 +46,12 @@ export const DEFAULT_LIMITS: Limits = { maxBytes: 4 * 1024 * 1024, maxAliases: 1
 export function lineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
+
+// 1 MiB: the careful path (yaml) needs seconds and hundreds of megabytes per megabyte of hostile
+// input (a long flow sequence with a stray `]`, thousands of repeated keys), so a file that needs
+// it has a lower limit. --max-file-size raises both.
+export const CAREFUL_MAX_BYTES = 1024 * 1024;
+export const carefulLimit = (limits: Limits): number => limits.maxCarefulBytes ?? Math.min(CAREFUL_MAX_BYTES, limits.maxBytes);
 
 export function finding(code: FindingCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
@@ -174,35 +183,51 @@ export function parseYaml(shownAs: string, input: string, limits: Limits = DEFAU
   const text = lineEnds(input);
   const lines = new (yaml().LineCounter)();
   const findings: Finding[] = [];
-  let doc: Document;
+  // The tokens are read first (yaml's parser keeps its own stack, so this cannot overflow), and
+  // nesting is checked on them before yaml builds the nodes, which it does recursively: a deep file
+  // stops here, at the node that is one level too deep, whatever stack the thread has.
+  const tokens: CST.Token[] = [];
+  const deep = readTokens(text, lines, limits.maxDepth, tokens);
+  if (deep !== undefined) {
+    const p = lines.linePos(deep);
+    return { findings: [finding('YAML_SYNTAX', 'error', { file: shownAs, line: p.line, col: p.col }, tooDeepMessage(limits.maxDepth))] };
+  }
+  let doc: Document | undefined;
   try {
-    doc = yaml().parseDocument(text, {
-      lineCounter: lines,
-      prettyErrors: false,
+    const composer = new (yaml().Composer)({
       // Duplicate keys are found by checkStructure below: yaml's own check compares every key with
       // every other key of its mapping (quadratic; 90 s of a 100 s load on a 32 MB catalogue).
       uniqueKeys: false,
       strict: true,
       version: '1.2',
       schema: 'core',
-      // 'error', not 'silent': with 'silent', parseDocument drops its MULTIPLE_DOCS error. Neither
-      // prints anything; warnings are turned into findings below.
+      // 'error', not 'silent': with 'silent', a second document is not reported. Neither prints
+      // anything; warnings are turned into findings below.
       logLevel: 'error',
       merge: false,
       keepSourceTokens: false,
     });
+    // As yaml's parseDocument: the first document, and an error for a second one.
+    for (const d of composer.compose(tokens, true, text.length)) {
+      if (!doc) doc = d;
+      else {
+        doc.errors.push(new (yaml().YAMLParseError)([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
   } catch (e) {
-    const message = e instanceof RangeError ? `the YAML is nested too deeply to read (over ${limits.maxDepth} levels)` : 'the YAML could not be read';
+    const message = e instanceof RangeError ? tooDeepMessage(limits.maxDepth) : 'the YAML could not be read';
     return { findings: [finding('YAML_SYNTAX', 'error', { file: shownAs, line: 1, col: 1 }, message)] };
   }
+  if (!doc) return { findings: [finding('YAML_SYNTAX', 'error', { file: shownAs, line: 1, col: 1 }, 'the YAML could not be read')] };
   const src = new Source(shownAs, doc, lines);
   const lastContent = Math.max(0, text.trimEnd().length - 1);
   const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   if (exhausted) {
-    return { src, findings: [finding('YAML_SYNTAX', 'error', src.locOf(Math.min(exhausted.pos[0], lastContent)), `the YAML is nested too deeply to read (over ${limits.maxDepth} levels)`)] };
+    return { src, findings: [finding('YAML_SYNTAX', 'error', src.locOf(Math.min(exhausted.pos[0], lastContent)), tooDeepMessage(limits.maxDepth))] };
   }
-  const MAX_SYNTAX = 10;
-  for (const err of doc.errors.slice(0, MAX_SYNTAX)) {
+  // Load errors are capped per file (cap.ts): past the cap they are only counted.
+  for (const err of doc.errors.slice(0, LOAD_FINDINGS_CAP + 1)) {
     const loc = src.locOf(Math.min(err.pos[0], lastContent));
     if (err.code === 'MULTIPLE_DOCS') {
       findings.push(finding('YAML_SYNTAX', 'error', loc, 'the file holds more than one YAML document (a second ---): put one document in each file'));
@@ -210,10 +235,8 @@ export function parseYaml(shownAs: string, input: string, limits: Limits = DEFAU
       findings.push(finding('YAML_SYNTAX', 'error', loc, `YAML syntax: ${yamlMessage(err.message)}`));
     }
   }
-  if (doc.errors.length > MAX_SYNTAX) {
-    const last = findings[findings.length - 1];
-    if (last) findings.push({ ...last, message: `… and ${doc.errors.length - MAX_SYNTAX} more syntax errors in this file` });
-  }
+  const lastSyntax = findings[findings.length - 1];
+  if (doc.errors.length > LOAD_FINDINGS_CAP + 1 && lastSyntax) findings.push(moreFinding(lastSyntax, doc.errors.length - LOAD_FINDINGS_CAP - 1));
   for (const w of doc.warnings) {
     const loc = src.locOf(w.pos[0]);
     if (w.code === 'TAG_RESOLVE_FAILED') {
@@ -229,7 +252,7 @@ export function parseYaml(shownAs: string, input: string, limits: Limits = DEFAU
   const cleaned = cleanStrings(src);
   const structure = checkStructure(src, limits.maxDepth);
   if (structure.length > 0) return { src, findings: structure };
-  findings.push(...cleaned);
+  for (const f of cleaned) findings.push(f);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliases });
@@ -239,11 +262,50 @@ export function parseYaml(shownAs: string, input: string, limits: Limits = DEFAU
       e instanceof ReferenceError && /alias/i.test(e.message)
         ? `aliases expand too many times (over ${limits.maxAliases}): this looks like an alias bomb`
         : e instanceof RangeError
-          ? `the YAML is nested too deeply to read (over ${limits.maxDepth} levels)`
+          ? tooDeepMessage(limits.maxDepth)
           : `the YAML could not be read: ${showText(e instanceof Error ? e.message : String(e))}`;
     return { src, findings: [finding('YAML_SYNTAX', 'error', loc, message)] };
   }
   return { src, value, findings };
+}
+
+const tooDeepMessage = (maxDepth: number) => `the YAML is nested more than ${maxDepth} levels deep`;
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/**
+ * Reads the tokens of `text` into `tokens` (lines counted), stopping at the first collection
+ * nested more than `maxDepth` levels deep (the top collection is level 0, as in checkStructure):
+ * its offset is returned. Iterative: yaml's parser keeps its open nodes on its own stack.
+ */
+function readTokens(text: string, lines: LineCounter, maxDepth: number, tokens: CST.Token[]): number | undefined {
+  const parser = new (yaml().Parser)(lines.addNewLine);
+  lines.addNewLine(0);
+  for (const lexeme of new (yaml().Lexer)().lex(text, false)) {
+    for (const t of parser.next(lexeme)) tokens.push(t);
+    if (parser.stack.length > maxDepth) {
+      let depth = 0;
+      for (const t of parser.stack) {
+        if (!COLLECTIONS.has(t.type)) continue;
+        if (depth === maxDepth) return t.offset;
+        depth += 1;
+      }
+    }
+  }
+  for (const t of parser.end()) tokens.push(t);
+  return undefined;
+}
+
+/**
+ * The nesting finding for a file the fast path found too deep but that is over the careful
+ * path's limit: the tokens are read up to where the fast path stopped (`end`), which is cheap.
+ */
+export function nestingFinding(shownAs: string, text: string, end: number, limits: Limits): Finding | undefined {
+  const lines = new (yaml().LineCounter)();
+  const deep = readTokens(text.slice(0, end), lines, limits.maxDepth, []);
+  if (deep === undefined) return undefined;
+  const p = lines.linePos(deep);
+  return finding('YAML_SYNTAX', 'error', { file: shownAs, line: p.line, col: p.col }, tooDeepMessage(limits.maxDepth));
 }
 
 /**
@@ -263,12 +325,14 @@ function yamlMessage(m: string): string {
  */
 function checkStructure(src: Source, maxDepth: number): Finding[] {
   const out: Finding[] = [];
+  // Load errors are capped per file (cap.ts): past the cap they are only counted.
+  let more = 0;
   const stack: Array<{ node: unknown; depth: number }> = [{ node: src.doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
     if (!isCollection(node)) continue;
     if (depth >= maxDepth) {
-      return [finding('YAML_SYNTAX', 'error', src.locOfNode(node as Node), `the YAML is nested more than ${maxDepth} levels deep`)];
+      return [finding('YAML_SYNTAX', 'error', src.locOfNode(node as Node), tooDeepMessage(maxDepth))];
     }
     const seen = isMap(node) ? new Set<unknown>() : undefined;
     for (const item of node.items) {
@@ -278,7 +342,8 @@ function checkStructure(src: Source, maxDepth: number): Finding[] {
           // Scalar keys compare by value (`1` and `"1"` differ, as in yaml); a collection or alias
           // key is never a duplicate of anything (the schema rejects it anyway).
           const name = isScalar(k) ? (k.value === null ? null : typeof k.value === 'object' ? k : k.value) : k;
-          if (seen.has(name) && out.length < MAX_DUPLICATES) {
+          if (seen.has(name) && out.length > LOAD_FINDINGS_CAP) more += 1;
+          else if (seen.has(name)) {
             const key = isScalar(k) ? String(k.value ?? k.source ?? '') : '';
             out.push(finding('DUPLICATE_ID', 'error', src.locOfNode(k as Node), `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key ? showText(key) : undefined));
           }
@@ -288,17 +353,22 @@ function checkStructure(src: Source, maxDepth: number): Finding[] {
       } else stack.push({ node: item, depth: depth + 1 });
     }
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+  out.sort((a, b) => a.line - b.line || a.column - b.column);
+  const last = out[out.length - 1];
+  if (more > 0 && last) out.push(moreFinding(last, more));
+  return out;
 }
-
-const MAX_DUPLICATES = 10;
 
 function firstAlias(src: Source): Loc | undefined {
   const stack: unknown[] = [src.doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isAlias(node)) return src.locOfNode(node);
-    if (isCollection(node)) for (const item of node.items) stack.push(...(isPair(item) ? [item.value, item.key] : [item]));
+    if (!isCollection(node)) continue;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push(item.value, item.key);
+      else stack.push(item);
+    }
   }
   return undefined;
 }

@@ -30,6 +30,7 @@ import { overviewModel } from './overview.js';
 import { bandLabel, registerOf, type EntryView } from './register.js';
 import { movementText, scoreText } from './register-screen.js';
 import { plain } from './styled.js';
+import { pushAll } from '../domain/arrays.js';
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -109,7 +110,7 @@ function blocks(...parts: ReadonlyArray<readonly string[]>): string[] {
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     if (lines.length === 0) continue;
     if (out.length > 0) out.push('');
-    out.push(...lines);
+    pushAll(out, lines);
   }
   return out;
 }

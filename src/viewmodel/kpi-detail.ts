@@ -15,6 +15,7 @@ import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
 import type { ScreenParams, ScreenView } from './screen.js';
 import { clipLine, fit, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from './styled.js';
+import { pushAll } from '../domain/arrays.js';
 
 /** Columns of the field labels ("Benchmarks  "). */
 const LABEL_W = 13;
@@ -213,7 +214,7 @@ function metricChart(model: Model, kpi: Kpi, metric: Metric, current: number, wi
 function commentaryLines(c: Commentary, width: number, g: Glyphs): Line[] {
   const bullet = g === ASCII_GLYPHS ? '- ' : '• ';
   const lines: Line[] = [];
-  const para = (s: string) => lines.push(...wrapLine(text(s), width, g.ellipsis));
+  const para = (s: string) => pushAll(lines, wrapLine(text(s), width, g.ellipsis));
   if (c.text) for (const p of c.text.split(/\n\s*\n/)) para(p.replace(/\s+/g, ' ').trim());
   if (c.summary) {
     lines.push(text('Summary', 'text.title'));
@@ -240,7 +241,7 @@ function headerLines(model: Model, ke: KpiEval, period: number, width: number): 
   const priority = model.kpis.get(kpi.id)?.priority;
   const lines: Line[] = [...wrapLine(text(kpi.title, 'text.title'), width, g.ellipsis)];
   const add = (label: string, value: Line) => lines.push(...field(label, value, width, g.ellipsis));
-  if (kpi.description) lines.push(...wrapLine(text(kpi.description, 'text.muted'), width, g.ellipsis));
+  if (kpi.description) pushAll(lines, wrapLine(text(kpi.description, 'text.muted'), width, g.ellipsis));
   add('Priority', text(priority?.title ?? kpi.priorityId));
   if (kpi.directorate) add('Directorate', text(kpi.directorate));
   const reportedIn = kpi.metrics.length === 1 && kpi.metrics[0]?.reportedIn !== undefined ? ` (reported in Q${kpi.metrics[0].reportedIn})` : '';
@@ -310,7 +311,7 @@ export function kpiDetailLines(model: Model, id: string, period: number, width: 
   for (const { key, c } of keyed) {
     const metric = kpi.metrics.find((m) => m.id === key);
     if (composite && metric) lines.push(...wrapLine(text(`On ${metric.title}`, 'text.muted'), width, g.ellipsis));
-    lines.push(...commentaryLines(c, width, g));
+    pushAll(lines, commentaryLines(c, width, g));
   }
   return lines.map((l) => clipLine(l, width, g.ellipsis));
 }

@@ -12,6 +12,7 @@ import { bandLabel, type EntryView } from './register.js';
 import type { ScreenParams, ScreenView } from './screen.js';
 import { clipLine, seg, truncate, type Line, type Segment, type Token } from './styled.js';
 import { goodNews, marksOf, movementText, movementToken, plural, previousLabel, registerRows } from './register-screen.js';
+import { maxOf, minOf, pushAll } from '../domain/arrays.js';
 
 // ---------------------------------------------------------------------------------------------
 // The register entry screen: one entry in the period's register, as a scrollable document.
@@ -125,7 +126,7 @@ function historyLines(model: Model, v: EntryView, period: number, width: number,
   const targetLabel = target ? `${target.score}${band ? ` ${band.word}` : ''}${target.by ? ` by ${target.by}` : ''}` : undefined;
   // A small chart: a row per score where the range allows (whole-number steps), at most CHART_ROWS.
   const scores = [...hist.flatMap((h) => (h.residual === undefined ? [] : [h.residual])), ...(target ? [target.score] : [])];
-  const range = scores.length > 0 ? Math.max(...scores) - Math.min(...scores) : 0;
+  const range = scores.length > 0 ? maxOf(scores) - minOf(scores) : 0;
   const plotRows = Math.max(3, Math.min(CHART_ROWS, range + 1, chartHeight(height) - 2));
   // Scores are whole numbers: only whole-number rows are labelled.
   const format = (x: number) => (Math.abs(x - Math.round(x)) < 1e-6 ? String(Math.round(x)) : '');
@@ -173,7 +174,7 @@ export function entryLines(model: Model, id: string, period: number, width: numb
   add('Kind', text(risk ? 'Risk' : 'Opportunity'));
   if (e.type) add('Type', text(e.type));
   if (e.owner) add('Owner', text(e.owner));
-  if (e.description) lines.push(...wrapLine(text(e.description.replace(/\s+/g, ' ').trim(), 'text.muted'), width, g.ellipsis));
+  if (e.description) pushAll(lines, wrapLine(text(e.description.replace(/\s+/g, ' ').trim(), 'text.muted'), width, g.ellipsis));
 
   heading(`Assessment in the ${label} register`);
   add('Inherent', assessmentSegments(model, e.inherent, e.kind));

@@ -31,6 +31,7 @@ import { bandLabel, registerOf, type EntryView } from './register.js';
 import { layoutRegister, movementText, noRegisterMessage, registerCell, registerRows, sortRegister, type RegisterColumnKey } from './register-screen.js';
 import type { ScreenParams, ScreenView, TableView } from './screen.js';
 import { clipLine, fit, lineWidth, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from './styled.js';
+import { maxOf } from '../domain/arrays.js';
 
 export type SlideParams = ScreenParams & { readonly meeting?: string };
 
@@ -126,7 +127,7 @@ function bulletLines(points: readonly string[], width: number, maxLines: number,
   const counts = wrapped.map((w) => w.length);
   let total = counts.reduce((a, b) => a + b, 0);
   while (total > maxLines) {
-    const most = counts.indexOf(Math.max(...counts));
+    const most = counts.indexOf(maxOf(counts));
     if ((counts[most] ?? 0) <= 1) break;
     counts[most] = (counts[most] ?? 1) - 1;
     total -= 1;
@@ -228,8 +229,8 @@ interface ListColumns {
 
 /** The RAG, title, value and target columns: the title keeps at least 36 columns (or all it needs) before the target, then the value, give way. */
 function listColumns(rows: readonly KpiRow[], width: number, g: Glyphs): ListColumns {
-  const rag = Math.max(...rows.map((r) => textWidth(ragWord(r.rag, g))), 0);
-  const value = Math.min(18, Math.max(0, ...rows.map((r) => textWidth(r.value))));
+  const rag = Math.max(maxOf(rows.map((r) => textWidth(ragWord(r.rag, g)))), 0);
+  const value = Math.min(18, Math.max(0, maxOf(rows.map((r) => textWidth(r.value)))));
   const targetAll = Math.min(48, Math.max(0, ...rows.map((r) => (r.target ? textWidth(targetPhrase(r.target)) : 0))));
   const target = Math.min(22, targetAll);
   const longest = Math.max(8, ...rows.map((r) => textWidth(r.title)));
@@ -348,8 +349,8 @@ function overviewSlide(ctx: Ctx, title: string): Body {
     Math.min(48, Math.max(12, Math.floor(width * 0.4))),
     g.ellipsis,
   );
-  const labelW = Math.min(Math.max(...labels.map(textWidth)), Math.min(48, Math.max(12, Math.floor(width * 0.4))));
-  const digits = Math.max(1, ...o.priorities.flatMap((p) => RAG_ORDER.map((r) => String(p.counts[r]).length)));
+  const labelW = Math.min(maxOf(labels.map(textWidth)), Math.min(48, Math.max(12, Math.floor(width * 0.4))));
+  const digits = Math.max(1, maxOf(o.priorities.flatMap((p) => RAG_ORDER.map((r) => String(p.counts[r]).length))));
   const numsW = 4 * (digits + 3);
   const priorityRows = (thick: number): Line[][] =>
     o.priorities.map((p, i) => {
@@ -867,7 +868,7 @@ function financeList(ctx: Ctx, title: string): Body {
   if (!fin) return messageSlide(ctx, title, noFinanceMessage(model, ctx.period));
   const rows = [financeTotalRow(fin), ...financeRows(fin)];
   const figure = (r: (typeof rows)[number]) => `${r.varianceText} ${r.over === 'over' ? g.direction.better : r.over === 'under' ? g.direction.worse : g.direction.same}`;
-  const figW = Math.max(...rows.map((r) => textWidth(figure(r))));
+  const figW = maxOf(rows.map((r) => textWidth(figure(r))));
   const items = rows.map((r): Line => [seg(fit(r.area, Math.max(1, width - figW - 1), 'left', g.ellipsis), r.index < 0 ? 'text.title' : undefined), seg(' '), seg(fit(figure(r), figW, 'right', g.ellipsis), r.over === 'over' ? 'worse' : r.over === 'under' ? 'better' : undefined)]);
   const head = [headerLine(ctx, title), text(`Forecast variance, ${fin.unit}`, 'text.heading')];
   const s = scrolled(items, Math.max(1, height - head.length), ctx);

@@ -27,8 +27,10 @@ describe('duplicate keys', () => {
     expect(r.findings[0]?.message).toBe("the key 'a' appears twice in the same mapping");
   });
 
-  it('stops at ten findings in one file', () => {
-    const text = Array.from({ length: 30 }, () => 'a: 1').join('\n');
-    expect(dupes(text)).toHaveLength(10);
+  it('reports each repeat, past the cap of load errors only a count (the load says "… and N more")', () => {
+    expect(dupes(Array.from({ length: 30 }, () => 'a: 1').join('\n'))).toHaveLength(29);
+    const many = parseYaml('f.yaml', Array.from({ length: 500 }, () => 'a: 1').join('\n')).findings;
+    expect(many).toHaveLength(102);
+    expect(many.at(-1)).toMatchObject({ code: 'DUPLICATE_ID', more: 398 });
   });
 });

@@ -1,0 +1,219 @@
+// Bounded work for any input under the limits: did-you-mean suggestions, capped load errors.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/domain/evaluate.js';
+import { ObjectRows } from '../../src/domain/evaluate-objects.js';
+import { suggest } from '../../src/load/issues.js';
+import { loadDataset } from '../../src/load/load.js';
+import { DEFAULT_LIMITS, parseYaml } from '../../src/load/source.js';
+import { run } from '../../src/cli/main.js';
+import { catalogue, writeTree } from '../helpers.js';
+
+describe('did you mean', () => {
+  it('finds the closest known word within the limit (a swap of neighbours is one edit)', () => {
+    expect(suggest('tagret', ['title', 'target', 'targets'])).toBe('target');
+    expect(suggest('street-lights', ['street-lighting', 'street-cleaning'])).toBe('street-lighting');
+    expect(suggest('kk', ['k', 'kkkk'])).toBe('k');
+    // Over the limit (a third of the word, at most 3): no suggestion.
+    expect(suggest('abcdef', ['uvwxyz'])).toBeUndefined();
+    expect(suggest('street', ['streetlighting-extra'])).toBeUndefined();
+    // The same word in another case is not a typo to suggest.
+    expect(suggest('Target', ['target', 'targets'])).toBeUndefined();
+    // The first of equally close words.
+    expect(suggest('cat', ['bat', 'cab'])).toBe('bat');
+    expect(suggest('value', [])).toBeUndefined();
+  });
+
+  it('gives the same answer as the unbounded edit distance on mixed words', () => {
+    const words = ['value', 'valeu', 'values', 'vaule', 'numerator', 'numerater', 'denominator', 'note', 'notes', 'nope', 'a', 'ab', 'ba', 'abc', 'street-lighting', 'street-lights'];
+    const full = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          const row = d[i]!;
+          row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    for (const w of words) {
+      const others = words.filter((o) => o !== w);
+      let best: string | undefined;
+      let bestD = Infinity;
+      for (const o of others) {
+        const d = full(w, o);
+        if (d < bestD) [best, bestD] = [o, d];
+      }
+      const limit = Math.max(1, Math.min(3, Math.floor(w.length / 3)));
+      expect(suggest(w, others), w).toBe(bestD <= limit && bestD > 0 ? best : undefined);
+    }
+  });
+
+  it('answers for 5,000 renamed observation ids against a 5,000-KPI catalogue, with the right suggestions', () => {
+    const N = 5000;
+    const id = (i: number) => `service-${i}-measure`;
+    const renamed = (i: number) => `servcie-${i}-measure`;
+    const kpis = Array.from({ length: N }, (_, i) => `      - { id: ${id(i)}, title: K${i}, unit: percent, good: high }\n`).join('');
+    const period = `period: 2019/20 Q1\nobservations:\n${Array.from({ length: N }, (_, i) => `  ${renamed(i)}: { value: 1 }\n`).join('')}`;
+    const dir = writeTree({ 'catalogue.yaml': catalogue(kpis), 'q1.yaml': period });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir });
+    const refs = r.findings.filter((f) => f.code === 'UNKNOWN_REF');
+    // Load errors are capped per file and code: the first 100, then one finding for the rest.
+    expect(refs).toHaveLength(101);
+    refs.slice(0, 100).forEach((f, i) => {
+      expect(f).toMatchObject({ file: 'q1.yaml', line: 3 + i, column: 3, severity: 'error' });
+      expect(f.message).toBe(`observation for metric '${renamed(i)}' is not in catalogue 'test' (did you mean '${id(i)}'?)`);
+    });
+    expect(refs[100]).toMatchObject({ file: 'q1.yaml', line: 103, column: 3, severity: 'error' });
+    expect(refs[100]?.message).toBe('… and 4900 more UNKNOWN_REF errors in this file');
+    expect(r.findings).toHaveLength(101);
+  }, 60_000);
+});
+
+describe('load errors are capped per file and code', () => {
+  const cat = catalogue('      - { id: k, title: K, unit: percent, good: high }\n');
+  const load = (files: Record<string, string>) => {
+    const dir = writeTree(files);
+    return loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir });
+  };
+
+  it('keeps the first 100 unknown keys and says how many more there are', () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `    extra${i}: 1\n`).join('');
+    const r = load({ 'catalogue.yaml': cat, 'q1.yaml': `period: 2019/20 Q1\nobservations:\n  k:\n    value: 1\n${keys}`, 'q2.yaml': 'period: 2019/20 Q2\nobservations:\n  k: { value: 1, tagret: 2 }\n' });
+    const q1 = r.findings.filter((f) => f.file === 'q1.yaml');
+    expect(q1).toHaveLength(101);
+    q1.slice(0, 100).forEach((f, i) => expect(f).toMatchObject({ code: 'SCHEMA', line: 5 + i, column: 5, message: `unknown key 'extra${i}' in observations.k` }));
+    expect(q1[100]).toMatchObject({ code: 'SCHEMA', severity: 'error', message: '… and 900 more SCHEMA errors in this file' });
+    // Another file has its own count.
+    expect(r.findings.filter((f) => f.file === 'q2.yaml').map((f) => f.message)).toEqual(["unknown key 'tagret' in observations.k (did you mean 'target'?)"]);
+  });
+
+  it('the same for wrong values, counted per code', () => {
+    const obs = Array.from({ length: 250 }, (_, i) => `  k${i}: x\n`).join('');
+    const r = load({ 'catalogue.yaml': cat, 'q1.yaml': `period: 2019/20 Q1\nobservations:\n${obs}` });
+    expect(r.findings).toHaveLength(101);
+    expect(r.findings[99]).toMatchObject({ code: 'SCHEMA', line: 102 });
+    expect(r.findings[100]?.message).toBe('… and 150 more SCHEMA errors in this file');
+  });
+
+  it('repeated keys: the first 100, then the count', () => {
+    const dups = Array.from({ length: 301 }, () => '  k: { value: 1 }\n').join('');
+    const r = load({ 'catalogue.yaml': cat, 'q1.yaml': `period: 2019/20 Q1\nobservations:\n${dups}` });
+    expect(r.findings.slice(0, 100).every((f, i) => f.code === 'DUPLICATE_ID' && f.line === 4 + i)).toBe(true);
+    expect(r.findings.map((f) => f.message).slice(100)).toEqual(['… and 200 more DUPLICATE_ID errors in this file']);
+  });
+
+  it('never caps findings that are not load errors (control characters here)', () => {
+    const obs = Array.from({ length: 150 }, (_, i) => `  k${i}: { note: "bell\\x07" }\n`).join('');
+    const kpis = Array.from({ length: 150 }, (_, i) => `      - { id: k${i}, title: K, unit: percent, good: high }\n`).join('');
+    const r = load({ 'catalogue.yaml': catalogue(kpis), 'q1.yaml': `period: 2019/20 Q1\nobservations:\n${obs}` });
+    expect(r.findings.filter((f) => f.code === 'CONTROL_CHARS')).toHaveLength(150);
+    expect(r.dataset).toBeDefined();
+  });
+});
+
+describe('nesting too deep', () => {
+  // The top collection is level 0; the error points at the first collection past the limit (64).
+  const cases: Array<[string, string, number, number]> = [
+    ['a flow sequence, 10 000 deep', `catalogue: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, 1, 12 + 63],
+    ['an unclosed flow sequence, 10 000 deep', `catalogue: ${'['.repeat(10_000)}\n`, 1, 12 + 63],
+    ['a flow sequence, 100 deep', `catalogue: ${'['.repeat(100)}${']'.repeat(100)}\n`, 1, 12 + 63],
+    ['flow mappings, 10 000 deep', `catalogue: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, 1, 12 + 63 * 4],
+    ['a block sequence, 10 000 deep', `catalogue:\n  ${'- '.repeat(10_000)}1\n`, 2, 3 + 63 * 2],
+  ];
+  // Run with more or less of the stack already used (as the app's load, the check command and a
+  // worker thread do): the answer must not depend on it.
+  const withStackUsed = <T>(frames: number, f: () => T): T => (frames === 0 ? f() : withStackUsed(frames - 1, f));
+
+  it.each(cases)('%s: at the too-deep node, whatever the stack', (_name, text, line, column) => {
+    for (const frames of [0, 2000, 6000]) {
+      const r = withStackUsed(frames, () => parseYaml('f.yaml', text));
+      expect(r.findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`), `with ${frames} frames used`).toEqual([`${line}:${column} YAML_SYNTAX the YAML is nested more than 64 levels deep`]);
+    }
+  });
+
+  it('the same position from the fast path on a file over the careful limit', () => {
+    const text = `period: 2019/20 Q1\nobservations: ${'['.repeat(2_000_000)}\n`;
+    const dir = writeTree({ 'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'), 'q1.yaml': text });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir });
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([`q1.yaml:2:${15 + 63} the YAML is nested more than 64 levels deep`]);
+  });
+});
+
+describe('the careful YAML reader has its own, lower size limit', () => {
+  const cat = catalogue('      - { id: k, title: K, unit: percent, good: high }\n');
+  // Over 1 MiB of plain observations, then a repeated key (which the fast path does not take).
+  const filler = Array.from({ length: 50_000 }, (_, i) => `  n${i}: { value: 1 }\n`).join('');
+  const big = `period: 2019/20 Q1\nobservations:\n${filler}  k: { value: 1 }\n  k: { value: 2 }\n`;
+  const dupLine = 3 + 50_000 + 1;
+
+  it('refuses a file over it that needs the careful reader, where the fast path stopped, saying how to raise it', () => {
+    expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);
+    const dir = writeTree({ 'catalogue.yaml': cat, 'q1.yaml': big });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir });
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ code: 'YAML_SYNTAX', severity: 'error', file: 'q1.yaml', line: dupLine, column: 3 });
+    expect(r.findings[0]?.message).toMatch(/^the file is 1\.\d MiB and needs the careful YAML reader .*, which reads at most 1\.0 MiB \(raise it with --max-file-size\)$/);
+  });
+
+  it('reads it when the limit is raised (and then finds the repeated key)', () => {
+    const dir = writeTree({ 'catalogue.yaml': cat, 'q1.yaml': big });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir, limits: { ...DEFAULT_LIMITS, maxCarefulBytes: 2 * 1024 * 1024 } });
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`)).toEqual([`q1.yaml:${dupLine}:3 DUPLICATE_ID`]);
+
+  }, 30_000);
+
+  it('a plain file over it still loads by the fast path, and its schema problems are found there', () => {
+    const plain = `period: 2019/20 Q1\nobservations:\n${filler}`;
+    const kpis = Array.from({ length: 50_000 }, (_, i) => `      - { id: n${i}, title: K, unit: percent, good: high }\n`).join('');
+    const dir = writeTree({ 'catalogue.yaml': catalogue(kpis), 'q1.yaml': plain, 'q2.yaml': `${plain}  n0x: { value: 1, valeu: 2 }\n` });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir, limits: { ...DEFAULT_LIMITS, maxBytes: 16 * 1024 * 1024 } });
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code} ${f.message}`)).toEqual([`q2.yaml:${dupLine - 1}:20 SCHEMA unknown key 'valeu' in observations.n0x (did you mean 'value'?)`]);
+
+  }, 30_000);
+});
+
+describe('no list is spread into one call', () => {
+  it('evaluates a KPI with 150 000 metrics (a spread into push throws past about 120 000)', () => {
+    const metrics = Array.from({ length: 150_000 }, (_, i) => `          - { id: m${i}, title: M, unit: count, good: high }\n`).join('');
+    const dir = writeTree({
+      'catalogue.yaml': catalogue(`      - id: k\n        title: K\n        metrics:\n${metrics}`),
+      'q1.yaml': 'period: 2019/20 Q1\nobservations:\n  m0: { value: 1 }\n',
+    });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir, limits: { ...DEFAULT_LIMITS, maxBytes: 64 * 1024 * 1024 } });
+    expect(r.findings).toEqual([]);
+    const ev = evaluate(r.dataset!);
+    expect(ev.periods[0]?.metrics.size).toBe(150_000);
+    // The rows the KPI views list.
+    expect(new ObjectRows(ev.periods[0]!).metricOrder).toHaveLength(150_000);
+  }, 120_000);
+});
+
+describe('ragtop check and the careful reader\'s limit', () => {
+  const cli = (args: string[], cwd: string) => {
+    let out = '';
+    let err = '';
+    const code = run(args, { out: (s) => (out += s), err: (s) => (err += s), env: {}, cwd });
+    return { code, out, err };
+  };
+  const filler = Array.from({ length: 50_000 }, (_, i) => `  n${i}: { value: 1 }\n`).join('');
+  const files = {
+    'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'),
+    'q1.yaml': `period: 2019/20 Q1\nobservations:\n${filler}  k: { value: 1 }\n  k: { value: 2 }\n`,
+  };
+
+  it('refuses the file with exit status 2, at the line where it stops being plain, saying how to raise the limit', () => {
+    const dir = writeTree(files);
+    const r = cli(['check', 'catalogue.yaml', '--no-color'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^q1\.yaml:50004:3 error YAML_SYNTAX: the file is 1\.\d MiB and needs the careful YAML reader .*reads at most 1\.0 MiB \(raise it with --max-file-size\)$/m);
+  });
+
+  it('--max-file-size raises it', () => {
+    const dir = writeTree(files);
+    const r = cli(['check', 'catalogue.yaml', '--no-color', '--max-file-size', '2M'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^q1\.yaml:50004:3 error DUPLICATE_ID k: the key 'k' appears twice in the same mapping$/m);
+  }, 30_000);
+});
