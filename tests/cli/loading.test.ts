@@ -110,9 +110,12 @@ describe('loading a step at a time', () => {
     });
     const steps: LoadProgress[] = [];
     await loadDatasetAsync(path.join(dir, 'catalogue.yaml'), { cwd: dir }, (p) => steps.push(p));
+    // Each file's step comes before it is read (the progress line names the file being read); the
+    // file that stops the load is told again, failed, as soon as it has been read.
     expect(steps.map((p) => [path.basename(p.file), p.failed === true])).toEqual([
       ['catalogue.yaml', false],
       ['2019-20-Q1.yaml', false],
+      ['2019-20-Q2.yaml', false],
       ['2019-20-Q2.yaml', true],
       ['2019-20-Q3.yaml', true],
     ]);
