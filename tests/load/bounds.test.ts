@@ -143,7 +143,7 @@ describe('nesting too deep', () => {
 
 describe('the careful YAML reader has its own, lower size limit', () => {
   const cat = catalogue('      - { id: k, title: K, unit: percent, good: high }\n');
-  // Over 1 MiB of plain observations, then a repeated key (which the fast path does not take).
+  // Over 1 MiB of plain observations (over the careful limit, 512 KiB), then a repeated key (which the fast path does not take).
   const filler = Array.from({ length: 50_000 }, (_, i) => `  n${i}: { value: 1 }\n`).join('');
   const big = `period: 2019/20 Q1\nobservations:\n${filler}  k: { value: 1 }\n  k: { value: 2 }\n`;
   const dupLine = 3 + 50_000 + 1;
@@ -154,7 +154,7 @@ describe('the careful YAML reader has its own, lower size limit', () => {
     const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir });
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ code: 'YAML_SYNTAX', severity: 'error', file: 'q1.yaml', line: dupLine, column: 3 });
-    expect(r.findings[0]?.message).toMatch(/^the file is 1\.\d MiB and needs the careful YAML reader .*, which reads at most 1\.0 MiB \(raise it with --max-file-size\)$/);
+    expect(r.findings[0]?.message).toMatch(/^the file is 1\.\d MiB and needs the careful YAML reader .*, which reads at most 512\.0 KiB \(raise it with --max-file-size\)$/);
   });
 
   it('reads it when the limit is raised (and then finds the repeated key)', () => {
@@ -207,7 +207,7 @@ describe('ragtop check and the careful reader\'s limit', () => {
     const dir = writeTree(files);
     const r = cli(['check', 'catalogue.yaml', '--no-color'], dir);
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/^q1\.yaml:50004:3 error YAML_SYNTAX: the file is 1\.\d MiB and needs the careful YAML reader .*reads at most 1\.0 MiB \(raise it with --max-file-size\)$/m);
+    expect(r.out).toMatch(/^q1\.yaml:50004:3 error YAML_SYNTAX: the file is 1\.\d MiB and needs the careful YAML reader .*reads at most 512\.0 KiB \(raise it with --max-file-size\)$/m);
   });
 
   it('--max-file-size raises it', () => {
