@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/domain/checks.js';
 import { evaluate } from '../src/domain/evaluate.js';
 import type { Finding } from '../src/domain/types.js';
-import { isLoadError, loadDataset } from '../src/load/load.js';
+import { isLoadError } from '../src/domain/types.js';
+import { loadDataset } from '../src/load/load.js';
 import { overviewModel } from '../src/viewmodel/overview.js';
 
 const root = path.resolve(import.meta.dirname, '..');

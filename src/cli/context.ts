@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { showText } from '../domain/text.js';
 import type { Agenda } from '../domain/types.js';
 import { loadDataset, type LoadOptions, type LoadResult } from '../load/load.js';
-import { DEFAULT_LIMITS } from '../load/source.js';
+import { DEFAULT_LIMITS } from '../load/limits.js';
 import type { Args } from './args.js';
 import { firstTime, readPrefs } from './prefs.js';
 

@@ -14,7 +14,7 @@
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { showText } from '../domain/text.js';
-import { isWithin } from '../load/load.js';
+import { isWithin } from '../load/entries.js';
 
 export interface WriteGuard {
   /** How the path is named in messages ('--output'). */

@@ -266,6 +266,13 @@ export type LoadCode = (typeof LOAD_CODES)[number];
 export type CheckCode = (typeof CHECK_CODES)[number];
 export type FindingCode = LoadCode | CheckCode;
 
+const LOAD_CODE_SET: ReadonlySet<string> = new Set(LOAD_CODES);
+
+/** An error that stops the data loading (the data cannot be shown or checked with it). */
+export function isLoadError(f: Pick<Finding, 'severity' | 'code'>): boolean {
+  return f.severity === 'error' && LOAD_CODE_SET.has(f.code);
+}
+
 export interface Finding {
   readonly code: FindingCode;
   readonly severity: Severity;

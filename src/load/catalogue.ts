@@ -6,7 +6,7 @@ import { showText } from '../domain/text.js';
 import type { Catalogue, Finding, Kpi, Metric, Priority, RiskBand, Target, Tolerance } from '../domain/types.js';
 import type { RawCatalogue, RawKpi, RawMetric, RawTarget } from './schema.js';
 import type { PosRef } from './fast.js';
-import { finding } from './source.js';
+import { finding } from './limits.js';
 
 export function parseTolerance(v: string | number): Tolerance {
   if (typeof v === 'number') return { kind: 'absolute', amount: v, text: String(v) };

@@ -14,7 +14,7 @@
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { sanitiseText, UNSAFE_CHAR } from '../domain/text.js';
 import type { Loc } from '../domain/types.js';
-import { lineEnds, type Limits } from './source.js';
+import { lineEnds, type Limits } from './limits.js';
 
 /** Where a value is written: a scalar's start offset, or a collection with its children. */
 type Pos = number | MapPos | SeqPos;

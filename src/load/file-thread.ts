@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../domain/types.js';
 import type { FileStep } from './load.js';
 import { readStep } from './load.js';
-import { finding } from './source.js';
+import { finding } from './limits.js';
 
 /** Files smaller than this are read on the main thread (tens of milliseconds at worst). */
 export const OFF_THREAD_BYTES = 64 * 1024;

@@ -6,7 +6,7 @@ import { showText } from '../domain/text.js';
 import type { Finding } from '../domain/types.js';
 import type { PosRef } from './fast.js';
 import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
-import { finding } from './source.js';
+import { finding } from './limits.js';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];

@@ -1,22 +1,23 @@
 // Loads a catalogue, every period file in its data directory and its agendas, reporting every
 // problem in every file as a Finding (not only the first). Never writes anything.
 
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
-import { comparePeriods, formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
+import { pushAll } from '../domain/arrays.js';
+import { comparePeriods, formatPeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
-import type { Agenda, AgendaItem, Catalogue, Dataset, Finding, Loc, PeriodData, Show } from '../domain/types.js';
+import { isLoadError, type Agenda, type Catalogue, type Dataset, type Finding, type Loc, type PeriodData } from '../domain/types.js';
+import { toAgenda, type AgendaPeriods } from './agenda.js';
 import { toCatalogue } from './catalogue.js';
-import { schemaFindings } from './issues.js';
-import { indexCatalogue, toPeriodData, unknownRef, type CatalogueIndex } from './period.js';
-import { AgendaSchema, CatalogueSchema, PeriodSchema, type RawAgenda } from './schema.js';
-import { parseFast, type PosRef } from './fast.js';
+import { listData } from './entries.js';
 import { FileReader } from './file-thread.js';
 import { PeriodWorker } from './period-worker.js';
-import { describeFsError, formatBytes, readText } from './read.js';
+import { indexCatalogue, toPeriodData, type CatalogueIndex } from './period.js';
+import { describeFsError } from './read.js';
+import { AgendaSchema, CatalogueSchema, PeriodSchema } from './schema.js';
 import { capLoadFindings } from './cap.js';
-import { carefulLimit, DEFAULT_LIMITS, finding, nestingFinding, parseYaml, type Limits } from './source.js';
+import { DEFAULT_LIMITS, finding, type Limits } from './limits.js';
+import { readValidated } from './validate.js';
 
 export interface LoadOptions {
   /** Overrides the catalogue's `data:` directory (relative to the working directory). */
@@ -56,11 +57,6 @@ export interface LoadResult {
   readonly dataDir?: string;
 }
 
-const LOAD_ERROR_CODES = new Set(['READ_ERROR', 'YAML_SYNTAX', 'SCHEMA', 'DUPLICATE_ID', 'UNKNOWN_REF']);
-
-export function isLoadError(f: Finding): boolean {
-  return f.severity === 'error' && LOAD_ERROR_CODES.has(f.code);
-}
 
 function sizeOf(file: string): number {
   try {
@@ -76,215 +72,11 @@ export function shown(file: string, cwd: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
 
-/** True when `child` is `dir` or anything under it (both absolute, symlinks already resolved). */
-export function isWithin(dir: string, child: string): boolean {
-  const rel = path.relative(dir, child);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
-
-interface Validated<T> {
-  /** The validated content; undefined when the file has a load problem. */
-  readonly raw?: T;
-  readonly ref?: PosRef;
-  /** The parsed YAML even when it did not validate (to find the data directory regardless). */
-  readonly value?: unknown;
-}
-
-/** Reads, parses and validates one file against a schema. */
-function readValidated<S extends z.ZodType>(file: string, shownAs: string, schema: S, limits: Limits, out: Finding[], parser: 'auto' | 'yaml'): Validated<z.output<S>> {
-  const read = readText(file, shownAs, limits);
-  if (!read.ok) {
-    out.push(read.finding);
-    return {};
-  }
-  // The fast path answers for a file with nothing to report but its schema problems; it gives up
-  // on anything else (see fast.ts), and yaml then finds the problem with its position.
-  const why: { at?: number; deep?: boolean } = {};
-  const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits, why) : undefined;
-  if (fast && fast.value !== null) {
-    const result = schema.safeParse(fast.value, { reportInput: false });
-    if (result.success) return { raw: result.data, ref: fast.root, value: fast.value };
-    // Its positions are the same as yaml's (tests/load/fast.test.ts), so yaml is not needed to say
-    // where a schema problem is.
-    append(out, schemaFindings(fast.root, fast.value, result.error.issues));
-    return { value: fast.value, ref: fast.root };
-  }
-  const refused = carefulRefusal(shownAs, read.text, limits, parser === 'auto' ? why : undefined);
-  if (refused) {
-    out.push(refused);
-    return {};
-  }
-  const parsed = parseYaml(shownAs, read.text, limits);
-  append(out, parsed.findings);
-  if (!parsed.src || parsed.findings.some(isLoadError)) return {};
-  if (parsed.value === null || parsed.value === undefined) {
-    out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
-    return {};
-  }
-  const result = schema.safeParse(parsed.value, { reportInput: false });
-  if (!result.success) {
-    append(out, schemaFindings(parsed.src.root(), parsed.value, result.error.issues));
-    return { value: parsed.value, ref: parsed.src.root() };
-  }
-  return { raw: result.data, ref: parsed.src.root(), value: parsed.value };
-}
-
-/**
- * A file the fast path gave up on and that is over the careful path's limit is refused, where
- * the fast path stopped; one that is too deep is still said to be, at the too-deep node.
- */
-function carefulRefusal(shownAs: string, text: string, limits: Limits, why: { at?: number; deep?: boolean } | undefined): Finding | undefined {
-  const max = carefulLimit(limits);
-  if (text.length <= max) return undefined;
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= max) return undefined;
-  const at = why?.at;
-  if (why?.deep && at !== undefined && at < max) {
-    const deep = nestingFinding(shownAs, text, at + 1, limits);
-    if (deep) return deep;
-  }
-  const where = at === undefined ? { line: 1, col: 1 } : lineColAt(text, at);
-  const reason = why === undefined ? '' : ' (it is not plain YAML from here on: an anchor, tag, repeated key, syntax error or too deep nesting)';
-  return finding(
-    'YAML_SYNTAX',
-    'error',
-    { file: shownAs, ...where },
-    `the file is ${formatBytes(bytes)} and needs the careful YAML reader${reason}, which reads at most ${formatBytes(max)} (raise it with --max-file-size)`,
-  );
-}
-
-function lineColAt(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    start = i + 1;
-  }
-  return { line, col: offset - start + 1 };
-}
-
-/** Adds every finding of a list, without spreading it into one call (a list can be huge). */
-function append(out: Finding[], list: readonly Finding[]): void {
-  for (const f of list) out.push(f);
-}
 
 /** `catalogue.data` from a catalogue that did not validate, when it is still a usable string. */
 function dataOf(value: unknown): string | undefined {
   const data = (value as { catalogue?: { data?: unknown } } | null)?.catalogue?.data;
   return typeof data === 'string' && data !== '' ? data : undefined;
-}
-
-function toShow(text: string): Show {
-  const m = /^(priority|kpi|risk): *(.+)$/.exec(text);
-  if (m) return { kind: m[1] as 'priority' | 'kpi' | 'risk', id: (m[2] as string).trim() };
-  return { kind: text as Exclude<Show['kind'], 'priority' | 'kpi' | 'risk'> };
-}
-
-/** What an agenda is checked against: each period given, and its register's ids. */
-export type AgendaPeriods = ReadonlyArray<Pick<PeriodData, 'period'> & { readonly register?: ReadonlyArray<{ readonly id: string }> }>;
-
-function toAgenda(raw: RawAgenda, ref: PosRef, file: string, index: CatalogueIndex | undefined, periods: AgendaPeriods, out: Finding[]): Agenda {
-  const period = raw.period === undefined ? undefined : parsePeriod(raw.period);
-  if (raw.period !== undefined && !period) out.push(finding('SCHEMA', 'error', ref.at('period').loc, `period '${showText(raw.period)}' is not a financial year: the two years must follow each other (e.g. 2019/20)`));
-  if (period && index && !periods.some((p) => samePeriod(p.period, period))) {
-    out.push(finding('UNKNOWN_REF', 'error', ref.at('period').loc, `the agenda is for ${formatPeriod(period)}, but no period file gives it`));
-  }
-  const registerIds = new Set<string>();
-  for (const p of periods) {
-    if (period && !samePeriod(p.period, period)) continue;
-    for (const e of p.register ?? []) registerIds.add(e.id);
-  }
-  const items: AgendaItem[] = raw.items.map((it, i) => {
-    const r = ref.at('items').at(i);
-    const show = toShow(it.show);
-    if (index && 'id' in show) {
-      const loc = r.at('show').loc;
-      if (show.kind === 'priority' && !index.priorityIds.has(show.id)) out.push(unknownRef('priority', show.id, loc, index.priorityIds, index.id));
-      if (show.kind === 'kpi' && !index.kpiIds.has(show.id) && !index.metricIds.has(show.id)) out.push(unknownRef('KPI', show.id, loc, index.kpiIds, index.id));
-      if (show.kind === 'risk' && !registerIds.has(show.id)) {
-        out.push(finding('UNKNOWN_REF', 'error', loc, `register entry '${showText(show.id)}' is not in the register${period ? ` for ${formatPeriod(period)}` : ''}`, show.id));
-      }
-    }
-    return {
-      title: it.title,
-      show,
-      ...(it.notes !== undefined ? { notes: it.notes } : {}),
-      ...(it.minutes !== undefined ? { minutes: it.minutes } : {}),
-      loc: r.loc,
-    };
-  });
-  if (raw.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw.date)) {
-    out.push(finding('SCHEMA', 'error', ref.at('date').loc, `date '${showText(raw.date)}' is not a real date`));
-  }
-  return { meeting: raw.meeting, ...(raw.date !== undefined ? { date: raw.date } : {}), ...(period ? { period } : {}), items, file };
-}
-
-/** A file the data directory lists that is not read, and why (a READ_ERROR naming it). */
-interface Refused {
-  readonly file: string;
-  readonly why: string;
-}
-
-/** What kind of thing a non-regular entry is, in words. */
-function kindOf(st: Stats): string | undefined {
-  if (st.isFile()) return undefined;
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  return 'a special file';
-}
-
-/**
- * Why an entry of the data directory must not be read, or undefined when it is a regular file
- * inside it. A symlink is followed only when it resolves inside the directory's real path: the
- * directory's content comes from other people, and a link to ~/secret.txt or /etc/shadow would
- * otherwise be read and quoted in findings. A FIFO, socket or device would block or never end.
- */
-function refusal(file: string, realDir: string): string | undefined {
-  let st: Stats;
-  try {
-    st = lstatSync(file);
-    if (st.isSymbolicLink()) {
-      let real: string;
-      try {
-        real = realpathSync(file);
-      } catch (e) {
-        const code = (e as { code?: string } | null)?.code;
-        if (code === 'ENOENT') return 'a broken symbolic link (what it points to does not exist): not read';
-        if (code === 'ELOOP') return 'a symbolic link that loops: not read';
-        return `a symbolic link that cannot be followed (${describeFsError(e, 'unreadable')}): not read`;
-      }
-      if (real === realDir || !isWithin(realDir, real)) return 'a symbolic link to a file outside the data directory: not read';
-      st = statSync(real);
-    }
-  } catch (e) {
-    return `${describeFsError(e, 'cannot be read')}: not read`;
-  }
-  const kind = kindOf(st);
-  return kind === undefined ? undefined : `${kind}, not a regular file: not read`;
-}
-
-/**
- * Lists the YAML files of a data directory: period files and agenda files (never the catalogue
- * itself), and the entries named like them that are refused (each its own READ_ERROR).
- */
-function listData(dir: string, catalogueFile: string): { periods: string[]; agendas: string[]; refused: Refused[] } {
-  const realDir = realpathSync(dir);
-  const names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
-  const files: string[] = [];
-  const refused: Refused[] = [];
-  for (const f of names.map((n) => path.join(dir, n))) {
-    if (f === catalogueFile) continue;
-    const why = refusal(f, realDir);
-    if (why === undefined) files.push(f);
-    else refused.push({ file: f, why });
-  }
-  return {
-    periods: files.filter((f) => !/^agenda-/i.test(path.basename(f))),
-    agendas: files.filter((f) => /^agenda-/i.test(path.basename(f))),
-    refused,
-  };
 }
 
 /** How far a load has got: given before each period or agenda file is read. */
@@ -428,7 +220,7 @@ export function catalogueFile(job: FileJob): CatalogueResult {
   let catalogue: Catalogue | undefined;
   if (cat.raw && cat.ref) {
     const converted = toCatalogue(cat.raw, cat.ref, job.shownAs);
-    append(out, converted.findings);
+    pushAll(out, converted.findings);
     catalogue = converted.catalogue;
   }
   const dataLoc = cat.ref?.at('catalogue').at('data').loc;
@@ -469,7 +261,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   files.push(catShown);
 
   const cat = ((yield { kind: 'catalogue', job: { file: catFile, shownAs: catShown, bytes: sizeOf(catFile), limits, parser } }) ?? { findings: [] }) as CatalogueResult;
-  append(out, cat.findings);
+  pushAll(out, cat.findings);
   const catalogue = cat.catalogue;
   // Even when the catalogue has problems, its period files are read and checked as far as they
   // can be without it, so that every problem is reported in one run.
@@ -511,7 +303,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     files.push(job.shownAs);
     const result = yield { kind: 'period', job, plan, progress: { done: files.length - 1, total, file: job.shownAs, ...(failedSoFar() ? { failed: true } : {}) } };
     const converted = (result as PeriodResult | undefined) ?? periodFile(job, plan);
-    append(out, converted.findings);
+    pushAll(out, converted.findings);
     if (!converted.data) continue;
     const same = periods.find((q) => samePeriod(q.period, converted.data!.period));
     if (same) {
@@ -530,7 +322,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
     const given = periods.map((p) => ({ period: p.period, ...(p.register ? { register: p.register.map((e) => ({ id: e.id })) } : {}) }));
     const job: AgendaJob = { file, shownAs: s, bytes: sizeOf(file), limits, parser, index, periods: given };
     const a = ((yield { kind: 'agenda', job, progress: { done: files.length - 1, total, file: s, ...(failedSoFar() ? { failed: true } : {}) } }) ?? agendaFile(job)) as AgendaResult;
-    append(out, a.findings);
+    pushAll(out, a.findings);
     if (a.agenda) agendas.push(a.agenda);
   }
 

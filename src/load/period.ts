@@ -24,7 +24,7 @@ import { LOAD_FINDINGS_CAP } from './cap.js';
 import { suggest } from './issues.js';
 import type { RawAssessment, RawObservation, RawPeriod, RawRegisterEntry } from './schema.js';
 import type { PosRef } from './fast.js';
-import { finding } from './source.js';
+import { finding } from './limits.js';
 
 /** What a period file's ids are resolved against. */
 export interface CatalogueIndex {

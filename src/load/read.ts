@@ -4,7 +4,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import type { Finding, FindingCode, Loc } from '../domain/types.js';
-import { DEFAULT_LIMITS, finding, type Limits } from './source.js';
+import { DEFAULT_LIMITS, finding, type Limits } from './limits.js';
 
 /** The first offset at which `bytes` is not valid UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {

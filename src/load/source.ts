@@ -6,8 +6,9 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { CST, Document, LineCounter, Node, YAMLMap } from 'yaml';
 import { sanitiseText, showText } from '../domain/text.js';
-import type { Finding, FindingCode, Loc, Severity } from '../domain/types.js';
+import type { Finding, Loc } from '../domain/types.js';
 import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
+import { DEFAULT_LIMITS, finding, lineEnds, type Limits } from './limits.js';
 import type { PosRef } from './fast.js';
 
 // yaml is loaded on first use: most files never need it (the fast path in fast.ts reads them), and
@@ -21,42 +22,6 @@ const isMap = (n: unknown) => yaml().isMap(n);
 const isPair = (n: unknown) => yaml().isPair(n);
 const isScalar = (n: unknown) => yaml().isScalar(n);
 const isSeq = (n: unknown) => yaml().isSeq(n);
-
-export interface Limits {
-  /** Largest file read, in bytes. */
-  readonly maxBytes: number;
-  /** Most alias expansions in one file (YAML "billion laughs" protection). */
-  readonly maxAliases: number;
-  /** Deepest nesting of collections. */
-  readonly maxDepth: number;
-  /** Largest file the careful path (yaml) reads, in bytes (default CAREFUL_MAX_BYTES). */
-  readonly maxCarefulBytes?: number;
-}
-
-// 4 MiB: real catalogue and period files are tens of kilobytes, and the fast path reads a plain
-// file of 4 MiB in well under a second. --max-file-size raises it.
-export const DEFAULT_LIMITS: Limits = { maxBytes: 4 * 1024 * 1024, maxAliases: 1000, maxDepth: 64 };
-
-/**
- * The text with each lone CR (old Mac line ends) made a LF. YAML counts CR, LF and CRLF as line
- * breaks, js-yaml does too, but yaml reads a lone CR as text (so a CR-only file is one long line
- * and every finding lands on line 1). Replacing one character by one keeps every offset, and YAML
- * reads a line break in a scalar as LF anyway. Both parse paths start with it.
- */
-export function lineEnds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-}
-
-// 512 KiB: the careful path (yaml) needs seconds and hundreds of megabytes per megabyte of hostile
-// input (a flow sequence of a million items with a stray `]`: 1.9 s and 585 MB at 1 MiB, 1.2 s
-// and 336 MB at 512 KiB), so a file that needs it has a lower limit, which keeps every such file
-// under 400 MB. Real files are tens of kilobytes. --max-file-size raises both.
-export const CAREFUL_MAX_BYTES = 512 * 1024;
-export const carefulLimit = (limits: Limits): number => limits.maxCarefulBytes ?? Math.min(CAREFUL_MAX_BYTES, limits.maxBytes);
-
-export function finding(code: FindingCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
-  return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
-}
 
 /** A parsed YAML file with its positions. */
 export class Source {

@@ -5,7 +5,8 @@ import { evaluate } from '../../src/domain/evaluate.js';
 import { ObjectRows } from '../../src/domain/evaluate-objects.js';
 import { suggest } from '../../src/load/issues.js';
 import { loadDataset } from '../../src/load/load.js';
-import { DEFAULT_LIMITS, parseYaml } from '../../src/load/source.js';
+import { parseYaml } from '../../src/load/source.js';
+import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { run } from '../../src/cli/main.js';
 import { catalogue, writeTree } from '../helpers.js';
 

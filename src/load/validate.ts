@@ -1,0 +1,92 @@
+// One file read, parsed and validated against its schema: the fast path where it answers, else
+// the careful path within its own size limit; every problem a finding with its position.
+
+import type { z } from 'zod';
+import { pushAll } from '../domain/arrays.js';
+import { isLoadError, type Finding } from '../domain/types.js';
+import { schemaFindings } from './issues.js';
+import { parseFast, type PosRef } from './fast.js';
+import { formatBytes, readText } from './read.js';
+import { nestingFinding, parseYaml } from './source.js';
+import { carefulLimit, finding, type Limits } from './limits.js';
+
+export interface Validated<T> {
+  /** The validated content; undefined when the file has a load problem. */
+  readonly raw?: T;
+  readonly ref?: PosRef;
+  /** The parsed YAML even when it did not validate (to find the data directory regardless). */
+  readonly value?: unknown;
+}
+
+/** Reads, parses and validates one file against a schema. */
+export function readValidated<S extends z.ZodType>(file: string, shownAs: string, schema: S, limits: Limits, out: Finding[], parser: 'auto' | 'yaml'): Validated<z.output<S>> {
+  const read = readText(file, shownAs, limits);
+  if (!read.ok) {
+    out.push(read.finding);
+    return {};
+  }
+  // The fast path answers for a file with nothing to report but its schema problems; it gives up
+  // on anything else (see fast.ts), and yaml then finds the problem with its position.
+  const why: { at?: number; deep?: boolean } = {};
+  const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits, why) : undefined;
+  if (fast && fast.value !== null) {
+    const result = schema.safeParse(fast.value, { reportInput: false });
+    if (result.success) return { raw: result.data, ref: fast.root, value: fast.value };
+    // Its positions are the same as yaml's (tests/load/fast.test.ts), so yaml is not needed to say
+    // where a schema problem is.
+    pushAll(out, schemaFindings(fast.root, fast.value, result.error.issues));
+    return { value: fast.value, ref: fast.root };
+  }
+  const refused = carefulRefusal(shownAs, read.text, limits, parser === 'auto' ? why : undefined);
+  if (refused) {
+    out.push(refused);
+    return {};
+  }
+  const parsed = parseYaml(shownAs, read.text, limits);
+  pushAll(out, parsed.findings);
+  if (!parsed.src || parsed.findings.some(isLoadError)) return {};
+  if (parsed.value === null || parsed.value === undefined) {
+    out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
+    return {};
+  }
+  const result = schema.safeParse(parsed.value, { reportInput: false });
+  if (!result.success) {
+    pushAll(out, schemaFindings(parsed.src.root(), parsed.value, result.error.issues));
+    return { value: parsed.value, ref: parsed.src.root() };
+  }
+  return { raw: result.data, ref: parsed.src.root(), value: parsed.value };
+}
+
+/**
+ * A file the fast path gave up on and that is over the careful path's limit is refused, where
+ * the fast path stopped; one that is too deep is still said to be, at the too-deep node.
+ */
+function carefulRefusal(shownAs: string, text: string, limits: Limits, why: { at?: number; deep?: boolean } | undefined): Finding | undefined {
+  const max = carefulLimit(limits);
+  if (text.length <= max) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= max) return undefined;
+  const at = why?.at;
+  if (why?.deep && at !== undefined && at < max) {
+    const deep = nestingFinding(shownAs, text, at + 1, limits);
+    if (deep) return deep;
+  }
+  const where = at === undefined ? { line: 1, col: 1 } : lineColAt(text, at);
+  const reason = why === undefined ? '' : ' (it is not plain YAML from here on: an anchor, tag, repeated key, syntax error or too deep nesting)';
+  return finding(
+    'YAML_SYNTAX',
+    'error',
+    { file: shownAs, ...where },
+    `the file is ${formatBytes(bytes)} and needs the careful YAML reader${reason}, which reads at most ${formatBytes(max)} (raise it with --max-file-size)`,
+  );
+}
+
+function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
