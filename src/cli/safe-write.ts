@@ -14,7 +14,7 @@
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { showText } from '../domain/text.js';
-import { isWithin } from '../load/entries.js';
+import { isWithin, kindOf } from '../load/entries.js';
 
 export interface WriteGuard {
   /** How the path is named in messages ('--output'). */
@@ -72,15 +72,6 @@ function resolveTarget(target: string): Resolved {
     current = path.resolve(dir, readlinkSync(file));
   }
   return { error: FS_ERRORS['ELOOP'] as string };
-}
-
-function kindOf(st: Stats): string | undefined {
-  if (st.isFile()) return undefined;
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  return 'a special file';
 }
 
 function sameFile(st: Stats, file: string): boolean {

@@ -18,8 +18,8 @@ export interface Refused {
   readonly why: string;
 }
 
-/** What kind of thing a non-regular entry is, in words. */
-function kindOf(st: Stats): string | undefined {
+/** What kind of thing a non-regular file is, in words (undefined for a regular file). */
+export function kindOf(st: Stats): string | undefined {
   if (st.isFile()) return undefined;
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
