@@ -1,6 +1,7 @@
 // The pre-publication checks: what `ragtop check` finds in data that loaded. Each finding points
 // at the line that holds the problem. Pure: evaluation in, findings out.
 
+import { maxOf } from './arrays.js';
 import { formatNumber, decimalsOfNumber, formatValue } from './format.js';
 import { periodRows, type Evaluation, type PeriodEval, type PeriodRows, type Travel } from './evaluate.js';
 import { formatPeriod, lastQuarterIndex } from './period.js';
@@ -236,7 +237,7 @@ export function financeTotalChecks(fin: Finance): FinanceTotalCheck[] {
     const stated = fin.total?.[column];
     if (!stated) continue;
     const sum = financeSum(fin, column);
-    const decimals = Math.max(stated.decimals, ...fin.lines.map((l) => l[column].decimals));
+    const decimals = Math.max(stated.decimals, maxOf(fin.lines.map((l) => l[column].decimals)));
     out.push({ column, stated, sum, decimals, matches: withinPrecision(sum, stated), overflows: !Number.isFinite(sum) });
   }
   return out;

@@ -4,6 +4,7 @@
 // figures drawn with _ and |). Digits and . , % £ - + / : and space always; letters (A–Z and a
 // little punctuation) on request. Whatever does not fit the width falls back to plain text. Pure.
 
+import { maxOf } from '../domain/arrays.js';
 import type { Glyphs } from './glyphs.js';
 import { textWidth, truncate, wrap } from './styled.js';
 
@@ -171,7 +172,7 @@ function drawAt(text: string, rows: 3 | 5, g: Glyphs, letters: boolean): string[
     }
   }
   if (!big) return undefined;
-  const width = Math.max(...out.map(textWidth));
+  const width = maxOf(out.map(textWidth));
   return out.map((l) => l + ' '.repeat(width - textWidth(l)));
 }
 

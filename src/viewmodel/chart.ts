@@ -2,6 +2,7 @@
 // line, the target as a second (dashed) line, the y axis labelled, the periods along the x axis and
 // a legend. Pure. The target reads without colour: its own cells are drawn dashed.
 
+import { maxOf, minOf } from '../domain/arrays.js';
 import asciichart from 'asciichart';
 import { decimalsOfNumber, formatNumber } from '../domain/format.js';
 import { ASCII_GLYPHS, type Glyphs } from './glyphs.js';
@@ -74,7 +75,7 @@ function shift(v: number, k: number): number {
 
 /** The power of ten to write the figures with: 0 for ordinary figures. */
 function exponentOf(values: readonly number[]): number {
-  const top = Math.max(0, ...values.map(Math.abs));
+  const top = Math.max(0, maxOf(values.map(Math.abs)));
   if (top === 0 || (top < ORDINARY_BELOW && top >= ORDINARY_FROM)) return 0;
   return Math.floor(Math.log10(top));
 }
@@ -144,12 +145,12 @@ function flatScale(v: number, rows: number): Scale {
 function axisLabels(values: readonly number[], step: number, exponent: number, format?: (v: number) => string): string[] {
   if (format) return values.map((v) => format(shift(v, exponent)));
   if (exponent !== 0) {
-    const d = Math.max(decimalsOfNumber(step, 3), ...values.map((v) => decimalsOfNumber(v, 3)));
+    const d = Math.max(decimalsOfNumber(step, 3), maxOf(values.map((v) => decimalsOfNumber(v, 3))));
     return values.map((v) => (v === 0 ? '0' : `${formatNumber(v, d)}e${exponent}`));
   }
-  const top = Math.max(...values.map(Math.abs));
+  const top = maxOf(values.map(Math.abs));
   const [div, suffix] = SCALES.find(([d]) => top >= d) ?? [1, ''];
-  const d = Math.max(decimalsOfNumber(step / div, 3), ...values.map((v) => decimalsOfNumber(v / div, 3)));
+  const d = Math.max(decimalsOfNumber(step / div, 3), maxOf(values.map((v) => decimalsOfNumber(v / div, 3))));
   return values.map((v) => `${formatNumber(v / div, d).replace(/\.0+$/, '')}${suffix}`);
 }
 
@@ -211,14 +212,14 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
   const exponent = exponentOf([...known, ...(goal === undefined ? [] : [goal])]);
   const scaled = (v: number) => shift(v, -exponent);
   const goalScaled = goal === undefined ? undefined : scaled(goal);
-  const min = Math.min(...known.map(scaled), ...(goalScaled === undefined ? [] : [goalScaled]));
-  const max = Math.max(...known.map(scaled), ...(goalScaled === undefined ? [] : [goalScaled]));
+  const min = minOf(goalScaled === undefined ? known.map(scaled) : [...known.map(scaled), goalScaled]);
+  const max = maxOf(goalScaled === undefined ? known.map(scaled) : [...known.map(scaled), goalScaled]);
 
   const scale = max - min < 1e-9 ? flatScale(max, plotRows) : scaleOf(min, max, plotRows, goalScaled);
   const { hi, step, intervals } = scale;
   const rowValues = Array.from({ length: intervals + 1 }, (_, r) => hi - r * step);
   const yLabels = axisLabels(rowValues, step, exponent, opts.format);
-  const labelW = Math.max(...yLabels.map(textWidth));
+  const labelW = maxOf(yLabels.map(textWidth));
   const prefixW = labelW + 2;
   const cols = Math.max(1, width - prefixW);
 
@@ -272,11 +273,11 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
   }
 
   // Period labels: the full label if every one fits its span, else the short form, every k-th.
-  const minSpan = Math.min(...shown.map((_, i) => (starts[i + 1] ?? 0) - (starts[i] ?? 0)));
-  const fullW = Math.max(...shown.map((p) => textWidth(p.label)));
+  const minSpan = minOf(shown.map((_, i) => (starts[i + 1] ?? 0) - (starts[i] ?? 0)));
+  const fullW = maxOf(shown.map((p) => textWidth(p.label)));
   const useFull = minSpan >= fullW + 1;
   const texts = shown.map((p) => (useFull ? p.label : shortPeriodLabel(p.label)));
-  const labelWidth = Math.max(...texts.map(textWidth));
+  const labelWidth = maxOf(texts.map(textWidth));
   const stride = Math.max(1, Math.ceil((labelWidth + 1) / Math.max(1, minSpan)));
   const axis: Segment[] = [seg(' '.repeat(prefixW))];
   let at = 0;

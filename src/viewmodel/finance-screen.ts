@@ -2,6 +2,7 @@
 // finance unit and as a percentage of budget, over/under), the totals computed from the lines,
 // and whether the total the file states matches them (the FINANCE_TOTAL rule, from the checks).
 
+import { maxOf } from '../domain/arrays.js';
 import { financeSum, financeTotalChecks } from '../domain/checks.js';
 import { formatNumber, nonFiniteText } from '../domain/format.js';
 import type { Finance, FinanceLine } from '../domain/types.js';
@@ -86,7 +87,7 @@ export function financeRows(fin: Finance): FinanceRow[] {
 /** The totals computed from the lines, to the most decimals written in each column. */
 export function financeTotalRow(fin: Finance): FinanceRow {
   const sum = (col: 'budget' | 'forecast') => financeSum(fin, col);
-  const decimals = (col: 'budget' | 'forecast') => Math.max(0, ...fin.lines.map((l) => l[col].decimals));
+  const decimals = (col: 'budget' | 'forecast') => Math.max(0, maxOf(fin.lines.map((l) => l[col].decimals)));
   return row(-1, 'Total', sum('budget'), sum('forecast'), decimals('budget'), decimals('forecast'));
 }
 
@@ -161,7 +162,7 @@ interface Layout {
 }
 
 function layout(rows: readonly FinanceRow[], glyphs: Glyphs, width: number): Layout {
-  const widest = (label: string, cells: readonly string[]) => Math.max(textWidth(label), ...cells.map(textWidth));
+  const widest = (label: string, cells: readonly string[]) => Math.max(textWidth(label), maxOf(cells.map(textWidth)));
   const budgetW = widest('Budget', rows.map((r) => r.budgetText));
   const forecastW = widest('Forecast', rows.map((r) => r.forecastText));
   const varianceW = widest('Variance', rows.map((r) => r.varianceText));

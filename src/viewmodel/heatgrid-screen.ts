@@ -3,6 +3,7 @@
 // (inherent, residual, target); entries that cannot be placed (a score alone that two cells give,
 // or no score of that kind) are listed under the grid with the reason. Pure.
 
+import { maxOf } from '../domain/arrays.js';
 import { formatPeriod } from '../domain/period.js';
 import { impactWord, likelihoodWord, movementIsBetter, placeAssessment, previousRegister, type Cell, type Movement, type Placement } from '../domain/risk.js';
 import type { Assessment, RegisterEntry, RegisterKind } from '../domain/types.js';
@@ -359,8 +360,8 @@ export function cellScreen(model: Model, id: string, params: ScreenParams): Scre
     rows = Math.max(1, rows - 2);
     win = visibleWindow(shown, cursor, rows);
   }
-  const idW = Math.max(...shown.map((e) => textWidth(e.view.entry.id)));
-  const wasW = g.movement ? Math.min(Math.floor(width / 3), Math.max(...shown.map((e) => textWidth(wasText(e, g, m))))) : 0;
+  const idW = maxOf(shown.map((e) => textWidth(e.view.entry.id)));
+  const wasW = g.movement ? Math.min(Math.floor(width / 3), maxOf(shown.map((e) => textWidth(wasText(e, g, m))))) : 0;
   const body: Line[] = win.items.map((e, i) => {
     const here = win.start + i === cursor;
     const titleW = Math.max(1, width - 2 - idW - 2 - (wasW > 0 ? wasW + 2 : 0));

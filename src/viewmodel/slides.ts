@@ -31,7 +31,7 @@ import { bandLabel, registerOf, type EntryView } from './register.js';
 import { layoutRegister, movementText, noRegisterMessage, registerCell, registerRows, sortRegister, type RegisterColumnKey } from './register-screen.js';
 import type { ScreenParams, ScreenView, TableView } from './screen.js';
 import { clipLine, fit, lineWidth, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from './styled.js';
-import { maxOf } from '../domain/arrays.js';
+import { maxOf, minOf } from '../domain/arrays.js';
 
 export type SlideParams = ScreenParams & { readonly meeting?: string };
 
@@ -95,14 +95,14 @@ function centre(line: Line, width: number, ellipsis: string): Line {
 
 /** A block of lines centred as one (the same left margin for each). */
 function centreBlock(lines: readonly Line[], width: number): Line[] {
-  const w = Math.max(0, ...lines.map(lineWidth));
+  const w = Math.max(0, maxOf(lines.map(lineWidth)));
   const pad = Math.max(0, Math.floor((width - w) / 2));
   return lines.map((l) => (pad > 0 && l.length > 0 ? [seg(' '.repeat(pad)), ...l] : l));
 }
 
 /** Blocks (each a list of lines of one width) side by side, `gap` columns apart, top-aligned. */
 function beside(blocks: ReadonlyArray<{ readonly lines: readonly Line[]; readonly width: number }>, gap: number): Line[] {
-  const rows = Math.max(0, ...blocks.map((b) => b.lines.length));
+  const rows = Math.max(0, maxOf(blocks.map((b) => b.lines.length)));
   return Array.from({ length: rows }, (_, r) =>
     blocks.flatMap((b, i): Segment[] => {
       const l = b.lines[r] ?? [];
@@ -231,9 +231,9 @@ interface ListColumns {
 function listColumns(rows: readonly KpiRow[], width: number, g: Glyphs): ListColumns {
   const rag = Math.max(maxOf(rows.map((r) => textWidth(ragWord(r.rag, g)))), 0);
   const value = Math.min(18, Math.max(0, maxOf(rows.map((r) => textWidth(r.value)))));
-  const targetAll = Math.min(48, Math.max(0, ...rows.map((r) => (r.target ? textWidth(targetPhrase(r.target)) : 0))));
+  const targetAll = Math.min(48, Math.max(0, maxOf(rows.map((r) => (r.target ? textWidth(targetPhrase(r.target)) : 0)))));
   const target = Math.min(22, targetAll);
-  const longest = Math.max(8, ...rows.map((r) => textWidth(r.title)));
+  const longest = Math.max(8, maxOf(rows.map((r) => textWidth(r.title))));
   const titleW = (v: number, t: number) => width - rag - 2 - (v > 0 ? v + 2 : 0) - (t > 0 ? t + 2 : 0);
   // A wide screen: the targets in full once the titles have 60 columns (or all they need).
   if (titleW(value, targetAll) >= Math.min(60, longest)) return { rag, title: titleW(value, targetAll), value, target: targetAll };
@@ -557,7 +557,7 @@ function kpiSlide(ctx: Ctx, heading: string, id: string): Body {
     const figW = textWidth(drawn[0] ?? '');
     const bigLines: Line[] = drawn.map((l, i) => [seg(l, ragTokenOf(rag)), ...(i === drawn.length - 1 && rest ? [seg(` ${rest}`, 'text.title')] : [])]);
     const leftW = figW + (rest ? textWidth(rest) + 1 : 0);
-    const factW = Math.max(...facts.map(lineWidth));
+    const factW = maxOf(facts.map(lineWidth));
     if (drawn.length > 1 && leftW + 4 + Math.min(factW, 24) <= width) {
       const offset = Math.max(0, Math.floor((drawn.length - facts.length) / 2));
       const right: Line[] = [...Array.from({ length: offset }, () => [] as Line), ...facts].map((l) => clipLine(l, width - leftW - 4, g.ellipsis));
@@ -803,8 +803,8 @@ function heatgridSlide(ctx: Ctx, title: string): Body {
       }
     }
   }
-  while (room >= 5 && Math.min(...rowLines) < tallest) {
-    const low = Math.min(...rowLines);
+  while (room >= 5 && minOf(rowLines) < tallest) {
+    const low = minOf(rowLines);
     for (let r = 0; r < 5; r++) if (rowLines[r] === low && take(1)) rowLines[r] = low + 1;
   }
   const grid = centreBlock(gridLines(items, { ...draw, rowLines, borders }), width);

@@ -8,6 +8,9 @@ import { loadDataset } from '../../src/load/load.js';
 import { parseYaml } from '../../src/load/source.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { run } from '../../src/cli/main.js';
+import { financeScreen } from '../../src/viewmodel/finance-screen.js';
+import { UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
+import { buildModel } from '../../src/viewmodel/model.js';
 import { catalogue, writeTree } from '../helpers.js';
 
 describe('did you mean', () => {
@@ -176,6 +179,24 @@ describe('the careful YAML reader has its own, lower size limit', () => {
 });
 
 describe('no list is spread into one call', () => {
+  it('checks and draws a finance table of 160 000 lines (a spread into Math.max overflows the stack)', () => {
+    const lines = Array.from({ length: 160_000 }, (_, i) => `    - { area: A${i}, budget: 1.5, forecast: 1.25 }\n`).join('');
+    const dir = writeTree({
+      'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high, target: 90 }\n'),
+      'q1.yaml': `period: 2019/20 Q1\nobservations:\n  k: { value: 91 }\nfinance:\n  unit: £m\n  lines:\n${lines}  total: { budget: 1, forecast: 1 }\n`,
+    });
+    let out = '';
+    let err = '';
+    const code = run(['check', 'catalogue.yaml', '--max-file-size', '16M'], { out: (s) => (out += s), err: (s) => (err += s), env: {}, cwd: dir });
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    expect(out).toMatch(/FINANCE_TOTAL/);
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir, limits: { ...DEFAULT_LIMITS, maxBytes: 16 * 1024 * 1024 } });
+    const model = buildModel(r.dataset!, r.findings, UNICODE_GLYPHS);
+    const view = financeScreen(model, { period: 0, cursor: 0, filter: '', sortColumn: 0, width: 100, height: 30 });
+    expect(view.lines?.length ?? 0).toBeGreaterThan(0);
+  }, 120_000);
+
   it('evaluates a KPI with 150 000 metrics (a spread into push throws past about 120 000)', () => {
     const metrics = Array.from({ length: 150_000 }, (_, i) => `          - { id: m${i}, title: M, unit: count, good: high }\n`).join('');
     const dir = writeTree({
