@@ -176,8 +176,7 @@ function metricLines(m, indent) {
 }
 
 /** The catalogue model: priorities → KPIs → metrics. */
-function buildCatalogue(size, r) {
-  const spec = SIZES[size];
+function buildCatalogue(spec, r) {
   const priorities = [];
   for (let p = 0; p < spec.priorities; p++) priorities.push({ id: `priority-${p + 1}`, title: `Priority ${p + 1}: ${title(r, 3)}`, kpis: [] });
   const metrics = [];
@@ -323,12 +322,14 @@ function financeYaml(r) {
   return ['finance:', '  unit: £m', '  lines:', ...lines, `  total: { budget: ${(budget / 1000).toFixed(3)}, forecast: ${(forecast / 1000).toFixed(3)} }`];
 }
 
-/** Generates SIZE into OUTDIR; returns { catalogue, dataDir, files, bytes }. */
+/** Generates SIZE into OUTDIR; returns { catalogue, dataDir, files, bytes }. SIZE is S, M or L, or
+ * a spec of one's own: { name, kpis, quarters, priorities, register, seed }. */
 export function generate(size, outDir) {
-  const spec = SIZES[size];
+  const spec = typeof size === 'object' ? size : SIZES[size];
   if (!spec) throw new Error(`size must be one of ${Object.keys(SIZES).join(', ')}, not '${size}'`);
+  if (typeof size === 'object') size = spec.name;
   const r = rng(spec.seed);
-  const cat = buildCatalogue(size, r);
+  const cat = buildCatalogue(spec, r);
   const dataDir = path.join(outDir, 'data');
   mkdirSync(dataDir, { recursive: true });
   const files = [];

@@ -15,6 +15,12 @@ Job fields:
   gap_ms     (pty) quiet time that ends a frame's output (and precedes the next key)
   key_timeout_ms, timeout_ms
   quit       (pty) text sent at the end ("q")
+  mode "cancel": run in a pseudo-terminal, wait until the child has put the terminal in raw mode
+  (ragtop does as its load starts, with its key and signal handlers in place) and then
+  after_raw_ms more, and at least signal_after_ms from the start (reading its output); then send
+  `send` ("SIGTERM", or a key such as "q"); the time from sending to the child's exit
+  (cancel_ms), whether a frame had been drawn before it (frame_before: the load had ended) and
+  the exit status. A child still running kill_after_ms after the send is killed.
 
 A frame is complete when Ink's end-of-synchronized-update sequence (ESC [?2026l) has been read
 after the frame's content: Ink wraps every frame it writes to a terminal in ESC [?2026h ... ESC
@@ -206,9 +212,74 @@ def run_pty(job):
     return out
 
 
+def run_cancel(job):
+    cols, rows = job.get("cols", 120), job.get("rows", 40)
+    t0 = now_ms()
+    pid, fd = pty.fork()
+    if pid == 0:
+        try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+            os.chdir(job.get("cwd") or ".")
+            os.execvpe(job["argv"][0], job["argv"], job["env"])
+        finally:
+            os._exit(127)
+    p = Pty(fd)
+    buf = bytearray()
+    status = None
+    ru = None
+    send_at = t0 + job.get("signal_after_ms", 500)
+    raw_at = None
+    limit = t0 + job.get("timeout_ms", 60000)
+    while (raw_at is None or now_ms() < send_at) and now_ms() < limit and not p.closed:
+        if raw_at is None:
+            try:
+                if not termios.tcgetattr(fd)[3] & termios.ICANON:
+                    raw_at = now_ms()
+                    send_at = max(send_at, raw_at + job.get("after_raw_ms", 100))
+            except termios.error:
+                pass
+        data, _ = p.read(0.002 if raw_at is None else min(0.01, max(0.0, (send_at - now_ms()) / 1000.0)))
+        buf += data
+        wpid, st, r = os.wait4(pid, os.WNOHANG)
+        if wpid == pid:
+            status, ru = st, r
+            break
+    out = {"frame_before": ESU in buf, "exited_before": status is not None, "sent_at_ms": now_ms() - t0, "raw_at_ms": None if raw_at is None else raw_at - t0}
+    sent = now_ms()
+    if status is None:
+        what = job.get("send", "SIGTERM")
+        if what.startswith("SIG"):
+            os.kill(pid, getattr(signal, what))
+        else:
+            p.write(what.encode())
+        end = sent + job.get("kill_after_ms", 30000)
+        while now_ms() < end:
+            data, _ = p.read(0.0005)
+            buf += data
+            wpid, st, r = os.wait4(pid, os.WNOHANG)
+            if wpid == pid:
+                status, ru = st, r
+                break
+        out["cancel_ms"] = now_ms() - sent
+        if status is None:
+            os.kill(pid, signal.SIGKILL)
+            _, status, ru = os.wait4(pid, 0)
+            out["killed"] = True
+            out["cancel_ms"] = None
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+    out["exit"] = os.waitstatus_to_exitcode(status)
+    out["maxrss_kb"] = ru.ru_maxrss
+    out["tail"] = bytes(buf[-job.get("tail_bytes", 300):]).decode("utf-8", "replace")
+    return out
+
+
 def main():
     job = json.load(sys.stdin)
-    res = run_pty(job) if job.get("mode") == "pty" else run_pipe(job)
+    mode = job.get("mode")
+    res = run_pty(job) if mode == "pty" else run_cancel(job) if mode == "cancel" else run_pipe(job)
     sys.stdout.write(json.dumps(res))
 
 

@@ -6,9 +6,12 @@
 //   npm run bench -- --quick      bundled data and S only, one run each (under a minute); does not
 //                                 write docs/benchmarks.md unless --doc is given
 //
-// Options: --runs N (runs per measurement, default 5; L always 2), --sizes S,M,L, --doc (write the
-// doc even with --quick), --no-doc, --no-profile, --keep (keep the generated data), --timeout S
-// (cap on one L load, default 600 s).
+//   npm run bench -- --only hostile   section H alone (hostile input: hostile.mjs; a few minutes);
+//                                 rewrites only the bench:hostile block of docs/benchmarks.md
+//
+// Options: --runs N (runs per measurement, default 5; L always 2; H at most 3), --sizes S,M,L,
+// --doc (write the doc even with --quick), --no-doc, --no-profile, --keep (keep the generated
+// data), --timeout S (cap on one L load, default 600 s). --quick skips section H.
 //
 // Needs python3 (its standard pty module drives the pseudo-terminal: see ptyrun.py) and a built
 // dist/ (npm run bench builds first). Generated data goes to a temporary directory, never the repo.
@@ -40,6 +43,13 @@ const option = (name, dflt) => {
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
 };
 const QUICK = flag('--quick');
+/** `--only hostile`: section H alone (hostile input); writes only its block of the doc. */
+const ONLY = option('--only', '');
+if (ONLY !== '' && ONLY !== 'hostile') {
+  process.stderr.write(`bench: --only takes 'hostile', not '${ONLY}'\n`);
+  process.exit(2);
+}
+const ONLY_HOSTILE = ONLY === 'hostile';
 const RUNS = QUICK ? 1 : Math.max(1, Number(option('--runs', '5')));
 const L_RUNS = QUICK ? 1 : 2;
 const SIZE_LIST = option('--sizes', QUICK ? 'S' : 'S,M,L')
@@ -238,6 +248,149 @@ function interactionStats(keys) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// H: hostile input (scripts/bench/hostile.mjs). `ragtop check` on each case: time, peak RSS
+// (measured inside the process: see RSS_WRAP), exit status and its first finding; then, for the
+// files the app reads off the main thread, how soon it leaves on SIGTERM or `q` sent while it
+// loads. Written to its own block of the doc (bench:hostile markers), so `--only hostile` can
+// replace it without the rest of the run.
+
+const HOSTILE_TIME_MS = 3000;
+const HOSTILE_RSS_MB = 400;
+const CANCEL_MS = 200;
+const HOSTILE_TIMEOUT_MS = 120000;
+/** `node -e RSS_WRAP BIN args…` runs ragtop as `node BIN args…` does (process.argv is the same)
+ * and writes the process's peak RSS (kB, process.resourceUsage().maxRSS) to $BENCH_RSS_OUT as it
+ * exits: a figure from inside the process, on any platform Node runs on. */
+const RSS_WRAP =
+  "const f=process.env.BENCH_RSS_OUT;process.on('exit',()=>{try{require('fs').writeFileSync(f,String(process.resourceUsage().maxRSS))}catch{}});" +
+  "import(require('url').pathToFileURL(process.argv[1]).href)";
+let rssFiles = 0;
+function rssRun(args, env) {
+  const out = path.join(WORK, `rss-${rssFiles++}`);
+  const r = ptyrun({ mode: 'pipe', argv: [NODE, '-e', RSS_WRAP, BIN, ...args], env: { ...env, BENCH_RSS_OUT: out }, cwd: ROOT, timeout_ms: HOSTILE_TIMEOUT_MS });
+  const kb = existsSync(out) ? Number(readFileSync(out, 'utf8')) : NaN;
+  return { ms: r.ms, exit: r.exit, rssMB: kb / 1024, timedOut: r.timed_out };
+}
+
+async function hostileSection() {
+  const { writeHostile, shownSize } = await import('./hostile.mjs');
+  const n = Math.min(RUNS, 3);
+  log(`H: hostile input (${n} run(s) each) …`);
+  const dir = path.join(WORK, 'hostile');
+  const cases = await writeHostile(dir);
+  const out = { runs: n, cases: [], cancels: [], commands: [] };
+  const hcmd = (what, args) => out.commands.push({ what, command: args.map((a) => (a === NODE ? 'node' : /[\s'"$|*]/.test(a) ? `'${a}'` : a)).map(shown).join(' ') });
+  hcmd('H: write the hostile cases', [NODE, path.join(HERE, 'hostile.mjs'), dir]);
+  hcmd('H: time, peak RSS (from inside the process) and exit status of check on a case, e.g. (a)', [NODE, '-e', 'RSS_WRAP', BIN, 'check', BUNDLED.catalogue, '--data', path.join(dir, 'a-flow-under')]);
+  hcmd('H: the same case in the app (pty 120×40), SIGTERM or q sent halfway through its check time', ragtop(BUNDLED.catalogue, '--data', path.join(dir, 'a-flow-under')));
+  hcmd('H: (f) renamed ids', ragtop('check', path.join(dir, 'f-renamed-5000', 'catalogue.yaml')));
+  hcmd('H: (h) a 57 MB preferences file', ['RAGTOP_CONFIG_DIR=' + path.join(dir, 'h-prefs-57mb'), ...ragtop('check')]);
+  for (const c of cases) {
+    const env = childEnv(c.env);
+    const args = ['check', c.catalogue, ...c.args];
+    const runs = repeat(n, () => rssRun(args, env), { warm: false });
+    const shownRun = spawnSync(NODE, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 << 20, timeout: HOSTILE_TIMEOUT_MS });
+    const lines = `${shownRun.stdout}\n${shownRun.stderr}`.split('\n');
+    const first = lines.find((l) => / error [A-Z_]+/.test(l)) ?? lines.find((l) => / (warning|info) [A-Z_]+/.test(l)) ?? '';
+    const m = /:(\d+):(\d+) (error|warning|info) ([A-Z_]+)/.exec(first);
+    const summary = lines.find((l) => /^\d+ errors?, /.test(l)) ?? '';
+    const errors = /^(\d+) error/.exec(summary)?.[1];
+    const r = {
+      id: c.id,
+      label: c.label,
+      what: c.what,
+      size: shownSize(c.bytes),
+      ms: median(runs.map((x) => x.ms)),
+      rssMB: max(runs.map((x) => x.rssMB)),
+      exit: [...new Set(runs.map((x) => x.exit))].join('/'),
+      expect: c.expect,
+      timedOut: runs.some((x) => x.timedOut),
+      finding: m ? `${m[4]} at ${m[1]}:${m[2]}${errors ? `; ${Number(errors).toLocaleString('en-GB')} error${errors === '1' ? '' : 's'}` : ''}` : summary ? summary.slice(0, 60) : '(none)',
+      traced: /\n\s+at .+:\d+:\d+\)?\n/.test(`\n${shownRun.stderr}\n`),
+    };
+    const problems = [];
+    if (r.timedOut) problems.push(`> ${HOSTILE_TIMEOUT_MS / 1000} s`);
+    if (!(r.ms <= HOSTILE_TIME_MS)) problems.push(`time ${(r.ms / HOSTILE_TIME_MS).toFixed(1)}× 3 s`);
+    if (!(r.rssMB <= HOSTILE_RSS_MB)) problems.push(`RSS ${(r.rssMB / HOSTILE_RSS_MB).toFixed(1)}× 400 MB`);
+    if (!runs.every((x) => c.expect.includes(x.exit))) problems.push(`exit not ${c.expect.join(' or ')}`);
+    if (r.traced) problems.push('stack trace');
+    r.verdict = problems.length ? `MISSED: ${problems.join(', ')}` : 'met';
+    out.cases.push(r);
+    log(`  ${c.id}: ${fmtMs(r.ms)}, ${fmtMB(r.rssMB)}, exit ${r.exit}; ${r.finding}; ${r.verdict}`);
+    if (!c.cancel) continue;
+    // The app, told to leave halfway through the time `check` took on the same case, and at
+    // least 100 ms after it made the terminal raw (its load has started and its handlers are in
+    // place): by then it reads the hostile file (the catalogue is read first, in tens of ms).
+    for (const send of ['SIGTERM', 'q']) {
+      const after = Math.round(r.ms / 2);
+      const rs = repeat(n, () => ptyrun({ mode: 'cancel', argv: ragtop(c.catalogue, ...c.args), env, cwd: ROOT, cols: COLS, rows: ROWS, signal_after_ms: after, after_raw_ms: 100, send, kill_after_ms: 30000, timeout_ms: 60000 }), { warm: false });
+      const loading = rs.filter((x) => !x.frame_before && !x.exited_before);
+      const cr = {
+        id: c.id,
+        send,
+        after: median(rs.map((x) => x.sent_at_ms)),
+        during: `${loading.length} of ${rs.length}`,
+        ms: median(loading.map((x) => x.cancel_ms)),
+        maxMs: max(loading.map((x) => x.cancel_ms)),
+        exit: [...new Set(rs.map((x) => x.exit))].join('/'),
+        killed: rs.some((x) => x.killed),
+      };
+      cr.verdict = loading.length === 0 ? 'n/a: the load had ended' : cr.killed ? 'MISSED: killed after 30 s' : cr.maxMs <= CANCEL_MS ? 'met' : `MISSED: ${(cr.maxMs / CANCEL_MS).toFixed(1)}× 200 ms`;
+      out.cancels.push(cr);
+      log(`    app, ${send} at ${after} ms: ${fmtMs(cr.ms)} (max ${fmtMs(cr.maxMs)}), exit ${cr.exit}, during the load in ${cr.during}; ${cr.verdict}`);
+    }
+  }
+  return out;
+}
+
+const hostileHeader = ['case', 'input', 'size', 'check time (median)', 'peak RSS (max)', 'exit', 'first finding', 'vs 3 s / 400 MB'];
+const hostileBody = (H) => H.cases.map((c) => [c.label, c.what, c.size, `${c.timedOut ? '> ' : ''}${fmtMs(c.ms)}`, fmtMB(c.rssMB), c.exit, c.finding, c.verdict]);
+const cancelHeader = ['case', 'sent', 'sent at', 'during the load', 'sent → exit (median)', 'max', 'exit', 'vs 200 ms'];
+const cancelBody = (H) => H.cancels.map((c) => [c.id, c.send, fmtMs(c.after), c.during, fmtMs(c.ms), fmtMs(c.maxMs), c.exit, c.verdict]);
+
+function printHostile(H) {
+  process.stdout.write(`\nH: hostile input (check: median of ${H.runs}; targets 3 s, 400 MB)\n${table(hostileHeader, hostileBody(H))}\n`);
+  process.stdout.write(`\nH: leaving the app while it loads a hostile file (pty ${COLS}×${ROWS}; target 200 ms)\n${table(cancelHeader, cancelBody(H))}\n`);
+  const missed = [...H.cases, ...H.cancels].filter((c) => c.verdict.startsWith('MISSED')).length;
+  process.stdout.write(`\n${H.cases.length} hostile cases, ${H.cancels.length} cancel rows, ${missed} missed\n`);
+}
+
+function writeHostileDoc(H, took) {
+  const START = '<!-- bench:hostile:start';
+  const END = '<!-- bench:hostile:end -->';
+  const md = [
+    `${START} (written by \`npm run bench\` and \`npm run bench -- --only hostile\`; edit outside these markers) -->`,
+    '## H: hostile input',
+    '',
+    `- Date: ${started.toISOString().replace(/\.\d+Z$/, 'Z')}${ONLY_HOSTILE ? ' (`--only hostile`)' : ''}; the section took ${fmtMs(took)}`,
+    `- Machine: ${machineLine()}; Node ${process.version}`,
+    `- \`ragtop check\` on each case, output to /dev/null: median wall time of ${H.runs} runs (spawn to exit), the largest peak RSS (\`process.resourceUsage().maxRSS\`, written by the process itself as it exits), the exit status, and the first finding of one more run. Targets (ISSUE 11): under 3 s and 400 MB, exit 2 for a file that cannot load, no stack trace.`,
+    '- The app: the same case in a 120×40 pseudo-terminal; SIGTERM (or `q`) is sent halfway through the time `check` took on it and at least 100 ms after the app made the terminal raw (its load has started, its handlers are in place; "sent at" is from the spawn), and the time to the process\'s exit is measured ("during the load": the runs in which no frame had been drawn yet, so the app was still loading). Target: 200 ms. Exit 143 is ragtop leaving on SIGTERM, 0 on `q`.',
+    '',
+    mdTable(hostileHeader, hostileBody(H)),
+    '',
+    mdTable(cancelHeader, cancelBody(H)),
+    '',
+    '```sh',
+    ...H.commands.map((c) => `# ${c.what}\n${c.command}`),
+    '```',
+    END,
+  ].join('\n');
+  for (const bad of [ROOT, WORK, os.tmpdir() + path.sep]) if (md.includes(bad)) throw new Error(`the doc would hold a path of this machine (${bad})`);
+  let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a >= 0 && b > a) doc = doc.slice(0, a) + md + doc.slice(b + END.length);
+  else {
+    const after = doc.indexOf('<!-- bench:results:end -->');
+    const at = after >= 0 ? after + '<!-- bench:results:end -->'.length : doc.length;
+    doc = `${doc.slice(0, at).trimEnd()}\n\n${md}\n${doc.slice(at)}`;
+  }
+  writeFileSync(DOC, doc);
+  log(`wrote the hostile section of ${path.relative(process.cwd(), DOC)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The run
 
 const started = new Date();
@@ -248,6 +401,15 @@ const cmd = (what, args) => results.commands.push({ what, command: args.map((a) 
 const ragtop = (...args) => [NODE, BIN, ...args];
 const inkHello = [NODE, path.join(HERE, 'ink-hello.mjs')];
 const nodeE = [NODE, '-e', ''];
+
+if (ONLY_HOSTILE) {
+  const H = await hostileSection();
+  printHostile(H);
+  if (WRITE_DOC) writeHostileDoc(H, performance.now() - t0);
+  if (flag('--keep')) log(`kept ${WORK}`);
+  else rmSync(WORK, { recursive: true, force: true });
+  process.exit(0);
+}
 
 log(`ragtop bench${QUICK ? ' --quick' : ''}: ${RUNS} run(s) per measurement (after a warm-up run), sizes ${SIZE_LIST.join(', ') || 'none'}; work directory ${WORK}`);
 
@@ -384,6 +546,12 @@ if (!QUICK) {
   cmd('what if: the same with React in development mode', ['NODE_ENV=development', ...ragtop()]);
   log(`  bundled first frame ${fmtMs(results.whatIf.frameProd)} (development ${fmtMs(results.whatIf.frameDev)}); Ink hello ${fmtMs(results.whatIf.inkProd)} (development ${fmtMs(results.whatIf.inkDev)})`);
 }
+// H. Hostile input (its own block of the doc).
+if (!QUICK) {
+  const th = performance.now();
+  results.hostile = await hostileSection();
+  results.hostile.ms = performance.now() - th;
+}
 results.totalMs = performance.now() - t0;
 
 // ---------------------------------------------------------------------------------------------
@@ -432,6 +600,10 @@ if (LG?.interaction) {
 // ---------------------------------------------------------------------------------------------
 // Output
 
+function machineLine() {
+  const cpus = os.cpus();
+  return `${os.type()} ${os.release()} ${os.machine()}, ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'CPU'}, ${(os.totalmem() / 1073741824).toFixed(0)} GiB`;
+}
 function table(header, body) {
   const all = [header, ...body];
   const w = header.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
@@ -498,8 +670,7 @@ const profBody = stageNames.map((n) => [n, ...Object.values(results.profile).map
   return s ? `${fmtMs(s.ms)} (RSS ${s.rssMB} MB)` : '';
 })]);
 
-const cpus = os.cpus();
-const machine = `${os.type()} ${os.release()} ${os.machine()}, ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'CPU'}, ${(os.totalmem() / 1073741824).toFixed(0)} GiB`;
+const machine = machineLine();
 const versions = (() => {
   const v = (name) => {
     try {
@@ -523,6 +694,7 @@ process.stdout.write(`\n${summary}\n\nTargets\n${table(targetHeader, targetBody)
 if (LG?.interaction) process.stdout.write(`\nInteraction at ${largest} (${COLS}×${ROWS})\n${table(keyHeader, keyBody(LG.interaction))}\n`);
 if (results.colour) process.stdout.write(`\nInteraction at ${results.colourSize}, FORCE_COLOR=3\n${table(keyHeader, keyBody(results.colour))}\n`);
 if (stageNames.length) process.stdout.write(`\nWhere the load time goes (scripts/bench/profile.mjs)\n${table(profHeader, profBody)}\n`);
+if (results.hostile) printHostile(results.hostile);
 if (W) process.stdout.write(`\nWhat React's production build is worth (ragtop sets NODE_ENV=production unless it is set)\n${table(whatHeader, whatBody)}\n`);
 const missed = rows.filter((r) => r.met === 'MISSED').map((r) => r.id);
 process.stdout.write(`\n${rows.filter((r) => /^P\d$/.test(r.id)).length} target rows, ${missed.length} missed${missed.length ? ` (${[...new Set(missed)].join(', ')})` : ''}\n`);
@@ -574,6 +746,7 @@ if (WRITE_DOC) {
   doc = a >= 0 && b > a ? doc.slice(0, a) + md + doc.slice(b + '<!-- bench:results:end -->'.length) : `${doc.trimEnd()}\n\n${md}\n`;
   writeFileSync(DOC, doc);
   log(`wrote ${path.relative(process.cwd(), DOC)}`);
+  if (results.hostile) writeHostileDoc(results.hostile, results.hostile.ms);
 }
 writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 1));
 if (flag('--keep')) log(`kept ${WORK}`);
