@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseSize } from '../src/cli/args.js';
 import { run } from '../src/cli/main.js';
+import { CAREFUL_MAX_BYTES, DEFAULT_LIMITS } from '../src/load/limits.js';
 import { catalogue, writeTree } from './helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,6 +29,13 @@ describe('ragtop --help and --version', () => {
     for (const word of ['check', 'present', '--period', '--data', '--agenda', '--json', '--strict', '--no-color', '--ascii', 'RAG_MISMATCH', 'CONTROL_CHARS', 'NO_COLOR']) {
       expect(out).toContain(word);
     }
+  });
+  it('gives the size limits the loader uses, in a form --max-file-size takes', () => {
+    const { out } = cli(['--help']);
+    const m = /default (\S+); (\S+) for a file that needs the\s+careful YAML reader/.exec(out);
+    expect(m).not.toBeNull();
+    expect(parseSize(m?.[1] ?? '')).toBe(DEFAULT_LIMITS.maxBytes);
+    expect(parseSize(m?.[2] ?? '')).toBe(CAREFUL_MAX_BYTES);
   });
   it('prints the version from package.json', () => {
     expect(cli(['--version']).out).toMatch(/^ragtop \d+\.\d+\.\d+\n$/);

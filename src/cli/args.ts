@@ -1,6 +1,7 @@
 // Command-line arguments: `ragtop [command] [CATALOGUE] [options]`, parsed with node's parseArgs.
 
 import { parseArgs } from 'node:util';
+import { CAREFUL_MAX_BYTES, DEFAULT_LIMITS } from '../load/limits.js';
 
 export const COMMANDS = ['check', 'present', 'export', 'config'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
@@ -110,6 +111,11 @@ export function parseCommandLine(argv: readonly string[]): Args {
   };
 }
 
+/** A size as --max-file-size takes it: 4M, 512K. */
+function sizeWord(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024}M` : `${Math.round(bytes / 1024)}K`;
+}
+
 export const HELP = `ragtop: council performance (KPIs, RAG ratings, the risk register) in the terminal
 
 Usage
@@ -133,7 +139,7 @@ Options
   --agenda FILE       an agenda file besides the data directory's agenda-*.yaml
   --json              check: print {"findings": [...], "summary": {...}} on stdout
   --strict            check: warnings fail too (exit status 1)
-  --max-file-size N   refuse files larger than N (default 4M; 1M for a file that needs the
+  --max-file-size N   refuse files larger than N (default ${sizeWord(DEFAULT_LIMITS.maxBytes)}; ${sizeWord(CAREFUL_MAX_BYTES)} for a file that needs the
                       careful YAML reader: anchors, tags, repeated keys, syntax errors)
   --theme NAME        default, high-contrast, colour-blind-safe or mono
   --format F          export: md, csv or json
