@@ -40,7 +40,8 @@ export interface PosRef {
 }
 
 /** Line starts of a text, for offset → line:col by binary search. */
-class Lines {
+/** Line and column of an offset, the line starts found once (binary search after that). */
+export class Lines {
   private starts?: Int32Array;
   constructor(private readonly text: string) {}
 

@@ -5,10 +5,10 @@ import type { z } from 'zod';
 import { pushAll } from '../domain/arrays.js';
 import { isLoadError, type Finding } from '../domain/types.js';
 import { schemaFindings } from './issues.js';
-import { parseFast, type PosRef } from './fast.js';
+import { Lines, parseFast, type PosRef } from './fast.js';
 import { formatBytes, readText } from './read.js';
 import { nestingFinding, parseYaml } from './source.js';
-import { carefulLimit, finding, type Limits } from './limits.js';
+import { carefulLimit, finding, lineEnds, type Limits } from './limits.js';
 
 export interface Validated<T> {
   /** The validated content; undefined when the file has a load problem. */
@@ -61,32 +61,24 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
  * A file the fast path gave up on and that is over the careful path's limit is refused, where
  * the fast path stopped; one that is too deep is still said to be, at the too-deep node.
  */
-function carefulRefusal(shownAs: string, text: string, limits: Limits, why: { at?: number; deep?: boolean } | undefined): Finding | undefined {
+function carefulRefusal(shownAs: string, input: string, limits: Limits, why: { at?: number; deep?: boolean } | undefined): Finding | undefined {
   const max = carefulLimit(limits);
-  if (text.length <= max) return undefined;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  if (input.length <= max) return undefined;
+  const bytes = Buffer.byteLength(input, 'utf8');
   if (bytes <= max) return undefined;
+  // Positions as both parse paths count them (a lone CR ends a line too).
+  const text = lineEnds(input);
   const at = why?.at;
   if (why?.deep && at !== undefined && at < max) {
     const deep = nestingFinding(shownAs, text, at + 1, limits);
     if (deep) return deep;
   }
-  const where = at === undefined ? { line: 1, col: 1 } : lineColAt(text, at);
+  const where = at === undefined ? { file: shownAs, line: 1, col: 1 } : new Lines(text).loc(shownAs, at);
   const reason = why === undefined ? '' : ' (it is not plain YAML from here on: an anchor, tag, repeated key, syntax error or too deep nesting)';
   return finding(
     'YAML_SYNTAX',
     'error',
-    { file: shownAs, ...where },
+    where,
     `the file is ${formatBytes(bytes)} and needs the careful YAML reader${reason}, which reads at most ${formatBytes(max)} (raise it with --max-file-size)`,
   );
-}
-
-function lineColAt(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    start = i + 1;
-  }
-  return { line, col: offset - start + 1 };
 }

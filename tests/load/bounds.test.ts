@@ -161,6 +161,12 @@ describe('the careful YAML reader has its own, lower size limit', () => {
     expect(r.findings[0]?.message).toMatch(/^the file is 1\.\d MiB and needs the careful YAML reader .*, which reads at most 512\.0 KiB \(raise it with --max-file-size\)$/);
   });
 
+  it('gives the same position in a file with CR line ends (old Mac) as with LF', () => {
+    const dir = writeTree({ 'catalogue.yaml': cat, 'q1.yaml': big.replace(/\n/g, '\r') });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir });
+    expect(r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`)).toEqual([`q1.yaml:${dupLine}:3 YAML_SYNTAX`]);
+  });
+
   it('reads it when the limit is raised (and then finds the repeated key)', () => {
     const dir = writeTree({ 'catalogue.yaml': cat, 'q1.yaml': big });
     const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir, limits: { ...DEFAULT_LIMITS, maxCarefulBytes: 2 * 1024 * 1024 } });
