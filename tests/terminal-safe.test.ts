@@ -36,6 +36,8 @@ describe('terminalSafe', () => {
 
   it('keeps CR and tab in a stream (a CSV hand-out has CRLF line ends) but not in a frame', () => {
     expect(terminalSafe('a,b\r\n\tc\n', 'stream')).toBe('a,b\r\n\tc\n');
+    // A lone CR would write over the start of the line: only a CR before a LF is a line end.
+    expect(terminalSafe('file.yaml:1:1 error\rok: all clear\r\n', 'stream')).toBe('file.yaml:1:1 errorok: all clear\r\n');
     expect(terminalSafe('a\rb\tc', 'frame')).toBe('ab c');
   });
 

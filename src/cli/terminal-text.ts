@@ -3,8 +3,10 @@
 // text, a file name or a preference value carries, no control or escape character that did not
 // come from our own code is written. Our own code styles text with SGR sequences only (colours,
 // bold, inverse), so those are kept and every other escape sequence loses its introducer, which
-// leaves the rest as inert printable text. The frame writer and the command's output streams use
-// it; the cursor moves and mode switches they add themselves are written after this step.
+// leaves the rest as inert printable text. Any SGR sequence is kept, whatever its codes: one from
+// the data would first have had to get past the load's cleaning, which removes every ESC. The
+// frame writer and the commands' output streams use it; the cursor moves and mode switches they
+// add themselves are written after this step.
 
 import { UNSAFE_CHARS } from '../domain/text.js';
 
@@ -18,9 +20,14 @@ const ANY_UNSAFE = new RegExp(`(?!\\n)${UNSAFE_CHARS}`);
 
 /**
  * `frame`: one screen of rows joined by LF (the frame writer): only SGR and LF survive.
- * `stream`: a command's output (a check report, a CSV hand-out): SGR, LF, CR and tab survive.
+ * `stream`: a command's output (a check report, a CSV hand-out): SGR, LF, tab and a CR before an
+ * LF (a CSV's line end) survive; a lone CR, which would write over the start of a line, does not.
  */
 export function terminalSafe(text: string, kind: 'frame' | 'stream'): string {
   if (!ANY_UNSAFE.test(text)) return text;
-  return text.replace(UNSAFE, (m) => (m.length > 1 || m === '\n' || (kind === 'stream' && (m === '\r' || m === '\t')) ? m : m === '\t' ? ' ' : ''));
+  return text.replace(UNSAFE, (m: string, at: number) => {
+    if (m.length > 1 || m === '\n') return m;
+    if (kind === 'stream' && (m === '\t' || (m === '\r' && text[at + 1] === '\n'))) return m;
+    return m === '\t' ? ' ' : '';
+  });
 }
