@@ -124,7 +124,6 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
       reloading = false;
     }
   };
-  const stopWatching = watchData([path.dirname(loaded.catalogueFile), ...(loaded.dataDir ? [loaded.dataDir] : [])], () => void reload());
   // The speaker-notes follower is told where the presentation is, over a local socket opened on
   // first use (presenter mode only).
   const [{ channelPath, createPublisher }, { meetingAgenda }] = await Promise.all([import('./sync.js'), import('../viewmodel/presenter-screen.js')]);
@@ -146,6 +145,8 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
     }
     present = { count };
   }
+  // Watched from here on (nothing below returns before the watchers are stopped).
+  const stopWatching = watchData([path.dirname(loaded.catalogueFile), ...(loaded.dataDir ? [loaded.dataDir] : [])], () => void reload());
   // Ink draws the first frame while runTui mounts the app; the checks run on the next turn.
   setImmediate(() => {
     const now = live.get();

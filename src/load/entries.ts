@@ -48,7 +48,8 @@ function refusal(file: string, realDir: string): string | undefined {
         if (code === 'ELOOP') return 'a symbolic link that loops: not read';
         return `a symbolic link that cannot be followed (${describeFsError(e, 'unreadable')}): not read`;
       }
-      if (real === realDir || !isWithin(realDir, real)) return 'a symbolic link to a file outside the data directory: not read';
+      if (real === realDir) return 'a symbolic link to the data directory itself: not read';
+      if (!isWithin(realDir, real)) return 'a symbolic link to a file outside the data directory: not read';
       st = statSync(real);
     }
   } catch (e) {

@@ -79,6 +79,16 @@ describe('entries of the data directory', () => {
     expect(named.dataset?.agendas.map((a) => a.file)).toEqual(['data/agenda-q1.yaml']);
   });
 
+  it('a symlink to the data directory itself is named as such, and not read', () => {
+    const dir = tree();
+    symlinkSync('.', path.join(dir, 'data', '2019-20-Q3.yaml'));
+    symlinkSync(path.join(dir, 'data'), path.join(dir, 'data', 'agenda-q3.yaml'));
+    expect(lines(load(dir))).toEqual([
+      'data/2019-20-Q3.yaml:0:0 error READ_ERROR: a symbolic link to the data directory itself: not read',
+      'data/agenda-q3.yaml:0:0 error READ_ERROR: a symbolic link to the data directory itself: not read',
+    ]);
+  });
+
   it('a dangling or looping symlink is its own READ_ERROR; the other periods are still read', () => {
     const dir = tree();
     symlinkSync(path.join(dir, 'data', 'gone.txt'), path.join(dir, 'data', '2019-20-Q3.yaml'));
