@@ -8,7 +8,7 @@
 // frame writer and the commands' output streams use it; the cursor moves and mode switches they
 // add themselves are written after this step.
 
-import { UNSAFE_CHARS } from '../domain/text.js';
+import { UNSAFE_BUT_NEWLINE_CHARS, UNSAFE_CHARS } from '../domain/text.js';
 
 /**
  * An SGR sequence (kept), or one character of UNSAFE_CHARS (the C0 and C1 controls, DEL, bidi,
@@ -16,7 +16,7 @@ import { UNSAFE_CHARS } from '../domain/text.js';
  * according to where the text goes.
  */
 const UNSAFE = new RegExp(`\\x1b\\[[0-9;:]*m|${UNSAFE_CHARS}`, 'g');
-const ANY_UNSAFE = new RegExp(`(?!\\n)${UNSAFE_CHARS}`);
+const ANY_UNSAFE = new RegExp(UNSAFE_BUT_NEWLINE_CHARS);
 
 /**
  * `frame`: one screen of rows joined by LF (the frame writer): only SGR and LF survive.

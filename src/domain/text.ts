@@ -18,7 +18,9 @@ export const UNSAFE_CHARS = '[\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200b-\\u200f\\u202
 /** One character of UNSAFE_CHARS (not global: safe to `.test()`). */
 export const UNSAFE_CHAR = new RegExp(UNSAFE_CHARS);
 const UNSAFE_ALL = new RegExp(UNSAFE_CHARS, 'g');
-const UNSAFE_BUT_NEWLINE = new RegExp(`(?!\\n)${UNSAFE_CHARS}`, 'g');
+/** UNSAFE_CHARS but the newline, as a regular-expression source (multi-line text keeps its lines). */
+export const UNSAFE_BUT_NEWLINE_CHARS = `(?!\\n)${UNSAFE_CHARS}`;
+const UNSAFE_BUT_NEWLINE = new RegExp(UNSAFE_BUT_NEWLINE_CHARS, 'g');
 
 // ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC (ESC P/X/^/_ … ST),
 // and two-character escapes (ESC + one byte). Their 8-bit C1 forms (0x9B CSI, 0x9D OSC, 0x90 DCS …) too.

@@ -18,7 +18,7 @@ import { formatValue } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { describeTarget } from '../domain/rag.js';
 import { describeAssessment, impactWord, likelihoodWord, previousRegister, type Cell } from '../domain/risk.js';
-import { UNSAFE_CHARS } from '../domain/text.js';
+import { UNSAFE_BUT_NEWLINE_CHARS } from '../domain/text.js';
 import type { Assessment, Commentary, Finance, RegisterKind } from '../domain/types.js';
 import type { AgendaEntry, MeetingAgenda } from './agenda.js';
 import { financeRows, financeTotalRow, statedTotalLines, type FinanceRow, type Over } from './finance-screen.js';
@@ -39,7 +39,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 // Markdown text.
 
 // Control characters (C0 but newline, DEL, C1), bidi and invisible characters: never written.
-const CONTROL = new RegExp(`(?!\\n)${UNSAFE_CHARS}`, 'g');
+const CONTROL = new RegExp(UNSAFE_BUT_NEWLINE_CHARS, 'g');
 
 /** Removes control, bidi and invisible characters (a tab becomes a space); keeps newlines. */
 export function clean(s: string): string {
