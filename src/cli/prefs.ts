@@ -3,10 +3,11 @@
 // The file is read capped (1 MiB) and never blocking; every problem names it, escaped; a corrupt
 // one is moved aside, never deleted; writes go through safe-write.ts and keep the file's mode.
 
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import type { ThemeName } from '../ui/theme/theme.js';
+import { readBounded } from '../load/read.js';
 import { safeWriteFile } from './safe-write.js';
 
 export interface Prefs {
@@ -54,45 +55,34 @@ export const MAX_PREFS_BYTES = 1024 * 1024;
 type Raw = { readonly kind: 'none' } | { readonly kind: 'ok'; readonly value: Record<string, unknown> } | { readonly kind: 'bad'; readonly problem: string; readonly corrupt: boolean };
 
 function readRaw(file: string): Raw {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
-    return { kind: 'bad', problem: `preferences file ${showText(file, 200)} could not be read; using defaults`, corrupt: false };
+  const read = readBounded(file, MAX_PREFS_BYTES);
+  if (!read.ok) {
+    switch (read.why) {
+      case 'missing':
+        return { kind: 'none' };
+      case 'not-regular':
+        return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is not a regular file; ignored (using defaults)`, corrupt: false };
+      case 'too-big':
+        return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is over the 1 MiB limit; ignored (using defaults)`, corrupt: true };
+      case 'unreadable':
+        return { kind: 'bad', problem: `preferences file ${showText(file, 200)} could not be read; using defaults`, corrupt: false };
+      default: {
+        const _exhaustive: never = read.why;
+        return _exhaustive;
+      }
+    }
   }
+  let value: unknown;
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is not a regular file; ignored (using defaults)`, corrupt: false };
-    // Read at most one byte past the limit: the size stat gave may have changed since.
-    const buf = Buffer.alloc(Math.min(st.size, MAX_PREFS_BYTES) + 1);
-    let got = 0;
-    for (;;) {
-      const n = readSync(fd, buf, got, buf.length - got, null);
-      if (n === 0) break;
-      got += n;
-      if (got === buf.length) break;
-    }
-    if (got > MAX_PREFS_BYTES || st.size > MAX_PREFS_BYTES) {
-      return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is over the 1 MiB limit; ignored (using defaults)`, corrupt: true };
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(buf.subarray(0, got).toString('utf8'));
-    } catch {
-      // Never the parser's message: it quotes the file.
-      return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is not valid JSON; using defaults`, corrupt: true };
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { kind: 'bad', problem: `preferences file ${showText(file, 200)} does not hold a JSON object; using defaults`, corrupt: true };
-    }
-    return { kind: 'ok', value: value as Record<string, unknown> };
+    value = JSON.parse(read.bytes.toString('utf8'));
   } catch {
-    return { kind: 'bad', problem: `preferences file ${showText(file, 200)} could not be read; using defaults`, corrupt: false };
-  } finally {
-    closeSync(fd);
+    // Never the parser's message: it quotes the file.
+    return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is not valid JSON; using defaults`, corrupt: true };
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { kind: 'bad', problem: `preferences file ${showText(file, 200)} does not hold a JSON object; using defaults`, corrupt: true };
+  }
+  return { kind: 'ok', value: value as Record<string, unknown> };
 }
 
 /**

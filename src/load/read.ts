@@ -2,7 +2,7 @@
 // bad byte's line and column; UTF-16 and UTF-32 named as such), no NUL byte, a BOM dropped; a
 // problem is one Finding. Nothing here throws on bad input.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding, FindingCode, Loc } from '../domain/types.js';
 import { DEFAULT_LIMITS, finding, type Limits } from './limits.js';
 
@@ -83,31 +83,71 @@ export function unicodeEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | undefi
   return undefined;
 }
 
+/** A file's bytes, or why they were not read. */
+export type BoundedRead =
+  | { readonly ok: true; readonly bytes: Buffer }
+  | { readonly ok: false; readonly why: 'missing' | 'not-regular' | 'too-big' | 'unreadable'; readonly size?: number; readonly error?: unknown; readonly isDirectory?: boolean };
+
+/**
+ * Reads a regular file of at most `max` bytes, never blocking: it is opened non-blocking and
+ * checked on the open descriptor, so a file swapped for a pipe or a device after it was listed is
+ * refused rather than waited on (opening a FIFO for reading waits for a writer; /dev/zero never
+ * ends), and read to one byte past the limit, whatever size it said it had.
+ */
+export function readBounded(file: string, max: number): BoundedRead {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { ok: false, why: (e as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? 'missing' : 'unreadable', error: e };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, why: 'not-regular', isDirectory: st.isDirectory() };
+    if (st.size > max) return { ok: false, why: 'too-big', size: st.size };
+    const buf = Buffer.alloc(st.size + 1);
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+      if (got === buf.length) {
+        if (got > max) return { ok: false, why: 'too-big', size: got };
+        break;
+      }
+    }
+    return { ok: true, bytes: buf.subarray(0, got) };
+  } catch (e) {
+    return { ok: false, why: 'unreadable', error: e };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly finding: Finding };
 
 /** Reads a file as strict UTF-8 text (a BOM is dropped); a problem is one finding. */
 export function readText(file: string, shownAs: string, limits: Limits = DEFAULT_LIMITS): ReadResult {
   const at = (line: number, col: number): Loc => ({ file: shownAs, line, col });
   const fail = (code: FindingCode, loc: Loc, message: string): ReadResult => ({ ok: false, finding: finding(code, 'error', loc, message) });
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return fail('READ_ERROR', at(1, 1), 'this is a directory, not a YAML file');
-    // A FIFO or a device (/dev/zero) would block or never end: only regular files are read.
-    if (!st.isFile()) return fail('READ_ERROR', at(1, 1), 'not a regular file (a pipe, socket or device)');
-    size = st.size;
-  } catch (e) {
-    return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
+  const read = readBounded(file, limits.maxBytes);
+  if (!read.ok) {
+    switch (read.why) {
+      case 'not-regular':
+        // A FIFO or a device (/dev/zero) would block or never end: only regular files are read.
+        return fail('READ_ERROR', at(1, 1), read.isDirectory ? 'this is a directory, not a YAML file' : 'not a regular file (a pipe, socket or device)');
+      case 'too-big':
+        return fail('READ_ERROR', at(1, 1), `the file is ${formatBytes(read.size ?? 0)}, over the ${formatBytes(limits.maxBytes)} limit (raise it with --max-file-size)`);
+      case 'missing':
+      case 'unreadable':
+        return fail('READ_ERROR', at(1, 1), describeFsError(read.error, 'cannot read the file'));
+      default: {
+        const _exhaustive: never = read.why;
+        return _exhaustive;
+      }
+    }
   }
-  if (size > limits.maxBytes) {
-    return fail('READ_ERROR', at(1, 1), `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxBytes)} limit (raise it with --max-file-size)`);
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
-  }
+  const bytes = read.bytes;
   const encoding = unicodeEncoding(bytes);
   if (encoding) return fail('READ_ERROR', at(1, 1), `the file is ${encoding} encoded; save it as UTF-8`);
   const nul = bytes.indexOf(0);
