@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import type { ThemeName } from '../ui/theme/theme.js';
-import { readBounded } from '../load/read.js';
+import { describeFsError, readBounded } from '../load/read.js';
 import { safeWriteFile } from './safe-write.js';
 
 export interface Prefs {
@@ -178,11 +178,8 @@ function writePrefs(file: string, value: Record<string, unknown>, now: Date): st
 }
 
 function describeWriteError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is not a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'read-only file system';
-  return showText(e instanceof Error ? e.message : String(e), 200);
+  // mkdir's EEXIST: a part of the path is a file.
+  return describeFsError(e, showText(e instanceof Error ? e.message : String(e), 200), { EEXIST: 'a part of the path is not a directory' });
 }
 
 /** Opens the preferences for writing (the file itself is only touched by set and reset). */

@@ -15,6 +15,7 @@ import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readlinkSync, re
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import { isWithin, kindOf } from '../load/entries.js';
+import { describeFsError } from '../load/read.js';
 
 export interface WriteGuard {
   /** How the path is named in messages ('--output'). */
@@ -29,23 +30,16 @@ export interface WriteGuard {
 
 export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
-const FS_ERRORS: Readonly<Record<string, string>> = {
+/** How a write's errors read where the common words do not fit. */
+const WRITE_WORDS: Readonly<Record<string, string>> = {
   ENOENT: 'no such directory',
-  ENOTDIR: 'a part of the path is not a directory',
   EISDIR: 'it is a directory, not a regular file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'over the disk quota',
-  ELOOP: 'a symbolic link that loops',
-  ENAMETOOLONG: 'the name is too long',
   EEXIST: 'the file appeared while writing',
 };
 
 function fsWhy(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  return FS_ERRORS[code ?? ''] ?? (e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e));
+  const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+  return describeFsError(e, showText(message, 200), WRITE_WORDS);
 }
 
 /** Where the text would land: the path with every symlink resolved (the target may not exist yet). */
@@ -71,7 +65,7 @@ function resolveTarget(target: string): Resolved {
     if (!st.isSymbolicLink()) return { file, stat: st };
     current = path.resolve(dir, readlinkSync(file));
   }
-  return { error: FS_ERRORS['ELOOP'] as string };
+  return { error: 'a symbolic link that loops' };
 }
 
 function sameFile(st: Stats, file: string): boolean {

@@ -171,19 +171,25 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-export function describeFsError(e: unknown, fallback: string): string {
-  const code = (e as { code?: string } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'this is a directory, not a YAML file';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    default:
-      return fallback;
-  }
+/** What a file system error code means, in words (the one table; callers may word a code for their context). */
+const FS_ERROR_WORDS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'this is a directory, not a YAML file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'over the disk quota',
+  ELOOP: 'a symbolic link that loops',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/**
+ * A file system error in words: `words` for this context first, then the common table, else
+ * `fallback` (never the error's own message, which quotes the path unescaped).
+ */
+export function describeFsError(e: unknown, fallback: string, words: Readonly<Record<string, string>> = {}): string {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return words[code] ?? FS_ERROR_WORDS[code] ?? fallback;
 }
