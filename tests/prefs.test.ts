@@ -104,13 +104,12 @@ describe('a corrupt preferences file', async () => {
 
 describe('an unusable preferences directory', async () => {
   const { openPrefs } = await import('../src/cli/prefs.js');
-  it('refuses to save with an error naming the directory, instead of an internal error', async () => {
+  it('refuses to save with an error naming the directory, instead of an internal error', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
     // A file where the directory should be: it cannot be created (root can write anywhere else).
     const blocked = path.join(dir, 'not-a-dir');
     writeFileSync(blocked, 'x');
-    const store = await openPrefs({ RAGTOP_CONFIG_DIR: path.join(blocked, 'ragtop') });
-    if ('problem' in store) throw new Error(store.problem);
+    const store = openPrefs({ RAGTOP_CONFIG_DIR: path.join(blocked, 'ragtop') });
     expect(() => store.set({ theme: 'mono' })).toThrow(`cannot create the directory ${path.join(blocked, 'ragtop')}: a part of the path is not a directory`);
   });
 });

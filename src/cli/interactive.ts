@@ -168,17 +168,14 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   stopWatching();
   publisher?.close();
   if (error) return internalError(io, error);
-  const store = await prefsMod.openPrefs(io.env);
-  if ('problem' in store) io.err(`ragtop: ${store.problem}\n`);
-  else {
-    try {
-      store.set({
-        lastCatalogue: path.resolve(io.cwd, catalogueOf(args, io)),
-        lastPeriod: { ...(prefs.lastPeriod ?? {}), [catalogueId]: live.get().model.periodLabels[state.period] ?? '' },
-      });
-    } catch (e) {
-      io.err(`ragtop: preferences are not saved: ${showText(e instanceof Error ? e.message : String(e), 200)}\n`);
-    }
+  try {
+    const notice = prefsMod.openPrefs(io.env).set({
+      lastCatalogue: path.resolve(io.cwd, catalogueOf(args, io)),
+      lastPeriod: { ...(prefs.lastPeriod ?? {}), [catalogueId]: live.get().model.periodLabels[state.period] ?? '' },
+    });
+    if (notice !== undefined) io.err(`ragtop: ${notice}\n`);
+  } catch (e) {
+    io.err(`ragtop: preferences are not saved: ${showText(e instanceof Error ? e.message : String(e), 200)}\n`);
   }
   return code;
 }

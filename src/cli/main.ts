@@ -128,11 +128,7 @@ const THEME_NAMES = ['default', 'high-contrast', 'colour-blind-safe', 'mono'];
 /** `ragtop config`: show, reset or change the saved preferences; every value printed escaped. */
 async function config(args: Args, io: Io): Promise<number> {
   const { openPrefs, recoverPrefs, PrefsError } = await import('./prefs.js');
-  const store = await openPrefs(io.env);
-  if ('problem' in store) {
-    io.err(`ragtop: ${showText(store.problem, 400)}\n`);
-    return 2;
-  }
+  const store = openPrefs(io.env);
   const [sub, key, value, ...extra] = args.rest;
   const usage = () => {
     io.err(`ragtop: config takes: (nothing), reset, set theme ${THEME_NAMES.join('|')}, or set ascii on|off\n`);

@@ -136,7 +136,6 @@ export function recoverPrefs(env: NodeJS.ProcessEnv, now = new Date()): { prefs:
 
 export interface PrefsStore {
   readonly path: string;
-  get(): Prefs;
   /**
    * Saves the given fields (others in the file are kept). Returns a notice when a corrupt file was
    * moved aside first; throws a PrefsError (a sentence naming the file) when it cannot be saved.
@@ -183,11 +182,10 @@ function describeWriteError(e: unknown): string {
 }
 
 /** Opens the preferences for writing (the file itself is only touched by set and reset). */
-export async function openPrefs(env: NodeJS.ProcessEnv, now = new Date()): Promise<PrefsStore | { problem: string }> {
+export function openPrefs(env: NodeJS.ProcessEnv, now = new Date()): PrefsStore {
   const file = prefsFile(env);
   return {
     path: file,
-    get: () => readPrefs(env).prefs,
     set: (p) => {
       const raw = readRaw(file);
       const value: Record<string, unknown> = raw.kind === 'ok' ? { ...raw.value } : {};
