@@ -49,6 +49,16 @@ describe('preferences (never the real user file: RAGTOP_CONFIG_DIR)', () => {
     expect(readFileSync(prefsFile({ RAGTOP_CONFIG_DIR: dir }), 'utf8')).toBe('{ not json');
   });
 
+  it('JSON that is not an object (a list, a number, null) is reported and ignored too', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
+    for (const text of ['[1, 2]', '42', 'null', '"text"']) {
+      writeFileSync(prefsFile({ RAGTOP_CONFIG_DIR: dir }), text);
+      const r = readPrefs({ RAGTOP_CONFIG_DIR: dir });
+      expect(r.prefs).toEqual({});
+      expect(r.problem).toBe(`preferences file ${prefsFile({ RAGTOP_CONFIG_DIR: dir })} does not hold a JSON object; using defaults`);
+    }
+  });
+
   it('keeps only fields that make sense', () => {
     expect(cleanPrefs({ theme: 'neon', ascii: 'yes', lastPeriod: { a: '2019/20 Q3', b: 3 }, lastCatalogue: 5 })).toEqual({ lastPeriod: { a: '2019/20 Q3' } });
   });
