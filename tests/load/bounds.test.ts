@@ -108,6 +108,14 @@ describe('load errors are capped per file and code', () => {
     expect(r.findings.map((f) => f.message).slice(100)).toEqual(['… and 200 more DUPLICATE_ID errors in this file']);
   });
 
+  it('YAML syntax errors: the first 100, then the count, and no finding without a message', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `  k${i}: { value: 1 }}\n`).join('');
+    const r = load({ 'catalogue.yaml': cat, 'q1.yaml': `period: 2019/20 Q1\nobservations:\n${lines}` });
+    expect(r.findings).toHaveLength(101);
+    expect(r.findings.slice(0, 100).every((f) => f.code === 'YAML_SYNTAX' && f.message.startsWith('YAML syntax: '))).toBe(true);
+    expect(r.findings[100]?.message).toMatch(/^… and \d+ more YAML_SYNTAX errors in this file$/);
+  });
+
   it('never caps findings that are not load errors (control characters here)', () => {
     const obs = Array.from({ length: 150 }, (_, i) => `  k${i}: { note: "bell\\x07" }\n`).join('');
     const kpis = Array.from({ length: 150 }, (_, i) => `      - { id: k${i}, title: K, unit: percent, good: high }\n`).join('');
