@@ -217,3 +217,21 @@ describe('ragtop check and the careful reader\'s limit', () => {
     expect(r.out).toMatch(/^q1\.yaml:50004:3 error DUPLICATE_ID k: the key 'k' appears twice in the same mapping$/m);
   }, 30_000);
 });
+
+describe('a list of many wrong items is a SCHEMA error, not a crash', () => {
+  // zod adds a child's issues to its parent's with one spread into push, which throws past about
+  // 120 000: a 300 KB period file with 150 000 wrong flags was an "internal error", exit 1.
+  it('150 000 wrong flags in one observation: exit 2, one error at the list', () => {
+    const flags = Array.from({ length: 150_000 }, () => '0').join(',');
+    const dir = writeTree({
+      'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'),
+      'q1.yaml': `period: 2019/20 Q1\nobservations:\n  k: { value: 1, flags: [${flags}] }\n`,
+    });
+    let out = '';
+    let err = '';
+    const code = run(['check', 'catalogue.yaml', '--no-color'], { out: (s) => (out += s), err: (s) => (err += s), env: {}, cwd: dir });
+    expect(err).toBe('');
+    expect(code).toBe(2);
+    expect(out).toMatch(/^q1\.yaml:3:25 error SCHEMA k: observations\.k\.flags: .*too many/m);
+  }, 30_000);
+});
