@@ -3,11 +3,12 @@
 // The file is read capped (1 MiB) and never blocking; every problem names it, escaped; a corrupt
 // one is moved aside, never deleted; writes go through safe-write.ts and keep the file's mode.
 
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import type { ThemeName } from '../ui/theme/theme.js';
 import { safeWriteFile } from './safe-write.js';
+import { makeDirectory } from './make-dir.js';
 
 export interface Prefs {
   readonly lastCatalogue?: string;
@@ -167,7 +168,7 @@ export class PrefsError extends Error {}
 function writePrefs(file: string, value: Record<string, unknown>, now: Date): string | undefined {
   const dir = path.dirname(file);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
   } catch (e) {
     throw new PrefsError(`cannot create the directory ${showText(dir, 200)}: ${describeWriteError(e)}`);
   }
@@ -192,6 +193,7 @@ function describeWriteError(e: unknown): string {
   if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is not a directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOENT') return 'no such file or directory';
   return showText(e instanceof Error ? e.message : String(e), 200);
 }
 
