@@ -2,7 +2,7 @@
 // bad byte's line and column; UTF-16 and UTF-32 named as such), no NUL byte, a BOM dropped; a
 // problem is one Finding. Nothing here throws on bad input.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Finding, FindingCode, Loc } from '../domain/types.js';
 import { DEFAULT_LIMITS, finding, type Limits } from './source.js';
 
@@ -83,6 +83,28 @@ export function unicodeEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | undefi
   return undefined;
 }
 
+/**
+ * The file's bytes, stopping once more than `max` are read (whatever size stat gave), in whole
+ * 64 KiB reads (/proc/self/pagemap refuses reads of a size that is not a multiple of 8).
+ */
+function readAtMost(file: string, max: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < max) {
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      chunks.push(chunk.subarray(0, got));
+      total += got;
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly finding: Finding };
 
 /** Reads a file as strict UTF-8 text (a BOM is dropped); a problem is one finding. */
@@ -104,9 +126,13 @@ export function readText(file: string, shownAs: string, limits: Limits = DEFAULT
   }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = readAtMost(file, limits.maxBytes + 1);
   } catch (e) {
     return fail('READ_ERROR', at(1, 1), describeFsError(e, 'cannot read the file'));
+  }
+  // A /proc or /sys file says it is empty whatever it holds (/proc/self/pagemap never ends).
+  if (bytes.length > limits.maxBytes) {
+    return fail('READ_ERROR', at(1, 1), `the file is over the ${formatBytes(limits.maxBytes)} limit (raise it with --max-file-size)`);
   }
   const encoding = unicodeEncoding(bytes);
   if (encoding) return fail('READ_ERROR', at(1, 1), `the file is ${encoding} encoded; save it as UTF-8`);

@@ -1,5 +1,6 @@
 // Bounded work for any input under the limits: did-you-mean suggestions, capped load errors.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate.js';
@@ -256,4 +257,16 @@ describe('memory for a hostile file under the limits', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^q1\.yaml:2:1 error SCHEMA: unknown key 'x'$/m);
   }, 90_000);
+});
+
+describe('a file that says it is empty but never ends', () => {
+  // /proc and /sys files are regular files of size 0 whatever they hold: the size limit, taken
+  // from stat, let ragtop check /proc/self/pagemap read for ever (hundreds of GB, no answer).
+  it.runIf(existsSync('/proc/self/pagemap'))('ragtop check /proc/self/pagemap stops at the size limit: READ_ERROR, exit 2', () => {
+    const bin = path.resolve(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+    const r = spawnSync(process.execPath, [bin, 'check', '/proc/self/pagemap', '--no-color', '--max-file-size', '64k'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal, 'ragtop check read /proc/self/pagemap without end').toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^\/proc\/self\/pagemap:1:1 error READ_ERROR: the file is over the 64\.0 KiB limit \(raise it with --max-file-size\)$/m);
+  }, 60_000);
 });
