@@ -102,6 +102,17 @@ describe('a corrupt preferences file', async () => {
   });
 });
 
+describe('where the preferences live', () => {
+  // XDG_CONFIG_HOME set but empty (or relative) is to be ignored (XDG base directory spec): it made
+  // the file 'ragtop-nodejs/config.json' relative to wherever ragtop ran, a data repository say.
+  it.skipIf(process.platform === 'darwin' || process.platform === 'win32')('an empty or relative XDG_CONFIG_HOME is ignored', () => {
+    for (const xdg of ['', 'relative/dir']) {
+      expect(prefsFile({ HOME: '/home/u', XDG_CONFIG_HOME: xdg })).toBe('/home/u/.config/ragtop-nodejs/config.json');
+    }
+    expect(prefsFile({ HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/ragtop-nodejs/config.json');
+  });
+});
+
 describe('an unusable preferences directory', async () => {
   const { openPrefs } = await import('../src/cli/prefs.js');
   it('refuses to save with an error naming the directory, instead of an internal error', async () => {

@@ -25,7 +25,10 @@ export function prefsDir(env: NodeJS.ProcessEnv): string {
   const home = env['HOME'] ?? env['USERPROFILE'] ?? '.';
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'ragtop-nodejs');
   if (process.platform === 'win32') return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'ragtop-nodejs', 'Config');
-  return path.join(env['XDG_CONFIG_HOME'] ?? path.join(home, '.config'), 'ragtop-nodejs');
+  // An empty or relative XDG_CONFIG_HOME is ignored, as the XDG spec says (else the file would be
+  // written relative to wherever ragtop runs).
+  const xdg = env['XDG_CONFIG_HOME'];
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.config'), 'ragtop-nodejs');
 }
 
 export function prefsFile(env: NodeJS.ProcessEnv): string {
