@@ -159,6 +159,19 @@ describe('the careful YAML reader has its own, lower size limit', () => {
     expect(r.findings[0]?.message).toMatch(/^the file is 1\.\d MiB and needs the careful YAML reader .*, which reads at most 512\.0 KiB \(raise it with --max-file-size\)$/);
   });
 
+  // The refusal said 1:1 for a file the fast path gave up on for a control character, or a key that
+  // is not text, although where it stopped is known.
+  it.each([
+    ['a control character in a value', '  k: { value: 1, note: "bell\\x07" }\n', 24],
+    ['a number as a key', '  1: { value: 1 }\n', 3],
+    ['a key with a control character', '  "k\\x07": { value: 1 }\n', 3],
+  ])('%s: refused where the fast path stopped', (_name, tail, column) => {
+    const text = `period: 2019/20 Q1\nobservations:\n${filler}${tail}`;
+    const dir = writeTree({ 'catalogue.yaml': cat, 'q1.yaml': text });
+    const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir });
+    expect(r.findings[0]).toMatchObject({ code: 'YAML_SYNTAX', file: 'q1.yaml', line: dupLine - 1, column });
+  });
+
   it('reads it when the limit is raised (and then finds the repeated key)', () => {
     const dir = writeTree({ 'catalogue.yaml': cat, 'q1.yaml': big });
     const r = loadDataset(path.join(dir, 'catalogue.yaml'), { cwd: dir, limits: { ...DEFAULT_LIMITS, maxCarefulBytes: 2 * 1024 * 1024 } });
