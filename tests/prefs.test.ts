@@ -112,6 +112,17 @@ describe('a corrupt preferences file', async () => {
   });
 });
 
+describe('where the preferences live', () => {
+  // XDG_CONFIG_HOME set but empty (or relative) is to be ignored (XDG base directory spec): it made
+  // the file 'ragtop-nodejs/config.json' relative to wherever ragtop ran, a data repository say.
+  it.skipIf(process.platform === 'darwin' || process.platform === 'win32')('an empty or relative XDG_CONFIG_HOME is ignored', () => {
+    for (const xdg of ['', 'relative/dir']) {
+      expect(prefsFile({ HOME: '/home/u', XDG_CONFIG_HOME: xdg })).toBe('/home/u/.config/ragtop-nodejs/config.json');
+    }
+    expect(prefsFile({ HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/ragtop-nodejs/config.json');
+  });
+});
+
 describe('an unusable preferences directory', async () => {
   const { openPrefs } = await import('../src/cli/prefs.js');
   it('refuses to save with an error naming the directory, instead of an internal error', () => {
@@ -189,6 +200,19 @@ describe('a corrupt preferences file and config', () => {
 });
 
 describe('preferences that cannot be written', () => {
+  // Node 20's mkdirSync(…, { recursive: true }) never returns for a path under /proc that does
+  // not exist (mkdir answers ENOENT there): HOME=/proc/x ragtop config set spun at full CPU
+  // forever, and the app the same when it saved its preferences after q.
+  it.runIf(existsSync('/proc/self'))('config set under /proc: exit 2 naming the directory, never a hang', () => {
+    const bin = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'bin.js');
+    const { RAGTOP_CONFIG_DIR: _c, XDG_CONFIG_HOME: _x, ...rest } = process.env;
+    for (const env of [{ ...rest, RAGTOP_CONFIG_DIR: '/proc/ragtop-test/cfg' }, { ...rest, HOME: '/proc/ragtop-test' }]) {
+      const r = spawnSync(process.execPath, [bin, 'config', 'set', 'theme', 'mono'], { env, encoding: 'utf8', timeout: 20_000 });
+      expect(r.signal, 'ragtop config set hung making the directory').toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^ragtop: preferences are not saved: cannot create the directory \/proc\/ragtop-test\/\S+: no such file or directory\n$/);
+    }
+  });
   it('config set and reset in a directory that cannot be made: exit 2, the path named, no internal error', async () => {
     const base = mkdtempSync(path.join(os.tmpdir(), 'ragtop-cfg-'));
     // Tests run as root, which ignores permission bits: a regular file where a directory should be

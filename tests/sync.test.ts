@@ -1,7 +1,7 @@
 // The local channel between presenter and speaker notes, on real Unix sockets in a temporary
 // runtime directory: either side first, the presenter restarting, stale sockets, hostile lines.
-import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,20 @@ describe.skipIf(skip)('channelPath', () => {
     expect(runtimeDir({ TMPDIR: dir })).toBe(path.join(dir, `ragtop-${process.getuid?.()}`));
     // An XDG_RUNTIME_DIR that does not exist (su, ssh) is not created: the fallback is used.
     expect(runtimeDir({ XDG_RUNTIME_DIR: path.join(dir, 'missing'), TMPDIR: dir })).toBe(path.join(dir, `ragtop-${process.getuid?.()}`));
+  });
+
+  // Node 20's mkdirSync(…, { recursive: true }) never returns for a missing path under /proc
+  // (mkdir answers ENOENT there): XDG_RUNTIME_DIR=/proc ragtop present --notes spun forever.
+  it.runIf(existsSync('/proc/self'))('a runtime directory that cannot be made under /proc: ragtop present --notes exits 2 naming it, never hangs', () => {
+    const bin = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'bin.js');
+    const catalogue = path.resolve(import.meta.dirname, '..', 'catalogue', 'lcc-2019-20.yaml');
+    const { RAGTOP_RUNTIME_DIR: _r, ...rest } = process.env;
+    for (const over of [{ XDG_RUNTIME_DIR: '/proc' }, { RAGTOP_RUNTIME_DIR: '/proc/ragtop-test/run' }]) {
+      const r = spawnSync(process.execPath, [bin, 'present', '--notes', catalogue], { env: { ...rest, ...over }, encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(r.signal, 'ragtop present --notes hung making the runtime directory').toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^ragtop: cannot create the runtime directory \/proc\/ragtop\S*: ENOENT\n$/);
+    }
   });
 
   it('tightens a directory others could enter, and refuses one that is not a directory', () => {

@@ -3,12 +3,13 @@
 // The file is read capped (1 MiB) and never blocking; every problem names it, escaped; a corrupt
 // one is moved aside, never deleted; writes go through safe-write.ts and keep the file's mode.
 
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import type { ThemeName } from '../ui/theme/theme.js';
 import { describeFsError, readBounded } from '../load/read.js';
 import { safeWriteFile } from './safe-write.js';
+import { makeDirectory } from './make-dir.js';
 
 export interface Prefs {
   readonly lastCatalogue?: string;
@@ -25,7 +26,10 @@ export function prefsDir(env: NodeJS.ProcessEnv): string {
   const home = env['HOME'] ?? env['USERPROFILE'] ?? '.';
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'ragtop-nodejs');
   if (process.platform === 'win32') return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'ragtop-nodejs', 'Config');
-  return path.join(env['XDG_CONFIG_HOME'] ?? path.join(home, '.config'), 'ragtop-nodejs');
+  // An empty or relative XDG_CONFIG_HOME is ignored, as the XDG spec says (else the file would be
+  // written relative to wherever ragtop runs).
+  const xdg = env['XDG_CONFIG_HOME'];
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.config'), 'ragtop-nodejs');
 }
 
 export function prefsFile(env: NodeJS.ProcessEnv): string {
@@ -156,7 +160,7 @@ export class PrefsError extends Error {}
 function writePrefs(file: string, value: Record<string, unknown>, now: Date): string | undefined {
   const dir = path.dirname(file);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
   } catch (e) {
     throw new PrefsError(`cannot create the directory ${showText(dir, 200)}: ${describeWriteError(e)}`);
   }
@@ -178,7 +182,7 @@ function writePrefs(file: string, value: Record<string, unknown>, now: Date): st
 
 function describeWriteError(e: unknown): string {
   // mkdir's EEXIST: a part of the path is a file.
-  return describeFsError(e, showText(e instanceof Error ? e.message : String(e), 200), { EEXIST: 'a part of the path is not a directory' });
+  return describeFsError(e, showText(e instanceof Error ? e.message : String(e), 200), { EEXIST: 'a part of the path is not a directory', ENOENT: 'no such file or directory' });
 }
 
 /** Opens the preferences for writing (the file itself is only touched by set and reset). */

@@ -6,11 +6,12 @@
 // parsed defensively and every string sanitised before anything sees it.
 
 import { createHash } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, statSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sanitiseText } from '../domain/text.js';
+import { makeDirectory } from './make-dir.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
 import type { NotesStatus } from '../viewmodel/notes.js';
 
@@ -36,7 +37,7 @@ function hash(text: string, n: number): string {
 /** Creates `dir` (0700) when missing and checks it is a directory of ours that only we can enter. */
 function ensurePrivateDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirectory(dir, 0o700);
   } catch (e) {
     throw new ChannelError(`cannot create the runtime directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
@@ -241,7 +242,7 @@ export function createPublisher(socketPath: string, onProblem: (message: string)
   const listen = () => {
     if (closed) return;
     try {
-      mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
+      makeDirectory(path.dirname(socketPath), 0o700);
     } catch {
       // listen() reports the problem
     }

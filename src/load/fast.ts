@@ -206,8 +206,7 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
           // differently), and clean ones: the careful path sanitises keys as it does values.
           if (e.valueStart < 0) throw new GiveUp();
           const name = getScalarValue(text, e);
-          if ((e.style === SCALAR_STYLE.PLAIN && coreType(name) !== 'string') || name === '__proto__') throw new GiveUp();
-          if (UNSAFE_CHAR.test(name)) throw new GiveUp();
+          if ((e.style === SCALAR_STYLE.PLAIN && coreType(name) !== 'string') || name === '__proto__' || UNSAFE_CHAR.test(name)) throw new GiveUp(scalarStart(text, e));
           const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
           top.key = { name, at: scalarStart(text, e), end: e.valueEnd + (quoted ? 1 : 0) };
         } else if (e.valueStart >= 0) place(scalarStart(text, e));
@@ -235,10 +234,10 @@ function agree(text: string, value: unknown, pos: Pos | undefined): void {
   }
   if (typeof pos === 'number') {
     if (typeof value === 'string') {
-      if (sanitiseText(value).text !== value) throw new GiveUp();
+      if (sanitiseText(value).text !== value) throw new GiveUp(pos);
     } else if (value === null || typeof value === 'number' || typeof value === 'boolean') {
       // A plain scalar that js-yaml resolved: the core schema must read its text the same way.
-      if (coreType(tokenAt(text, pos)) !== (value === null ? 'object' : typeof value)) throw new GiveUp();
+      if (coreType(tokenAt(text, pos)) !== (value === null ? 'object' : typeof value)) throw new GiveUp(pos);
     } else throw new GiveUp();
     return;
   }

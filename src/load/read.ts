@@ -92,7 +92,7 @@ export type BoundedRead =
  * Reads a regular file of at most `max` bytes, never blocking: it is opened non-blocking and
  * checked on the open descriptor, so a file swapped for a pipe or a device after it was listed is
  * refused rather than waited on (opening a FIFO for reading waits for a writer; /dev/zero never
- * ends), and read to one byte past the limit, whatever size it said it had.
+ * ends), and read no further than just past the limit, whatever size it said it had.
  */
 export function readBounded(file: string, max: number): BoundedRead {
   let fd: number;
@@ -105,18 +105,20 @@ export function readBounded(file: string, max: number): BoundedRead {
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, why: 'not-regular', isDirectory: st.isDirectory() };
     if (st.size > max) return { ok: false, why: 'too-big', size: st.size };
-    const buf = Buffer.alloc(st.size + 1);
-    let got = 0;
-    for (;;) {
-      const n = readSync(fd, buf, got, buf.length - got, null);
-      if (n === 0) break;
-      got += n;
-      if (got === buf.length) {
-        if (got > max) return { ok: false, why: 'too-big', size: got };
-        break;
-      }
+    // Read to the end, in whole 64 KiB reads (/proc/self/pagemap refuses a read whose size is not
+    // a multiple of 8), stopping past the limit: a file in /proc says it has 0 bytes.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= max) {
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      chunks.push(chunk.subarray(0, got));
+      total += got;
     }
-    return { ok: true, bytes: buf.subarray(0, got) };
+    // Its size is not known, only that it is more than the limit.
+    if (total > max) return { ok: false, why: 'too-big' };
+    return { ok: true, bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
   } catch (e) {
     return { ok: false, why: 'unreadable', error: e };
   } finally {
@@ -137,7 +139,7 @@ export function readText(file: string, shownAs: string, limits: Limits = DEFAULT
         // A FIFO or a device (/dev/zero) would block or never end: only regular files are read.
         return fail('READ_ERROR', at(1, 1), read.isDirectory ? 'this is a directory, not a YAML file' : 'not a regular file (a pipe, socket or device)');
       case 'too-big':
-        return fail('READ_ERROR', at(1, 1), `the file is ${formatBytes(read.size ?? 0)}, over the ${formatBytes(limits.maxBytes)} limit (raise it with --max-file-size)`);
+        return fail('READ_ERROR', at(1, 1), `the file is ${read.size === undefined ? '' : `${formatBytes(read.size)}, `}over the ${formatBytes(limits.maxBytes)} limit (raise it with --max-file-size)`);
       case 'missing':
       case 'unreadable':
         return fail('READ_ERROR', at(1, 1), describeFsError(read.error, 'cannot read the file'));

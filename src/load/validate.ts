@@ -30,7 +30,7 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
   const why: { at?: number; deep?: boolean } = {};
   const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits, why) : undefined;
   if (fast && fast.value !== null) {
-    const result = schema.safeParse(fast.value, { reportInput: false });
+    const result = validate(schema, fast.value);
     if (result.success) return { raw: result.data, ref: fast.root, value: fast.value };
     // Its positions are the same as yaml's (tests/load/fast.test.ts), so yaml is not needed to say
     // where a schema problem is.
@@ -49,7 +49,7 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
     out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
     return {};
   }
-  const result = schema.safeParse(parsed.value, { reportInput: false });
+  const result = validate(schema, parsed.value);
   if (!result.success) {
     pushAll(out, schemaFindings(parsed.src.root(), parsed.value, result.error.issues));
     return { value: parsed.value, ref: parsed.src.root() };
@@ -81,4 +81,34 @@ function carefulRefusal(shownAs: string, input: string, limits: Limits, why: { a
     where,
     `the file is ${formatBytes(bytes)} and needs the careful YAML reader${reason}, which reads at most ${formatBytes(max)} (raise it with --max-file-size)`,
   );
+}
+
+/**
+ * zod adds a child's issues to its parent's with one spread into `push`, which throws a RangeError
+ * past about 120 000 (one list or mapping of that many wrong entries, in a file of a few hundred
+ * KB). Such a file cannot load anyway: it gets one issue, at the largest list or mapping.
+ */
+function validate<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
+  try {
+    return schema.safeParse(value, { reportInput: false });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const issue = { code: 'custom', path: largestCollection(value), message: 'holds too many wrong entries to list them', input: undefined } as const;
+    return { success: false, error: { issues: [issue] } } as unknown as z.ZodSafeParseResult<z.output<S>>;
+  }
+}
+
+/** The path to the list or mapping with the most entries (a walk with a stack: no recursion). */
+function largestCollection(root: unknown): PropertyKey[] {
+  let best: PropertyKey[] = [];
+  let most = -1;
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { value, path: at } = top;
+    if (value === null || typeof value !== 'object') continue;
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+    if (entries.length > most) [best, most] = [at, entries.length];
+    for (const [k, v] of entries) if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...at, k] });
+  }
+  return best;
 }

@@ -6,20 +6,14 @@
 import type { PresenterState } from './agenda.js';
 import type { Glyphs } from './glyphs.js';
 import { marksOf } from './heatgrid.js';
+import { clock } from './presenter-frame.js';
 import { clipLine, lineWidth, seg, textWidth, truncate, wrap, type Line } from './styled.js';
 
 /** The follower's connection: none yet, live, the presenter closed, or it went away. */
 export type NotesStatus = 'waiting' | 'connected' | 'ended' | 'lost';
 
-/** "4:05", "1:02:09": whole seconds, never negative (the clocks of two processes may differ). */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+/** "4:05", "1:02:09": the presenter footer's clock. */
+export const formatDuration = clock;
 
 /** "meeting 42:10 · item 3:12 of 5:00", with "over by 1:05" when the item's budget is spent. */
 export function clockLine(state: PresenterState, now: number, dot = '·'): Line {

@@ -3,8 +3,15 @@
 import type { Glyphs } from './glyphs.js';
 import { clipLine, seg, textWidth, type Line } from './styled.js';
 
-/** m:ss (or h:mm:ss) for a duration in milliseconds. */
+/** Past this many hours a clock reads ">9999h": an agenda's `minutes:` or a peer's state may be any number. */
+const MAX_HOURS = 9999;
+
+/**
+ * m:ss (or h:mm:ss) for a duration in milliseconds: whole seconds, never negative (the clocks of
+ * two processes may differ), ">9999h" past that (and for a budget that overflows), never NaN.
+ */
 export function clock(ms: number): string {
+  if (Number.isNaN(ms) || ms >= (MAX_HOURS + 1) * 3_600_000) return `>${MAX_HOURS}h`;
   const s = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

@@ -44,6 +44,14 @@ describe('formatDuration', () => {
 });
 
 describe('clockLine', () => {
+  // A presenter's state gives any finite minutes and start times (a peer on the socket sends
+  // minutes: 1e308): the notes read "of Infinity:NaN:NaN".
+  it('bounds an extreme budget and start time, never Infinity or NaN', () => {
+    const line = clockLine({ ...STATE, minutes: 1.7976931348623157e308, meetingStartedAt: -1.7976931348623157e308 }, STATE.itemStartedAt);
+    expect(plain(line)).not.toMatch(/Infinity|NaN/);
+    expect(plain(line)).toBe('meeting >9999h · item 0:00 of >9999h');
+  });
+
   it.each([
     ['within budget', 3 * MIN + 12_000, undefined, 'meeting 23:12 · item 3:12 of 5:00'],
     ['exactly on budget', 5 * MIN, undefined, 'meeting 25:00 · item 5:00 of 5:00'],

@@ -23,6 +23,15 @@ describe('presenter footer', () => {
     expect(plain(line)).toMatch(/^[\x20-\x7e]*$/);
   });
 
+  // An agenda's `minutes:` may be any finite positive number (1.8e308 passes check): the footer
+  // read "item 0:00 / Infinity:NaN:NaN", and 1e20 minutes took 19 digits of the footer.
+  it.each([1.7976931348623157e308, 1e20, Infinity, NaN])('an extreme budget (%d minutes) reads as a bounded clock, never Infinity or NaN', (minutes) => {
+    const line = presenterFooter({ item: 0, count: 3, title: 'Overview', meetingMs: 1, itemMs: 1, minutes }, 80, UNICODE_GLYPHS);
+    expect(plain(line)).not.toMatch(/Infinity|NaN/);
+    expect(plain(line)).toMatch(/item 0:00 \/ >9999h$/);
+    expect(clock(minutes * 60_000)).toBe('>9999h');
+  });
+
   it('fits narrow terminals and shows digits typed to jump', () => {
     for (const w of [60, 80, 120]) {
       const line = presenterFooter({ item: 16, count: 17, title: 'A very long agenda item title that goes on and on', meetingMs: 1, itemMs: 1, digits: '12' }, w, UNICODE_GLYPHS);
