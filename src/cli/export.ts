@@ -18,16 +18,19 @@ import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import { buildModel } from '../viewmodel/model.js';
 import type { Args } from './args.js';
 import type { Io } from './context.js';
+import { prefsFile } from './prefs.js';
 import { findingLine } from './report.js';
 import { safeWriteFile, writeProblem, type WriteGuard } from './safe-write.js';
 
 /** The file to write and the rules it is written under (see safe-write.ts). */
-function outputGuard(args: Pick<Args, 'force'>, loaded: LoadResult, cwd: string): WriteGuard {
+function outputGuard(args: Pick<Args, 'force'>, loaded: LoadResult, io: Pick<Io, 'cwd' | 'env'>): WriteGuard {
+  const cwd = io.cwd;
   return {
     option: '--output',
     force: args.force,
     ...(loaded.dataDir !== undefined ? { dataDir: loaded.dataDir } : {}),
     protectedFiles: [loaded.catalogueFile, ...loaded.files.map((f) => path.resolve(cwd, f))],
+    ownFiles: [prefsFile(io.env)],
   };
 }
 
@@ -69,7 +72,7 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, ascii:
   }
   const { dataset } = loaded;
   if (args.output !== undefined) {
-    const problem = writeProblem(path.resolve(io.cwd, args.output), args.output, outputGuard(args, loaded, io.cwd));
+    const problem = writeProblem(path.resolve(io.cwd, args.output), args.output, outputGuard(args, loaded, io));
     if (problem !== undefined) {
       io.err(`ragtop: ${problem}.\n`);
       return 2;
@@ -112,7 +115,7 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, ascii:
     io.out(text);
     return 0;
   }
-  const written = safeWriteFile(path.resolve(io.cwd, args.output), args.output, text, outputGuard(args, loaded, io.cwd));
+  const written = safeWriteFile(path.resolve(io.cwd, args.output), args.output, text, outputGuard(args, loaded, io));
   if (!written.ok) {
     io.err(`ragtop: ${written.message}.\n`);
     return 2;

@@ -26,6 +26,8 @@ export interface WriteGuard {
   readonly dataDir?: string;
   /** Files read as data, never written (absolute paths). */
   readonly protectedFiles?: readonly string[];
+  /** ragtop's own files (the preferences), never the target of this write (absolute paths). */
+  readonly ownFiles?: readonly string[];
 }
 
 export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
@@ -94,6 +96,9 @@ function check(target: string, shownAs: string, guard: WriteGuard): { problem?: 
   const { file, stat } = resolved;
   if (stat && (guard.protectedFiles ?? []).some((p) => sameFile(stat, p))) {
     return { problem: `${named} is one of the data files read; ragtop never writes to a catalogue, period or agenda file` };
+  }
+  if (stat && (guard.ownFiles ?? []).some((p) => sameFile(stat, p))) {
+    return { problem: `${named} is ragtop's own preferences file; ${guard.option} never replaces it` };
   }
   if (guard.dataDir !== undefined) {
     let data: string | undefined;

@@ -105,6 +105,16 @@ describe('export --output goes through the safe write', () => {
     expect(existsSync(path.join(dir, 'hand-out.yaml'))).toBe(false);
   });
 
+  it("refuses ragtop's own preferences file, even with --force", () => {
+    const dir = workspace();
+    const prefs = path.join(dir, 'config.json');
+    writeFileSync(prefs, '{"theme":"mono"}\n');
+    const r = exportTo(dir, 'config.json', '--force');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("ragtop: --output config.json is ragtop's own preferences file; --output never replaces it.\n");
+    expect(readFileSync(prefs, 'utf8')).toBe('{"theme":"mono"}\n');
+  });
+
   it('resolves symlinks before deciding: a dangling link into the data directory is refused', () => {
     const dir = workspace();
     symlinkSync(path.join(dir, 'data', 'new.csv'), path.join(dir, 'dangling.csv'));
