@@ -5,13 +5,12 @@
 // its event loop free, asking every 50 ms whether to stop, and gives the file a time budget.
 // Stopping or running out of time ends the worker (a new one starts for the next file).
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Finding } from '../domain/types.js';
 import type { FileStep } from './load.js';
 import { readStep } from './load.js';
 import { finding } from './limits.js';
+import { startWorker } from './start-worker.js';
 
 /** Files smaller than this are read on the main thread (tens of milliseconds at worst). */
 export const OFF_THREAD_BYTES = 64 * 1024;
@@ -80,23 +79,21 @@ export class FileReader {
 
   private start(): Worker | undefined {
     if (this.worker || this.unavailable) return this.worker;
-    // Compiled next to this module (dist/load/file-worker.js); run from the TypeScript sources (the
-    // tests) there is none, and this thread reads every file.
-    const url = new URL('./file-worker.js', import.meta.url);
-    if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) {
+    // Compiled next to this module (dist/load/file-worker.js).
+    const worker = startWorker(new URL('./file-worker.js', import.meta.url));
+    if (!worker) {
       this.unavailable = true;
       return undefined;
     }
-    try {
-      const execArgv = process.execArgv.filter((a) => a.startsWith('--') && !/^--(input-type|eval|print)\b/.test(a));
-      this.worker = new Worker(url, { execArgv });
-      // An idle worker does not keep the process alive.
-      this.worker.unref();
-      return this.worker;
-    } catch {
-      this.unavailable = true;
-      return undefined;
-    }
+    // A worker that fails between files is gone: the next file starts a new one. (Without a
+    // listener, its error would be an unhandled 'error' event, ending the app.)
+    worker.on('error', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
+    // An idle worker does not keep the process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
   }
 }
 
