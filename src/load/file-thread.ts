@@ -22,6 +22,31 @@ const POLL_MS = 50;
 
 type Answer = ReturnType<typeof readStep>;
 
+/**
+ * What `p` gives, or 'cancelled' as soon as `cancelled()` says so (asked every 50 ms while `p`
+ * has not settled): for a wait on another thread, which this thread can stop waiting for.
+ */
+export function unlessCancelled<T>(p: Promise<T>, cancelled?: () => boolean): Promise<T | 'cancelled'> {
+  if (!cancelled) return p;
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (!cancelled()) return;
+      clearInterval(poll);
+      resolve('cancelled');
+    }, POLL_MS);
+    p.then(
+      (v) => {
+        clearInterval(poll);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearInterval(poll);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
 export class FileReader {
   private worker: Worker | undefined;
   private unavailable = false;
