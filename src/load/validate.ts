@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { pushAll } from '../domain/arrays.js';
 import { isLoadError, type Finding } from '../domain/types.js';
+import { checkLargeCollections } from './collections.js';
 import { schemaFindings } from './issues.js';
 import { parseFast, type PosRef } from './fast.js';
 import { formatBytes, readText } from './read.js';
@@ -30,12 +31,9 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
   const why: { at?: number; deep?: boolean } = {};
   const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits, why) : undefined;
   if (fast && fast.value !== null) {
-    const result = schema.safeParse(fast.value, { reportInput: false });
-    if (result.success) return { raw: result.data, ref: fast.root, value: fast.value };
     // Its positions are the same as yaml's (tests/load/fast.test.ts), so yaml is not needed to say
     // where a schema problem is.
-    pushAll(out, schemaFindings(fast.root, fast.value, result.error.issues));
-    return { value: fast.value, ref: fast.root };
+    return validate(schema, fast.value, fast.root, out);
   }
   const refused = carefulRefusal(shownAs, read.text, limits, parser === 'auto' ? why : undefined);
   if (refused) {
@@ -49,12 +47,25 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
     out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
     return {};
   }
-  const result = schema.safeParse(parsed.value, { reportInput: false });
-  if (!result.success) {
-    pushAll(out, schemaFindings(parsed.src.root(), parsed.value, result.error.issues));
-    return { value: parsed.value, ref: parsed.src.root() };
+  return validate(schema, parsed.value, parsed.src.root(), out);
+}
+
+/**
+ * Validates a parsed document: its large collections item by item first, stopping early when
+ * they have too many problems (collections.ts), then the whole.
+ */
+function validate<S extends z.ZodType>(schema: S, value: unknown, ref: PosRef, out: Finding[]): Validated<z.output<S>> {
+  const stopped = checkLargeCollections(schema, value);
+  if (stopped) {
+    pushAll(out, schemaFindings(ref, value, stopped.issues, stopped));
+    return { value, ref };
   }
-  return { raw: result.data, ref: parsed.src.root(), value: parsed.value };
+  const result = schema.safeParse(value, { reportInput: false });
+  if (!result.success) {
+    pushAll(out, schemaFindings(ref, value, result.error.issues));
+    return { value, ref };
+  }
+  return { raw: result.data, ref, value };
 }
 
 /**

@@ -95,7 +95,9 @@ describe('load errors are capped per file and code', () => {
     const r = load({ 'catalogue.yaml': cat, 'q1.yaml': `period: 2019/20 Q1\nobservations:\n${obs}` });
     expect(r.findings).toHaveLength(101);
     expect(r.findings[99]).toMatchObject({ code: 'SCHEMA', line: 102 });
-    expect(r.findings[100]?.message).toBe('… and 150 more SCHEMA errors in this file');
+    // A collection of more than 200 items is checked item by item, and checking stops once more
+    // than 100 have failed (the 101st is the one more; the rest are not checked).
+    expect(r.findings[100]?.message).toBe('… and 1 more SCHEMA errors in this file (the other 149 items of observations were not checked)');
   });
 
   it('repeated keys: the first 100, then the count', () => {
