@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { pushAll } from '../domain/arrays.js';
 import { isLoadError, type Finding } from '../domain/types.js';
-import { checkLargeCollections } from './collections.js';
+import { isStopped, validateDocument } from './collections.js';
 import { schemaFindings } from './issues.js';
 import { parseFast, type PosRef } from './fast.js';
 import { formatBytes, readText } from './read.js';
@@ -52,15 +52,14 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
 
 /**
  * Validates a parsed document: its large collections item by item first, stopping early when
- * they have too many problems (collections.ts), then the whole.
+ * they have too many problems, then the whole (collections.ts).
  */
 function validate<S extends z.ZodType>(schema: S, value: unknown, ref: PosRef, out: Finding[]): Validated<z.output<S>> {
-  const stopped = checkLargeCollections(schema, value);
-  if (stopped) {
-    pushAll(out, schemaFindings(ref, value, stopped.issues, stopped));
+  const result = validateDocument(schema, value);
+  if (isStopped(result)) {
+    pushAll(out, schemaFindings(ref, value, result.issues, result));
     return { value, ref };
   }
-  const result = schema.safeParse(value, { reportInput: false });
   if (!result.success) {
     pushAll(out, schemaFindings(ref, value, result.error.issues));
     return { value, ref };

@@ -7,7 +7,8 @@ import { parseFast } from '../../src/load/fast.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { toPeriodData, type CatalogueIndex } from '../../src/load/period.js';
 import { loadDataset } from '../../src/load/load.js';
-import { PeriodSchema } from '../../src/load/schema.js';
+import { CatalogueSchema, PeriodSchema } from '../../src/load/schema.js';
+import { validateDocument } from '../../src/load/collections.js';
 import { catalogue, writeTree } from '../helpers.js';
 
 describe('unknown observation and commentary ids', () => {
@@ -64,5 +65,30 @@ describe('a large collection with many schema errors', () => {
       ...[3, 253, 503, 753].map((i) => `${3 + i}:${15 + String(i).length} SCHEMA observations.k${i}.value must be a finite number, not the text "x"`),
       ...Array.from({ length: 10 }, (_, j) => `${1004 + 100 * j + 7}:27 SCHEMA register[${100 * j + 7}].kind must be one of risk, opportunity, not the text "nope"`),
     ]);
+  });
+});
+
+describe('a large valid document checked item by item', () => {
+  it('gives what the whole check gives (values, transforms, key order)', () => {
+    const obs = Array.from({ length: 600 }, (_, i) => `  k${600 - i}: { value: ${i}, rag: " Green ", as_of: "2019/20\\nQ1", benchmarks: { b${i}: 1, a: 2 } }\n`).join('');
+    const reg = Array.from({ length: 300 }, (_, i) => `- { id: r${i}, title: " R\\n${i} ", inherent: { impact: Major, likelihood: 2 }, controls: [a, 2, true] }\n`).join('');
+    const text = `period: 2019/20 Q1\nobservations:\n${obs}commentary:\n  k1: text\nregister:\n${reg}`;
+    const value = parseFast('q1.yaml', text, DEFAULT_LIMITS)!.value;
+    const items = validateDocument(PeriodSchema, value);
+    const whole = PeriodSchema.safeParse(value, { reportInput: false });
+    expect(whole.success).toBe(true);
+    expect(JSON.stringify(items)).toBe(JSON.stringify(whole));
+    // The document itself is left as it was.
+    expect(JSON.stringify(parseFast('q1.yaml', text, DEFAULT_LIMITS)!.value)).toBe(JSON.stringify(value));
+  });
+
+  it('the same for a catalogue with a large list inside a small one, with a minimum length', () => {
+    const metrics = Array.from({ length: 250 }, (_, i) => `          - { id: m${i}, title: " M${i}", unit: count, good: high }\n`).join('');
+    const kpis = Array.from({ length: 300 }, (_, i) => `      - { id: k${i}, title: K, unit: percent, good: high, frequency: annual }\n`).join('');
+    const text = catalogue(`      - id: c\n        title: C\n        metrics:\n${metrics}${kpis}`);
+    const value = parseFast('c.yaml', text, DEFAULT_LIMITS)!.value;
+    const whole = CatalogueSchema.safeParse(value, { reportInput: false });
+    expect(whole.success).toBe(true);
+    expect(JSON.stringify(validateDocument(CatalogueSchema, value))).toBe(JSON.stringify(whole));
   });
 });
