@@ -10,10 +10,12 @@ export const LOAD_FINDINGS_CAP = 100;
 /** Stands for `more` findings a producer counted but did not make (past the cap). */
 interface MoreFinding extends Finding {
   readonly more: number;
+  /** What else was left out, when the producer stopped looking (said in brackets). */
+  readonly note?: string;
 }
 
-export function moreFinding(at: Finding, more: number): Finding {
-  return { ...at, message: '', more } as MoreFinding;
+export function moreFinding(at: Finding, more: number, note?: string): Finding {
+  return { ...at, message: '', more, ...(note === undefined ? {} : { note }) } as MoreFinding;
 }
 
 const isMore = (f: Finding): f is MoreFinding => typeof (f as Partial<MoreFinding>).more === 'number';
@@ -28,6 +30,7 @@ export function capLoadFindings(sorted: readonly Finding[], cap = LOAD_FINDINGS_
   const seen = new Map<string, number>();
   const shown = new Map<string, number>();
   const firstLeftOut = new Map<string, Finding>();
+  const notes = new Map<string, string>();
   const out: Finding[] = [];
   for (const f of sorted) {
     if (f.severity !== 'error' || !CAPPED.has(f.code)) {
@@ -38,6 +41,7 @@ export function capLoadFindings(sorted: readonly Finding[], cap = LOAD_FINDINGS_
     const had = seen.get(key) ?? 0;
     if (isMore(f)) {
       seen.set(key, had + f.more);
+      if (f.note !== undefined && !notes.has(key)) notes.set(key, f.note);
       if (!firstLeftOut.has(key)) firstLeftOut.set(key, f);
       continue;
     }
@@ -52,7 +56,8 @@ export function capLoadFindings(sorted: readonly Finding[], cap = LOAD_FINDINGS_
     const more = (seen.get(key) ?? 0) - (shown.get(key) ?? 0);
     if (more <= 0) continue;
     const { code, severity, file, line, column } = first;
-    out.push({ code, severity, file, line, column, message: `… and ${more} more ${code} errors in this file` });
+    const note = notes.get(key);
+    out.push({ code, severity, file, line, column, message: `… and ${more} more ${code} errors in this file${note === undefined ? '' : ` (${note})`}` });
   }
   return out;
 }

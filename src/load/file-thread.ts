@@ -5,13 +5,12 @@
 // its event loop free, asking every 50 ms whether to stop, and gives the file a time budget.
 // Stopping or running out of time ends the worker (a new one starts for the next file).
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Finding } from '../domain/types.js';
 import type { FileStep } from './load.js';
 import { readStep } from './load.js';
 import { finding } from './limits.js';
+import { startWorker } from './start-worker.js';
 
 /** Files smaller than this are read on the main thread (tens of milliseconds at worst). */
 export const OFF_THREAD_BYTES = 64 * 1024;
@@ -22,6 +21,31 @@ export const fileBudget = (bytes: number): number => 10_000 + Math.ceil((2_000 *
 const POLL_MS = 50;
 
 type Answer = ReturnType<typeof readStep>;
+
+/**
+ * What `p` gives, or 'cancelled' as soon as `cancelled()` says so (asked every 50 ms while `p`
+ * has not settled): for a wait on another thread, which this thread can stop waiting for.
+ */
+export function unlessCancelled<T>(p: Promise<T>, cancelled?: () => boolean): Promise<T | 'cancelled'> {
+  if (!cancelled) return p;
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (!cancelled()) return;
+      clearInterval(poll);
+      resolve('cancelled');
+    }, POLL_MS);
+    p.then(
+      (v) => {
+        clearInterval(poll);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearInterval(poll);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
 
 export class FileReader {
   private worker: Worker | undefined;
@@ -80,23 +104,21 @@ export class FileReader {
 
   private start(): Worker | undefined {
     if (this.worker || this.unavailable) return this.worker;
-    // Compiled next to this module (dist/load/file-worker.js); run from the TypeScript sources (the
-    // tests) there is none, and this thread reads every file.
-    const url = new URL('./file-worker.js', import.meta.url);
-    if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) {
+    // Compiled next to this module (dist/load/file-worker.js).
+    const worker = startWorker(new URL('./file-worker.js', import.meta.url));
+    if (!worker) {
       this.unavailable = true;
       return undefined;
     }
-    try {
-      const execArgv = process.execArgv.filter((a) => a.startsWith('--') && !/^--(input-type|eval|print)\b/.test(a));
-      this.worker = new Worker(url, { execArgv });
-      // An idle worker does not keep the process alive.
-      this.worker.unref();
-      return this.worker;
-    } catch {
-      this.unavailable = true;
-      return undefined;
-    }
+    // A worker that fails between files is gone: the next file starts a new one. (Without a
+    // listener, its error would be an unhandled 'error' event, ending the app.)
+    worker.on('error', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
+    // An idle worker does not keep the process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
   }
 }
 

@@ -206,9 +206,9 @@ function unionExpected(issue: Issue & { code: 'invalid_union' }): string | undef
 /**
  * SCHEMA findings for zod's issues, positioned with `doc` (the document's root position, from
  * either parse path). Linear in the number of issues: a hostile file can have hundreds of
- * thousands.
+ * thousands. `stopped` says where checking stopped early, if it did (collections.ts).
  */
-export function schemaFindings(doc: PosRef, root: unknown, issues: readonly Issue[], cap = LOAD_FINDINGS_CAP): Finding[] {
+export function schemaFindings(doc: PosRef, root: unknown, issues: readonly Issue[], stopped?: { readonly where: Path; readonly notChecked: number }, cap = LOAD_FINDINGS_CAP): Finding[] {
   const out: Finding[] = [];
   const refAt = refsOf(doc);
   // A union's narrowed issues are taken next, before the rest (a stack, in reverse).
@@ -296,7 +296,9 @@ export function schemaFindings(doc: PosRef, root: unknown, issues: readonly Issu
     out.push(finding('SCHEMA', 'error', refAt(path).loc, message, id));
   }
   const last = out[out.length - 1];
-  if (more > 0 && last) out.push(moreFinding(last, more));
+  // Checking stopped in a large collection (collections.ts): the items after were not checked.
+  const note = stopped && stopped.notChecked > 0 ? `the other ${stopped.notChecked} items of ${fieldName(stopped.where)} were not checked` : undefined;
+  if ((more > 0 || note !== undefined) && last) out.push(moreFinding(last, more, note));
   return out;
 }
 

@@ -10,7 +10,7 @@ import { isLoadError, type Agenda, type Catalogue, type Dataset, type Finding, t
 import { toAgenda, type AgendaPeriods } from './agenda.js';
 import { toCatalogue } from './catalogue.js';
 import { listData } from './entries.js';
-import { FileReader } from './file-thread.js';
+import { FileReader, unlessCancelled } from './file-thread.js';
 import { PeriodWorker } from './period-worker.js';
 import { indexCatalogue, toPeriodData, type CatalogueIndex } from './period.js';
 import { describeFsError } from './read.js';
@@ -113,8 +113,8 @@ export function readStep(step: FileStep): Answer {
 /**
  * The same load, giving the event loop a turn after each file, so that a terminal stays
  * responsive (keys, signals, a progress line) while a large data set loads. `cancelled()` is
- * asked between files, and every 50 ms while a file is read off this thread; when it says yes the
- * load stops and resolves undefined.
+ * asked between files, and every 50 ms while a file is read off this thread or the load waits for
+ * the period-file worker's file; when it says yes the load stops and resolves undefined.
  *
  * A file of OFF_THREAD_BYTES or more is read by a worker thread (file-thread.ts), with a time
  * budget, so that no single file (a hostile one the careful reader takes seconds over) holds this
@@ -140,7 +140,9 @@ export async function loadDatasetAsync(cataloguePath: string, options: LoadOptio
       }
       if (v.kind === 'progress') onProgress?.(v.progress);
       else {
-        const fromWorker = v.kind === 'period' && helper ? await helper.take(v.job.i) : undefined;
+        // The worker may be on this very file (a slow one): the wait stops when asked to.
+        const fromWorker = v.kind === 'period' && helper ? await unlessCancelled(helper.take(v.job.i), cancelled) : undefined;
+        if (fromWorker === 'cancelled') return undefined;
         if (fromWorker && v.kind === 'period') {
           onProgress?.({ ...v.progress, by: 'worker' });
           answer = fromWorker;

@@ -6,10 +6,9 @@
 // the worker (it cannot start, it fails, it exits) only means the main thread reads those files
 // itself: the load's outcome never depends on the worker.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PeriodPlan, PeriodResult } from './load.js';
+import { startWorker } from './start-worker.js';
 
 /** Below this much period data (or four files), a worker's start costs more than it saves. */
 export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
@@ -45,20 +44,10 @@ export class PeriodWorker {
   static start(plan: PeriodPlan, want: 'auto' | boolean): PeriodWorker | undefined {
     const bytes = plan.jobs.reduce((n, j) => n + j.bytes, 0);
     if (want === false || (want === 'auto' && (plan.jobs.length < WORKER_MIN_FILES || bytes < WORKER_MIN_BYTES))) return undefined;
-    // Compiled next to this module (dist/load/worker.js); run from the TypeScript sources (the
-    // tests) there is none, and the main thread reads every file.
-    const url = new URL('./worker.js', import.meta.url);
-    if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
     const claims = new Int32Array(new SharedArrayBuffer(4 * plan.jobs.length));
-    try {
-      // Node's own options pass on (memory limits, say), but not those about the main script
-      // (\`node --input-type=module -e …\` would stop the worker from starting).
-      const execArgv = process.execArgv.filter((a) => a.startsWith('--') && !/^--(input-type|eval|print)\b/.test(a));
-      const worker = new Worker(url, { workerData: { plan, claims }, execArgv });
-      return new PeriodWorker(worker, claims);
-    } catch {
-      return undefined;
-    }
+    // Compiled next to this module (dist/load/worker.js).
+    const worker = startWorker(new URL('./worker.js', import.meta.url), { plan, claims });
+    return worker ? new PeriodWorker(worker, claims) : undefined;
   }
 
   /**

@@ -20,7 +20,7 @@ import type {
   Written,
 } from '../domain/types.js';
 import { toTarget } from './catalogue.js';
-import { LOAD_FINDINGS_CAP } from './cap.js';
+import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
 import { suggest } from './issues.js';
 import type { RawAssessment, RawObservation, RawPeriod, RawRegisterEntry } from './schema.js';
 import type { PosRef } from './fast.js';
@@ -160,8 +160,8 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
   }
   validDate(raw.published, ref.at('published'), 'published date', out);
 
-  // Unknown ids, reported in file order after both sections; only those shown get a suggestion
-  // (load errors are capped per file: see cap.ts).
+  // Unknown ids, reported in file order after both sections; only those shown are made into
+  // findings, with a suggestion, the rest counted (load errors are capped per file: see cap.ts).
   const unknown: Array<{ what: string; id: string; loc: Loc; known: Iterable<string> }> = [];
   const observations = new Map<string, Observation>();
   const kpiReports = new Map<string, KpiReport>();
@@ -206,7 +206,14 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
 
   if (index) {
     unknown.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
-    unknown.forEach((u, i) => out.push(unknownRef(u.what, u.id, u.loc, i < LOAD_FINDINGS_CAP ? u.known : undefined, index.id)));
+    // Past the cap, the rest are only counted (from where the first left out is).
+    const shown = Math.min(unknown.length, LOAD_FINDINGS_CAP);
+    for (let i = 0; i < shown; i++) {
+      const u = unknown[i] as (typeof unknown)[number];
+      out.push(unknownRef(u.what, u.id, u.loc, u.known, index.id));
+    }
+    const first = unknown[shown];
+    if (first) out.push(moreFinding(unknownRef(first.what, first.id, first.loc, undefined, index.id), unknown.length - shown));
   }
 
   const claims: Claim[] = (raw.claims ?? []).map((c, i) => {

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { pushAll } from '../domain/arrays.js';
 import { isLoadError, type Finding } from '../domain/types.js';
+import { isStopped, validateDocument } from './collections.js';
 import { schemaFindings } from './issues.js';
 import { Lines, parseFast, type PosRef } from './fast.js';
 import { formatBytes, readText } from './read.js';
@@ -30,12 +31,9 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
   const why: { at?: number; deep?: boolean } = {};
   const fast = parser === 'auto' ? parseFast(shownAs, read.text, limits, why) : undefined;
   if (fast && fast.value !== null) {
-    const result = validate(schema, fast.value);
-    if (result.success) return { raw: result.data, ref: fast.root, value: fast.value };
     // Its positions are the same as yaml's (tests/load/fast.test.ts), so yaml is not needed to say
     // where a schema problem is.
-    pushAll(out, schemaFindings(fast.root, fast.value, result.error.issues));
-    return { value: fast.value, ref: fast.root };
+    return validate(schema, fast.value, fast.root, out);
   }
   const refused = carefulRefusal(shownAs, read.text, limits, parser === 'auto' ? why : undefined);
   if (refused) {
@@ -49,12 +47,24 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
     out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
     return {};
   }
-  const result = validate(schema, parsed.value);
-  if (!result.success) {
-    pushAll(out, schemaFindings(parsed.src.root(), parsed.value, result.error.issues));
-    return { value: parsed.value, ref: parsed.src.root() };
+  return validate(schema, parsed.value, parsed.src.root(), out);
+}
+
+/**
+ * Validates a parsed document: its large collections item by item first, stopping early when
+ * they have too many problems, then the whole (collections.ts).
+ */
+function validate<S extends z.ZodType>(schema: S, value: unknown, ref: PosRef, out: Finding[]): Validated<z.output<S>> {
+  const result = validateGuarded(schema, value);
+  if (isStopped(result)) {
+    pushAll(out, schemaFindings(ref, value, result.issues, result));
+    return { value, ref };
   }
-  return { raw: result.data, ref: parsed.src.root(), value: parsed.value };
+  if (!result.success) {
+    pushAll(out, schemaFindings(ref, value, result.error.issues));
+    return { value, ref };
+  }
+  return { raw: result.data, ref, value };
 }
 
 /**
@@ -88,9 +98,9 @@ function carefulRefusal(shownAs: string, input: string, limits: Limits, why: { a
  * past about 120 000 (one list or mapping of that many wrong entries, in a file of a few hundred
  * KB). Such a file cannot load anyway: it gets one issue, at the largest list or mapping.
  */
-function validate<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
+function validateGuarded<S extends z.ZodType>(schema: S, value: unknown): ReturnType<typeof validateDocument<S>> {
   try {
-    return schema.safeParse(value, { reportInput: false });
+    return validateDocument(schema, value);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const issue = { code: 'custom', path: largestCollection(value), message: 'holds too many wrong entries to list them', input: undefined } as const;

@@ -100,7 +100,9 @@ describe('load errors are capped per file and code', () => {
     const r = load({ 'catalogue.yaml': cat, 'q1.yaml': `period: 2019/20 Q1\nobservations:\n${obs}` });
     expect(r.findings).toHaveLength(101);
     expect(r.findings[99]).toMatchObject({ code: 'SCHEMA', line: 102 });
-    expect(r.findings[100]?.message).toBe('… and 150 more SCHEMA errors in this file');
+    // A collection of more than 200 items is checked item by item, and checking stops once more
+    // than 100 have failed (the 101st is the one more; the rest are not checked).
+    expect(r.findings[100]?.message).toBe('… and 1 more SCHEMA errors in this file (the other 149 items of observations were not checked)');
   });
 
   it('repeated keys: the first 100, then the count', () => {
@@ -272,7 +274,7 @@ describe('ragtop check and the careful reader\'s limit', () => {
 describe('a list of many wrong items is a SCHEMA error, not a crash', () => {
   // zod adds a child's issues to its parent's with one spread into push, which throws past about
   // 120 000: a 300 KB period file with 150 000 wrong flags was an "internal error", exit 1.
-  it('150 000 wrong flags in one observation: exit 2, one error at the list', () => {
+  it('150 000 wrong flags in one observation: exit 2, the first 100 and a count', () => {
     const flags = Array.from({ length: 150_000 }, () => '0').join(',');
     const dir = writeTree({
       'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'),
@@ -283,7 +285,10 @@ describe('a list of many wrong items is a SCHEMA error, not a crash', () => {
     const code = run(['check', 'catalogue.yaml', '--no-color'], { out: (s) => (out += s), err: (s) => (err += s), env: {}, cwd: dir });
     expect(err).toBe('');
     expect(code).toBe(2);
-    expect(out).toMatch(/^q1\.yaml:3:25 error SCHEMA k: observations\.k\.flags: .*too many/m);
+    // The list is checked item by item (collections.ts), so it is capped like any other list.
+    expect(out).toMatch(/^q1\.yaml:3:26 error SCHEMA k: observations\.k\.flags\[0\] must be one of /m);
+    expect(out).toMatch(/^q1\.yaml:\d+:\d+ error SCHEMA: … and \d+ more SCHEMA errors in this file \(the other \d+ items of observations\.k\.flags were not checked\)$/m);
+    expect(out.split('\n').filter((l) => l.includes(' SCHEMA '))).toHaveLength(101);
   }, 30_000);
 });
 

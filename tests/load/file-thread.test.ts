@@ -64,4 +64,22 @@ describe.skipIf(why !== '')('a file read off the main thread', { timeout: 60_000
       expect.objectContaining({ code: 'READ_ERROR', file: expect.stringMatching(/q1\.yaml$/), line: 1, message: 'reading the file took longer than 0.1 s, so it was stopped: make it smaller or plainer (no anchors, tags or repeated keys)' }),
     ]);
   });
+
+  it('an error from an idle worker is not an unhandled error: the next file gets a new worker', () => {
+    // A message the worker cannot read makes it throw between files (as any failure of its own would).
+    const got = run(
+      `const { FileReader } = await import(${JSON.stringify(`file://${path.join(ROOT, 'dist', 'load', 'file-thread.js')}`)});
+      const reader = new FileReader();
+      const first = reader.start();
+      // Kept alive until it has gone (an idle worker does not hold the process).
+      first.ref();
+      const exited = new Promise((resolve) => first.once('exit', resolve));
+      first.postMessage({ id: 0, step: null });
+      await exited;
+      const second = reader.start();
+      console.log(JSON.stringify({ survived: true, fresh: second !== undefined && second !== first }));
+      reader.stop();`,
+    );
+    expect(got).toEqual({ survived: true, fresh: true });
+  });
 });

@@ -67,4 +67,19 @@ describe.skipIf(why !== '')('the period-file worker', { timeout: 60000 }, () => 
     expect(r.same).toBe(true);
     expect(r.byWorker).toBe(0);
   });
+
+  it('stops when asked while it waits for the worker on a file', () => {
+    // A worker that never hands its file over (as one busy with a slow file): the load is asked
+    // to stop while it waits, and stops.
+    const script = `
+const { loadDatasetAsync } = await import(${JSON.stringify(`file://${DIST}`)});
+const { PeriodWorker } = await import(${JSON.stringify(`file://${path.join(ROOT, 'dist', 'load', 'period-worker.js')}`)});
+let waiting = false;
+PeriodWorker.prototype.take = function () { waiting = true; return new Promise(() => {}); };
+const r = await loadDatasetAsync(process.argv[1], { worker: true }, undefined, () => waiting);
+console.log(JSON.stringify({ stopped: r === undefined, waited: waiting }));
+`;
+    const r = run(script, path.join(dir, 'catalogue.yaml'));
+    expect(r).toEqual({ stopped: true, waited: true });
+  });
 });
