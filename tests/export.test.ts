@@ -154,6 +154,8 @@ describe('CSV fields', () => {
     ['\ufe66\ufe62\ufe631', "'\ufe66\ufe62\ufe631"],
     // Only a plain negative number as written stays as it is.
     [' -5', "' -5"],
+    // A CR before a sign is a line break: the field is guarded, and quoted for the break.
+    ['\r-0', '"\'\n-0"'],
     ['－5', "'－5"],
     ['a =1', 'a =1'],
   ])('csvField(%j)', (input, expected) => {
@@ -167,11 +169,14 @@ describe('CSV fields', () => {
       fc.property(fc.array(lead, { maxLength: 6 }), sign, fc.string({ maxLength: 12 }), (leading, s, rest) => {
         const input = `${leading.join('')}${s}${rest}`;
         const out = csvField(input);
-        // A plain negative number is the one exception, once the unsafe characters are removed.
-        if (/^-\d+(\.\d+)?$/.test(clean(input))) expect(out).toBe(clean(input));
+        // A plain negative number is the one exception, once the field is cleaned (line ends made LF,
+        // then the unsafe characters, a lone CR among them, removed).
+        const cleaned = clean(input.replace(/\r\n?/g, '\n'));
+        if (/^-\d+(\.\d+)?$/.test(cleaned)) expect(out).toBe(cleaned);
         else expect(out.replace(/^"/, '')).toMatch(/^'/);
       }),
-      { numRuns: 500 },
+      // A fixed seed, as the fuzz suite's runs in npm test: the same cases on every run.
+      { numRuns: 500, seed: 20_261_203 },
     );
   });
 });
