@@ -19,6 +19,8 @@ const SPECIAL = [MAX, -MAX, 5e-324, -5e-324, 1e-300, -1e-300, 1e300, -1e300, Num
 const anyDouble = fc.oneof(fc.constantFrom(...SPECIAL), fc.double({ noNaN: false }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
 const glyphs = fc.constantFrom(UNICODE_GLYPHS, ASCII_GLYPHS);
 const RUNS = 400;
+/** The same cases every run in npm test (random exploration belongs to npm run fuzz). */
+const SEED = 20_261_203;
 /** A non-finite number shown as one. */
 const NON_FINITE = /NaN|Infinity/;
 
@@ -87,7 +89,7 @@ describe('the trend chart with extreme numbers', () => {
           );
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
@@ -113,7 +115,7 @@ describe('sparklines with extreme numbers', () => {
           else expect([...g.spark]).toContain(c);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
@@ -137,7 +139,7 @@ describe('number formatting with extreme numbers', () => {
         if (Number.isFinite(v)) expect(s).toMatch(/^-?\d/);
         else expect(s).toBe(Number.isNaN(v) ? 'n/a' : 'overflow');
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -149,7 +151,7 @@ describe('number formatting with extreme numbers', () => {
           expect(s.length).toBeLessThanOrEqual(80);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -160,7 +162,7 @@ describe('number formatting with extreme numbers', () => {
         expect(d).toBeGreaterThanOrEqual(0);
         expect(d).toBeLessThanOrEqual(max);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
@@ -175,7 +177,7 @@ describe('big figures with extreme numbers', () => {
         expect(lines.length).toBeLessThanOrEqual(Math.max(1, rows));
         for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(width);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
