@@ -28,8 +28,8 @@ const t0 = performance.now();
 let parse;
 if (parser === 'ragtop' || parser === 'yaml-nouk') {
   const dist = (p) => new URL(`file://${path.resolve(here, '..', '..', 'dist', 'load', p)}`).href;
-  const [source, fast] = await Promise.all([import(dist('source.js')), import(dist('fast.js'))]);
-  const limits = { ...source.DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER };
+  const [source, fast, { DEFAULT_LIMITS }] = await Promise.all([import(dist('source.js')), import(dist('fast.js')), import(dist('limits.js'))]);
+  const limits = { ...DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER };
   parse = (text, file) => {
     const quick = parser === 'ragtop' ? fast.parseFast(file, text, limits) : undefined;
     if (quick) return quick.value;

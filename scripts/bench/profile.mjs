@@ -53,7 +53,8 @@ const [source, load, evaluateMod, checks, model, glyphs, overview, report] = awa
     imp('cli/report.js'),
   ]),
 );
-const limits = { ...source.DEFAULT_LIMITS, maxBytes };
+const { DEFAULT_LIMITS } = await imp('load/limits.js');
+const limits = { ...DEFAULT_LIMITS, maxBytes };
 
 // The files loadDataset reads: the catalogue, then the YAML files of its data directory.
 const { parse: yamlParse } = await import('yaml');
