@@ -35,6 +35,43 @@ export function lineEnds(text: string): string {
 export const CAREFUL_MAX_BYTES = 512 * 1024;
 export const carefulLimit = (limits: Limits): number => limits.maxCarefulBytes ?? Math.min(CAREFUL_MAX_BYTES, limits.maxBytes);
 
+/**
+ * The most YAML nodes a file may hold, counted by the characters that open one (below): a quarter
+ * of the size limit. A real period file has about one in ten bytes; the fast path keeps about
+ * 650 bytes of memory a node, so a 4 MiB file of nothing but `{},` would need 880 MB. This keeps
+ * any file under the default limit below 400 MB. --max-file-size raises it with the size limit.
+ */
+export const nodeLimit = (limits: Limits): number => Math.floor(limits.maxBytes / 4);
+
+/**
+ * The offset at which `text` has opened more than `max` nodes, or undefined. Counted: `{`, `[`,
+ * `,`, `:` and a `-` followed by a space or a line end (a block sequence item), anywhere, quoted
+ * or not: an upper bound of the nodes for any plain data, and a linear scan with no allocation.
+ * A file whose brackets nest deeper than `maxDepth` first is left to the parsers, which stop there
+ * at once and say so.
+ */
+export function crowdedAt(text: string, max: number, maxDepth: number): number | undefined {
+  if (text.length <= max) return undefined;
+  let n = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      n += 1;
+      if (++depth > maxDepth) return undefined;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth -= 1;
+      continue;
+    } else if (c === 0x2c || c === 0x3a) n += 1;
+    else if (c === 0x2d) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x20 || next === 0x0a || next === 0x0d || Number.isNaN(next)) n += 1;
+    } else continue;
+    if (n > max) return i;
+  }
+  return undefined;
+}
+
 export function finding(code: FindingCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return { code, severity, message, file: loc.file, line: loc.line, column: loc.col, ...(id === undefined ? {} : { id }) };
 }

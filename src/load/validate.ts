@@ -9,7 +9,7 @@ import { schemaFindings } from './issues.js';
 import { Lines, parseFast, type PosRef } from './fast.js';
 import { formatBytes, readText } from './read.js';
 import { nestingFinding, parseYaml } from './source.js';
-import { carefulLimit, finding, lineEnds, type Limits } from './limits.js';
+import { carefulLimit, crowdedAt, finding, lineEnds, nodeLimit, type Limits } from './limits.js';
 
 export interface Validated<T> {
   /** The validated content; undefined when the file has a load problem. */
@@ -24,6 +24,19 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
   const read = readText(file, shownAs, limits);
   if (!read.ok) {
     out.push(read.finding);
+    return {};
+  }
+  // A file crowded with tiny nodes would cost either parser far more memory than its size says.
+  const crowded = crowdedAt(read.text, nodeLimit(limits), limits.maxDepth);
+  if (crowded !== undefined) {
+    out.push(
+      finding(
+        'READ_ERROR',
+        'error',
+        new Lines(lineEnds(read.text)).loc(shownAs, crowded),
+        `the file holds more than ${nodeLimit(limits)} YAML nodes by here, more than ${formatBytes(limits.maxBytes)} of data would (raise the limit with --max-file-size)`,
+      ),
+    );
     return {};
   }
   // The fast path answers for a file with nothing to report but its schema problems; it gives up
