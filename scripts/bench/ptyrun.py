@@ -118,12 +118,8 @@ def settle(p, gap_ms, limit_ms):
     return bytes(got), last_esu
 
 
-def run_pty(job):
-    cols, rows = job.get("cols", 120), job.get("rows", 40)
-    gap_ms = job.get("gap_ms", 60)
-    key_timeout = job.get("key_timeout_ms", 5000)
-    ready = job["ready"].encode()
-    t0 = now_ms()
+def fork_in_pty(job, cols, rows):
+    """Runs the job's command in a new pseudo-terminal of cols x rows; returns (pid, fd)."""
     pid, fd = pty.fork()
     if pid == 0:
         try:
@@ -132,6 +128,16 @@ def run_pty(job):
             os.execvpe(job["argv"][0], job["argv"], job["env"])
         finally:
             os._exit(127)
+    return pid, fd
+
+
+def run_pty(job):
+    cols, rows = job.get("cols", 120), job.get("rows", 40)
+    gap_ms = job.get("gap_ms", 60)
+    key_timeout = job.get("key_timeout_ms", 5000)
+    ready = job["ready"].encode()
+    t0 = now_ms()
+    pid, fd = fork_in_pty(job, cols, rows)
     p = Pty(fd)
     out = {"first_frame_ms": None, "first_frame_bytes": 0, "keys": [], "timed_out": False}
     buf = bytearray()
@@ -215,14 +221,7 @@ def run_pty(job):
 def run_cancel(job):
     cols, rows = job.get("cols", 120), job.get("rows", 40)
     t0 = now_ms()
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-            os.chdir(job.get("cwd") or ".")
-            os.execvpe(job["argv"][0], job["argv"], job["env"])
-        finally:
-            os._exit(127)
+    pid, fd = fork_in_pty(job, cols, rows)
     p = Pty(fd)
     buf = bytearray()
     status = None

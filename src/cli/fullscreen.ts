@@ -205,6 +205,17 @@ export class FrameWriter {
   }
 }
 
+/** The stream itself, but for one method; its other methods stay bound to it. */
+function withMethod<T extends object>(stream: T, name: PropertyKey, method: unknown): T {
+  return new Proxy(stream, {
+    get(target, prop) {
+      if (prop === name) return method;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /**
  * The stdout Ink writes to: the terminal's own stream, except that what Ink writes (in debug mode,
  * each frame whole) goes through the frame writer.
@@ -218,13 +229,7 @@ function frameSink(stdout: NodeJS.WriteStream, writer: FrameWriter): NodeJS.Writ
     writer.frame(text, cb);
     return true;
   };
-  return new Proxy(stdout, {
-    get(target, prop) {
-      if (prop === 'write') return write;
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return withMethod(stdout, 'write', write);
 }
 
 /**
@@ -237,13 +242,7 @@ function inputSource(stdin: NodeJS.ReadStream, onSuspendKey: () => void): NodeJS
     if (chunk !== null && String(chunk).includes(SUSPEND_KEY)) onSuspendKey();
     return chunk;
   };
-  return new Proxy(stdin, {
-    get(target, prop) {
-      if (prop === 'read') return read;
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return withMethod(stdin, 'read', read);
 }
 
 export interface FullScreenResult {
