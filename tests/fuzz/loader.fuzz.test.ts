@@ -599,15 +599,17 @@ function report(name: string, runs: number, tally: Tally, ms: number): void {
 }
 
 // Counterexamples found by the properties above, shrunk by hand to the smallest file that shows them.
+
+/** Writes a counterexample's files to their own directory and loads its catalogue.yaml. */
+function load(name: string, files: Readonly<Record<string, string>>) {
+  const dir = path.join(TMP, 'counterexamples', name);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return loadDataset('catalogue.yaml', { cwd: dir });
+}
 describe('loader fuzzing: minimal counterexamples', () => {
-  const load = (name: string, files: Readonly<Record<string, string>>) => {
-    const dir = path.join(TMP, 'counterexamples', name);
-    for (const [rel, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      writeFileSync(path.join(dir, rel), text);
-    }
-    return loadDataset('catalogue.yaml', { cwd: dir });
-  };
 
   // Property 4. Found as `title: "before \t after"` (an `escapes` mutation, seed 1). sanitiseText
   // turns tabs into spaces and CRLF into LF but does not count that as a change, so cleanStrings
@@ -650,14 +652,6 @@ describe('loader fuzzing: minimal counterexamples', () => {
 });
 
 describe('loader fuzzing: minimal counterexamples (one-line fields)', () => {
-  const load = (name: string, files: Readonly<Record<string, string>>) => {
-    const dir = path.join(TMP, 'counterexamples', name);
-    for (const [rel, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      writeFileSync(path.join(dir, rel), text);
-    }
-    return loadDataset('catalogue.yaml', { cwd: dir });
-  };
 
   // Property 3. Found as `as_of: "2017/18\n"` (a `text` mutation, seed 903418081, 5000 runs):
   // as_of kept its newline, which went into the STALE message.
