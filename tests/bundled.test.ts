@@ -8,6 +8,8 @@ import type { Finding } from '../src/domain/types.js';
 import { isLoadError } from '../src/domain/types.js';
 import { loadDataset } from '../src/load/load.js';
 import { overviewModel } from '../src/viewmodel/overview.js';
+import { buildModel } from '../src/viewmodel/model.js';
+import { UNICODE_GLYPHS } from '../src/viewmodel/glyphs.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -61,7 +63,7 @@ describe('bundled 2019/20 framework (seed 002)', () => {
     const defects = q3.metrics.get('defects-4h')!;
     expect(defects.computed).toBe('red');
     expect(defects.why).toBe('89.19% vs target 95% (high is good): 5.81 short, amber tolerance 4.75 (5%) → red');
-    const o = overviewModel(ev, q3);
+    const o = overviewModel(buildModel(loaded.dataset!, loaded.findings, UNICODE_GLYPHS), ev.periods.indexOf(q3));
     expect(o.period).toBe('2019/20 Q3');
     expect(o.previous).toBe('2019/20 Q2');
     expect(o.headline).toMatch(/^\d+ of \d+ rated KPIs achieving target \(\d+\.\d%\)$/);

@@ -10,6 +10,7 @@ import { showText } from '../domain/text.js';
 import { sortFindings } from '../load/load.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import { overviewModel, overviewText } from '../viewmodel/overview.js';
+import { buildModel } from '../viewmodel/model.js';
 import { HELP, parseCommandLine, UsageError, type Args } from './args.js';
 import { exportCommand } from './export.js';
 import { jsonReport, noPeriodFinding, summarise, textReport, findingLine } from './report.js';
@@ -42,7 +43,10 @@ function view(args: Args, io: Io): number {
     io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
     return 2;
   }
-  const ev = evaluate(loaded.dataset);
+  const glyphs = wantsAscii(args, io.env) ? ASCII_GLYPHS : UNICODE_GLYPHS;
+  // The model (its evaluation and the findings) that the TUI reads: the same figures, the same marks.
+  const model = buildModel(loaded.dataset, loaded.findings, glyphs);
+  const ev = model.ev;
   if (ev.periods.length === 0) {
     io.err(`ragtop: no period files found for catalogue '${showText(loaded.dataset.catalogue.id)}'\n`);
     return 2;
@@ -59,9 +63,8 @@ function view(args: Args, io: Io): number {
     pe = found;
   }
   if (!pe) return 2;
-  const glyphs = wantsAscii(args, io.env) ? ASCII_GLYPHS : UNICODE_GLYPHS;
   const titles = new Map(loaded.dataset.catalogue.priorities.map((p) => [p.id, p.title]));
-  const lines = overviewText(overviewModel(ev, pe), glyphs, (id) => titles.get(id) ?? id);
+  const lines = overviewText(overviewModel(model, ev.periods.indexOf(pe)), glyphs, (id) => titles.get(id) ?? id);
   io.out(lines.join('\n') + '\n');
   return 0;
 }

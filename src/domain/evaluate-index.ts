@@ -5,7 +5,7 @@
 import { endMonth, precedingPeriod, sameQuarterLastYear, startMonth, type Period } from './period.js';
 import type { NumericTarget } from './rag.js';
 import type { Catalogue, Good, Kpi, Metric, Observation, PeriodData, Rag, Target, Tolerance } from './types.js';
-import type { Direction, MetricEval, Travel } from './evaluate.js';
+import type { Direction, TargetSource, Travel } from './evaluate.js';
 
 // ---------------------------------------------------------------------------------------------
 // The loaded periods, indexed once.
@@ -172,13 +172,14 @@ export function indexOf(catalogue: Catalogue, periods: readonly PeriodData[]): I
 
 export const RAGS: readonly Rag[] = ['unrated', 'green', 'amber', 'red'];
 export const RAG_CODE: Readonly<Record<Rag, number>> = { unrated: 0, green: 1, amber: 2, red: 3 };
-export const SOURCES: ReadonlyArray<MetricEval['targetSource']> = [undefined, 'catalogue', 'observation', 'pro rata', 'benchmark', 'change'];
-export const SOURCE_CODE: Readonly<Record<NonNullable<MetricEval['targetSource']>, number>> = { catalogue: 1, observation: 2, 'pro rata': 3, benchmark: 4, change: 5 };
+export const SOURCES: ReadonlyArray<TargetSource | undefined> = [undefined, 'catalogue', 'observation', 'pro rata', 'benchmark', 'change'];
+export const SOURCE_CODE: Readonly<Record<TargetSource, number>> = { catalogue: 1, observation: 2, 'pro rata': 3, benchmark: 4, change: 5 };
 export const MOVES: ReadonlyArray<Travel['move'] | undefined> = [undefined, 'up', 'down', 'level'];
 export const MOVE_CODE: Readonly<Record<Travel['move'], number>> = { up: 1, down: 2, level: 3 };
 export const DIRECTIONS: ReadonlyArray<Direction | undefined> = [undefined, 'better', 'worse', 'same'];
 export const DIRECTION_CODE: Readonly<Record<Direction, number>> = { better: 1, worse: 2, same: 3 };
 export const COMPARISONS: ReadonlyArray<Travel['comparison']> = ['previous period', 'same quarter last year', 'earlier period'];
+export const COMPARISON_CODE: Readonly<Record<Travel['comparison'], number>> = { 'previous period': 0, 'same quarter last year': 1, 'earlier period': 2 };
 
 // Bits of a metric's code.
 export const COMPUTED_MASK = 0b11; // computed RAG

@@ -3,11 +3,12 @@
 // read without making any.
 
 import { formatPeriod, type Period } from './period.js';
-import { computeRag, explainRag, isRated, type NumericTarget, type RagResult } from './rag.js';
+import { computeRag, explainRag, ragMismatch, type NumericTarget, type RagResult } from './rag.js';
 import type { Kpi, Metric, Observation, PeriodData, Rag, Tolerance } from './types.js';
-import type { KpiEval, MetricEval, PeriodEval, Summary, Travel } from './evaluate.js';
+import type { KpiEval, MetricEval, PeriodEval, Summary, TargetSource, Travel } from './evaluate.js';
+import { rateMetric, type Rating } from './rate-metric.js';
 import { LazyMap } from './lazy-map.js';
-import { numericTarget, scaleTarget, RAGS, SOURCES, SOURCE_CODE, MOVES, DIRECTIONS, COMPARISONS, COMPUTED_MASK, COUNTED_SHIFT, SOURCE_SHIFT, RATED_BIT, MOVE_SHIFT, DIRECTION_SHIFT, COMPARISON_SHIFT, specOf, goodOf, type Slot, type MetricContext, type KpiContext, type Index, type Columns } from './evaluate-index.js';
+import { RAGS, MOVES, DIRECTIONS, COMPARISONS, COMPUTED_MASK, COUNTED_SHIFT, RATED_BIT, MOVE_SHIFT, DIRECTION_SHIFT, COMPARISON_SHIFT, specOf, goodOf, type Slot, type MetricContext, type KpiContext, type Index, type Columns, type ObsTable } from './evaluate-index.js';
 import { pushAll } from './arrays.js';
 
 
@@ -24,7 +25,7 @@ export class MetricResult implements MetricEval {
   declare readonly rated: number | undefined;
   declare readonly ratedDecimals: number;
   declare readonly target: NumericTarget | undefined;
-  declare readonly targetSource: MetricEval['targetSource'];
+  declare readonly targetSource: TargetSource | undefined;
   declare readonly targetLabel: string | undefined;
   declare readonly computed: Rag;
   declare readonly reported: Rag | undefined;
@@ -34,38 +35,22 @@ export class MetricResult implements MetricEval {
   readonly #tol: Tolerance;
   readonly #prior: Period | undefined;
 
-  constructor(
-    metric: Metric,
-    kpi: Kpi,
-    period: Period,
-    obs: Observation | undefined,
-    rated: number | undefined,
-    ratedDecimals: number,
-    target: NumericTarget | undefined,
-    targetSource: MetricEval['targetSource'],
-    computed: Rag,
-    tol: Tolerance,
-    prior: Period | undefined,
-    travel: Travel | undefined,
-  ) {
-    const reported = obs?.rag;
-    const label = obs?.targetLabel ?? metric.targetLabel;
-    this.metric = metric;
-    this.kpi = kpi;
+  constructor(mc: MetricContext, period: Period, obs: Observation | undefined, r: Rating, prior: Period | undefined, travel: Travel | undefined) {
+    this.metric = mc.metric;
+    this.kpi = mc.kpi;
     this.period = period;
     this.obs = obs;
-    this.rated = rated;
-    this.ratedDecimals = ratedDecimals;
-    this.target = target;
-    this.targetSource = targetSource;
-    this.targetLabel = label ? label : undefined;
-    this.computed = computed;
-    this.reported = reported;
-    this.counted = reported ?? computed;
-    // Reported "unrated" against a target that rates the value is a mismatch too.
-    this.mismatch = reported !== undefined && isRated(computed) && reported !== computed;
+    this.rated = r.rated;
+    this.ratedDecimals = r.ratedDecimals;
+    this.target = r.target;
+    this.targetSource = r.targetSource;
+    this.targetLabel = r.targetLabel;
+    this.computed = r.computed;
+    this.reported = r.reported;
+    this.counted = r.counted;
+    this.mismatch = r.mismatch;
     this.travel = travel;
-    this.#tol = tol;
+    this.#tol = mc.tol;
     this.#prior = prior;
   }
 
@@ -102,13 +87,15 @@ export class MetricResult implements MetricEval {
 /** One period's results: its arrays, and the objects made from them so far. */
 export class PeriodStore implements PeriodRows {
   readonly #index: Index;
+  readonly #table: ObsTable;
   readonly #slot: Slot;
   readonly #cols: Columns;
   #metricKept: Array<MetricEval | undefined> | undefined;
   #kpiKept: Array<KpiEval | undefined> | undefined;
 
-  constructor(index: Index, slot: Slot, cols: Columns) {
+  constructor(index: Index, table: ObsTable, slot: Slot, cols: Columns) {
     this.#index = index;
+    this.#table = table;
     this.#slot = slot;
     this.#cols = cols;
   }
@@ -162,9 +149,7 @@ export class PeriodStore implements PeriodRows {
   }
 
   mismatch(c: number): boolean {
-    const reported = this.#cols.obs[c]?.rag;
-    const computed = this.computed(c);
-    return reported !== undefined && isRated(computed) && reported !== computed;
+    return ragMismatch(this.#cols.obs[c]?.rag, this.computed(c));
   }
 
   travelFrom(c: number): number | undefined {
@@ -214,40 +199,12 @@ export class PeriodStore implements PeriodRows {
   }
 
   #makeMetric(c: number): MetricEval {
+    // Rated again by the same rule that filled the arrays (nothing is worked out backwards).
     const mc = this.#index.contexts[c] as MetricContext;
-    const slots = this.#index.slots;
-    const s = this.#slot;
-    const cols = this.#cols;
-    const metric = mc.metric;
-    const obs = cols.obs[c];
-    const code = cols.code[c] as number;
-    const sourceCode = (code >> SOURCE_SHIFT) & 7;
-    let target: NumericTarget | undefined;
-    let prior: Slot | undefined;
-    switch (sourceCode) {
-      case 0:
-        break;
-      case SOURCE_CODE.catalogue:
-        target = mc.target;
-        break;
-      case SOURCE_CODE['pro rata']:
-        target = mc.proRata[s.period.q ?? 4] ?? (mc.target && scaleTarget(mc.target, (s.period.q ?? 4) / 4));
-        break;
-      case SOURCE_CODE.observation:
-        target = numericTarget(obs?.target);
-        break;
-      case SOURCE_CODE.benchmark: {
-        const spec = specOf(metric, obs);
-        target = spec?.kind === 'benchmark' ? { kind: 'value', value: obs?.benchmarks[spec.name] as number } : undefined;
-        break;
-      }
-      case SOURCE_CODE.change:
-        prior = slots[cols.prior[c] as number] as Slot;
-        target = { kind: 'value', value: prior.data.observations.get(metric.id)?.value as number, strict: true };
-        break;
-    }
-    const rated = code & RATED_BIT ? cols.rated[c] : undefined;
-    return new MetricResult(metric, mc.kpi, s.period, obs, rated, cols.decimals[c] as number, target, SOURCES[sourceCode], RAGS[code & COMPUTED_MASK] as Rag, mc.tol, prior?.period, this.travel(c));
+    const obs = this.#cols.obs[c];
+    const r = rateMetric(mc, this.#table, this.#index.slots, this.#slot, c, obs);
+    const prior = r.prior === undefined ? undefined : (this.#index.slots[r.prior] as Slot).period;
+    return new MetricResult(mc, this.#slot.period, obs, r, prior, this.travel(c));
   }
 
   #makeKpi(k: number): KpiEval {

@@ -14,14 +14,19 @@
 // The indexes and codes are in evaluate-index.ts, the objects in evaluate-objects.ts.
 
 import { formatPeriod, type Period } from './period.js';
-import { computeRag, rollupCounts, type NumericTarget, type RagResult } from './rag.js';
-import { same, figureAt, firstWithFigure, previousWithFigure, numericTarget, scaleTarget, indexOf, RAG_CODE, SOURCE_CODE, MOVE_CODE, DIRECTION_CODE, COUNTED_SHIFT, SOURCE_SHIFT, RATED_BIT, MOVE_SHIFT, DIRECTION_SHIFT, COMPARISON_SHIFT, columns, goodOf, type Slot, type ObsTable, type MetricContext, type Index, type Columns } from './evaluate-index.js';
+import { rollupCounts, type NumericTarget, type RagResult } from './rag.js';
+import { rateMetric, travelOf } from './rate-metric.js';
+import { indexOf, RAG_CODE, SOURCE_CODE, MOVE_CODE, DIRECTION_CODE, COMPARISON_CODE, COUNTED_SHIFT, SOURCE_SHIFT, RATED_BIT, MOVE_SHIFT, DIRECTION_SHIFT, COMPARISON_SHIFT, columns, type Slot, type ObsTable, type MetricContext, type Index, type Columns } from './evaluate-index.js';
 import { PeriodResult, PeriodStore } from './evaluate-objects.js';
 
 export { periodRows, type PeriodRows } from './evaluate-objects.js';
-import type { Dataset, Kpi, Metric, Observation, PeriodData, Rag, SummaryFigure, Unit } from './types.js';
+export { rateMetric, type Rating } from './rate-metric.js';
+import type { Dataset, Kpi, Metric, Observation, PeriodData, Rag, SummaryFigure } from './types.js';
 
 export type Direction = 'better' | 'worse' | 'same';
+
+/** Where the target a figure was rated against came from. */
+export type TargetSource = 'catalogue' | 'observation' | 'pro rata' | 'benchmark' | 'change';
 
 export interface Travel {
   readonly move: 'up' | 'down' | 'level';
@@ -43,7 +48,8 @@ export interface MetricEval {
   readonly ratedDecimals: number;
   /** The target the value was compared with, resolved to numbers, and where it came from. */
   readonly target?: NumericTarget;
-  readonly targetSource?: 'catalogue' | 'observation' | 'pro rata' | 'benchmark' | 'change';
+  readonly targetSource?: TargetSource;
+  /** The published label of the target used (see `Rating.targetLabel`). */
   readonly targetLabel?: string;
   readonly result?: RagResult;
   readonly computed: Rag;
@@ -81,147 +87,25 @@ export interface Evaluation {
   readonly byPeriod: ReadonlyMap<string, PeriodEval>;
 }
 
-/** Units whose values compare across spans of different length (a quarter against a year). */
-const INTENSIVE: ReadonlySet<Unit> = new Set<Unit>(['percent', 'days', 'score', 'rate', 'index', 'ratio']);
-
-// ---------------------------------------------------------------------------------------------
-// Rating one metric in one period, into the period's arrays (the indexes and the codes are in
-// evaluate-index.ts; the objects made from the arrays in evaluate-objects.ts).
-
-function roundTo(v: number, d: number): number {
-  // toFixed leaves an integer as it is (and -0 compares equal to 0).
-  if (Number.isInteger(v) && Math.abs(v) < 1e21) return v;
-  return Number(v.toFixed(Math.min(d, 10)));
-}
-
-const UNITS: readonly number[] = [1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10];
-
-/**
- * Up, down or level, comparing the two values rounded to `d` decimals. Rounding is monotonic, so
- * values at least one and a half units of the last place apart keep their order and cannot meet:
- * only close values (or values too large for the place to show) need rounding.
- */
-function moveOf(from: number, to: number, d: number): Travel['move'] {
-  if (from === to) return 'level';
-  const unit = UNITS[Math.min(d, 10)] ?? 1;
-  const diff = to - from;
-  if (Math.abs(diff) >= 1.5 * unit && Math.abs(from) < unit * 2 ** 40 && Math.abs(to) < unit * 2 ** 40) return diff > 0 ? 'up' : 'down';
-  const a = roundTo(from, d);
-  const b = roundTo(to, d);
-  return b > a ? 'up' : b < a ? 'down' : 'level';
-}
-
-function distanceTo(v: number, t: NumericTarget): number {
-  if (t.kind === 'value') return Math.abs(v - t.value);
-  return v < t.min ? t.min - v : v > t.max ? v - t.max : 0;
-}
-
-/** The direction of travel as code bits (0 when there is none), with the period compared with in `cols.against`. */
-function travelCode(metric: Metric, table: ObsTable, slots: readonly Slot[], s: Slot, obs: Observation | undefined, target: NumericTarget | undefined, cols: Columns, c: number): number {
-  if (obs?.value == null) return 0;
-  // Only figures for periods that ended before this one started.
-  let j: number;
-  if (metric.cumulative || metric.yearToDate) j = firstWithFigure(table, s.lastYear, c);
-  else if (metric.target?.kind === 'change') {
-    j = firstWithFigure(table, s.lastYear, c);
-    if (j < 0) j = previousWithFigure(table, slots, s, c);
-  } else {
-    // A quarter's count is not comparable with a year's: only intensive units compare across spans.
-    j = previousWithFigure(table, slots, s, c, INTENSIVE.has(metric.unit) ? undefined : s.year);
-  }
-  if (j < 0) return 0;
-  const before = figureAt(table, j, c) as Observation;
-  if (before.value == null) return 0;
-  const againstPeriod = (slots[j] as Slot).period;
-  const comparison = same(againstPeriod, s.preceding) ? 0 : same(againstPeriod, s.yearAgo) ? 1 : 2;
-  const from = before.value;
-  const to = obs.value;
-  const d = Math.max(before.written?.decimals ?? 0, obs.written?.decimals ?? 0, metric.decimals ?? 0);
-  const move = moveOf(from, to, d);
-  let direction: Direction | undefined;
-  if (move === 'level') direction = 'same';
-  else if (metric.target?.kind === 'change') direction = (move === 'down') === (metric.target.direction === 'decrease') ? 'better' : 'worse';
-  else if (metric.good === 'high') direction = move === 'up' ? 'better' : 'worse';
-  else if (metric.good === 'low') direction = move === 'down' ? 'better' : 'worse';
-  else if (target !== undefined) {
-    const da = distanceTo(roundTo(from, d), target);
-    const db = distanceTo(roundTo(to, d), target);
-    direction = db < da ? 'better' : db > da ? 'worse' : 'same';
-  }
-  cols.against[c] = j;
-  cols.from[c] = from;
-  return (MOVE_CODE[move] << MOVE_SHIFT) | ((direction ? DIRECTION_CODE[direction] : 0) << DIRECTION_SHIFT) | (comparison << COMPARISON_SHIFT);
-}
-
 /** Rates metric `c` in period `s` into `cols`; returns its counted RAG's code, plus 4 when it was observed. */
-function rateMetric(mc: MetricContext, table: ObsTable, slots: readonly Slot[], s: Slot, cols: Columns, c: number): number {
-  const { metric, tol } = mc;
+function rateInto(mc: MetricContext, table: ObsTable, slots: readonly Slot[], s: Slot, cols: Columns, c: number): number {
   const obs = cols.obs[c];
-  let rated: number | undefined;
-  let ratedDecimals = 0;
-  let target: NumericTarget | undefined;
-  let source = 0;
-  let computed: Rag = 'unrated';
-  rate: {
-    if (obs === undefined || obs.value === null) break rate;
-    rated = obs.value;
-    ratedDecimals = obs.written?.decimals ?? 0;
-    let proRata = 1;
-    const q = s.period.q;
-    if (metric.cumulative && q !== undefined) {
-      for (const j of s.earlierQuarters) {
-        const h = figureAt(table, j, c);
-        if (h === undefined) continue;
-        rated += h.value ?? 0;
-        ratedDecimals = Math.max(ratedDecimals, h.written?.decimals ?? 0);
-      }
-      proRata = q / 4;
-      // A running total that overflows is not rated (the checks say so: OUT_OF_RANGE).
-      if (!Number.isFinite(rated)) break rate;
-    } else if (metric.yearToDate && q !== undefined) {
-      proRata = q / 4;
-    }
-
-    const spec = obs.target ?? metric.target;
-    if (spec === undefined) break rate;
-    let t: NumericTarget | undefined;
-    let src: number;
-    if (spec.kind === 'benchmark') {
-      const b = obs.benchmarks[spec.name];
-      if (b === undefined) break rate;
-      t = { kind: 'value', value: b };
-      src = SOURCE_CODE.benchmark;
-    } else if (spec.kind === 'change') {
-      rated = obs.value;
-      let j = firstWithFigure(table, s.lastYear, c);
-      if (j < 0) j = previousWithFigure(table, slots, s, c);
-      const before = j < 0 ? undefined : figureAt(table, j, c);
-      if (before?.value == null) break rate;
-      t = { kind: 'value', value: before.value, strict: true };
-      src = SOURCE_CODE.change;
-      cols.prior[c] = j;
-    } else {
-      const own = obs.target !== undefined;
-      t = own ? numericTarget(spec) : mc.target;
-      src = own ? SOURCE_CODE.observation : SOURCE_CODE.catalogue;
-      if (t && proRata !== 1 && !own) {
-        t = mc.proRata[q as number] ?? scaleTarget(t, proRata);
-        src = SOURCE_CODE['pro rata'];
-      }
-    }
-    if (t === undefined) break rate;
-    target = t;
-    source = src;
-    computed = computeRag(rated, goodOf(metric, spec), t, tol).rag;
-  }
-  const counted = RAG_CODE[obs?.rag ?? computed];
-  let code = RAG_CODE[computed] | (counted << COUNTED_SHIFT) | (source << SOURCE_SHIFT);
-  if (rated !== undefined) {
+  const r = rateMetric(mc, table, slots, s, c, obs);
+  const counted = RAG_CODE[r.counted];
+  let code = RAG_CODE[r.computed] | (counted << COUNTED_SHIFT) | ((r.targetSource ? SOURCE_CODE[r.targetSource] : 0) << SOURCE_SHIFT);
+  if (r.rated !== undefined) {
     code |= RATED_BIT;
-    cols.rated[c] = rated;
+    cols.rated[c] = r.rated;
   }
-  cols.decimals[c] = ratedDecimals;
-  cols.code[c] = code | travelCode(metric, table, slots, s, obs, target, cols, c);
+  if (r.prior !== undefined) cols.prior[c] = r.prior;
+  cols.decimals[c] = r.ratedDecimals;
+  const t = travelOf(mc.metric, table, slots, s, obs, r.target, c);
+  if (t !== undefined) {
+    cols.against[c] = t.at;
+    cols.from[c] = t.from;
+    code |= (MOVE_CODE[t.move] << MOVE_SHIFT) | ((t.direction ? DIRECTION_CODE[t.direction] : 0) << DIRECTION_SHIFT) | (COMPARISON_CODE[t.comparison] << COMPARISON_SHIFT);
+  }
+  cols.code[c] = code;
   return obs === undefined ? counted : counted | 4;
 }
 
@@ -248,7 +132,7 @@ function ratePeriod(index: Index, table: ObsTable, s: Slot, cols: Columns): Summ
     let red = 0;
     let observed = false;
     for (let c = kc.first; c < kc.first + kc.count; c++) {
-      const rated = rateMetric(contexts[c] as MetricContext, table, slots, s, cols, c);
+      const rated = rateInto(contexts[c] as MetricContext, table, slots, s, cols, c);
       const counted = rated & 3;
       if (counted === 1) green += 1;
       else if (counted === 2) amber += 1;
@@ -290,7 +174,7 @@ export function evaluate(dataset: Dataset): Evaluation {
   for (const [i, s] of index.slots.entries()) {
     const cols = all[i] as Columns;
     const summary = ratePeriod(index, table, s, cols);
-    const pe = new PeriodResult(s.data, new PeriodStore(index, s, cols), summary);
+    const pe = new PeriodResult(s.data, new PeriodStore(index, table, s, cols), summary);
     evals.push(pe);
     byPeriod.set(formatPeriod(s.period), pe);
   }

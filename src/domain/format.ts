@@ -112,3 +112,23 @@ export function decimalsOfNumber(value: number, max = 4): number {
   }
   return max;
 }
+
+/**
+ * The decimals a target is shown with: as it was written (the places its number needs, up to 6; a
+ * pro-rata share keeps the places its division gives), whatever the metric's display decimals; and
+ * never so few that a target that is not zero reads as zero (2e-9 shows its significant digits).
+ */
+export function targetDecimals(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  let d = decimalsOfNumber(value, 6);
+  if (value !== 0 && Number(value.toFixed(Math.min(d, 10))) === 0) {
+    // The places to the first significant digit, and two more (at most 10: toFixed's range here).
+    d = Math.min(10, Math.max(d, -Math.floor(Math.log10(Math.abs(value))) + 2));
+  }
+  return d;
+}
+
+/** A target number with its unit, as written (see targetDecimals): 95%, 4.5 days, 0.0005. */
+export function formatTarget(metric: Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>, value: number): string {
+  return formatValueTo(metric, value, targetDecimals(value));
+}

@@ -5,7 +5,7 @@
 // good: target only inside the band (or equal to the number), the miss being the distance to the
 // nearest bound. A relative tolerance is taken of the target (of the nearest bound for a band).
 
-import { formatNumber, formatTolerance, formatValue, formatValueTo, decimalsOfNumber } from './format.js';
+import { formatNumber, formatTarget, formatTolerance, formatValue, decimalsOfNumber } from './format.js';
 import type { Good, Metric, Rag, RatedRag, Rollup, Tolerance } from './types.js';
 
 /** A target reduced to numbers: what a value is compared with. */
@@ -95,6 +95,14 @@ export function isRated(r: Rag | undefined): r is RatedRag {
 }
 
 /**
+ * A reported RAG that contradicts the computed one (the RAG_MISMATCH rule, written once): both
+ * given and different; a reported "unrated" against a target that rates the value counts too.
+ */
+export function ragMismatch(reported: Rag | undefined, computed: Rag): boolean {
+  return reported !== undefined && isRated(computed) && reported !== computed;
+}
+
+/**
  * The rollup of several RAGs. Unrated ones are left out; none rated → unrated.
  * `majority` takes the most frequent; on a tie, the worse of those tied (the cautious reading).
  */
@@ -140,8 +148,7 @@ type Fmt = Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>;
 
 /** A target as numbers, each shown as written (95, not 95.00), whatever the metric's display decimals. */
 export function describeTarget(metric: Fmt, t: NumericTarget): string {
-  const show = (v: number) => formatValueTo(metric, v, decimalsOfNumber(v, 2));
-  return t.kind === 'band' ? `${show(t.min)}–${show(t.max)}` : show(t.value);
+  return t.kind === 'band' ? `${formatTarget(metric, t.min)}–${formatTarget(metric, t.max)}` : formatTarget(metric, t.value);
 }
 
 const GOOD_WORDS: Readonly<Record<Good, string>> = { high: 'high is good', low: 'low is good', target: 'on target is good' };

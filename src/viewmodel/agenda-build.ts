@@ -3,12 +3,11 @@
 // then for each priority (catalogue order) its red then amber KPIs, the heat grid, the register
 // entries whose residual score rose or that sit above the appetite, and the finance table. Pure.
 
-import { formatValue } from '../domain/format.js';
 import { formatPeriod, samePeriod } from '../domain/period.js';
 import type { Agenda } from '../domain/types.js';
 import type { AgendaEntry, MeetingAgenda } from './agenda.js';
 import { RAG_WORDS } from './glyphs.js';
-import { kpiRows } from './kpi-rows.js';
+import { kpiFigure } from './figure.js';
 import { periodAt, type Model } from './model.js';
 import { registerOf } from './register.js';
 
@@ -42,17 +41,17 @@ function generated(model: Model, period: number): MeetingAgenda {
     notes: `${s.green_count} of ${s.rated_count} rated KPIs achieving target; ${s.amber_count} amber, ${s.red_count} red, ${s.unrated_count} unrated.`,
   });
 
-  const rows = new Map(kpiRows(model, period).map((r) => [r.kpiId, r]));
   for (const priority of model.priorities) {
     for (const rag of ['red', 'amber'] as const) {
       for (const kpi of priority.kpis) {
         const k = pe.kpis.get(kpi.id);
         if (!k?.hasData || k.counted !== rag) continue;
-        // The speaker's note: the main figure against its target, and the rule behind the RAG.
-        const m = k.metrics.find((x) => x.rated !== undefined);
-        const target = m === k.metrics[0] ? rows.get(kpi.id)?.target : m?.targetLabel;
-        const figure = m?.rated !== undefined ? `: ${formatValue(m.metric, m.rated, m.ratedDecimals)}${target ? ` against a target of ${target}` : ''}` : '';
-        const why = (m ?? k.metrics[0])?.why;
+        // The speaker's note: the deciding figure against the target that rated it, and the rule behind the RAG.
+        const f = kpiFigure(model, period, kpi.id);
+        const m = f?.deciding;
+        const target = m?.target.text;
+        const figure = m?.value !== undefined ? `: ${m.valueText}${target ? ` against a target of ${target}` : ''}` : '';
+        const why = m?.rule;
         items.push({ title: `${priority.title}: ${kpi.title}`, show: { kind: 'kpi', id: kpi.id }, notes: `${RAG_WORDS[rag]}${figure}.${why ? ` ${why}.` : ''}` });
       }
     }

@@ -1,12 +1,13 @@
 // The period's metrics as CSV (RFC 4180, formula-safe) and JSON, for analysts' spreadsheets.
 
-import type { MetricEval, PeriodEval } from '../domain/evaluate.js';
+import type { PeriodEval } from '../domain/evaluate.js';
 import { decimalsOfNumber, formatNumber } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { type NumericTarget } from '../domain/rag.js';
 import { escapeUnsafeJson } from '../domain/text.js';
 import type { Flag, Metric } from '../domain/types.js';
 import { periodAt, type Model } from './model.js';
+import { kpiFigure, type MetricFigure } from './figure.js';
 import { clean } from './export.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -26,7 +27,10 @@ export interface MetricRecord {
   readonly unit: string;
   /** The target the value was compared with (pro rata, benchmark, last year's figure resolved). */
   readonly target: TargetValue | null;
+  /** The published label of that target, where the label describes it (see the figure model). */
   readonly target_label: string | null;
+  /** Where the target came from: catalogue, observation, pro rata, benchmark, change. */
+  readonly target_source: string | null;
   readonly reported_rag: string | null;
   readonly computed_rag: string;
   readonly counted_rag: string;
@@ -36,6 +40,10 @@ export interface MetricRecord {
   readonly compared_with: string | null;
   readonly flags: readonly Flag[];
   readonly as_of: string | null;
+  /** The codes of the findings that question the figure (RATIO_MISMATCH, SUSPICIOUS_JUMP, …; not notes). */
+  readonly findings: readonly string[];
+  /** Whether the KPI's RAG is decided by this metric (a composite's deciding metric; a single metric always). */
+  readonly decides_kpi: boolean;
 }
 
 export const METRIC_FIELDS: ReadonlyArray<keyof MetricRecord> = [
@@ -49,6 +57,7 @@ export const METRIC_FIELDS: ReadonlyArray<keyof MetricRecord> = [
   'unit',
   'target',
   'target_label',
+  'target_source',
   'reported_rag',
   'computed_rag',
   'counted_rag',
@@ -56,6 +65,8 @@ export const METRIC_FIELDS: ReadonlyArray<keyof MetricRecord> = [
   'compared_with',
   'flags',
   'as_of',
+  'findings',
+  'decides_kpi',
 ];
 
 /** "percent", "days", "currency (GBP m)", "rate (per 10000)", "count (k)". */
@@ -77,8 +88,9 @@ function targetValue(t: NumericTarget | undefined): TargetValue | null {
   return t.kind === 'value' ? r(t.value) : { min: r(t.min), max: r(t.max) };
 }
 
-function record(me: MetricEval, label: string): MetricRecord {
-  const t = me.travel;
+function record(mf: MetricFigure, deciding: boolean, label: string): MetricRecord {
+  const me = mf.me;
+  const t = mf.travel;
   return {
     priority_id: me.kpi.priorityId,
     kpi_id: me.kpi.id,
@@ -86,17 +98,20 @@ function record(me: MetricEval, label: string): MetricRecord {
     metric_id: me.metric.id,
     metric_title: me.metric.title,
     period: label,
-    value: me.obs?.value == null || me.rated === undefined ? null : rounded(me.rated, me.ratedDecimals),
+    value: me.obs?.value == null || mf.value === undefined ? null : rounded(mf.value, me.ratedDecimals),
     unit: unitText(me.metric),
-    target: targetValue(me.target),
+    target: targetValue(mf.target.value),
     target_label: me.targetLabel ?? null,
-    reported_rag: me.reported ?? null,
-    computed_rag: me.computed,
-    counted_rag: me.counted,
+    target_source: mf.target.source ?? null,
+    reported_rag: mf.reported ?? null,
+    computed_rag: mf.computed,
+    counted_rag: mf.counted,
     direction: t ? (t.direction ?? t.move) : null,
     compared_with: t ? formatPeriod(t.against) : null,
-    flags: me.obs?.flags ?? [],
-    as_of: me.obs?.asOf?.text ?? null,
+    flags: mf.flags,
+    as_of: mf.asOf ?? null,
+    findings: [...new Set(mf.findings.filter((f) => f.marks).map((f) => f.code))],
+    decides_kpi: deciding,
   };
 }
 
@@ -105,12 +120,10 @@ export function metricRecords(model: Model, period: number): MetricRecord[] {
   const pe = periodAt(model, period);
   const label = formatPeriod(pe.data.period);
   return model.priorities.flatMap((p) =>
-    p.kpis.flatMap((k) =>
-      k.metrics.flatMap((m) => {
-        const me = pe.metrics.get(m.id);
-        return me ? [record(me, label)] : [];
-      }),
-    ),
+    p.kpis.flatMap((k) => {
+      const kf = pe.kpis.has(k.id) ? kpiFigure(model, period, k.id) : undefined;
+      return kf ? kf.metrics.map((mf) => record(mf, mf === kf.deciding, label)) : [];
+    }),
   );
 }
 
@@ -123,6 +136,7 @@ function csvText(r: MetricRecord, key: keyof MetricRecord): string {
   const v = r[key];
   if (v === null) return '';
   if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.join(';');
   const band = v as { min: number; max: number };

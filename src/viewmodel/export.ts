@@ -13,10 +13,8 @@
 // zero-width character) is prefixed with a single quote, except a plain negative number. UTF-8
 // without a byte-order mark.
 
-import type { KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
-import { formatValue } from '../domain/format.js';
+import type { KpiEval, PeriodEval } from '../domain/evaluate.js';
 import { formatPeriod } from '../domain/period.js';
-import { describeTarget } from '../domain/rag.js';
 import { describeAssessment, impactWord, likelihoodWord, previousRegister, type Cell } from '../domain/risk.js';
 import { UNSAFE_BUT_NEWLINE_CHARS } from '../domain/text.js';
 import type { Assessment, Commentary, Finance, RegisterKind } from '../domain/types.js';
@@ -25,6 +23,7 @@ import { financeRows, financeTotalRow, statedTotalLines, type FinanceRow, type O
 import { ragToken, type Glyphs } from './glyphs.js';
 import { entriesIn, gridData, unplaced } from './heatgrid-screen.js';
 import { kpiRows, type KpiRow } from './kpi-rows.js';
+import { findingWords, kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
 import { periodAt, type Model } from './model.js';
 import { overviewModel } from './overview.js';
 import { bandLabel, registerOf, type EntryView } from './register.js';
@@ -130,7 +129,7 @@ interface Ctx {
 const COUNT_ORDER = ['green', 'amber', 'red', 'unrated'] as const;
 
 function overviewSection(c: Ctx): string[] {
-  const o = overviewModel(c.model.ev, c.pe);
+  const o = overviewModel(c.model, c.period);
   const head = ['Priority', ...COUNT_ORDER.map((r) => ragToken(r, c.g))];
   const rows = o.priorities.map((p) => [mdInline(p.title), ...COUNT_ORDER.map((r) => String(p.counts[r]))]);
   const changes: string[] = [];
@@ -171,7 +170,7 @@ function prioritySection(c: Ctx, item: AgendaEntry, id: string): string[] {
 }
 
 function exceptionsSection(c: Ctx): string[] {
-  const below = overviewModel(c.model.ev, c.pe).below;
+  const below = overviewModel(c.model, c.period).below;
   if (below.length === 0) return [mdText(`Every rated KPI reported in ${c.label} is on target.`)];
   const byId = new Map(kpiRows(c.model, c.period).map((r) => [r.kpiId, r]));
   const rows = below.flatMap((k) => {
@@ -182,21 +181,12 @@ function exceptionsSection(c: Ctx): string[] {
   return blocks([mdText(`${plural(rows.length, 'KPI', 'KPIs')} performing below the desired level in ${c.label}: ${reds} red, ${rows.length - reds} amber.`)], kpiTable(c, rows));
 }
 
-/** The value with its unit, and what qualifies it: year to date, as of, flags. */
-function metricValue(me: MetricEval): string {
-  if (me.obs === undefined) return 'not reported';
-  if (me.rated === undefined) return 'no value';
-  const ytd = (me.metric.cumulative || me.metric.yearToDate) && me.period.q !== undefined ? ' year to date' : '';
-  const asOf = me.obs.asOf ? `as of ${me.obs.asOf.text}` : undefined;
-  const flags = me.obs.flags.map((f) => f.replace(/_/g, ' '));
-  const extra = [...(asOf ? [asOf] : []), ...flags];
-  return `${formatValue(me.metric, me.rated, me.ratedDecimals)}${ytd}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
-}
-
-function metricTarget(me: MetricEval): string {
-  const numeric = me.target ? describeTarget(me.metric, me.target) : undefined;
-  if (me.targetLabel && numeric && me.targetLabel !== numeric) return `${me.targetLabel} (${numeric})`;
-  return me.targetLabel ?? numeric ?? '';
+/** The value with its unit, and what qualifies it: year to date, as of, flags, what `check` questions. */
+function metricValue(mf: MetricFigure): string {
+  if (mf.me.obs === undefined) return 'not reported';
+  if (mf.value === undefined) return 'no value';
+  const extra = [...(mf.asOf !== undefined ? [`as of ${mf.asOf}`] : []), ...mf.flags.map((f) => f.replace(/_/g, ' ')), ...(findingWords(mf.findings).length > 0 ? [`check: ${findingWords(mf.findings).join(', ')}`] : [])];
+  return `${mf.valueText}${mf.yearToDate ? ' year to date' : ''}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
 }
 
 function commentaryBlocks(co: Commentary): string[][] {
@@ -226,19 +216,20 @@ function kpiSection(c: Ctx, item: AgendaEntry, id: string): string[] {
         : 'computed: none reported';
   const report = kpi.composite ? c.pe.data.kpiReports.get(kpi.id) : undefined;
   const head = [...titleUnlessGiven(item, kpi.title), `- RAG: ${ragToken(ke.counted, c.g)} (${mdInline(report?.note ? `${how}: ${report.note}` : how)})`, `- Priority: ${mdInline(entry.priority.title)}`];
+  const kf = kpiFigure(c.model, c.period, id) as KpiFigure;
   const table = mdTable(
     ['Metric', 'Value', 'Target', 'Reported', 'Computed', 'Direction'],
-    ke.metrics.map((me) => [
-      mdInline(me.metric.title),
-      mdInline(metricValue(me)),
-      mdInline(metricTarget(me)),
-      me.reported ? ragToken(me.reported, c.g) : 'none',
-      ragToken(me.computed, c.g),
-      travelCell({ ...(me.travel?.direction ? { direction: me.travel.direction } : {}) }, c.g),
+    kf.metrics.map((mf) => [
+      mdInline(`${mf.metric.title}${kf.decidedBy !== undefined && mf === kf.deciding ? ` (decides: ${kf.decidedBy})` : ''}`),
+      mdInline(metricValue(mf)),
+      mdInline(mf.target.full),
+      mf.reported ? ragToken(mf.reported, c.g) : 'none',
+      ragToken(mf.computed, c.g),
+      travelCell({ ...(mf.travel?.direction ? { direction: mf.travel.direction } : {}) }, c.g),
     ]),
     [1],
   );
-  const why = ke.metrics.length === 1 ? [mdText(`Why: ${ke.metrics[0]?.why ?? ''}`)] : ke.metrics.map((me) => `- ${mdInline(me.metric.title)}: ${mdInline(me.why)}`);
+  const why = kf.metrics.length === 1 ? [mdText(`Why: ${kf.metrics[0]?.rule ?? ''}`)] : kf.metrics.map((mf) => `- ${mdInline(mf.metric.title)}: ${mdInline(mf.rule)}`);
   const notes = ke.metrics.flatMap((me) => (me.obs?.note ? [`- Note${ke.metrics.length > 1 ? ` on ${mdInline(me.metric.title)}` : ''}: ${mdInline(me.obs.note)}`] : []));
   const keyed = [...new Set([kpi.id, ...kpi.metrics.map((m) => m.id)])].flatMap((key) => {
     const co = c.pe.data.commentary.get(key);

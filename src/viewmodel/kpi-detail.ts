@@ -13,6 +13,7 @@ import { trendChart, type ChartPoint } from './chart.js';
 import { ASCII_GLYPHS, RAG_WORDS, type Glyphs } from './glyphs.js';
 import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
+import { kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
 import type { ScreenParams, ScreenView } from './screen.js';
 import { clipLine, fit, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from './styled.js';
 import { pushAll } from '../domain/arrays.js';
@@ -87,35 +88,15 @@ function valueOf(metric: Metric, v: number, decimals?: number): string {
   return formatValue(metric, v, decimals ?? decimalsOfNumber(v, 2));
 }
 
-function targetText(me: MetricEval): string {
-  const { metric } = me;
-  const label = me.targetLabel;
-  const numeric = me.target ? describeTarget(metric, me.target) : undefined;
-  const spec = me.obs?.target ?? metric.target;
-  let source = '';
-  if (me.targetSource === 'pro rata') source = `pro rata for ${formatPeriod(me.period)}`;
-  else if (me.targetSource === 'benchmark' && spec?.kind === 'benchmark') source = `the ${spec.name} benchmark`;
-  else if (me.targetSource === 'change' && spec?.kind === 'change') source = `a year-on-year ${spec.direction}`;
-  else if (me.targetSource === 'observation') source = 'set for this period';
-  if (numeric === undefined) {
-    const unresolved = spec?.kind === 'benchmark' ? `the ${spec.name} benchmark (not given)` : spec?.kind === 'change' ? `a year-on-year ${spec.direction}` : undefined;
-    if (label && unresolved) return `${label} (${unresolved})`;
-    return label ?? unresolved ?? 'none (a context indicator)';
-  }
-  const inner = [label && label !== numeric ? numeric : undefined, source || undefined].filter(Boolean).join(', ');
-  const head = label ?? numeric;
-  return inner ? `${head} (${inner})` : head;
-}
-
-function travelLine(me: MetricEval, g: Glyphs): Line {
-  const t = me.travel;
+function travelLine(mf: MetricFigure, g: Glyphs): Line {
+  const t = mf.travel;
   if (!t) return text('no earlier comparable figure', 'text.muted');
-  const d = Math.max(me.metric.decimals ?? 0, me.obs?.written?.decimals ?? 0, decimalsOfNumber(t.from, 2));
+  const me = mf.me;
   const dir: Segment[] =
     t.direction === undefined
       ? [seg(MOVE_WORDS[t.move])]
       : [seg(`${g.direction[t.direction]} ${t.direction}`, t.direction === 'same' ? undefined : t.direction), seg(t.direction === 'same' ? '' : ` (${MOVE_WORDS[t.move]})`)];
-  return [...dir, seg(`: ${valueOf(me.metric, t.from, d)} to ${valueOf(me.metric, t.to, d)}, against ${formatPeriod(t.against)} (${t.comparison})`)];
+  return [...dir, seg(`: ${mf.travelFrom ?? ''} to ${me.obs?.value == null ? mf.valueText : formatValue(me.metric, me.obs.value, me.obs.written?.decimals ?? 0)}, against ${formatPeriod(t.against)} (${t.comparison})`)];
 }
 
 function ragPair(me: MetricEval, g: Glyphs): Line {
@@ -124,29 +105,29 @@ function ragPair(me: MetricEval, g: Glyphs): Line {
   return out;
 }
 
-function metricFields(me: MetricEval, model: Model, width: number): Line[] {
+function metricFields(mf: MetricFigure, model: Model, width: number): Line[] {
   const g = model.glyphs;
-  const { metric, obs } = me;
+  const { me, metric } = mf;
+  const { obs } = me;
   const period = formatPeriod(me.period);
   const lines: Line[] = [];
   const add = (label: string, value: Line) => lines.push(...field(label, value, width, g.ellipsis));
-  const ytd = metric.cumulative || metric.yearToDate;
 
   if (obs === undefined) add('Value', text(`none: no figure reported for ${period}`, 'text.muted'));
-  else if (me.rated === undefined) add('Value', text('none: no value given', 'text.muted'));
+  else if (mf.value === undefined) add('Value', text('none: no value given', 'text.muted'));
   else {
-    const value: Segment[] = [seg(formatValue(metric, me.rated, me.ratedDecimals), ragTokenOf(me.computed))];
-    if (ytd && me.period.q !== undefined) value.push(seg(' year to date'));
-    if (metric.cumulative && me.period.q !== undefined && obs.value !== null) value.push(seg(` (${period} alone: ${formatValue(metric, obs.value, obs.written?.decimals ?? 0)})`, 'text.muted'));
+    const value: Segment[] = [seg(mf.valueText, ragTokenOf(me.computed))];
+    if (mf.yearToDate) value.push(seg(' year to date'));
+    if (mf.ownText !== undefined) value.push(seg(` (${period} alone: ${mf.ownText})`, 'text.muted'));
     add('Value', value);
   }
-  add('Target', text(targetText(me)));
+  add('Target', text(mf.target.full || 'none (a context indicator)'));
   add('Good is', text(GOOD_WORDS[metric.good]));
   if (obs !== undefined) {
-    add('As of', obs.asOf ? text(obs.asOf.text) : [seg(period), seg(' (the period)', 'text.muted')]);
+    add('As of', [...(mf.asOf !== undefined ? text(mf.asOf) : [seg(period), seg(' (the period)', 'text.muted')]), ...(mf.stale ? [seg(' · '), seg('stale', 'warning')] : [])]);
     add('RAG', ragPair(me, g));
-    add('Why', text(me.why));
-    add('Travel', travelLine(me, g));
+    add('Why', text(mf.rule));
+    add('Travel', travelLine(mf, g));
     const benchmarks = Object.entries(obs.benchmarks);
     if (benchmarks.length > 0) add('Benchmarks', text(benchmarks.map(([name, v]) => `${name}: ${valueOf(metric, v)}`).join(' · ')));
     if (obs.numerator || obs.denominator) {
@@ -157,12 +138,14 @@ function metricFields(me: MetricEval, model: Model, width: number): Line[] {
       const ratio = percent === undefined ? '' : ` = ${formatNumber(percent, Math.max(2, obs.written?.decimals ?? 0))}${Number.isFinite(percent) ? '%' : ''}`;
       add('Num / denom', text(`${num} / ${den}${ratio}`));
     }
-    if (obs.flags.length > 0) add('Flags', text(obs.flags.map((f) => f.replace(/_/g, ' ')).join(', '), 'warning'));
+    if (mf.flags.length > 0) add('Flags', text(mf.flags.map((f) => f.replace(/_/g, ' ')).join(', '), 'warning'));
     if (obs.note) add('Note', text(obs.note));
   } else if (metric.reportedIn !== undefined) {
     add('Reported', text(`annually, in Q${metric.reportedIn}`, 'text.muted'));
   }
   if (metric.definition) add('Definition', text(metric.definition, 'text.muted'));
+  // What `check` questions on this figure: its code and message (the Checks view, 6, lists them all).
+  for (const f of mf.findings) add('Check', [seg(f.code, f.severity === 'error' ? 'error' : 'warning'), seg(`: ${f.message}`)]);
   return lines;
 }
 
@@ -178,7 +161,7 @@ export function chartPeriods(model: Model, kpi: Kpi, current: number): number[] 
 
 /** The line drawn for the target and its legend text; none for a band rated on target or a change. */
 export function chartTarget(me: MetricEval | undefined, metric: Metric): { value?: number; label?: string } {
-  const label = me?.targetLabel ?? metric.targetLabel;
+  const label = me ? me.targetLabel : metric.targetLabel;
   const year = metric.cumulative || metric.yearToDate ? ' (full year)' : '';
   const t = metric.target;
   if (t?.kind === 'value') return { value: t.value, label: `${label ?? valueOf(metric, t.value)}${year}` };
@@ -265,8 +248,9 @@ function headerLines(model: Model, ke: KpiEval, period: number, width: number): 
   // Each metric's RAG, its title wrapped under itself.
   const labelW = width >= 40 ? LABEL_W : 0;
   const ragW = 11;
+  const deciding = kpiFigure(model, period, kpi.id)?.deciding?.me;
   for (const me of ke.metrics) {
-    const rows = wrapLine(text(me.metric.title), Math.max(10, width - labelW - ragW), g.ellipsis);
+    const rows = wrapLine(text(`${me.metric.title}${n > 1 && me === deciding ? ' (decides)' : ''}`), Math.max(10, width - labelW - ragW), g.ellipsis);
     const rag = seg(fit(`${g.rag[me.counted]} ${RAG_WORDS[me.counted]}`, ragW), ragTokenOf(me.counted));
     rows.forEach((r, i) => lines.push([seg(' '.repeat(labelW)), i === 0 ? rag : seg(' '.repeat(ragW)), ...r]));
   }
@@ -290,11 +274,13 @@ export function kpiDetailLines(model: Model, id: string, period: number, width: 
   const periodLabel = model.periodLabels[period] ?? formatPeriod(pe.data.period);
   const lines: Line[] = headerLines(model, ke, period, width);
 
-  for (const [i, me] of ke.metrics.entries()) {
+  const kf = kpiFigure(model, period, id) as KpiFigure;
+  for (const [i, mf] of kf.metrics.entries()) {
+    const me = mf.me;
     lines.push([]);
-    if (kpi.composite) lines.push(...heading(`${i + 1}/${ke.metrics.length} ${me.metric.title}`, width, g.ellipsis));
+    if (kpi.composite) lines.push(...heading(`${i + 1}/${ke.metrics.length} ${me.metric.title}${kf.decidedBy !== undefined && kf.deciding === mf ? ` (decides the RAG: ${kf.decidedBy})` : ''}`, width, g.ellipsis));
     else lines.push(...heading(`Figures for ${periodLabel}`, width, g.ellipsis));
-    lines.push(...metricFields(me, model, width));
+    lines.push(...metricFields(mf, model, width));
     lines.push([]);
     lines.push(text('Trend', 'text.title'));
     lines.push(...metricChart(model, kpi, me.metric, period, width, height));

@@ -1,12 +1,11 @@
-// KPI rows: everything a KPI row shows (its RAG, latest value with unit, target as published,
-// direction of travel, trend sparkline, flags, how many periods running it has been red), per
-// period, computed once per model and period. The KPIs views, slides, agendas and hand-outs read
-// them.
+// KPI rows: everything a KPI row shows (its RAG, the deciding metric's value and the target that
+// rated it, direction of travel, trend sparkline, flags, the findings on it, how many periods
+// running it has been red), per period, computed once per model and period from the KPIs' figures
+// (figure.ts). The KPIs views, slides, agendas and hand-outs read them.
 
-import type { Direction, KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
-import { formatValue } from '../domain/format.js';
-import { describeTarget } from '../domain/rag.js';
-import type { Flag, Kpi, Rag, Unit } from '../domain/types.js';
+import type { Direction, PeriodEval } from '../domain/evaluate.js';
+import type { Flag, Kpi, Metric, Rag, Unit } from '../domain/types.js';
+import { findingWords, kpiFigure, type KpiFigure } from './figure.js';
 import { type Glyphs } from './glyphs.js';
 import type { Model } from './model.js';
 import { modelMemo } from './memo.js';
@@ -22,15 +21,21 @@ export interface KpiRow {
   readonly rag: Rag;
   /** Whether anything was reported for the KPI in the period. */
   readonly hasData: boolean;
-  /** Latest value with its unit (the main metric's rated value), or why there is none. */
+  /** The deciding metric's value with its unit (see KpiFigure.deciding), or why there is none. */
   readonly value: string;
-  /** The target as published: the label where one is given, else the numbers. */
+  /** The target that rated that value, as published: its label where the label describes it, else the numbers. */
   readonly target: string;
+  /** For a composite: how the RAG was decided and by which metric ("worst of 3: C roads"). */
+  readonly decidedBy?: string;
   readonly direction?: Direction;
-  /** The main metric's figures over the loaded periods up to this one (a space for a gap). */
+  /** The deciding metric's figures over the loaded periods up to this one (a space for a gap). */
   readonly trend: string;
   /** Abbreviated observation flags: prov, est, rev, break, NFP. */
   readonly flags: readonly string[];
+  /** The short words of what `check` questions on the KPI or its metrics ("ratio", "jump", "RAG?"). */
+  readonly findings: readonly string[];
+  /** A reported RAG contradicts its target. */
+  readonly mismatch: boolean;
   /** Loaded periods in a row, ending with this one, in which the KPI was red (0 if it is not). */
   readonly redStreak: number;
   /** Lower-case text the filter searches: title, id, directorate, metric titles. */
@@ -40,7 +45,6 @@ export interface KpiRow {
 /** The most periods a sparkline shows (the latest ones, up to the current period). */
 const SPARK_MAX = 8;
 
-const FLAG_ORDER: readonly Flag[] = ['provisional', 'estimated', 'revised', 'break_in_series', 'not_for_publication'];
 const FLAG_WORDS: Readonly<Record<Flag, string>> = {
   provisional: 'prov',
   estimated: 'est',
@@ -63,42 +67,15 @@ export function marks(g: Glyphs) {
   return { cursor: ascii ? '>' : '▸', up: ascii ? '^' : '▲', down: ascii ? 'v' : '▼', times: ascii ? 'x' : '×', dot: ascii ? '-' : '·' };
 }
 
-function valueOf(k: KpiEval): string {
-  if (!k.hasData) return 'no data';
-  const m = k.metrics[0];
-  if (m?.rated !== undefined) return formatValue(m.metric, m.rated, m.ratedDecimals);
-  if (k.kpi.composite && k.metrics.length > 1) return `${k.metrics.length} metrics`;
+function valueOf(f: KpiFigure): string {
+  if (!f.hasData) return 'no data';
+  const m = f.deciding;
+  if (m?.value !== undefined) return m.valueText;
+  if (f.kpi.composite && f.metrics.length > 1) return `${f.metrics.length} metrics`;
   return 'no value';
 }
 
-/** A metric's target as published: its label, else the numbers, else what kind of target it is. */
-export function metricTargetText(m: MetricEval): string {
-  if (m.targetLabel) return m.targetLabel;
-  const spec = m.obs?.target ?? m.metric.target;
-  if (spec === undefined) return '';
-  switch (spec.kind) {
-    case 'value':
-      return describeTarget(m.metric, { kind: 'value', value: spec.value });
-    case 'band':
-      return describeTarget(m.metric, { kind: 'band', min: spec.min, max: spec.max });
-    case 'benchmark':
-      return `${spec.name} benchmark`;
-    case 'change':
-      return `${spec.direction} on last year`;
-    default: {
-      const _exhaustive: never = spec;
-      return _exhaustive;
-    }
-  }
-}
-
-function targetOf(k: KpiEval): string {
-  const m = k.metrics[0];
-  return m ? metricTargetText(m) : '';
-}
-
-function trendOf(model: Model, k: KpiEval, period: number): string {
-  const metric = k.kpi.metrics[0];
+function trendOf(model: Model, metric: Metric | undefined, period: number): string {
   const here = model.ev.periods[period];
   if (!metric || !here) return '';
   const first = Math.max(0, period - SPARK_MAX + 1);
@@ -165,23 +142,25 @@ function computeKpiRows(model: Model, p: number): readonly KpiRow[] {
   const rows: KpiRow[] = [];
   for (const priority of model.priorities) {
     for (const kpi of priority.kpis) {
-      const k = pe?.kpis.get(kpi.id);
-      if (!k) continue;
-      const flagged = k.metrics.some((m) => (m.obs?.flags.length ?? 0) > 0);
-      const flags = flagged ? new Set(k.metrics.flatMap((m) => m.obs?.flags ?? [])) : undefined;
-      const direction = k.metrics[0]?.travel?.direction;
+      const f = pe?.kpis.has(kpi.id) ? kpiFigure(model, p, kpi.id) : undefined;
+      if (!f) continue;
+      const m = f.deciding;
+      const direction = m?.travel?.direction;
       rows.push({
         kpiId: kpi.id,
         priorityId: priority.id,
         order: rows.length,
         title: kpi.title,
-        rag: k.counted,
-        hasData: k.hasData,
-        value: valueOf(k),
-        target: targetOf(k),
+        rag: f.rag,
+        hasData: f.hasData,
+        value: valueOf(f),
+        target: m?.target.text ?? '',
+        ...(f.decidedBy !== undefined && m ? { decidedBy: `${f.decidedBy}: ${m.metric.title}` } : {}),
         ...(direction ? { direction } : {}),
-        trend: trendOf(model, k, p),
-        flags: flags ? FLAG_ORDER.filter((f) => flags.has(f)).map((f) => FLAG_WORDS[f]) : NO_FLAGS,
+        trend: trendOf(model, m?.metric ?? kpi.metrics[0], p),
+        flags: f.flags.length === 0 ? NO_FLAGS : f.flags.map((x) => FLAG_WORDS[x]),
+        findings: f.findings.length === 0 ? NO_FLAGS : findingWords(f.findings),
+        mismatch: f.mismatch,
         redStreak: redStreak(model.ev.periods, kpi.id, p),
         haystack: haystackOf(model, kpi),
       });

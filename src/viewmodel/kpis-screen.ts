@@ -11,6 +11,7 @@ import { ragBar } from './overview-screen.js';
 import type { ScreenParams, ScreenView, TableColumn, TableView, Target } from './screen.js';
 import { clipLine, fit, lineWidth, ragTokenOf, seg, textWidth, truncate, visibleWindow, type Line, type Segment } from './styled.js';
 import { marks, kpiRows, filterRows, rowsByPriority, priorityRows, type KpiRow } from './kpi-rows.js';
+import { FIGURE_MARK, FINDING_WORDS } from './figure.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sorting: `s` cycles through these; ties keep catalogue order.
@@ -79,8 +80,16 @@ function travelText(r: KpiRow, g: Glyphs): string {
 
 function flagsText(r: KpiRow, g: Glyphs): string {
   const streak = r.redStreak >= 2 ? [`${r.redStreak}${marks(g).times}red`] : [];
-  // The run of reds first: it matters most, and a narrow column cuts the end.
-  return [...streak, ...r.flags].join(' ');
+  // The run of reds first: it matters most, and a narrow column cuts the end; then what `check`
+  // questions (a reported RAG against its target first), the published flags, the other findings.
+  const mismatch = r.mismatch && !r.findings.includes(FINDING_WORDS.RAG_MISMATCH) ? [FINDING_WORDS.RAG_MISMATCH] : [];
+  // A finding that repeats a flag (NOT_FOR_PUBLICATION and the NFP flag) is said once.
+  return [...new Set([...streak, ...mismatch, ...r.flags, ...r.findings])].join(' ');
+}
+
+/** The RAG with its symbol and word, marked when `check` questions the figure (the Flags column says what). */
+function ragCell(r: KpiRow, g: Glyphs): string {
+  return `${ragToken(r.rag, g)}${r.mismatch || r.findings.length > 0 ? FIGURE_MARK : ''}`;
 }
 
 function cellText(key: ColumnKey, r: KpiRow, g: Glyphs): string {
@@ -88,7 +97,7 @@ function cellText(key: ColumnKey, r: KpiRow, g: Glyphs): string {
     case 'cursor':
       return '';
     case 'rag':
-      return ragToken(r.rag, g);
+      return ragCell(r, g);
     case 'title':
       return r.title;
     case 'value':

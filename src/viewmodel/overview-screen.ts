@@ -44,6 +44,7 @@ function kpiLine(k: KpiLine, glyphs: Glyphs, selected: boolean): Line {
     seg(`${glyphs.rag[k.rag]} ${fit(RAG_WORDS[k.rag], 7)}`, ragTokenOf(k.rag)),
     seg(` ${k.title}`, selected ? 'focus' : undefined),
     seg(figure, 'text.muted'),
+    ...(k.findings ? [seg(`  check: ${k.findings.join(', ')}`, 'warning')] : []),
   ];
 }
 
@@ -139,7 +140,7 @@ export function overviewScreen(model: Model, p: ScreenParams): ScreenView {
   const win = visibleWindow(lines, focusLine, p.height);
   const lineOf = (i: number): KpiLine => {
     let line = o.itemLines.get(i);
-    if (!line) o.itemLines.set(i, (line = kpiFigures(items[i] as KpiEval)));
+    if (!line) o.itemLines.set(i, (line = kpiFigures(model, p.period, items[i] as KpiEval)));
     return line;
   };
   const shown = win.items.map((l) => clipLine(typeof l === 'number' ? kpiLine(lineOf(l), model.glyphs, l === p.cursor) : l, p.width));

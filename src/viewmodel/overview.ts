@@ -2,11 +2,13 @@
 // what changed since the previous period. Pure: the TUI and the plain-text output both use it.
 
 import type { Evaluation, KpiEval, MetricEval, PeriodEval } from '../domain/evaluate.js';
-import { formatNumber, formatValue } from '../domain/format.js';
+import { formatNumber } from '../domain/format.js';
 import { formatPeriod, previousOf } from '../domain/period.js';
 import { compareRag, isRated } from '../domain/rag.js';
 import type { Rag, RatedRag } from '../domain/types.js';
 import { ragToken, type Glyphs } from './glyphs.js';
+import { findingWords, kpiFigure } from './figure.js';
+import { periodAt, type Model } from './model.js';
 
 export interface PriorityRow {
   readonly id: string;
@@ -19,9 +21,11 @@ export interface KpiLine {
   readonly priorityId: string;
   readonly title: string;
   readonly rag: Rag;
-  /** The main figure: the first metric's value with its unit, and its target as published. */
+  /** The figure that decides its RAG: the value with its unit, and the target that rated it, as published. */
   readonly value?: string;
   readonly target?: string;
+  /** The short words of what `check` questions on it. */
+  readonly findings?: readonly string[];
 }
 
 export interface Change {
@@ -49,21 +53,24 @@ export interface OverviewModel {
   };
 }
 
-/** A KPI's line of the overview: its title, RAG and main figure. */
-export function kpiLine(k: KpiEval): KpiLine {
-  const m = k.metrics.find((x) => x.rated !== undefined) ?? k.metrics[0];
-  const ytd = m?.metric.cumulative || m?.metric.yearToDate ? ' year to date' : '';
-  const value = m?.rated !== undefined ? `${formatValue(m.metric, m.rated, m.ratedDecimals)}${ytd}` : undefined;
-  const target = m?.targetLabel ?? (m?.metric.target?.kind === 'value' ? formatValue(m.metric, m.metric.target.value, 0) : undefined);
-  return { kpiId: k.kpi.id, priorityId: k.kpi.priorityId, title: k.kpi.title, rag: k.counted, ...(value ? { value } : {}), ...(target ? { target } : {}) };
+/** A KPI's line of the overview: its title, RAG and the figure that decides it (figure.ts). */
+export function kpiLine(model: Model, period: number, k: KpiEval): KpiLine {
+  const f = kpiFigure(model, period, k.kpi.id);
+  const m = f?.deciding?.value !== undefined ? f.deciding : undefined;
+  const value = m ? `${m.valueText}${m.yearToDate ? ' year to date' : ''}` : undefined;
+  const target = m?.target.text || undefined;
+  const words = f ? findingWords(f.findings) : [];
+  const findings = words.length > 0 ? words : undefined;
+  return { kpiId: k.kpi.id, priorityId: k.kpi.priorityId, title: k.kpi.title, rag: k.counted, ...(value ? { value } : {}), ...(target ? { target } : {}), ...(findings ? { findings } : {}) };
 }
 
 /** The overview with its highlights and exceptions as the KPIs' evaluations (kpiLine makes their lines). */
 export type OverviewParts = Omit<OverviewModel, 'highlights' | 'below'> & { readonly highlights: readonly KpiEval[]; readonly below: readonly KpiEval[] };
 
-export function overviewModel(ev: Evaluation, pe: PeriodEval): OverviewModel {
-  const parts = overviewParts(ev, pe);
-  return { ...parts, highlights: parts.highlights.map(kpiLine), below: parts.below.map(kpiLine) };
+export function overviewModel(model: Model, period: number): OverviewModel {
+  const parts = overviewParts(model.ev, periodAt(model, period));
+  const line = (k: KpiEval) => kpiLine(model, period, k);
+  return { ...parts, highlights: parts.highlights.map(line), below: parts.below.map(line) };
 }
 
 /** overviewModel without the figures of every highlight and exception worked out (a screen shows a few). */

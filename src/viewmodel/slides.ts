@@ -9,8 +9,8 @@
 // terminal: bigger figures, a taller chart, more rows, roomier spacing. Where a list is longer
 // than the screen the cursor scrolls it (`size` is how far). Pure.
 
-import type { KpiEval, MetricEval } from '../domain/evaluate.js';
-import { decimalsOfNumber, formatNumber, formatValue } from '../domain/format.js';
+import type { KpiEval } from '../domain/evaluate.js';
+import { formatNumber } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { compareRag } from '../domain/rag.js';
 import { impactWord, likelihoodWord } from '../domain/risk.js';
@@ -23,7 +23,8 @@ import { RAG_WORDS, type Glyphs } from './glyphs.js';
 import { asciiText, gridLayout, gridLines, idLinesNeeded, marksOf as gridMarksOf, usesBandWords, type GridItem } from './heatgrid.js';
 import { gridData, unplaced } from './heatgrid-screen.js';
 import { chartPeriods, chartTarget, wrapLine } from './kpi-detail.js';
-import { kpiRows, metricTargetText, type KpiRow } from './kpi-rows.js';
+import { kpiRows, type KpiRow } from './kpi-rows.js';
+import { findingWords, kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
 import { periodAt, type Model } from './model.js';
 import { overviewModel } from './overview.js';
 import { ragBar } from './overview-screen.js';
@@ -336,7 +337,7 @@ export function distinctLabels(titles: readonly string[], width: number, ellipsi
 function overviewSlide(ctx: Ctx, title: string): Body {
   const { model, g, width, height } = ctx;
   const pe = periodAt(model, ctx.period);
-  const o = overviewModel(model.ev, pe);
+  const o = overviewModel(model, ctx.period);
   const s = pe.summary;
   const headline = `${formatNumber(s.percent_achieving, 0)}%`;
   const sub = `${s.green_count} of ${s.rated_count} rated KPIs achieving target`;
@@ -493,10 +494,10 @@ function chartPoints(model: Model, kpi: Kpi, metric: Metric, current: number): C
 }
 
 
-function travelText(me: MetricEval, ctx: Ctx): { text: string; token?: Token } | undefined {
-  const t = me.travel;
-  if (!t) return undefined;
-  const was = formatValue(me.metric, t.from, Math.max(me.metric.decimals ?? 0, me.obs?.written?.decimals ?? 0, decimalsOfNumber(t.from, 2)));
+function travelText(mf: MetricFigure, ctx: Ctx): { text: string; token?: Token } | undefined {
+  const t = mf.travel;
+  const was = mf.travelFrom;
+  if (!t || was === undefined) return undefined;
   const when = formatPeriod(t.against);
   if (t.direction === undefined) return { text: `${t.move} on ${when} (${was})` };
   if (t.direction === 'same') return { text: `${ctx.g.direction.same} same as ${when} (${was})` };
@@ -526,14 +527,18 @@ function kpiSlide(ctx: Ctx, heading: string, id: string): Body {
   const { kpi, priority } = entry;
   // On a short screen the heading has one line: when the item's title does not fit it, the KPI's does.
   const title = height < 20 && textWidth(heading) > width && heading.includes(kpi.title) ? kpi.title : heading;
-  const metricFocus = kpiId !== id ? ke.metrics.find((m) => m.metric.id === id) : undefined;
-  const me = metricFocus ?? ke.metrics.find((m) => m.rated !== undefined) ?? ke.metrics[0];
-  const rag = metricFocus ? metricFocus.counted : ke.counted;
-  const ytd = me && (me.metric.cumulative || me.metric.yearToDate) && me.period.q !== undefined ? 'year to date' : '';
-  const value = me?.rated !== undefined ? formatValue(me.metric, me.rated, me.ratedDecimals) : ke.hasData ? 'no value' : `nothing reported for ${ctx.label}`;
+  // The figure shown: the metric asked for, else the one that decides the KPI's RAG.
+  const kf = kpiFigure(model, ctx.period, kpiId as string) as KpiFigure;
+  const metricFocus = kpiId !== id ? kf.metrics.find((m) => m.metric.id === id) : undefined;
+  const mf = metricFocus ?? kf.deciding;
+  const me = mf?.me;
+  const rag = metricFocus ? metricFocus.counted : kf.rag;
+  const ytd = mf?.yearToDate ? 'year to date' : '';
+  const value = mf?.value !== undefined ? mf.valueText : ke.hasData ? 'no value' : `nothing reported for ${ctx.label}`;
   const { figure, rest } = splitFigure(value);
-  const target = me ? metricTargetText(me) : '';
-  const travel = me ? travelText(me, ctx) : undefined;
+  const target = mf ? mf.target.text : '';
+  const travel = mf ? travelText(mf, ctx) : undefined;
+  const questioned = findingWords(metricFocus ? metricFocus.findings : kf.findings);
 
   // What the title does not already say: the KPI, the metric of a composite, the priority.
   const what = [kpi.title, kpi.composite && me && me.metric.title !== kpi.title ? me.metric.title : '', priority.title].filter((x) => x !== '' && !title.includes(x));
@@ -543,6 +548,8 @@ function kpiSlide(ctx: Ctx, heading: string, id: string): Body {
     target === '' ? [seg('No target (a context indicator)', 'text.muted')] : [seg(targetPhrase(target, 'Target'))],
     ...(travel ? [[seg(travel.text, travel.token)]] : []),
     ...(kpi.composite && !metricFocus && ke.metrics.length > 1 ? [metricCounts(ke, g)] : []),
+    ...(!metricFocus && kf.decidedBy !== undefined && mf ? [text(`${kf.decidedBy}: ${mf.metric.title}`, 'text.muted')] : []),
+    ...(questioned.length > 0 ? [[seg(`Check: ${questioned.join(', ')}`, 'warning')]] : []),
     ...(ytd ? [text(ytd, 'text.muted')] : []),
   ];
   const points = slidePoints(model, ctx.period, id);

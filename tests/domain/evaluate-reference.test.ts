@@ -78,9 +78,12 @@ function refMetric(catalogue: Catalogue, metric: Metric, data: PeriodData, histo
   const obs = data.observations.get(metric.id);
   const reported = obs?.rag;
   const tol = metric.amber ?? catalogue.amber;
-  const targetLabel = obs?.targetLabel ?? metric.targetLabel;
   const finish = (p: { rated?: number; ratedDecimals: number; target?: NumericTarget; targetSource?: string; result?: RagResult; computed: Rag; why: string }): RefMetric => {
     const travel = refTravel(metric, period, obs, history, p.target);
+    // A label names the target used: none for a share, a benchmark or a change; the observation's
+    // own label; the catalogue's only where the catalogue's target stands (or nothing rated it).
+    const derived = p.targetSource === 'pro rata' || p.targetSource === 'benchmark' || p.targetSource === 'change';
+    const targetLabel = derived ? undefined : obs?.targetLabel ? obs.targetLabel : obs?.target !== undefined ? undefined : metric.targetLabel;
     return {
       ...p,
       ...(targetLabel ? { targetLabel } : {}),

@@ -86,7 +86,7 @@ describe('the KPI detail document', () => {
   it('gives the running total and the period’s own figure for a cumulative metric', () => {
     const text = doc(bundled, 'library-visits').join('\n');
     expect(text).toContain('Value        2,638,886 year to date (2019/20 Q3 alone: 841,582)');
-    expect(text).toContain('Target       4,000,000 (3,000,000, pro rata for 2019/20 Q3)');
+    expect(text).toContain('Target       3,000,000 (pro rata: 3/4 of 4,000,000)');
     expect(text).toContain('target 4,000,000 (full year)');
   });
 

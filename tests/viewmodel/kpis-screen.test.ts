@@ -149,7 +149,7 @@ describe('KPI rows', () => {
     ['lights', 'green', '5 days', '5 days or fewer', 'worse', '█▁▅', [], 0],
     ['bins', 'amber', '960', '1,000', 'worse', '█ ▁', [], 0],
     ['survey', 'red', '45%', '60%', 'better', '▁ █', [], 2],
-    ['reviews', 'red', '82%', '80%', 'worse', '▁█▄', [], 2],
+    ['reviews', 'red', '70', '50', 'worse', '▁▆█', [], 2],
     ['visits', 'unrated', '15', '', 'better', '▁▄█', [], 0],
   ])('%s: %s %s (target %s), %s, %s', (id, rag, value, target, direction, trend, flags, streak) => {
     expect(rows.get(id)).toMatchObject({ rag, value, target, direction, trend, flags, redStreak: streak, hasData: true });
@@ -249,9 +249,9 @@ describe('screen kpis', () => {
     expect(tableText(v)).toMatchInlineSnapshot(`
       [
         "RAG|KPI|Value|Target|Travel|Trend",
-        "▸ ✗ Red  |Potholes repaired on time|   70%|90%     |▼ worse |▆█▁  ",
+        "▸ ✗ Red* |Potholes repaired on time|   70%|90%     |▼ worse |▆█▁  ",
         "  ✗ Red  |Residents satisfied      |   45%|60%     |▲ better|▁ █  ",
-        "  ✗ Red  |Care reviews             |   82%|80%     |▼ worse |▁█▄  ",
+        "  ✗ Red  |Care reviews             |    70|50      |▼ worse |▁▆█  ",
         "  ✓ Green|Street lights fixed      |5 days|5 days …|▼ worse |█▁▅  ",
       ]
     `);
@@ -293,7 +293,7 @@ describe('screen priority', () => {
 
   it('uses ASCII marks with the ASCII set', () => {
     const v = priorityScreen(ascii, 'roads', params({ width: 120 }));
-    expect(v.table?.rows[0]).toMatchObject({ rag: '> x Red  ' });
+    expect(v.table?.rows[0]).toMatchObject({ rag: '> x Red* ' });
     expect(v.table?.rows[0]?.['flags']?.trim()).toBe('3xred prov NFP');
     expect(plain(v.lines[0] ?? [])).toBe('catalogue order - 4 KPIs');
   });

@@ -22,7 +22,7 @@ const fixture = () => {
 describe('overview', () => {
   const m = fixture();
   it('gives the headline, exceptions (reds then ambers) and what changed', () => {
-    const o = overviewModel(m.ev, m.ev.periods[1]!);
+    const o = overviewModel(m, 1);
     expect(o.headline).toBe('1 of 3 rated KPIs achieving target (33.3%)');
     expect(o.unratedNote).toBe('0 unrated (context) of 3 KPIs reported; 1 amber, 1 red');
     expect(o.below.map((k) => [k.kpiId, k.rag])).toEqual([
