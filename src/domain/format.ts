@@ -114,18 +114,21 @@ export function decimalsOfNumber(value: number, max = 4): number {
 }
 
 /**
+ * At least `d` decimals, and as many more as a number that is not zero needs not to read as zero
+ * (0.0045 at 2 places is 0.0045, not 0.00): the places to its first significant digit and one more, at most 10.
+ */
+export function visibleDecimals(value: number, d: number): number {
+  if (!Number.isFinite(value) || value === 0 || Number(value.toFixed(Math.min(Math.max(d, 0), 10))) !== 0) return d;
+  return Math.min(10, Math.max(d, -Math.floor(Math.log10(Math.abs(value))) + 1));
+}
+
+/**
  * The decimals a target is shown with: as it was written (the places its number needs, up to 6; a
  * pro-rata share keeps the places its division gives), whatever the metric's display decimals; and
- * never so few that a target that is not zero reads as zero (2e-9 shows its significant digits).
+ * never so few that a target that is not zero reads as zero.
  */
 export function targetDecimals(value: number): number {
-  if (!Number.isFinite(value)) return 0;
-  let d = decimalsOfNumber(value, 6);
-  if (value !== 0 && Number(value.toFixed(Math.min(d, 10))) === 0) {
-    // The places to the first significant digit, and two more (at most 10: toFixed's range here).
-    d = Math.min(10, Math.max(d, -Math.floor(Math.log10(Math.abs(value))) + 2));
-  }
-  return d;
+  return Number.isFinite(value) ? visibleDecimals(value, decimalsOfNumber(value, 6)) : 0;
 }
 
 /** A target number with its unit, as written (see targetDecimals): 95%, 4.5 days, 0.0005. */

@@ -5,7 +5,7 @@
 // good: target only inside the band (or equal to the number), the miss being the distance to the
 // nearest bound. A relative tolerance is taken of the target (of the nearest bound for a band).
 
-import { formatNumber, formatTarget, formatTolerance, formatValue, decimalsOfNumber } from './format.js';
+import { formatNumber, formatTarget, formatTolerance, formatValue, decimalsOfNumber, visibleDecimals } from './format.js';
 import type { Good, Metric, Rag, RatedRag, Rollup, Tolerance } from './types.js';
 
 /** A target reduced to numbers: what a value is compared with. */
@@ -172,8 +172,9 @@ export function explainRag(
   if (result.meets) return `${head}: meets ${targetWord} → green`;
   // A gap that overflows (from -1.7e308 to 1.7e308) has no figure: it is beyond any tolerance.
   if (!Number.isFinite(result.gap)) return `${head}: ${result.side === 'over' ? 'over' : 'short'} by more than can be computed → ${result.rag}`;
-  const gap = formatNumber(result.gap, Math.max(d, decimalsOfNumber(result.gap, 2)));
-  const tolNumber = formatNumber(result.tolerance, Math.max(d, decimalsOfNumber(result.tolerance, 2)));
+  // Never a gap or a tolerance that is not zero printed as 0.00.
+  const gap = formatNumber(result.gap, visibleDecimals(result.gap, Math.max(d, decimalsOfNumber(result.gap, 2))));
+  const tolNumber = formatNumber(result.tolerance, visibleDecimals(result.tolerance, Math.max(d, decimalsOfNumber(result.tolerance, 2))));
   const tolText = tol.kind === 'relative' ? `${tolNumber} (${formatTolerance(tol)})` : tolNumber;
   return `${head}: ${gap} ${result.side === 'over' ? 'over' : 'short'}, amber tolerance ${tolText} → ${result.rag}`;
 }

@@ -104,7 +104,7 @@ describe('numbers', () => {
   const model = fixture(
     `      - { id: waits, title: Days waited, unit: days, good: low, target: 4.5, decimals: 0 }
       - { id: leaks, title: Leak rate, unit: ratio, good: low, target: 0.0005, decimals: 2 }
-      - { id: share, title: Share, unit: percent, good: high, target: 14, target_label: "14%" }
+      - { id: share, title: Share, unit: percent, good: high, target: 14, target_label: "Comparable with neighbours (14%)" }
 `,
     { 'q1.yaml': 'period: 2019/20 Q1\nobservations:\n  waits: { value: 6 }\n  leaks: { value: 0.01 }\n  share: { value: 10 }\n' },
   );
@@ -120,9 +120,17 @@ describe('numbers', () => {
     expect(detailText(model, 0, 'leaks')).toMatch(/vs target 0\.0005 /);
   });
 
-  it('a label that is the number is printed once', () => {
-    expect(row(model, 0, 'share').target).toBe('14%');
-    for (const text of [detailText(model, 0, 'share'), handout(model, 0, 'share'), slideText(model, 0, 'share')]) expect(text).not.toContain('(14%)');
+  it('a label that shows the number is not followed by it again', () => {
+    expect(row(model, 0, 'share').target).toBe('Comparable with neighbours (14%)');
+    for (const text of [detailText(model, 0, 'share'), handout(model, 0, 'share'), slideText(model, 0, 'share')]) {
+      expect(text).toContain('Comparable with neighbours (14%)');
+      expect(text).not.toContain('(14%) (14%)');
+    }
+  });
+
+  it('a tolerance that is not zero is never printed as 0.00', () => {
+    // 5% of 0.0005 is 0.000025.
+    expect(detailText(model, 0, 'leaks')).toContain('amber tolerance 0.000025 (5%)');
   });
 });
 
