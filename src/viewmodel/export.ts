@@ -23,7 +23,7 @@ import { financeRows, financeTotalRow, statedTotalLines, type FinanceRow, type O
 import { ragToken, type Glyphs } from './glyphs.js';
 import { entriesIn, gridData, unplaced } from './heatgrid-screen.js';
 import { kpiRows, type KpiRow } from './kpi-rows.js';
-import { findingWords, kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
+import { decidesNote, findingWords, kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
 import { periodAt, type Model } from './model.js';
 import { overviewModel } from './overview.js';
 import { bandLabel, registerOf, type EntryView } from './register.js';
@@ -220,7 +220,7 @@ function kpiSection(c: Ctx, item: AgendaEntry, id: string): string[] {
   const table = mdTable(
     ['Metric', 'Value', 'Target', 'Reported', 'Computed', 'Direction'],
     kf.metrics.map((mf) => [
-      mdInline(`${mf.metric.title}${kf.decidedBy !== undefined && mf === kf.deciding ? ` (decides: ${kf.decidedBy})` : ''}`),
+      mdInline(`${mf.metric.title}${decidesNote(kf, mf) !== undefined ? ` (${decidesNote(kf, mf)})` : ''}`),
       mdInline(metricValue(mf)),
       mdInline(mf.target.full),
       mf.reported ? ragToken(mf.reported, c.g) : 'none',

@@ -332,3 +332,12 @@ export function findingWords(findings: readonly FigureFinding[]): string[] {
 export function figureNumber(m: MetricFigure, v: number): string {
   return formatNumber(v, m.metric.decimals ?? m.me.ratedDecimals);
 }
+
+/**
+ * "decides the RAG: worst of 3" beside the metric of a KPI with several metrics whose figure is the
+ * one shown for the KPI (undefined for any other metric, or a KPI of one metric).
+ */
+export function decidesNote(kf: KpiFigure, mf: MetricFigure): string | undefined {
+  if (kf.metrics.length < 2 || mf !== kf.deciding) return undefined;
+  return kf.decidedBy === undefined ? 'decides the RAG' : `decides the RAG: ${kf.decidedBy}`;
+}

@@ -13,7 +13,7 @@ import { trendChart, type ChartPoint } from './chart.js';
 import { ASCII_GLYPHS, RAG_WORDS, type Glyphs } from './glyphs.js';
 import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
-import { kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
+import { decidesNote, kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
 import type { ScreenParams, ScreenView } from './screen.js';
 import { clipLine, fit, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from './styled.js';
 import { pushAll } from '../domain/arrays.js';
@@ -278,7 +278,8 @@ export function kpiDetailLines(model: Model, id: string, period: number, width: 
   for (const [i, mf] of kf.metrics.entries()) {
     const me = mf.me;
     lines.push([]);
-    if (kpi.composite) lines.push(...heading(`${i + 1}/${ke.metrics.length} ${me.metric.title}${kf.decidedBy !== undefined && kf.deciding === mf ? ` (decides the RAG: ${kf.decidedBy})` : ''}`, width, g.ellipsis));
+    const note = decidesNote(kf, mf);
+    if (kpi.composite) lines.push(...heading(`${i + 1}/${ke.metrics.length} ${me.metric.title}${note !== undefined ? ` (${note})` : ''}`, width, g.ellipsis));
     else lines.push(...heading(`Figures for ${periodLabel}`, width, g.ellipsis));
     lines.push(...metricFields(mf, model, width));
     lines.push([]);
