@@ -73,11 +73,14 @@ export function checkItems(model: Model): readonly CheckItem[] {
   return items;
 }
 
-/** Findings whose code, id, message or file contains the filter (any case). */
+/**
+ * Findings whose code, id, message or file contains the filter (any case), and those on a KPI
+ * whose id is the filter (its metrics' too: `c` in a KPI's detail opens this view so filtered).
+ */
 export function filterItems(items: readonly CheckItem[], filter: string): readonly CheckItem[] {
   const q = filter.trim().toLowerCase();
   if (q === '') return items;
-  return items.filter(({ finding: f }) => [f.code, f.id ?? '', f.message, f.file].some((s) => s.toLowerCase().includes(q)));
+  return items.filter(({ finding: f, target }) => (target?.kind === 'kpi' && target.id.toLowerCase() === q) || [f.code, f.id ?? '', f.message, f.file].some((s) => s.toLowerCase().includes(q)));
 }
 
 export function groupItems(items: readonly CheckItem[]): SeverityGroup[] {

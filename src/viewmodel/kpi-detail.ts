@@ -275,6 +275,10 @@ export function kpiDetailLines(model: Model, id: string, period: number, width: 
   const lines: Line[] = headerLines(model, ke, period, width);
 
   const kf = kpiFigure(model, period, id) as KpiFigure;
+  if (kf.findings.length > 0) {
+    const n = kf.findings.length;
+    lines.push(text(`${n} finding${n === 1 ? '' : 's'} of check on this KPI (c: in the Checks view)`, kf.findings.some((f) => f.marks) ? 'warning' : 'text.muted'));
+  }
   for (const [i, mf] of kf.metrics.entries()) {
     const me = mf.me;
     lines.push([]);

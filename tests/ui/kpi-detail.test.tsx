@@ -64,4 +64,24 @@ describe('the KPI detail screen', () => {
     expect(fits(t.frame(), 80, 24)).toEqual([]);
     t.unmount();
   });
+
+  it('the detail and the Checks view lead to each other: c shows the KPI\'s findings, Enter comes back to the figure', async () => {
+    const t = renderTui({ columns: 100, rows: 30 });
+    await t.waitFor('rated KPIs achieving target');
+    await t.press(':', ...'kpi ks2-rwm', 'enter');
+    await t.waitFor('1 finding of check on this KPI (c: in the Checks view)');
+    await t.press('c');
+    await t.waitFor('STALE');
+    // Only this KPI's findings: not the other stale figures of the period.
+    expect(t.frame()).toContain('ks2-rwm');
+    expect(t.frame()).not.toContain('attainment-8');
+    // Esc goes back to the detail; from the Checks view, Enter opens the figure.
+    await t.press('escape');
+    await t.waitFor('1 finding of check on this KPI');
+    await t.press('c');
+    await t.waitFor('STALE');
+    await t.press('enter');
+    await t.waitFor('1 finding of check on this KPI');
+    expect(t.frame()).toContain('stale');
+  });
 });

@@ -17,6 +17,7 @@ export type CommandId =
   | 'view.heatGrid'
   | 'view.finance'
   | 'view.checks'
+  | 'kpi.checks'
   | 'view.next'
   | 'view.previous'
   | 'period.previous'
@@ -93,6 +94,7 @@ export const KEYMAP: readonly CommandSpec[] = [
   { id: 'period.next', keys: [c(']')], label: ']', description: 'next period', category: 'Period' },
   { id: 'list.filter', keys: [c('/')], label: '/', description: 'filter (Enter keeps, Esc clears)', category: 'Find' },
   { id: 'list.sort', keys: [c('s')], label: 's', description: 'sort by the next column', category: 'Find' },
+  { id: 'kpi.checks', keys: [c('c')], label: 'c', description: "the checks on a KPI (in its detail)", category: 'Find' },
   { id: 'app.jump', keys: [c(':')], label: ':', description: 'jump: kpi, risk, period, priority (Tab completes)', category: 'Find' },
   { id: 'grid.inherent', keys: [c('i')], label: 'i', description: 'inherent scores (heat grid)', category: 'Heat grid' },
   { id: 'grid.residual', keys: [c('r')], label: 'r', description: 'residual scores (heat grid)', category: 'Heat grid' },

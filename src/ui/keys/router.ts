@@ -159,6 +159,10 @@ function normal(k: KeyPress, state: AppState, view: ScreenView, ctx: RouteContex
       return [{ type: 'view', view: 'finance' }];
     case 'view.checks':
       return [{ type: 'view', view: 'checks' }];
+    case 'kpi.checks': {
+      const top = current(state);
+      return top.screen === 'kpi' ? [{ type: 'showChecks', filter: top.id }] : [{ type: 'status', text: "c shows the checks on a KPI: open the KPI's detail first" }];
+    }
     case 'view.next':
       return [{ type: 'cycleView', delta: 1 }];
     case 'view.previous':

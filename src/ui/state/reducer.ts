@@ -74,6 +74,8 @@ export type Action =
   | { readonly type: 'setDraft'; readonly text: string }
   | { readonly type: 'keepFilter' }
   | { readonly type: 'clearFilter' }
+  /** Opens the Checks view over the current screen, filtered (Esc comes back). */
+  | { readonly type: 'showChecks'; readonly filter: string }
   | { readonly type: 'sort'; readonly columns: number }
   | { readonly type: 'status'; readonly text?: string }
   | { readonly type: 'quit'; readonly interrupted?: boolean }
@@ -175,6 +177,10 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...base, draft: action.text };
     case 'keepFilter':
       return { ...base, mode: 'normal', draft: '', filters: { ...base.filters, [screenKey(current(base))]: base.draft } };
+    case 'showChecks': {
+      const shown: AppState = { ...base, stack: [...base.stack, { screen: 'checks' }], filters: { ...base.filters, checks: action.filter } };
+      return withCursor(shown, 0);
+    }
     case 'clearFilter':
       return withCursor({ ...base, mode: 'normal', draft: '', filters: { ...base.filters, [screenKey(current(base))]: '' } }, 0);
     case 'sort': {
