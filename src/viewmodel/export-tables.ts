@@ -7,7 +7,7 @@ import { type NumericTarget } from '../domain/rag.js';
 import { escapeUnsafeJson } from '../domain/text.js';
 import type { Flag, Metric } from '../domain/types.js';
 import { periodAt, type Model } from './model.js';
-import { kpiFigure, type MetricFigure } from './figure.js';
+import { figuresOf, type MetricFigure } from './figure.js';
 import { clean } from './export.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -119,9 +119,10 @@ function record(mf: MetricFigure, deciding: boolean, label: string): MetricRecor
 export function metricRecords(model: Model, period: number): MetricRecord[] {
   const pe = periodAt(model, period);
   const label = formatPeriod(pe.data.period);
+  const figures = figuresOf(model, period);
   return model.priorities.flatMap((p) =>
     p.kpis.flatMap((k) => {
-      const kf = pe.kpis.has(k.id) ? kpiFigure(model, period, k.id) : undefined;
+      const kf = figures.kpi(k.id);
       return kf ? kf.metrics.map((mf) => record(mf, mf === kf.deciding, label)) : [];
     }),
   );

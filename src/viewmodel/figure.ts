@@ -204,16 +204,15 @@ export function targetFigure(me: MetricEval): TargetFigure {
 }
 
 /**
- * A metric's figure. The value, RAGs and findings are fields; the target's words and the rule are
- * worked out when first read (a table of ten thousand KPIs reads neither for rows it does not show).
+ * A metric's figure. The value, RAGs and findings are fields; the words (value and target text,
+ * rule, travel) are worked out when read: a table of ten thousand KPIs reads them for one metric
+ * of each, and the screens show a few.
  */
 class MetricFigureOf implements MetricFigure {
   readonly me: MetricEval;
   readonly metric: Metric;
   readonly value: number | undefined;
-  readonly valueText: string;
   readonly yearToDate: boolean;
-  readonly ownText: string | undefined;
   readonly reported: Rag | undefined;
   readonly computed: Rag;
   readonly counted: Rag;
@@ -231,18 +230,26 @@ class MetricFigureOf implements MetricFigure {
     this.me = me;
     this.metric = metric;
     this.value = value;
-    this.valueText = obs === undefined ? 'not reported' : value === undefined ? 'no value' : formatValue(metric, value, me.ratedDecimals);
     this.yearToDate = (metric.cumulative || metric.yearToDate) && me.period.q !== undefined;
-    this.ownText = metric.cumulative && me.period.q !== undefined && obs?.value != null && value !== undefined ? formatValue(metric, obs.value, obs.written?.decimals ?? 0) : undefined;
     this.reported = me.reported;
     this.computed = me.computed;
     this.counted = me.counted;
     this.mismatch = me.mismatch;
     this.travel = me.travel;
-    this.flags = obs?.flags ?? [];
+    this.flags = obs?.flags ?? NO_FLAGS;
     this.asOf = obs?.asOf?.text;
     this.findings = findingsOf(model, file, metric.id);
     this.stale = this.findings.some((f) => f.code === 'STALE');
+  }
+
+  get valueText(): string {
+    const { me } = this;
+    return me.obs === undefined ? 'not reported' : this.value === undefined ? 'no value' : formatValue(this.metric, this.value, me.ratedDecimals);
+  }
+
+  get ownText(): string | undefined {
+    const { obs, period } = this.me;
+    return this.metric.cumulative && period.q !== undefined && obs?.value != null && this.value !== undefined ? formatValue(this.metric, obs.value, obs.written?.decimals ?? 0) : undefined;
   }
 
   get target(): TargetFigure {
@@ -270,15 +277,32 @@ function decidingOf(k: KpiEval, metrics: readonly MetricFigure[]): MetricFigure 
   );
 }
 
+const NO_FLAGS: readonly Flag[] = [];
+
 function kpiFigureOf(model: Model, file: string, k: KpiEval): KpiFigure {
-  const metrics = k.metrics.map((me) => new MetricFigureOf(model, file, me));
+  // Run for every KPI of a period when its table is drawn: no more allocation than the figures.
+  const metrics: MetricFigure[] = [];
+  let rated = 0;
+  let flagged = false;
+  let questioned = false;
+  let mismatch = false;
+  for (const me of k.metrics) {
+    const m = new MetricFigureOf(model, file, me);
+    metrics.push(m);
+    if (m.counted !== 'unrated') rated += 1;
+    if (m.flags.length > 0) flagged = true;
+    if (m.findings.length > 0) questioned = true;
+    if (m.mismatch) mismatch = true;
+  }
   const deciding = decidingOf(k, metrics);
-  const rated = metrics.filter((m) => m.counted !== 'unrated').length;
   // A KPI written with one metric of its own id: the metric's findings are the KPI's (said once).
   const own = k.kpi.metrics.some((m) => m.id === k.kpi.id) ? NONE : findingsOf(model, file, k.kpi.id);
-  const findings = [...own, ...metrics.flatMap((m) => m.findings)];
-  const flagSet = new Set(metrics.flatMap((m) => m.flags));
-  const kpiMismatch = own.some((f) => f.code === 'RAG_MISMATCH');
+  const findings = own.length === 0 && !questioned ? NONE : [...own, ...metrics.flatMap((m) => m.findings)];
+  let flags = NO_FLAGS;
+  if (flagged) {
+    const set = new Set(metrics.flatMap((m) => m.flags));
+    flags = FLAG_ORDER.filter((f) => set.has(f));
+  }
   return {
     ke: k,
     kpi: k.kpi,
@@ -289,31 +313,42 @@ function kpiFigureOf(model: Model, file: string, k: KpiEval): KpiFigure {
     ...(deciding ? { deciding } : {}),
     ...(metrics.length > 1 && rated > 1 ? { decidedBy: `${k.kpi.rollup} of ${rated}` } : {}),
     metrics,
-    findings: findings.length === 0 ? NONE : findings,
-    flags: FLAG_ORDER.filter((f) => flagSet.has(f)),
-    mismatch: kpiMismatch || metrics.some((m) => m.mismatch),
+    findings,
+    flags,
+    mismatch: mismatch || own.some((f) => f.code === 'RAG_MISMATCH'),
   };
 }
 
-const kpiFigures = modelMemo<ReadonlyMap<string, KpiFigure>>(8);
+/** The KPIs' figures of one period, made when first asked for and kept. */
+export interface PeriodFigures {
+  kpi(id: string): KpiFigure | undefined;
+}
 
-/** Every KPI's figure in the period at `period` (made when first asked, kept per model and period). */
-function figuresOf(model: Model, period: number): Map<string, KpiFigure> {
+const periodFigures = modelMemo<PeriodFigures>(8);
+
+/** The figures of the period at `period`: look it up once for a pass over many KPIs. */
+export function figuresOf(model: Model, period: number): PeriodFigures {
   const p = Math.max(0, Math.min(period, model.ev.periods.length - 1));
-  return kpiFigures.get(model, [p], () => new Map()) as Map<string, KpiFigure>;
+  return periodFigures.get(model, [p], () => {
+    const pe = periodAt(model, p);
+    const kept = new Map<string, KpiFigure>();
+    return {
+      kpi(id: string): KpiFigure | undefined {
+        const hit = kept.get(id);
+        if (hit) return hit;
+        const k = pe.kpis.get(id);
+        if (!k) return undefined;
+        const made = kpiFigureOf(model, pe.data.file, k);
+        kept.set(id, made);
+        return made;
+      },
+    };
+  });
 }
 
 /** The figure of KPI `id` in the period at `period`, or undefined when there is no such KPI. */
 export function kpiFigure(model: Model, period: number, id: string): KpiFigure | undefined {
-  const kept = figuresOf(model, period);
-  const hit = kept.get(id);
-  if (hit) return hit;
-  const pe = periodAt(model, period);
-  const k = pe.kpis.get(id);
-  if (!k) return undefined;
-  const made = kpiFigureOf(model, pe.data.file, k);
-  kept.set(id, made);
-  return made;
+  return figuresOf(model, period).kpi(id);
 }
 
 /** The figure of metric `id` in the period at `period` (through its KPI's figure). */

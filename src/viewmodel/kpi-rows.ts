@@ -5,7 +5,7 @@
 
 import type { Direction, PeriodEval } from '../domain/evaluate.js';
 import type { Flag, Kpi, Metric, Rag, Unit } from '../domain/types.js';
-import { findingWords, kpiFigure, type KpiFigure } from './figure.js';
+import { figuresOf, findingWords, type KpiFigure } from './figure.js';
 import { type Glyphs } from './glyphs.js';
 import type { Model } from './model.js';
 import { modelMemo } from './memo.js';
@@ -138,11 +138,11 @@ export function kpiRows(model: Model, period: number): readonly KpiRow[] {
 }
 
 function computeKpiRows(model: Model, p: number): readonly KpiRow[] {
-  const pe = model.ev.periods[p];
+  const figures = figuresOf(model, p);
   const rows: KpiRow[] = [];
   for (const priority of model.priorities) {
     for (const kpi of priority.kpis) {
-      const f = pe?.kpis.has(kpi.id) ? kpiFigure(model, p, kpi.id) : undefined;
+      const f = figures.kpi(kpi.id);
       if (!f) continue;
       const m = f.deciding;
       const direction = m?.travel?.direction;
