@@ -8,7 +8,7 @@ import { escapeUnsafeJson } from '../domain/text.js';
 import type { Flag, Metric } from '../domain/types.js';
 import { periodAt, type Model } from './model.js';
 import { figuresOf, type MetricFigure } from './figure.js';
-import { clean } from './export.js';
+import { clean } from './export/markdown.js';
 
 // ---------------------------------------------------------------------------------------------
 // The KPI table: one record per metric of the catalogue, in catalogue order.

@@ -1,0 +1,133 @@
+// The hand-out's sections for KPIs: the overview, a priority, the exceptions and one KPI (each
+// from the one figure model, figure.ts).
+
+import type { KpiEval } from '../../domain/evaluate.js';
+import type { Commentary } from '../../domain/types.js';
+import type { AgendaEntry } from '../agenda.js';
+import { ragToken } from '../glyphs.js';
+import { kpiRows, type KpiRow } from '../kpi-rows.js';
+import { decidesNote, findingWords, kpiFigure, type KpiFigure, type MetricFigure } from '../figure.js';
+import { overviewModel } from '../overview.js';
+import { blocks, type Ctx, mdInline, mdTable, mdText, paragraphs, plural, titleUnlessGiven, travelCell, COUNT_ORDER, bullets } from './markdown.js';
+
+export function overviewSection(c: Ctx): string[] {
+  const o = overviewModel(c.model, c.period);
+  const head = ['Priority', ...COUNT_ORDER.map((r) => ragToken(r, c.g))];
+  const rows = o.priorities.map((p) => [mdInline(p.title), ...COUNT_ORDER.map((r) => String(p.counts[r]))]);
+  const changes: string[] = [];
+  if (o.previous) {
+    const x = o.changes;
+    for (const k of x.newReds) changes.push(`- New red: ${mdInline(k.title)} (was ${ragToken(k.from, c.g)})`);
+    for (const k of x.ragChanges) changes.push(`- ${mdInline(k.title)}: ${ragToken(k.from, c.g)} to ${ragToken(k.to, c.g)}`);
+    if (changes.length === 0) changes.push('- No RAG changes.');
+  }
+  return blocks(
+    [`**${mdInline(o.headline)}**`, '', mdText(`${o.unratedNote}.`)],
+    mdTable(head, rows, [1, 2, 3, 4]),
+    o.previous ? [`Changed since ${o.previous}:`, '', ...changes] : [],
+  );
+}
+
+/** The KPI table of a priority or of the exceptions: KPI, RAG, value, target, direction. */
+export function kpiTable(c: Ctx, rows: readonly KpiRow[]): string[] {
+  return mdTable(
+    ['KPI', 'RAG', 'Value', 'Target', 'Direction'],
+    rows.map((r) => [mdInline(r.title), ragToken(r.rag, c.g), mdInline(r.value), mdInline(r.target), travelCell(r, c.g)]),
+    [2],
+  );
+}
+
+export function prioritySection(c: Ctx, item: AgendaEntry, id: string): string[] {
+  const priority = c.model.priorities.find((p) => p.id === id);
+  if (!priority) return [mdText(`No priority '${id}' in the catalogue.`)];
+  const all = kpiRows(c.model, c.period).filter((r) => r.priorityId === id);
+  const reported = all.filter((r) => r.hasData);
+  const missing = all.filter((r) => !r.hasData);
+  return blocks(
+    titleUnlessGiven(item, priority.title),
+    priority.description ? [mdText(priority.description)] : [],
+    reported.length > 0 ? kpiTable(c, reported) : [mdText(`No KPI of this priority was reported in ${c.label}.`)],
+    missing.length > 0 && reported.length > 0 ? [mdText(`Not reported in ${c.label}: ${missing.map((r) => r.title).join('; ')}.`)] : [],
+  );
+}
+
+export function exceptionsSection(c: Ctx): string[] {
+  const below = overviewModel(c.model, c.period).below;
+  if (below.length === 0) return [mdText(`Every rated KPI reported in ${c.label} is on target.`)];
+  const byId = new Map(kpiRows(c.model, c.period).map((r) => [r.kpiId, r]));
+  const rows = below.flatMap((k) => {
+    const r = byId.get(k.kpiId);
+    return r ? [r] : [];
+  });
+  const reds = rows.filter((r) => r.rag === 'red').length;
+  return blocks([mdText(`${plural(rows.length, 'KPI', 'KPIs')} performing below the desired level in ${c.label}: ${reds} red, ${rows.length - reds} amber.`)], kpiTable(c, rows));
+}
+
+/** The value with its unit, and what qualifies it: year to date, as of, flags, what `check` questions. */
+export function metricValue(mf: MetricFigure): string {
+  if (mf.me.obs === undefined) return 'not reported';
+  if (mf.value === undefined) return 'no value';
+  const extra = [...(mf.asOf !== undefined ? [`as of ${mf.asOf}`] : []), ...mf.flags.map((f) => f.replace(/_/g, ' ')), ...(findingWords(mf.findings).length > 0 ? [`check: ${findingWords(mf.findings).join(', ')}`] : [])];
+  return `${mf.valueText}${mf.yearToDate ? ' year to date' : ''}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
+}
+
+export function commentaryBlocks(co: Commentary): string[][] {
+  const list = (title: string, items: readonly string[]) => (items.length === 0 ? [] : [`**${title}**`, '', ...bullets(items)]);
+  return [
+    co.text ? paragraphs(co.text) : [],
+    co.summary ? [`**Summary**`, '', ...paragraphs(co.summary)] : [],
+    list('Issues', co.issues),
+    list('Causes', co.causes),
+    list('Actions', co.actions),
+  ];
+}
+
+export function kpiSection(c: Ctx, item: AgendaEntry, id: string): string[] {
+  const ke: KpiEval | undefined = c.pe.kpis.get(id);
+  const entry = c.model.kpis.get(id);
+  if (!ke || !entry) return [mdText(`No KPI '${id}' in the catalogue.`)];
+  const { kpi } = ke;
+  const how = !ke.hasData
+    ? `nothing reported for ${c.label}`
+    : kpi.composite
+      ? ke.reported !== undefined
+        ? 'as reported for the KPI'
+        : `the ${kpi.rollup} of its metrics: no overall RAG reported`
+      : ke.metrics[0]?.reported !== undefined
+        ? 'as reported'
+        : 'computed: none reported';
+  const report = kpi.composite ? c.pe.data.kpiReports.get(kpi.id) : undefined;
+  const head = [...titleUnlessGiven(item, kpi.title), `- RAG: ${ragToken(ke.counted, c.g)} (${mdInline(report?.note ? `${how}: ${report.note}` : how)})`, `- Priority: ${mdInline(entry.priority.title)}`];
+  const kf = kpiFigure(c.model, c.period, id) as KpiFigure;
+  const table = mdTable(
+    ['Metric', 'Value', 'Target', 'Reported', 'Computed', 'Direction'],
+    kf.metrics.map((mf) => [
+      mdInline(`${mf.metric.title}${decidesNote(kf, mf) !== undefined ? ` (${decidesNote(kf, mf)})` : ''}`),
+      mdInline(metricValue(mf)),
+      mdInline(mf.target.full),
+      mf.reported ? ragToken(mf.reported, c.g) : 'none',
+      ragToken(mf.computed, c.g),
+      travelCell({ ...(mf.travel?.direction ? { direction: mf.travel.direction } : {}) }, c.g),
+    ]),
+    [1],
+  );
+  const why = kf.metrics.length === 1 ? [mdText(`Why: ${kf.metrics[0]?.rule ?? ''}`)] : kf.metrics.map((mf) => `- ${mdInline(mf.metric.title)}: ${mdInline(mf.rule)}`);
+  const notes = ke.metrics.flatMap((me) => (me.obs?.note ? [`- Note${ke.metrics.length > 1 ? ` on ${mdInline(me.metric.title)}` : ''}: ${mdInline(me.obs.note)}`] : []));
+  const keyed = [...new Set([kpi.id, ...kpi.metrics.map((m) => m.id)])].flatMap((key) => {
+    const co = c.pe.data.commentary.get(key);
+    return co ? [{ key, co }] : [];
+  });
+  const commentary =
+    keyed.length === 0
+      ? [[`### Commentary`, '', mdText(`No commentary for ${c.label}.`)]]
+      : [
+          [`### Commentary`],
+          ...keyed.flatMap(({ key, co }) => {
+            const metric = kpi.composite ? kpi.metrics.find((m) => m.id === key) : undefined;
+            return [metric ? [`*On ${mdInline(metric.title)}*`] : [], ...commentaryBlocks(co)];
+          }),
+        ];
+  return blocks(head, table, why, notes, ...commentary);
+}
+
+/** What the item shows, in bold, unless the item's title already says it. */
