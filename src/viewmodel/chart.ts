@@ -15,6 +15,8 @@ export interface ChartPoint {
   readonly value: number | null;
   /** The period on screen: its label is highlighted. */
   readonly current?: boolean;
+  /** The target line's value in this period (the target that rated its figure); else the chart's one target. */
+  readonly target?: number | null;
 }
 
 export interface ChartOptions {
@@ -23,8 +25,10 @@ export interface ChartOptions {
   /** Lines for the whole chart: the plot, the x-axis labels and the legend (the plot gets at least 2). */
   readonly height: number;
   readonly glyphs: Glyphs;
-  /** The target as published, for the legend (default: the number). */
+  /** The target as published, for the legend (default: the number of the current period). */
   readonly targetLabel?: string;
+  /** The latest value as it reads elsewhere, for the legend (default: the current period's number). */
+  readonly valueLabel?: string;
   /** How a y-axis number reads (default: compact, `3.6m`, `95.5`). */
   readonly format?: (v: number) => string;
 }
@@ -39,20 +43,23 @@ interface Style {
   readonly symbols: Symbols;
   readonly value: string;
   readonly target: string;
+  /** A single figure. */
+  readonly point: string;
 }
 
-const UNICODE_STYLE: Style = { symbols: UNICODE_SYMBOLS, value: '─', target: '╌' };
-const ASCII_STYLE: Style = { symbols: ASCII_SYMBOLS, value: '-', target: '.' };
+const UNICODE_STYLE: Style = { symbols: UNICODE_SYMBOLS, value: '─', target: '╌', point: '●' };
+const ASCII_STYLE: Style = { symbols: ASCII_SYMBOLS, value: '-', target: '.', point: 'o' };
 
 /** `2018/19 Q4` → `18/19 Q4`; other labels unchanged. */
 export function shortPeriodLabel(label: string): string {
   return label.replace(/^\d{2}(\d{2}\/\d{2})/, '$1');
 }
 
-const SCALES: ReadonlyArray<readonly [number, string]> = [
-  [1e9, 'bn'],
-  [1e6, 'm'],
-  [1e4, 'k'],
+/** From which size the axis is written in a unit, the unit's size, and its suffix (25,000 → 25k). */
+const SCALES: ReadonlyArray<readonly [number, number, string]> = [
+  [1e9, 1e9, 'bn'],
+  [1e6, 1e6, 'm'],
+  [1e4, 1e3, 'k'],
 ];
 
 /**
@@ -100,7 +107,7 @@ interface Scale {
  * `rows` − 1). Of the round steps up to 2.5 times the finest that fits, the first that puts the
  * target exactly on a row (losing at most one row) is taken, so the target line reads at its value.
  */
-function scaleOf(min: number, max: number, rows: number, goal: number | undefined): Scale {
+function scaleOf(min: number, max: number, rows: number, goal: number | undefined, values: readonly number[] = []): Scale {
   const avail = Math.max(1, rows - 1);
   const fitting = (step: number): Scale | undefined => {
     const lo = Math.floor(min / step + 1e-9) * step;
@@ -117,14 +124,23 @@ function scaleOf(min: number, max: number, rows: number, goal: number | undefine
   // Not reached for figures of an ordinary size (the caller brings them to one): a plain scale.
   first ??= { lo: min, hi: max, step: (max - min) / avail, intervals: avail };
   if (goal === undefined) return first;
+  // A value that is not the target but lands on the target's row reads as on target: of the
+  // scales that put the target on a row, the first where no such value does, else the first.
+  const rowOf = (v: number, sc: Scale) => Math.round((v - sc.lo) / sc.step);
+  const clear = (sc: Scale) => values.every((v) => Math.abs(v - goal) <= 1e-9 * Math.max(1, Math.abs(goal)) || rowOf(v, sc) !== rowOf(goal, sc));
+  // A target on a row at the cost of at most one row; a target on a row clear of the values at
+  // the cost of at most a third of them (never below three).
+  const least = Math.min(3, first.intervals);
+  let aligned: Scale | undefined;
   let tries = 0;
   for (let s = first.step; s <= first.step * 2.5 + 1e-9 && tries < MAX_TRIES; s = niceStep(s * 1.0001), tries++) {
     const k = goal / s;
     const scale = Math.abs(k - Math.round(k)) < 1e-6 ? fitting(s) : undefined;
-    // Not at the cost of more than one row, nor below three rows.
-    if (scale && scale.intervals >= Math.max(Math.min(3, first.intervals), first.intervals - 1)) return scale;
+    if (!scale) continue;
+    if (clear(scale) && scale.intervals >= Math.max(least, Math.ceil((first.intervals * 2) / 3))) return scale;
+    if (scale.intervals >= Math.max(least, first.intervals - 1)) aligned ??= scale;
   }
-  return first;
+  return aligned ?? first;
 }
 
 /**
@@ -149,7 +165,7 @@ function axisLabels(values: readonly number[], step: number, exponent: number, f
     return values.map((v) => (v === 0 ? '0' : `${formatNumber(v, d)}e${exponent}`));
   }
   const top = maxOf(values.map(Math.abs));
-  const [div, suffix] = SCALES.find(([d]) => top >= d) ?? [1, ''];
+  const [, div, suffix] = SCALES.find(([from]) => top >= from) ?? [0, 1, ''];
   const d = Math.max(decimalsOfNumber(step / div, 3), maxOf(values.map((v) => decimalsOfNumber(v / div, 3))));
   return values.map((v) => `${formatNumber(v / div, d).replace(/\.0+$/, '')}${suffix}`);
 }
@@ -184,10 +200,13 @@ function figureText(v: number): string {
   return `${formatNumber(a, decimalsOfNumber(a, 3))}e${exponent}`;
 }
 
-function legend(target: number | undefined, opts: ChartOptions, style: Style, width: number): Line {
-  const label = opts.targetLabel ?? (target === undefined ? undefined : (opts.format?.(target) ?? figureText(target)));
-  const out: Segment[] = [seg(style.value.repeat(2), 'chart.value'), seg(' value')];
-  if (target !== undefined) out.push(seg('  '), seg(style.target.repeat(2), 'chart.target'), seg(` target ${label ?? ''}`.trimEnd()));
+function legend(current: { value?: number; target?: number }, opts: ChartOptions, style: Style, width: number): Line {
+  const show = (v: number) => opts.format?.(v) ?? figureText(v);
+  const value = opts.valueLabel ?? (current.value === undefined ? undefined : show(current.value));
+  const label = opts.targetLabel ?? (current.target === undefined ? undefined : show(current.target));
+  // The latest value and the target as numbers: a value on the target's row still reads.
+  const out: Segment[] = [seg(style.value.repeat(2), 'chart.value'), seg(value === undefined ? ' value' : ` value ${value}`)];
+  if (current.target !== undefined) out.push(seg('  '), seg(style.target.repeat(2), 'chart.target'), seg(` target ${label ?? ''}`.trimEnd()));
   else if (label !== undefined) out.push(seg(`  target ${label} (not drawn)`, 'text.muted'));
   else out.push(seg('  no target', 'text.muted'));
   return clipLine(out, width, opts.glyphs.ellipsis);
@@ -196,27 +215,37 @@ function legend(target: number | undefined, opts: ChartOptions, style: Style, wi
 /**
  * The chart as styled lines (at most `opts.height`, each at most `opts.width` wide): the plot,
  * one line of period labels and the legend. Each period gets an equal span of columns (its value
- * repeated across it); a null value leaves a gap. Target-only cells are drawn dashed with the token
- * `chart.target`, value cells with `chart.value`.
+ * repeated across it); a null value leaves a gap; a single figure is one point. The target is
+ * drawn per period (a point's own `target`, else `target`), so it steps where the target changes.
+ * Target-only cells are drawn dashed with the token `chart.target`, value cells with `chart.value`.
  */
 export function trendChart(points: readonly ChartPoint[], target: number | undefined, opts: ChartOptions): Line[] {
   const style = opts.glyphs === ASCII_GLYPHS ? ASCII_STYLE : UNICODE_STYLE;
   const width = Math.max(1, opts.width);
-  const known = points.flatMap((p) => (p.value === null || !Number.isFinite(p.value) ? [] : [p.value]));
-  const goal = target !== undefined && Number.isFinite(target) ? target : undefined;
-  if (points.length === 0 || (known.length === 0 && goal === undefined)) {
+  const finite = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
+  const known = points.flatMap((p) => (finite(p.value) ? [p.value] : []));
+  const one = finite(target) ? target : undefined;
+  const targetOf = (p: ChartPoint | undefined): number | undefined => (p === undefined ? undefined : p.target !== undefined ? (finite(p.target) ? p.target : undefined) : one);
+  const goals = points.flatMap((p) => {
+    const t = targetOf(p);
+    return t === undefined ? [] : [t];
+  });
+  if (points.length === 0 || (known.length === 0 && goals.length === 0)) {
     return [clipLine([seg('No figures to chart', 'text.muted')], width, opts.glyphs.ellipsis)];
   }
+  const currentPoint = points.find((p) => p.current) ?? points[points.length - 1];
+  const current = { ...(finite(currentPoint?.value) ? { value: currentPoint.value } : {}), ...(targetOf(currentPoint) !== undefined ? { target: targetOf(currentPoint) as number } : {}) };
   const plotRows = Math.max(2, opts.height - 2);
   // Extreme figures are charted as a × 10^exponent; ordinary ones as they are.
-  const exponent = exponentOf([...known, ...(goal === undefined ? [] : [goal])]);
+  const exponent = exponentOf([...known, ...goals]);
   const scaled = (v: number) => shift(v, -exponent);
-  const goalScaled = goal === undefined ? undefined : scaled(goal);
-  const min = minOf(goalScaled === undefined ? known.map(scaled) : [...known.map(scaled), goalScaled]);
-  const max = maxOf(goalScaled === undefined ? known.map(scaled) : [...known.map(scaled), goalScaled]);
+  const all = [...known, ...goals].map(scaled);
+  const min = minOf(all);
+  const max = maxOf(all);
+  const goalScaled = current.target === undefined ? undefined : scaled(current.target);
 
-  const scale = max - min < 1e-9 ? flatScale(max, plotRows) : scaleOf(min, max, plotRows, goalScaled);
-  const { hi, step, intervals } = scale;
+  const scale = max - min < 1e-9 ? flatScale(max, plotRows) : scaleOf(min, max, plotRows, goalScaled, known.map(scaled));
+  const { hi, lo, step, intervals } = scale;
   const rowValues = Array.from({ length: intervals + 1 }, (_, r) => hi - r * step);
   const yLabels = axisLabels(rowValues, step, exponent, opts.format);
   const labelW = maxOf(yLabels.map(textWidth));
@@ -233,12 +262,19 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
   const stretched: (number | null)[] = periodOf.map((i) => {
     const v = shown[i]?.value;
     // A figure that is not a number (never in the data: the result of an overflow) is a gap.
-    return v === undefined || v === null || !Number.isFinite(v) ? null : v;
+    return finite(v) ? v : null;
   });
   stretched.push(stretched[stretched.length - 1] ?? null);
 
   let valueCells: string[][] | undefined;
-  if (stretched.some((v) => v !== null)) {
+  const withFigure = shown.flatMap((p, i) => (finite(p.value) ? [i] : []));
+  if (withFigure.length === 1) {
+    // One figure: a point in the middle of its period's span, not a line across it.
+    const i = withFigure[0] as number;
+    const x = Math.floor(((starts[i] ?? 0) + (starts[i + 1] ?? 1) - 1) / 2);
+    const row = intervals - Math.round((scaled(shown[i]?.value as number) - lo) / step);
+    valueCells = Array.from({ length: intervals + 1 }, (_, r) => Array.from({ length: cols + 1 }, (_, c) => (r === row && c === x + 1 ? style.point : ' ')));
+  } else if (withFigure.length > 1) {
     // Gaps: carry the last figure forward (the first one back), then blank the gap's columns.
     const first = stretched.find((v) => v !== null) ?? 0;
     let last = first;
@@ -246,7 +282,18 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
     valueCells = plotCells(filled, scale, style.symbols);
     for (const row of valueCells) for (let x = 0; x < cols; x++) if (stretched[x] === null) row[x + 1] = ' ';
   }
-  const targetCells = goalScaled === undefined ? undefined : plotCells(new Array<number>(cols + 1).fill(goalScaled), scale, style.symbols);
+  // The target: each column on its period's target row (a step where the target changes).
+  let targetCells: string[][] | undefined;
+  if (goals.length > 0) {
+    targetCells = Array.from({ length: intervals + 1 }, () => new Array<string>(cols + 1).fill(' '));
+    for (let x = 0; x < cols; x++) {
+      const t = targetOf(shown[periodOf[x] ?? 0]);
+      if (t === undefined) continue;
+      const row = intervals - Math.round((scaled(t) - lo) / step);
+      const cells = targetCells[row];
+      if (cells) cells[x + 1] = style.target;
+    }
+  }
   const rowCount = Math.max(valueCells?.length ?? 0, targetCells?.length ?? 0);
 
   const lines: Line[] = [];
@@ -293,6 +340,6 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
     at = start + textWidth(text);
   }
   lines.push(clipLine(axis, width, opts.glyphs.ellipsis));
-  lines.push(legend(goal, opts, style, width));
+  lines.push(legend(current, opts, style, width));
   return lines;
 }

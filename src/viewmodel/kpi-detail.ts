@@ -159,39 +159,40 @@ export function chartPeriods(model: Model, kpi: Kpi, current: number): number[] 
   });
 }
 
-/** The line drawn for the target and its legend text; none for a band rated on target or a change. */
-export function chartTarget(me: MetricEval | undefined, metric: Metric): { value?: number; label?: string } {
-  const label = me ? me.targetLabel : metric.targetLabel;
-  const year = metric.cumulative || metric.yearToDate ? ' (full year)' : '';
-  const t = metric.target;
-  if (t?.kind === 'value') return { value: t.value, label: `${label ?? valueOf(metric, t.value)}${year}` };
-  if (t?.kind === 'band') {
-    const shown = describeTarget(metric, t);
-    if (metric.good === 'target') return { label: label ?? shown };
-    const bound = metric.good === 'high' ? t.min : t.max;
-    return { value: bound, label: `${label ?? shown}${year}, line at ${valueOf(metric, bound)}` };
-  }
-  if (me?.target?.kind === 'value' && (me.targetSource === 'observation' || me.targetSource === 'benchmark')) {
-    const shown = describeTarget(metric, me.target);
-    const name = t?.kind === 'benchmark' ? `${t.name} benchmark ` : '';
-    return { value: me.target.value, label: `${name}${label ?? shown}` };
-  }
-  if (t?.kind === 'change') return { label: `a year-on-year ${t.direction}` };
-  return label ? { label } : {};
+/**
+ * Where the target line is drawn for a figure: at the target that rated it (a band's bound on the
+ * side that counts); none for a band rated on target, a year-on-year change, or no target.
+ */
+export function targetLine(me: MetricEval | undefined): number | undefined {
+  const t = me?.target;
+  if (t === undefined || me?.targetSource === 'change') return undefined;
+  if (t.kind === 'value') return t.value;
+  return me?.metric.good === 'high' ? t.min : me?.metric.good === 'low' ? t.max : undefined;
 }
 
-/** Lines for the whole chart at this screen size: ~11 at 80×24, 8 at 60×18, more when taller. */
-export function chartHeight(height: number): number {
-  return Math.max(6, Math.min(24, Math.round(height * 0.55)));
-}
-
-function metricChart(model: Model, kpi: Kpi, metric: Metric, current: number, width: number, height: number): Line[] {
-  const points: ChartPoint[] = chartPeriods(model, kpi, current).map((i) => {
+/** The chart's points for a metric: each period's figure and the target that rated it. */
+export function chartPoints(model: Model, kpi: Kpi, metric: Metric, current: number): ChartPoint[] {
+  return chartPeriods(model, kpi, current).map((i) => {
     const me = model.ev.periods[i]?.metrics.get(metric.id);
-    return { label: model.periodLabels[i] ?? '', value: me?.rated ?? null, ...(i === current ? { current: true } : {}) };
+    return { label: model.periodLabels[i] ?? '', value: me?.rated ?? null, target: targetLine(me) ?? null, ...(i === current ? { current: true } : {}) };
   });
-  const target = chartTarget(periodAt(model, current).metrics.get(metric.id), metric);
-  return trendChart(points, target.value, { width, height: chartHeight(height), glyphs: model.glyphs, ...(target.label ? { targetLabel: target.label } : {}) });
+}
+
+/** The legend's words for the current period's figure: its value and the target that rated it. */
+export function chartLabels(mf: MetricFigure | undefined): { valueLabel?: string; targetLabel?: string } {
+  if (!mf) return {};
+  const t = mf.target;
+  const band = t.value?.kind === 'band' && targetLine(mf.me) !== undefined ? `, line at ${describeTarget(mf.metric, { kind: 'value', value: targetLine(mf.me) as number })}` : '';
+  return { ...(mf.value !== undefined ? { valueLabel: mf.valueText } : {}), ...(t.text !== '' ? { targetLabel: `${t.text}${band}` } : {}) };
+}
+
+/** Lines for the whole chart in the detail: at most a third of the screen (the commentary stays on the first screen), at least 6. */
+export function chartHeight(height: number): number {
+  return Math.max(6, Math.floor(height / 3));
+}
+
+function metricChart(model: Model, kpi: Kpi, mf: MetricFigure, current: number, width: number, height: number): Line[] {
+  return trendChart(chartPoints(model, kpi, mf.metric, current), undefined, { width, height: chartHeight(height), glyphs: model.glyphs, ...chartLabels(mf) });
 }
 
 function commentaryLines(c: Commentary, width: number, g: Glyphs): Line[] {
@@ -288,7 +289,7 @@ export function kpiDetailLines(model: Model, id: string, period: number, width: 
     lines.push(...metricFields(mf, model, width));
     lines.push([]);
     lines.push(text('Trend', 'text.title'));
-    lines.push(...metricChart(model, kpi, me.metric, period, width, height));
+    lines.push(...metricChart(model, kpi, mf, period, width, height));
   }
 
   lines.push([]);

@@ -23,7 +23,7 @@ describe('trendChart', () => {
         "  90 ┤                              ╰───────────",
         "87.5 ┤                                          ",
         "      18/19 Q4  19/20 Q1   19/20 Q2  19/20 Q3",
-        "── value  ╌╌ target 95%",
+        "── value 89.19  ╌╌ target 95%",
       ]
     `);
   });
@@ -38,7 +38,7 @@ describe('trendChart', () => {
         "  90 |                              +-----------",
         "87.5 |                                          ",
         "      18/19 Q4  19/20 Q1   19/20 Q2  19/20 Q3",
-        "-- value  .. target 95%",
+        "-- value 89.19  .. target 95%",
       ]
     `);
     for (const l of lines) expect(plain(l)).not.toMatch(BOX);
@@ -67,7 +67,7 @@ describe('trendChart', () => {
         "12 ┤────────────                        ",
         " 8 ┤                                    ",
         "    2019/20 Q1  2019/20 Q2  2019/20 Q3",
-        "── value  no target",
+        "── value 20  no target",
       ]
     `);
   });
@@ -108,7 +108,7 @@ describe('trendChart', () => {
         "  5 |-------------------------",
         "4.5 |                         ",
         "     a           b",
-        "-- value  target TBC (not d...",
+        "-- value 5  target TBC (not...",
       ]
     `);
   });

@@ -4,11 +4,11 @@
 
 import type { KpiEval } from '../../domain/evaluate.js';
 import { formatPeriod } from '../../domain/period.js';
-import type { Commentary, Kpi, Metric } from '../../domain/types.js';
+import type { Commentary } from '../../domain/types.js';
 import { bigText, splitFigure } from '../bigtext.js';
-import { trendChart, type ChartPoint } from '../chart.js';
+import { trendChart } from '../chart.js';
 import { type Glyphs } from '../glyphs.js';
-import { chartPeriods, chartTarget } from '../kpi-detail.js';
+import { chartLabels, chartPoints } from '../kpi-detail.js';
 import { findingWords, kpiFigure, type KpiFigure, type MetricFigure } from '../figure.js';
 import { periodAt, type Model } from '../model.js';
 import { clipLine, lineWidth, ragTokenOf, seg, textWidth, type Line, type Segment, type Token } from '../styled.js';
@@ -46,16 +46,6 @@ export function slidePoints(model: Model, period: number, id: string, n = 3): st
 
 // ---------------------------------------------------------------------------------------------
 // kpi:<id>
-
-
-// The chart's periods and target line, as the KPI detail screen draws them.
-export function chartPoints(model: Model, kpi: Kpi, metric: Metric, current: number): ChartPoint[] {
-  return chartPeriods(model, kpi, current).map((i) => ({
-    label: model.periodLabels[i] ?? '',
-    value: model.ev.periods[i]?.metrics.get(metric.id)?.rated ?? null,
-    ...(i === current ? { current: true } : {}),
-  }));
-}
 
 
 export function travelText(mf: MetricFigure, ctx: Ctx): { text: string; token?: Token } | undefined {
@@ -140,8 +130,7 @@ export function kpiSlide(ctx: Ctx, heading: string, id: string): Body {
   const metric = me?.metric ?? kpi.metrics[0];
   const chart = (h: number): Line[] => {
     if (!metric) return [];
-    const t = chartTarget(pe.metrics.get(metric.id), metric);
-    return trendChart(chartPoints(model, kpi, metric, ctx.period), t.value, { width, height: h, glyphs: g, ...(t.label ? { targetLabel: t.label } : {}) });
+    return trendChart(chartPoints(model, kpi, metric, ctx.period), undefined, { width, height: h, glyphs: g, ...chartLabels(mf?.metric === metric ? mf : kf.metrics.find((x) => x.metric === metric)) });
   };
   const minChart = height >= 30 ? 12 : height >= 22 ? 8 : 6;
   const build = (rows: number, roomy: boolean): Line[] | undefined => {
