@@ -60,6 +60,8 @@ export interface Kpi {
   readonly id: string;
   readonly priorityId: string;
   readonly title: string;
+  /** A short title, used where the title does not fit. */
+  readonly short?: string;
   readonly description?: string;
   readonly directorate?: string;
   readonly frequency: Frequency;
@@ -73,6 +75,8 @@ export interface Kpi {
 export interface Priority {
   readonly id: string;
   readonly title: string;
+  /** A short title, used where the title does not fit. */
+  readonly short?: string;
   readonly description?: string;
   readonly kpis: readonly Kpi[];
   readonly loc: Loc;

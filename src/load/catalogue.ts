@@ -86,6 +86,7 @@ function toKpi(priorityId: string, raw: RawKpi, ref: PosRef, out: Finding[]): Kp
     id: raw.id,
     priorityId,
     title: raw.title,
+    ...(raw.short !== undefined ? { short: raw.short } : {}),
     ...(raw.description !== undefined ? { description: raw.description } : {}),
     ...(raw.directorate !== undefined ? { directorate: raw.directorate } : {}),
     frequency: raw.frequency ?? 'quarterly',
@@ -126,6 +127,7 @@ export function toCatalogue(raw: RawCatalogue, ref: PosRef, file: string): { cat
     return {
       id: p.id,
       title: p.title,
+      ...(p.short !== undefined ? { short: p.short } : {}),
       ...(p.description !== undefined ? { description: p.description } : {}),
       kpis: p.kpis.map((k, j) => toKpi(p.id, k, pref.at('kpis').at(j), out)),
       loc: pref.at('id').loc,

@@ -108,6 +108,7 @@ const KpiSchema = z
   .strictObject({
     id: Id,
     title: Line,
+    short: Line.optional().meta({ description: 'A short title for narrow screens and tables, used when the title does not fit (extension).' }),
     description: Text.optional(),
     directorate: Line.optional(),
     frequency: z.enum(['quarterly', 'annual', 'monthly']).optional(),
@@ -122,6 +123,7 @@ const KpiSchema = z
 const PrioritySchema = z.strictObject({
   id: Id,
   title: Line,
+  short: Line.optional().meta({ description: 'A short title for narrow screens and tables, used when the title does not fit (extension).' }),
   description: Text.optional(),
   kpis: z.array(KpiSchema),
 });

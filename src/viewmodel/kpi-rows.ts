@@ -17,6 +17,8 @@ export interface KpiRow {
   /** Position in the catalogue (the order the reports publish). */
   readonly order: number;
   readonly title: string;
+  /** The catalogue's short title, where it gives one. */
+  readonly short?: string;
   /** The RAG that counts (reported where given, else computed). */
   readonly rag: Rag;
   /** Whether anything was reported for the KPI in the period. */
@@ -151,6 +153,7 @@ function computeKpiRows(model: Model, p: number): readonly KpiRow[] {
         priorityId: priority.id,
         order: rows.length,
         title: kpi.title,
+        ...(kpi.short !== undefined ? { short: kpi.short } : {}),
         rag: f.rag,
         hasData: f.hasData,
         value: valueOf(f),

@@ -12,6 +12,7 @@ import type { ScreenParams, ScreenView, TableColumn, TableView, Target } from '.
 import { clipLine, fit, lineWidth, ragTokenOf, seg, textWidth, truncate, visibleWindow, type Line, type Segment } from './styled.js';
 import { marks, kpiRows, filterRows, rowsByPriority, priorityRows, type KpiRow } from './kpi-rows.js';
 import { FIGURE_MARK, FINDING_WORDS } from './figure.js';
+import { distinctTitles } from './labels.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sorting: `s` cycles through these; ties keep catalogue order.
@@ -54,19 +55,20 @@ export type ColumnKey = 'cursor' | 'rag' | 'title' | 'value' | 'target' | 'trave
 
 /**
  * The columns given up, in this order, when the title would get fewer than TITLE_MIN columns (a
- * title is what an analyst reads first): the flags first (the KPI detail shows them, and runs of
- * reds), then the sparkline (the direction of travel says which way it went), then the direction,
- * then the target (the RAG already says how it compares). At 80 columns the flags go; at 60 the
- * sparkline and the direction go too. A column with nothing in it is never drawn.
+ * title is what an analyst reads first): the sparkline first (the direction of travel says which
+ * way it went), then the direction, then the flags (what `check` questions and the published
+ * flags: they stay at 80 columns, narrower), then the target (the RAG already says how it
+ * compares). At 80 columns the sparkline goes; at 60 the direction and the flags too. A column
+ * with nothing in it is never drawn.
  */
-export const DROP_ORDER: readonly ColumnKey[] = ['flags', 'trend', 'travel', 'target'];
+export const DROP_ORDER: readonly ColumnKey[] = ['trend', 'travel', 'flags', 'target'];
 export const TITLE_MIN = 18;
 const VALUE_MIN = 8;
 const TARGET_MIN = 6;
-const VALUE_CAP = 14;
-const TARGET_CAP = 16;
-/** The flags column's share before the title has TITLE_EASY (the run of reds comes first in it). */
-const FLAGS_CAP = 10;
+/** The target's share before the whole title: a long published label takes what is left after it. */
+const TARGET_EASY = 16;
+/** The flags column's least width (the run of reds comes first in it). */
+const FLAGS_MIN = 8;
 /** The title grows to this before the target takes what it needs. */
 const TITLE_EASY = 28;
 
@@ -133,8 +135,8 @@ export function layoutColumns(rows: readonly KpiRow[], width: number, g: Glyphs)
     cursor: 1,
     rag: natural('rag'),
     title: natural('title'),
-    value: natural('value', VALUE_CAP),
-    target: natural('target', TARGET_CAP),
+    value: natural('value'),
+    target: natural('target'),
     travel: natural('travel'),
     trend: natural('trend'),
     flags: natural('flags'),
@@ -144,7 +146,7 @@ export function layoutColumns(rows: readonly KpiRow[], width: number, g: Glyphs)
     title: Math.min(nat.title, TITLE_MIN),
     value: Math.min(nat.value, VALUE_MIN),
     target: Math.min(nat.target, TARGET_MIN),
-    flags: Math.min(nat.flags, FLAGS_CAP),
+    flags: Math.min(nat.flags, FLAGS_MIN),
   };
   let chosen: ColumnKey[] = [...ALL];
   const w: Partial<Record<ColumnKey, number>> = {};
@@ -159,12 +161,14 @@ export function layoutColumns(rows: readonly KpiRow[], width: number, g: Glyphs)
       w[k] = (w[k] ?? 0) + by;
       spare -= by;
     };
-    // Whole numbers first, then a readable title, then the target and flags, then the rest of the title.
+    // Whole values first (never cut while another column has room), then a readable title, the
+    // target and the flags, then the whole title, then a long published target label whole.
     grow('value', nat.value);
     grow('title', Math.min(nat.title, TITLE_EASY));
-    grow('target', nat.target);
+    grow('target', Math.min(nat.target, TARGET_EASY));
     grow('flags', nat.flags);
     grow('title', nat.title);
+    grow('target', nat.target);
     // Narrower than the smallest table (never at 60 columns or more): the title gives way.
     if (spare < 0) w.title = Math.max(1, (w.title ?? 0) + spare);
     break;
@@ -213,6 +217,8 @@ interface PreparedTable {
   /** The header and the RAG counts (or why there are no rows), each cut to the width. */
   readonly lines: readonly Line[];
   columns(): readonly TableColumn[];
+  /** Each sorted row's title as the title column shows it. */
+  titles(): readonly string[];
   /** Cells of the rows drawn so far without the cursor, by position in `sorted`. */
   readonly cells: Map<number, Readonly<Record<string, string>>>;
 }
@@ -244,11 +250,14 @@ function prepareTable(model: Model, p: ScreenParams, spec: TableSpec): PreparedT
     if (sorted.length === 0) lines.push(clipLine([seg(filter ? `No KPI matches "${filter}" (Esc clears the filter)` : 'No KPIs in this priority', 'text.muted')], p.width, g.ellipsis));
     else lines.push(clipLine(countsLine(sorted, g), p.width, g.ellipsis));
     let columns: readonly TableColumn[] | undefined;
+    let titles: readonly string[] | undefined;
     return {
       sorted,
       targets: sorted.map((r): Target => ({ kind: 'kpi', id: r.kpiId })),
       lines,
       columns: () => (columns ??= layoutColumns(sorted, p.width, g)),
+      // Cut to the title column so that the rows still tell apart (labels.ts).
+      titles: () => (titles ??= distinctTitles(sorted, (columns ??= layoutColumns(sorted, p.width, g)).find((c) => c.key === 'title')?.width ?? 0, g.ellipsis)),
       cells: new Map(),
     };
   });
@@ -273,19 +282,20 @@ function kpiTableView(model: Model, p: ScreenParams, spec: TableSpec): ScreenVie
   const win = visibleWindow(sorted, cursor, room);
 
   const columns = prepared.columns();
-  const cellsOf = (r: KpiRow, mark: string): Readonly<Record<string, string>> =>
+  const titles = prepared.titles();
+  const cellsOf = (r: KpiRow, at: number, mark: string): Readonly<Record<string, string>> =>
     Object.fromEntries(
       columns.map((c) => {
         const key = c.key as ColumnKey;
-        const text = key === 'cursor' ? mark : key === 'rag' ? `${mark} ${cellText(key, r, g)}` : cellText(key, r, g);
+        const text = key === 'cursor' ? mark : key === 'rag' ? `${mark} ${cellText(key, r, g)}` : key === 'title' ? (titles[at] ?? r.title) : cellText(key, r, g);
         return [c.key, fit(text, c.width, c.align ?? 'left', g.ellipsis)];
       }),
     );
   const rows = win.items.map((r, i) => {
     const at = win.start + i;
-    if (at === p.cursor) return cellsOf(r, m.cursor);
+    if (at === p.cursor) return cellsOf(r, at, m.cursor);
     let cells = prepared.cells.get(at);
-    if (!cells) prepared.cells.set(at, (cells = cellsOf(r, ' ')));
+    if (!cells) prepared.cells.set(at, (cells = cellsOf(r, at, ' ')));
     return cells;
   });
   const table: TableView = {

@@ -7,6 +7,7 @@ import type { Rag } from '../domain/types.js';
 import { RAG_WORDS, type Glyphs } from './glyphs.js';
 import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
+import { distinctTitles } from './labels.js';
 import { biggestMoves, kpiLine as kpiFigures, overviewParts, type KpiLine } from './overview.js';
 import type { ScreenParams, ScreenView, Target } from './screen.js';
 import { clipLine, fit, ragTokenOf, seg, visibleWindow, type Line } from './styled.js';
@@ -30,8 +31,13 @@ export function ragBar(counts: Readonly<Record<Rag, number>>, width: number, gly
   return out;
 }
 
+/** The label column of the counts lines at this width. */
+function labelWidth(width: number): number {
+  return Math.min(34, Math.max(12, Math.floor(width * 0.4)));
+}
+
 function countsLine(label: string, counts: Readonly<Record<Rag, number>>, width: number, glyphs: Glyphs): Line {
-  const labelW = Math.min(34, Math.max(12, Math.floor(width * 0.4)));
+  const labelW = labelWidth(width);
   const nums: Line = ORDER.flatMap((r) => [seg(` ${glyphs.rag[r]}`, ragTokenOf(r)), seg(fit(String(counts[r]), 3, 'right'))]);
   const barW = Math.max(0, width - labelW - 20 - 2);
   return [seg(fit(label, labelW)), ...nums, seg('  '), ...ragBar(counts, barW, glyphs)];
@@ -83,7 +89,9 @@ function prepareOverview(model: Model, p: ScreenParams): PreparedOverview {
     lines.push([seg(o.unratedNote, 'text.muted')]);
     lines.push([]);
     lines.push([seg('By priority', 'text.heading')]);
-    for (const pr of o.priorities) lines.push(countsLine(pr.title, pr.counts, p.width, g));
+    // Priorities often start alike ("Lancashire will be the place to …"): cut so they still differ.
+    const labels = distinctTitles(o.priorities, labelWidth(p.width), g.ellipsis);
+    o.priorities.forEach((pr, i) => lines.push(countsLine(labels[i] ?? pr.title, pr.counts, p.width, g)));
     if (model.ev.periods.length > 1) {
       lines.push([]);
       lines.push([seg('Ratings by period', 'text.heading')]);

@@ -13,6 +13,7 @@ import { periodAt, type Model } from './model.js';
 export interface PriorityRow {
   readonly id: string;
   readonly title: string;
+  readonly short?: string;
   readonly counts: Readonly<Record<Rag, number>>;
 }
 
@@ -85,7 +86,7 @@ export function overviewParts(ev: Evaluation, pe: PeriodEval): OverviewParts {
       const e = pe.kpis.get(k.id);
       if (e?.hasData) counts[e.counted] += 1;
     }
-    return { id: p.id, title: p.title, counts };
+    return { id: p.id, title: p.title, ...(p.short !== undefined ? { short: p.short } : {}), counts };
   });
   const reported = [...pe.kpis.values()].filter((k) => k.hasData);
   const highlights = reported.filter((k) => k.counted === 'green');

@@ -20,7 +20,6 @@ import { kpiSlide } from './slides/kpi.js';
 import { registerSlide, riskSlide } from './slides/register.js';
 import { financeSlide, heatgridSlide, textSlide } from './slides/grid-finance.js';
 
-export { distinctLabels } from './slides/lists.js';
 export { slidePoints } from './slides/kpi.js';
 export type { SlideParams } from './slides/common.js';
 

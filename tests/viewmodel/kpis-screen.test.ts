@@ -209,8 +209,8 @@ describe('columns', () => {
   const live = kpiRows(bundled, 4).filter((r) => r.priorityId === 'live');
   it.each([
     [120, ['rag', 'title', 'value', 'target', 'travel', 'trend', 'flags']],
-    [80, ['rag', 'title', 'value', 'target', 'travel', 'trend']],
-    [70, ['rag', 'title', 'value', 'target', 'travel']],
+    [80, ['rag', 'title', 'value', 'target', 'travel', 'flags']],
+    [70, ['rag', 'title', 'value', 'target', 'flags']],
     [60, ['rag', 'title', 'value', 'target']],
   ])('at %i columns: %j, the title at least 18 wide', (width, keys) => {
     const cols = layoutColumns(live, width, UNICODE_GLYPHS);
@@ -248,11 +248,11 @@ describe('screen kpis', () => {
     expect(plain(v.lines[1] ?? [])).toBe('✓ Green 1  ! Amber 0  ✗ Red 3  – Unrated 0');
     expect(tableText(v)).toMatchInlineSnapshot(`
       [
-        "RAG|KPI|Value|Target|Travel|Trend",
-        "▸ ✗ Red* |Potholes repaired on time|   70%|90%     |▼ worse |▆█▁  ",
-        "  ✗ Red  |Residents satisfied      |   45%|60%     |▲ better|▁ █  ",
-        "  ✗ Red  |Care reviews             |    70|50      |▼ worse |▁▆█  ",
-        "  ✓ Green|Street lights fixed      |5 days|5 days …|▼ worse |█▁▅  ",
+        "RAG|KPI|Value|Target|Travel|Flags",
+        "▸ ✗ Red* |Potholes repaired on ti…|   70%|90%   |▼ worse |3×red p…",
+        "  ✗ Red  |Residents satisfied     |   45%|60%   |▲ better|2×red   ",
+        "  ✗ Red  |Care reviews            |    70|50    |▼ worse |2×red   ",
+        "  ✓ Green|Street lights fixed     |5 days|5 day…|▼ worse |        ",
       ]
     `);
     expect(v.targets).toEqual(['potholes', 'survey', 'reviews', 'lights'].map((id) => ({ kind: 'kpi', id })));

@@ -7,6 +7,7 @@ import type { Rag, RatedRag } from '../../domain/types.js';
 import { RAG_WORDS, type Glyphs } from '../glyphs.js';
 import { kpiRows, type KpiRow } from '../kpi-rows.js';
 import { periodAt } from '../model.js';
+import { distinctTitles } from '../labels.js';
 import { overviewModel } from '../overview.js';
 import { ragBar } from '../overview-screen.js';
 import { clipLine, fit, ragTokenOf, seg, textWidth, truncate, type Line, type Segment } from '../styled.js';
@@ -63,21 +64,6 @@ export function kpiItem(r: KpiRow, c: ListColumns, g: Glyphs, titleLines: number
 // ---------------------------------------------------------------------------------------------
 // overview
 
-/**
- * Labels for titles that must share `width` columns: the titles when they fit; else, when every
- * title starts with the same words ("Lancashire will be the place to live", "… to work"), what
- * follows them after an ellipsis ("…to live"), so the part that tells them apart is what shows.
- */
-export function distinctLabels(titles: readonly string[], width: number, ellipsis: string): string[] {
-  if (titles.length < 2 || titles.every((t) => textWidth(t) <= width)) return [...titles];
-  const words = titles.map((t) => t.split(/\s+/));
-  let common = 0;
-  const first = words[0] ?? [];
-  while (common < first.length && words.every((w) => w.length > common + 1 && w[common] === first[common])) common += 1;
-  if (common === 0) return [...titles];
-  return words.map((w) => `${ellipsis}${w.slice(common).join(' ')}`);
-}
-
 export function overviewSlide(ctx: Ctx, title: string): Body {
   const { model, g, width, height } = ctx;
   const pe = periodAt(model, ctx.period);
@@ -89,11 +75,7 @@ export function overviewSlide(ctx: Ctx, title: string): Body {
     ...(i > 0 ? [seg('   ')] : []),
     seg(`${g.rag[r]} ${[s.green_count, s.amber_count, s.red_count, s.unrated_count][i] ?? 0} ${RAG_WORDS[r].toLowerCase()}`, ragTokenOf(r)),
   ]);
-  const labels = distinctLabels(
-    o.priorities.map((p) => p.title),
-    Math.min(48, Math.max(12, Math.floor(width * 0.4))),
-    g.ellipsis,
-  );
+  const labels = distinctTitles(o.priorities, Math.min(48, Math.max(12, Math.floor(width * 0.4))), g.ellipsis);
   const labelW = Math.min(maxOf(labels.map(textWidth)), Math.min(48, Math.max(12, Math.floor(width * 0.4))));
   const digits = Math.max(1, maxOf(o.priorities.flatMap((p) => RAG_ORDER.map((r) => String(p.counts[r]).length))));
   const numsW = 4 * (digits + 3);
