@@ -272,8 +272,8 @@ describe('the clean fixture', () => {
     expect(rag(q2, 'assessments-in-band')).toEqual(['green', 'green']);
     expect(rag(q2, 'satisfaction')).toEqual(['green', 'green']);
     // the claims are checked against these figures
-    expect(q1.summary).toMatchObject({ kpi_count: 6, rated_count: 6, green_count: 5, amber_count: 1 });
-    expect(q2.summary).toMatchObject({ kpi_count: 7, rated_count: 7, green_count: 6, red_count: 1 });
+    expect(q1.summary).toMatchObject({ kpi_count: 7, reported_count: 6, rated_count: 6, green_count: 5, amber_count: 1 });
+    expect(q2.summary).toMatchObject({ kpi_count: 7, reported_count: 7, rated_count: 7, green_count: 6, red_count: 1 });
     // the register: words, numbers, a score alone that places (25), an opportunity allowed to rise
     const cr1 = q2.data.register?.find((e) => e.id === 'CR1');
     expect([cr1?.inherent?.score, cr1?.residual?.score]).toEqual([25, 12]);

@@ -301,7 +301,7 @@ describe('ragtop export --format csv | json', () => {
     const doc = JSON.parse(r.out) as { catalogue: unknown; period: string; summary: Record<string, number>; metrics: Array<Record<string, unknown>> };
     expect(doc.catalogue).toEqual({ id: 'export-small', title: 'Export fixture, "small"', organisation: 'Test Council' });
     expect(doc.period).toBe('2019/20 Q2');
-    expect(doc.summary).toEqual({ kpi_count: 6, rated_count: 6, unrated_count: 0, green_count: 4, amber_count: 0, red_count: 2, percent_achieving: 66.7 });
+    expect(doc.summary).toEqual({ kpi_count: 6, reported_count: 6, rated_count: 6, unrated_count: 0, green_count: 4, amber_count: 0, red_count: 2, percent_achieving: 66.7 });
     expect(doc.metrics.map((m) => Object.keys(m))).toEqual(doc.metrics.map(() => [...METRIC_FIELDS]));
     const variance = doc.metrics.find((m) => m['metric_id'] === 'variance');
     expect(variance).toMatchObject({ value: -1.68, target: { min: -1, max: 1 }, target_label: 'within ±1%', reported_rag: null, computed_rag: 'red', flags: [] });

@@ -109,10 +109,16 @@ function rateInto(mc: MetricContext, table: ObsTable, slots: readonly Slot[], s:
   return obs === undefined ? counted : counted | 4;
 }
 
-function summaryOf(kpi: number, green: number, amber: number, red: number, unrated: number): Summary {
+/**
+ * The period's summary figures (the contract's): `kpi_count` the KPIs of the catalogue, reported
+ * this period or not; `reported_count` those with a figure; the rated, unrated (reported but not
+ * rated) and RAG counts and the share achieving target are over the reported ones.
+ */
+function summaryOf(catalogue: number, reported: number, green: number, amber: number, red: number, unrated: number): Summary {
   const rated = green + amber + red;
   return {
-    kpi_count: kpi,
+    kpi_count: catalogue,
+    reported_count: reported,
     rated_count: rated,
     unrated_count: unrated,
     green_count: green,
@@ -153,7 +159,7 @@ function ratePeriod(index: Index, table: ObsTable, s: Slot, cols: Columns): Summ
     kpis += 1;
     (counts[kpiCounted[k] as number] as number) += 1;
   }
-  return summaryOf(kpis, counts[1] as number, counts[2] as number, counts[3] as number, counts[0] as number);
+  return summaryOf(index.kpiKeys.order.length, kpis, counts[1] as number, counts[2] as number, counts[3] as number, counts[0] as number);
 }
 
 

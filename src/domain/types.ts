@@ -153,6 +153,7 @@ export interface Commentary {
 
 export type SummaryFigure =
   | 'kpi_count'
+  | 'reported_count'
   | 'rated_count'
   | 'unrated_count'
   | 'green_count'

@@ -47,7 +47,7 @@ const finite = () => z.number({ error: 'must be a finite number' });
 export const RAG_WORDS = ['green', 'amber', 'red', 'unrated'] as const;
 export const UNITS = ['percent', 'count', 'days', 'score', 'rate', 'currency', 'index', 'ratio'] as const;
 export const FLAGS = ['provisional', 'estimated', 'revised', 'break_in_series', 'not_for_publication'] as const;
-export const SUMMARY_FIGURES = ['kpi_count', 'rated_count', 'unrated_count', 'green_count', 'amber_count', 'red_count', 'percent_achieving'] as const;
+export const SUMMARY_FIGURES = ['kpi_count', 'reported_count', 'rated_count', 'unrated_count', 'green_count', 'amber_count', 'red_count', 'percent_achieving'] as const;
 export const SHOW_KINDS = ['overview', 'register', 'heatgrid', 'exceptions', 'finance', 'text'] as const;
 export const SHOW_REF_KINDS = ['priority', 'kpi', 'risk'] as const;
 

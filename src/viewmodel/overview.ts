@@ -79,7 +79,7 @@ export function overviewParts(ev: Evaluation, pe: PeriodEval): OverviewParts {
   const { catalogue } = ev.dataset;
   const s = pe.summary;
   const headline = `${s.green_count} of ${s.rated_count} rated KPIs achieving target (${formatNumber(s.percent_achieving, 1)}%)`;
-  const unratedNote = `${s.unrated_count} unrated (context) of ${s.kpi_count} KPIs reported; ${s.amber_count} amber, ${s.red_count} red`;
+  const unratedNote = `${s.unrated_count} unrated (context) of ${s.reported_count} KPIs reported${s.reported_count < s.kpi_count ? ` (of ${s.kpi_count} in the catalogue)` : ''}; ${s.amber_count} amber, ${s.red_count} red`;
   const priorities: PriorityRow[] = catalogue.priorities.map((p) => {
     const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, unrated: 0 };
     for (const k of p.kpis) {

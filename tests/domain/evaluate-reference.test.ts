@@ -174,7 +174,9 @@ function reference(dataset: Dataset): RefPeriod[] {
     const count = (r: Rag) => reportedKpis.filter((k) => k.counted === r).length;
     const rated = count('green') + count('amber') + count('red');
     const summary = {
-      kpi_count: reportedKpis.length,
+      // Every KPI of the catalogue; the rest over those reported.
+      kpi_count: kpis.size,
+      reported_count: reportedKpis.length,
       rated_count: rated,
       unrated_count: reportedKpis.length - rated,
       green_count: count('green'),

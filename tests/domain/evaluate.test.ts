@@ -95,9 +95,10 @@ describe('reported and computed RAG, rollup and summary', () => {
     expect(k?.reported).toBe('green');
     expect(k?.counted).toBe('green');
   });
-  it('counts KPIs (a composite is one) that were reported this period', () => {
+  it('counts every KPI of the catalogue, and (a composite is one) those reported this period', () => {
     expect(pe?.summary).toEqual({
-      kpi_count: 3,
+      kpi_count: 4,
+      reported_count: 3,
       rated_count: 2,
       unrated_count: 1,
       green_count: 1,

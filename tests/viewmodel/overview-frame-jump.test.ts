@@ -24,7 +24,7 @@ describe('overview', () => {
   it('gives the headline, exceptions (reds then ambers) and what changed', () => {
     const o = overviewModel(m, 1);
     expect(o.headline).toBe('1 of 3 rated KPIs achieving target (33.3%)');
-    expect(o.unratedNote).toBe('0 unrated (context) of 3 KPIs reported; 1 amber, 1 red');
+    expect(o.unratedNote).toBe('0 unrated (context) of 3 KPIs reported (of 4 in the catalogue); 1 amber, 1 red');
     expect(o.below.map((k) => [k.kpiId, k.rag])).toEqual([
       ['a', 'red'],
       ['b', 'amber'],
