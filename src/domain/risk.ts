@@ -103,11 +103,21 @@ export function aboveAppetite(entry: RegisterEntry, appetite: number | undefined
   return appetite !== undefined && entry.kind === 'risk' && entry.residual !== undefined && entry.residual.score > appetite;
 }
 
-export type Movement = 'up' | 'down' | 'level' | 'new';
+/**
+ * An entry's residual score against the same entry in the previous register: up, down, level;
+ * new when a previous register is loaded without it (or its published direction says "New");
+ * unknown when no earlier register is loaded (it may well have been there).
+ */
+export type Movement = 'up' | 'down' | 'level' | 'new' | 'unknown';
 
-/** Residual score now against the same entry in the previous register. */
-export function movementOf(now: RegisterEntry, before: RegisterEntry | undefined): Movement {
-  if (before === undefined) return 'new';
+/** The entry's published direction of travel says it is new ("New", "New risk"). */
+function saysNew(e: RegisterEntry): boolean {
+  return e.direction !== undefined && /^\s*new\b/i.test(e.direction);
+}
+
+/** Residual score now against the same entry in the previous register (`previousLoaded`: there is one). */
+export function movementOf(now: RegisterEntry, before: RegisterEntry | undefined, previousLoaded: boolean): Movement {
+  if (before === undefined) return previousLoaded || saysNew(now) ? 'new' : 'unknown';
   const a = before.residual?.score;
   const b = now.residual?.score;
   if (a === undefined || b === undefined) return 'level';
@@ -116,11 +126,16 @@ export function movementOf(now: RegisterEntry, before: RegisterEntry | undefined
 
 /** Whether a movement is good news: a risk going down, an opportunity going up. */
 export function movementIsBetter(m: Movement, kind: RegisterKind): boolean | undefined {
-  if (m === 'level' || m === 'new') return undefined;
+  if (m !== 'up' && m !== 'down') return undefined;
   return kind === 'risk' ? m === 'down' : m === 'up';
 }
 
-/** The register a period's entries are compared with: the latest earlier period that has one. */
+/**
+ * The register a period's entries are compared with (the one rule every view reads): of the loaded
+ * periods that have a register, the one that ends latest before this period starts, one of the
+ * same kind (quarter or year) first when two end together. A whole-year file loaded between two
+ * quarters is not the previous register of the second quarter: it does not end before it starts.
+ */
 export function previousRegister(periods: readonly PeriodData[], data: PeriodData): PeriodData | undefined {
   return previousOf(
     periods.filter((p) => p.register !== undefined),
@@ -130,6 +145,7 @@ export function previousRegister(periods: readonly PeriodData[], data: PeriodDat
 
 /** Each entry's movement against the previous register (up / down / level / new). */
 export function registerMovements(periods: readonly PeriodData[], data: PeriodData): ReadonlyMap<string, Movement> {
-  const before = new Map((previousRegister(periods, data)?.register ?? []).map((e) => [e.id, e]));
-  return new Map((data.register ?? []).map((e) => [e.id, movementOf(e, before.get(e.id))]));
+  const previous = previousRegister(periods, data);
+  const before = new Map((previous?.register ?? []).map((e) => [e.id, e]));
+  return new Map((data.register ?? []).map((e) => [e.id, movementOf(e, before.get(e.id), previous !== undefined)]));
 }

@@ -5,7 +5,7 @@
 
 import { maxOf } from '../domain/arrays.js';
 import { formatPeriod } from '../domain/period.js';
-import { impactWord, likelihoodWord, movementIsBetter, placeAssessment, previousRegister, type Cell, type Movement, type Placement } from '../domain/risk.js';
+import { impactWord, likelihoodWord, movementIsBetter, placeAssessment, type Cell, type Movement, type Placement } from '../domain/risk.js';
 import type { Assessment, RegisterEntry, RegisterKind } from '../domain/types.js';
 import {
   asciiText,
@@ -25,7 +25,7 @@ import {
 } from './heatgrid.js';
 import { modelMemo } from './memo.js';
 import type { Model } from './model.js';
-import { bandLabel, periodsWithRegister, type EntryView } from './register.js';
+import { bandLabel, periodsWithRegister, registerSince, type EntryView } from './register.js';
 import { registerRows } from './register-screen.js';
 import { DEFAULT_GRID, type GridOptions, type ScreenParams, type ScreenView, type Target } from './screen.js';
 import { clipLine, fit, seg, textWidth, truncate, visibleWindow, wrap, type Line, type Segment } from './styled.js';
@@ -55,7 +55,8 @@ export interface GridData {
 /** An assessment's movement against the same entry last period; the residual one is the register's. */
 function movementBy(v: EntryView, a: AssessmentName): Movement {
   if (a === 'residual') return v.movement;
-  if (!v.before) return 'new';
+  // Not in the previous register: new (or not known, with no earlier register), as the residual says.
+  if (!v.before) return v.movement === 'unknown' ? 'unknown' : 'new';
   const was = v.before[a]?.score;
   const now = v.entry[a]?.score;
   if (was === undefined || now === undefined) return 'level';
@@ -73,7 +74,7 @@ export function gridData(model: Model, period: number, kind: RegisterKind, asses
 
 function computeGridData(model: Model, p: number, kind: RegisterKind, assessment: AssessmentName): GridData {
   const data = model.ev.periods[p]?.data;
-  const prev = data ? previousRegister(model.ev.periods.map((x) => x.data), data) : undefined;
+  const since = registerSince(model, p);
   const entries = registerRows(model, p)
     .map((r) => r.view)
     .filter((v) => v.entry.kind === kind)
@@ -86,7 +87,7 @@ function computeGridData(model: Model, p: number, kind: RegisterKind, assessment
   return {
     hasRegister: data?.register !== undefined,
     periodLabel: data ? formatPeriod(data.period) : '',
-    ...(prev ? { previousLabel: formatPeriod(prev.period) } : {}),
+    ...(since !== undefined ? { previousLabel: since } : {}),
     entries,
   };
 }
@@ -168,7 +169,7 @@ function legendLine(model: Model, data: GridData, g: GridOptions, letters: boole
     parts.push(
       data.previousLabel
         ? [seg(`since ${data.previousLabel}: `, 'text.muted'), seg(`${mv.up} up  ${mv.down} down  ${mv.level} level  ${mv.new} new`)]
-        : [seg('no earlier register: ', 'text.muted'), seg(`${mv.new} new`)],
+        : [seg('no earlier register: movement not known', 'text.muted'), ...(data.entries.some((e) => e.movement === 'new') ? [seg(`  ${mv.new} new (as published)`)] : [])],
     );
   }
   if (letters) {
@@ -310,6 +311,7 @@ function matches(e: GridEntry, filter: string): boolean {
 function wasText(e: GridEntry, g: GridOptions, m: GridMarks): string {
   const mark = m.movement[e.movement];
   if (e.movement === 'new') return `${mark} new`;
+  if (e.movement === 'unknown') return `${mark} no earlier register`;
   const before: RegisterEntry | undefined = e.view.before;
   const a = before?.[g.assessment];
   if (!a) return `${mark} was unscored`;

@@ -68,7 +68,8 @@ function movementSegments(model: Model, v: EntryView, prev: string | undefined):
   const g = model.glyphs;
   const k = marksOf(g);
   const kind = v.entry.kind;
-  if (v.movement === 'new') return [seg(prev ? `new this period (not in the ${prev} register)` : 'new: no earlier register is loaded')];
+  if (v.movement === 'new') return [seg(prev ? `new this period (not in the ${prev} register)` : 'new (as its direction of travel says)')];
+  if (v.movement === 'unknown') return [seg('not known: no earlier register is loaded', 'text.muted')];
   const a = v.before?.residual?.score;
   const b = v.entry.residual?.score;
   const token = movementToken(v.movement, kind);

@@ -7,14 +7,14 @@
 // consequences, controls and actions, the score history as a chart, what changed since the
 // previous register). Every score reads through `bandLabel`, the one score → band mapping.
 
-import { previousRegister, type Movement } from '../domain/risk.js';
+import { movementIsBetter, type Movement } from '../domain/risk.js';
 import type { Assessment, RegisterKind } from '../domain/types.js';
 import { ASCII_GLYPHS, type Glyphs } from './glyphs.js';
 import { wrapLine } from './kpi-detail.js';
 import { CELL_OVERHEAD } from './kpis-screen.js';
 import { modelMemo } from './memo.js';
 import type { Model } from './model.js';
-import { bandLabel, periodsWithRegister, registerOf, type EntryView } from './register.js';
+import { bandLabel, periodsWithRegister, registerOf, registerSince, type EntryView } from './register.js';
 import type { ScreenParams, ScreenView, TableColumn, TableView, Target } from './screen.js';
 import { clipLine, fit, lineWidth, seg, textWidth, visibleWindow, type Line, type Segment, type Token } from './styled.js';
 
@@ -46,12 +46,18 @@ export function marksOf(g: Glyphs): Marks {
   return isAscii(g) ? ASCII_MARKS : UNICODE_MARKS;
 }
 
-/** "↑ worse", "↓ better", "→ level", "new": for a risk up is worse, for an opportunity up is better. */
-export function movementText(m: Movement, kind: RegisterKind, g: Glyphs): string {
+/**
+ * "↑ worse", "↓ better", "→ level", "new", "no earlier register" (`short`: "n/a"): for a risk up
+ * is worse, for an opportunity up is better.
+ */
+export function movementText(m: Movement, kind: RegisterKind, g: Glyphs, short = false): string {
   const k = marksOf(g);
   switch (m) {
     case 'new':
       return 'new';
+    case 'unknown':
+      // Not known: no earlier register is loaded (a table's heading says so; its cell is short).
+      return short ? 'n/a' : 'no earlier register';
     case 'level':
       return `${k.level} level`;
     case 'up':
@@ -65,10 +71,9 @@ export function movementText(m: Movement, kind: RegisterKind, g: Glyphs): string
   }
 }
 
-/** Whether a movement is good news (true), bad news (false) or neither (level, new). */
+/** Whether a movement is good news (true), bad news (false) or neither (level, new, unknown). */
 export function goodNews(m: Movement, kind: RegisterKind): boolean | undefined {
-  if (m === 'level' || m === 'new') return undefined;
-  return kind === 'risk' ? m === 'down' : m === 'up';
+  return movementIsBetter(m, kind);
 }
 
 export function movementToken(m: Movement, kind: RegisterKind): Token | undefined {
@@ -237,7 +242,7 @@ export function registerCell(model: Model, key: RegisterColumnKey, r: RegisterRo
     case 'target':
       return scoreText(model, e.target, short);
     case 'movement':
-      return movementText(r.movement, r.kind, g);
+      return movementText(r.movement, r.kind, g, true);
     case 'inBand':
       return inBandText(r, model);
     case 'direction':
@@ -322,16 +327,9 @@ function firstFitting(candidates: readonly Line[], width: number, ellipsis: stri
   return clipLine(candidates.find((l) => lineWidth(l) <= width) ?? candidates[candidates.length - 1] ?? [], width, ellipsis);
 }
 
+/** The period of the register this period's is compared with (register.ts: the one rule). */
 export function previousLabel(model: Model, period: number): string | undefined {
-  const data = model.ev.periods[period]?.data;
-  if (!data) return undefined;
-  const prev = previousRegister(
-    model.ev.periods.map((pe) => pe.data),
-    data,
-  );
-  if (!prev) return undefined;
-  const i = model.ev.periods.findIndex((pe) => pe.data === prev);
-  return model.periodLabels[i];
+  return registerSince(model, period);
 }
 
 function countsLine(model: Model, all: readonly RegisterRow[], period: number, width: number): Line {

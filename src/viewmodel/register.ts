@@ -34,6 +34,8 @@ export interface EntryView {
   /** The same entry in the previous register, if it was there. */
   readonly before?: RegisterEntry;
   readonly movement: Movement;
+  /** The period of the register the movement is against (the domain's one rule), when one is loaded. */
+  readonly since?: string;
   readonly aboveAppetite: boolean;
   /** How many consecutive registers (ending with this one) put the residual score in the same band. */
   readonly periodsInBand: number;
@@ -52,8 +54,12 @@ function registers(model: Model, upTo: number): PeriodData[] {
 export function registerOf(model: Model, period: number): EntryView[] {
   const data = model.ev.periods[period]?.data;
   if (!data?.register) return [];
-  const loaded = model.ev.periods.map((p) => p.data);
-  const before = new Map((previousRegister(loaded, data)?.register ?? []).map((e) => [e.id, e]));
+  const previous = previousRegister(
+    model.ev.periods.map((p) => p.data),
+    data,
+  );
+  const since = previous ? formatPeriod(previous.period) : undefined;
+  const before = new Map((previous?.register ?? []).map((e) => [e.id, e]));
   const regs = registers(model, period);
   // Each register by id (the first entry of an id, as a search from the top finds).
   const byId = regs.map((d) => {
@@ -84,7 +90,8 @@ export function registerOf(model: Model, period: number): EntryView[] {
     return {
       entry,
       ...(prev ? { before: prev } : {}),
-      movement: movementOf(entry, prev),
+      movement: movementOf(entry, prev, previous !== undefined),
+      ...(since !== undefined ? { since } : {}),
       aboveAppetite: aboveAppetite(entry, appetite),
       periodsInBand,
       history,
@@ -95,4 +102,16 @@ export function registerOf(model: Model, period: number): EntryView[] {
 /** Loaded periods that have a register, for "no register in this period" messages. */
 export function periodsWithRegister(model: Model): string[] {
   return model.ev.periods.filter((p) => p.data.register !== undefined).map((p) => formatPeriod(p.data.period));
+}
+
+/** The period of the register that period `period`'s register is compared with, when one is loaded. */
+export function registerSince(model: Model, period: number): string | undefined {
+  const data = model.ev.periods[period]?.data;
+  const previous = data
+    ? previousRegister(
+        model.ev.periods.map((p) => p.data),
+        data,
+      )
+    : undefined;
+  return previous ? formatPeriod(previous.period) : undefined;
 }

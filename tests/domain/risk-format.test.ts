@@ -82,10 +82,13 @@ describe('bands and placement', () => {
   });
 
   it('computes movement from the residual score', () => {
-    expect(movementOf(entry('CR1', 16), entry('CR1', 12))).toBe('up');
-    expect(movementOf(entry('CR1', 9), entry('CR1', 12))).toBe('down');
-    expect(movementOf(entry('CR1', 12), entry('CR1', 12))).toBe('level');
-    expect(movementOf(entry('CR1', 12), undefined)).toBe('new');
+    expect(movementOf(entry('CR1', 16), entry('CR1', 12), true)).toBe('up');
+    expect(movementOf(entry('CR1', 9), entry('CR1', 12), true)).toBe('down');
+    expect(movementOf(entry('CR1', 12), entry('CR1', 12), true)).toBe('level');
+    expect(movementOf(entry('CR1', 12), undefined, true)).toBe('new');
+    // No earlier register loaded: not known to be new, unless the entry says so.
+    expect(movementOf(entry('CR1', 12), undefined, false)).toBe('unknown');
+    expect(movementOf({ ...entry('CR1', 12), direction: 'New risk' }, undefined, false)).toBe('new');
     expect(movementIsBetter('up', 'risk')).toBe(false);
     expect(movementIsBetter('up', 'opportunity')).toBe(true);
   });

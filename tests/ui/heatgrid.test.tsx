@@ -65,10 +65,10 @@ describe('the heat grid (4)', () => {
     await see(t, '▸ Outstanding (5) × Possible (3) = 15 High: CO2, CO4');
     expect(fits(t.frame(), columns, rows)).toEqual([]);
 
-    // m: where each entry was last period (no earlier register: every entry is new).
+    // m: where each entry was last period (no earlier register: not known, so no mark).
     await t.press('o', 'down', 'right', 'm');
-    await see(t, '▸ Major (4) × Likely (4) = 16 High: CR1*, CR4*, CR10*');
-    await see(t, 'no earlier register: * new');
+    await see(t, 'no earlier register: movement not known');
+    await see(t, '▸ Major (4) × Likely (4) = 16 High: CR1, CR4, CR10');
     expect(fits(t.frame(), columns, rows)).toEqual([]);
     await t.press('m');
     await see(t, '▸ Major (4) × Likely (4) = 16 High: CR1, CR4, CR10');

@@ -18,7 +18,7 @@ describe('3: the register', () => {
     expect(t.lines()[1]).toBe('Register');
     expect(t.frame()).toContain('published order');
     expect(t.frame()).toMatch(/│ ▸ CR1 +│ Reshaping the/);
-    expect(t.frame()).toMatch(columns >= 80 ? /│ 16 High +│ new/ : /│ 16 H +│ new/);
+    expect(t.frame()).toMatch(columns >= 80 ? /│ 16 High +│ n\/a/ : /│ 16 H +│ n\/a/);
     expect(t.frame()).toMatch(/▼ \d+ more below/);
     expect(fits(t.frame(), columns, rows)).toEqual([]);
 

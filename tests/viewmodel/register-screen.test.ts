@@ -235,10 +235,10 @@ describe('the register view', () => {
     expect(v.size).toBe(0);
   });
 
-  it('compares the first register with nothing: every entry is new', () => {
+  it('compares the first register with nothing: movement is not known (n/a), not "new"', () => {
     const v = registerScreen(model, params({ period: Q1I, width: 100 }));
     expect(plain(v.lines[0] ?? [])).toContain('2019/20 Q1 (first register loaded)');
-    expect(new Set(column(v, 'movement'))).toEqual(new Set(['new']));
+    expect(new Set(column(v, 'movement'))).toEqual(new Set(['n/a']));
   });
 
   describe('with the bundled register (13 risks, 4 opportunities in 2019/20 Q3, no appetite)', () => {
@@ -369,7 +369,7 @@ describe('the register entry screen', () => {
     expect(cr1).toContain('Inherent   20 (score only: 4×5 or 5×4) Critical');
     expect(cr1).toContain('Residual   16 Major/Likely High');
     expect(cr1).toContain('Target     not published');
-    expect(cr1).toContain('Movement   new: no earlier register is loaded');
+    expect(cr1).toContain('Movement   not known: no earlier register is loaded');
     const co2 = entryLines(m, 'CO2', last, 80, 20).map(plain);
     expect(co2).toContain('Residual   15 Outstanding/Possible High');
     expect(co2).toContain('Maximising actions');

@@ -1,23 +1,18 @@
 // The hand-out's sections for the register, one entry, the heat grid and the finance table.
 
-import { formatPeriod } from '../../domain/period.js';
-import { describeAssessment, impactWord, likelihoodWord, previousRegister, type Cell } from '../../domain/risk.js';
+import { describeAssessment, impactWord, likelihoodWord, type Cell } from '../../domain/risk.js';
 import type { Assessment, Finance, RegisterKind } from '../../domain/types.js';
 import type { AgendaEntry } from '../agenda.js';
 import { financeRows, financeTotalRow, statedTotalLines, type FinanceRow, type Over } from '../finance-screen.js';
 import { type Glyphs } from '../glyphs.js';
 import { entriesIn, gridData, unplaced } from '../heatgrid-screen.js';
-import { bandLabel, registerOf, type EntryView } from '../register.js';
+import { bandLabel, registerOf, registerSince, type EntryView } from '../register.js';
 import { movementText, scoreText } from '../register-screen.js';
 import { plain } from '../styled.js';
 import { blocks, bullets, type Ctx, mdInline, mdTable, mdText, paragraphs, plural, titleUnlessGiven } from './markdown.js';
 
 export function previousRegisterLabel(c: Ctx): string | undefined {
-  const prev = previousRegister(
-    c.model.ev.periods.map((p) => p.data),
-    c.pe.data,
-  );
-  return prev ? formatPeriod(prev.period) : undefined;
+  return registerSince(c.model, c.period);
 }
 
 export function noRegister(c: Ctx): string[] {
@@ -35,7 +30,7 @@ export function registerSection(c: Ctx): string[] {
     mdInline(v.entry.title),
     mdInline(scoreText(c.model, v.entry.inherent, false)),
     mdInline(scoreText(c.model, v.entry.residual, false)) + (v.aboveAppetite ? ' (above appetite)' : ''),
-    mdInline(movementText(v.movement, v.entry.kind, c.g)),
+    mdInline(movementText(v.movement, v.entry.kind, c.g, true)),
   ]);
   const appetite = c.model.ev.dataset.catalogue.riskAppetite;
   const risks = sorted.filter((v) => v.entry.kind === 'risk').length;
@@ -44,7 +39,7 @@ export function registerSection(c: Ctx): string[] {
   const counts = `${plural(risks, 'risk', 'risks')} and ${plural(opportunities, 'opportunity', 'opportunities')}`;
   const appetiteText = appetite !== undefined ? `; risk appetite ${appetite}, ${plural(above, 'risk', 'risks')} above it` : '';
   const prev = previousRegisterLabel(c);
-  const movement = prev ? `Movement is of the residual score since the ${prev} register.` : 'No earlier register is loaded: every entry is new.';
+  const movement = prev ? `Movement is of the residual score since the ${prev} register.` : 'No earlier register is loaded: movement is not known (n/a).';
   const summary = `${counts}${appetiteText}. ${movement}`;
   return blocks([mdText(summary)], mdTable(['Id', 'Title', 'Inherent', 'Residual', 'Movement'], rows));
 }

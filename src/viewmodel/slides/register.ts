@@ -4,7 +4,6 @@
 import { impactWord, likelihoodWord } from '../../domain/risk.js';
 import type { Assessment, RegisterKind } from '../../domain/types.js';
 import { bigText } from '../bigtext.js';
-import { type Model } from '../model.js';
 import { bandLabel, registerOf, type EntryView } from '../register.js';
 import { layoutRegister, movementText, noRegisterMessage, registerCell, registerRows, sortRegister, type RegisterColumnKey } from '../register-screen.js';
 import type { TableView } from '../screen.js';
@@ -95,11 +94,12 @@ export function riskSlide(ctx: Ctx, title: string, id: string): Body {
   }
   const e = v.entry;
   const appetite = model.ev.dataset.catalogue.riskAppetite;
-  const prevLabel = v.before ? registerPeriodBefore(model, ctx.period) : undefined;
+  // Since the register the movement is against (the one rule: register.ts), with its score then.
+  const prevLabel = v.before ? v.since : undefined;
   const was = v.before?.residual?.score;
   const status: Segment[] = [
     seg(movementText(v.movement, e.kind, g), v.movement === 'up' ? (e.kind === 'risk' ? 'worse' : 'better') : v.movement === 'down' ? (e.kind === 'risk' ? 'better' : 'worse') : 'text.muted'),
-    ...(v.movement !== 'new' && prevLabel ? [seg(` since ${prevLabel}${was !== undefined ? ` (was ${was})` : ''}`, 'text.muted')] : v.movement === 'new' ? [seg(' this period', 'text.muted')] : []),
+    ...(prevLabel ? [seg(` since ${prevLabel}${was !== undefined ? ` (was ${was})` : ''}`, 'text.muted')] : v.movement === 'new' && v.since ? [seg(` this period (not in the ${v.since} register)`, 'text.muted')] : []),
     ...(v.aboveAppetite && appetite !== undefined ? [seg(`   ${ctx.mark.up} above the appetite of ${appetite}`, 'warning')] : []),
     ...(e.owner ? [seg(`   Owner: ${e.owner}`, 'text.muted')] : []),
   ];
@@ -160,8 +160,4 @@ export function riskSlide(ctx: Ctx, title: string, id: string): Body {
   return { lines: [headerLine(ctx, title), ...scores(1), centre(status, width, g.ellipsis)].slice(0, height) };
 }
 
-export function registerPeriodBefore(model: Model, period: number): string | undefined {
-  for (let i = period - 1; i >= 0; i--) if (model.ev.periods[i]?.data.register !== undefined) return model.periodLabels[i];
-  return undefined;
-}
 
