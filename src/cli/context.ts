@@ -4,6 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from '../viewmodel/glyphs.js';
 import { fileURLToPath } from 'node:url';
 import { showText } from '../domain/text.js';
 import type { Agenda } from '../domain/types.js';
@@ -50,10 +51,18 @@ export function load(args: Args, io: Io): LoadResult {
   return loadDataset(catalogueOf(args, io), loadOptions(args, io));
 }
 
-export function wantsAscii(args: Args, env: NodeJS.ProcessEnv): boolean {
-  if (args.ascii) return true;
+/** The locale's character set is not UTF-8 (LC_ALL, else LC_CTYPE, else LANG; C and POSIX are not). */
+export function asciiLocale(env: NodeJS.ProcessEnv): boolean {
   const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
   return locale !== '' && !/utf-?8/i.test(locale);
+}
+
+/**
+ * The glyph set, chosen once for the whole run (every command, the app, the speaker notes):
+ * ASCII with --ascii, the `ascii` preference, or a locale that is not UTF-8; else Unicode.
+ */
+export function glyphsFor(args: Pick<Args, 'ascii'>, env: NodeJS.ProcessEnv, preferAscii = false): Glyphs {
+  return args.ascii || preferAscii || asciiLocale(env) ? ASCII_GLYPHS : UNICODE_GLYPHS;
 }
 
 export function wantsColour(args: Pick<Args, 'noColor'>, env: NodeJS.ProcessEnv): boolean {

@@ -14,7 +14,7 @@ import type { LoadResult } from '../load/load.js';
 import { agendaFor } from '../viewmodel/agenda-build.js';
 import { EXPORT_FORMATS, handoutMarkdown, type ExportFormat } from '../viewmodel/export.js';
 import { metricsCsv, metricsJson } from '../viewmodel/export-tables.js';
-import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
+import type { Glyphs } from '../viewmodel/glyphs.js';
 import { buildModel } from '../viewmodel/model.js';
 import type { Args } from './args.js';
 import type { Io } from './context.js';
@@ -55,9 +55,9 @@ function agendaFile(args: Pick<Args, 'agenda'>, agendas: readonly Agenda[], cwd:
 
 /**
  * Runs the command. `load` is called only once the arguments are known to be good, so a usage
- * error is reported without reading any file. `ascii`: --ascii, or a locale that is not UTF-8.
+ * error is reported without reading any file. `glyphs`: the run's glyph set (the hand-out is drawn with it).
  */
-export function exportCommand(args: Args, io: Io, load: () => LoadResult, ascii: boolean): number {
+export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs: Glyphs): number {
   if (args.format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(args.format)) {
     const given = args.format === undefined ? 'needs --format' : `--format ${showText(args.format)}: use`;
     io.err(`ragtop: export ${given} ${EXPORT_FORMATS.join(', ')}; see 'ragtop --help'\n`);
@@ -78,7 +78,7 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, ascii:
       return 2;
     }
   }
-  const model = buildModel(dataset, loaded.findings, ascii ? ASCII_GLYPHS : UNICODE_GLYPHS);
+  const model = buildModel(dataset, loaded.findings, glyphs);
   if (model.ev.periods.length === 0) {
     io.err(`ragtop: no period files found for catalogue '${showText(dataset.catalogue.id)}'\n`);
     return 2;

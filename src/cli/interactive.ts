@@ -7,16 +7,15 @@ import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
 import { loadDatasetAsync, type LoadProgress, type LoadResult } from '../load/load.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
-import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
 import type { Args } from './args.js';
-import { agendaNamed, catalogueOf, internalError, loadOptions, wantsAscii, wantsColour, type Io } from './context.js';
+import { agendaNamed, catalogueOf, internalError, loadOptions, glyphsFor, wantsColour, type Io } from './context.js';
 import { findingLine } from './report.js';
 
 export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, presenting = false): Promise<number> {
   // The files are read one at a time with the event loop free in between: a progress line, q and
   // Ctrl-C work while a large data set loads.
   const { startLoading } = await import('./loading.js');
-  const loading = startLoading(tty);
+  const loading = startLoading(tty, Date.now, glyphsFor(args, io.env));
   // Ink draws only a final frame when it thinks it runs in CI (is-in-ci reads CI and CI_* at
   // import). Both ends are a terminal here, so a person is watching: tell it so before loading it.
   for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
@@ -52,7 +51,7 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
     const [{ buildModel, withChecks }, { runTui }, { THEMES }, prefsMod] = await modules;
     // A corrupt preferences file is moved aside (kept, not deleted) and the defaults used.
     const recovered = prefsMod.recoverPrefs(io.env);
-    const glyphs = wantsAscii(args, io.env) || recovered.prefs.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
+    const glyphs = glyphsFor(args, io.env, recovered.prefs.ascii === true);
     const chosenAgenda = agendaNamed(args, io, dataset.agendas);
     const kpiCount = dataset.catalogue.priorities.reduce((n, p) => n + p.kpis.length, 0);
     loading.phase(`evaluating ${kpiCount.toLocaleString('en-GB')} KPIs over ${dataset.periods.length} periods …`);

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import { terminalSafe } from './terminal-text.js';
+import { drawText, UNICODE_GLYPHS, type Glyphs } from '../viewmodel/glyphs.js';
 import type { LoadProgress } from '../load/load.js';
 import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
 
@@ -28,7 +29,7 @@ interface Terminal {
 /** Milliseconds before the first progress line: a load quicker than this shows nothing. */
 export const PROGRESS_DELAY_MS = 250;
 
-export function startLoading(tty: Terminal, now: () => number = Date.now): Loading {
+export function startLoading(tty: Terminal, now: () => number = Date.now, glyphs: Glyphs = UNICODE_GLYPHS): Loading {
   const started = now();
   let code: number | undefined;
   let shown = false;
@@ -38,7 +39,9 @@ export function startLoading(tty: Terminal, now: () => number = Date.now): Loadi
     if (finished || (!shown && now() - started < PROGRESS_DELAY_MS)) return;
     shown = true;
     const width = Math.max(10, (tty.stdout.columns || 80) - 1);
-    const line = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+    // Drawn with the run's glyph set (the line is written before the app has a model).
+    const drawn = drawText(text, glyphs);
+    const line = drawn.length > width ? `${drawn.slice(0, width - glyphs.ellipsis.length)}${glyphs.ellipsis}` : drawn;
     tty.stdout.write(`\r\x1b[2K${terminalSafe(line, 'frame')}`);
   };
   const onData = (chunk: Buffer | string) => {

@@ -8,13 +8,13 @@ import { evaluate } from '../domain/evaluate.js';
 import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
 import { sortFindings } from '../load/load.js';
-import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../viewmodel/glyphs.js';
+import { drawText } from '../viewmodel/glyphs.js';
 import { overviewModel, overviewText } from '../viewmodel/overview.js';
 import { buildModel } from '../viewmodel/model.js';
 import { HELP, parseCommandLine, UsageError, type Args } from './args.js';
 import { exportCommand } from './export.js';
 import { jsonReport, noPeriodFinding, summarise, textReport, findingLine } from './report.js';
-import { agendaNamed, BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, wantsAscii, wantsColour, type Io } from './context.js';
+import { agendaNamed, BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, glyphsFor, wantsColour, type Io } from './context.js';
 import { interactive } from './interactive.js';
 import { terminalSafe } from './terminal-text.js';
 
@@ -43,7 +43,7 @@ function view(args: Args, io: Io): number {
     io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
     return 2;
   }
-  const glyphs = wantsAscii(args, io.env) ? ASCII_GLYPHS : UNICODE_GLYPHS;
+  const glyphs = glyphsFor(args, io.env);
   // The model (its evaluation and the findings) that the TUI reads: the same figures, the same marks.
   const model = buildModel(loaded.dataset, loaded.findings, glyphs);
   const ev = model.ev;
@@ -76,6 +76,10 @@ export async function runAsync(argv: readonly string[], io: Io): Promise<number>
   } catch {
     return run(argv, io);
   }
+  // In the ASCII glyph set, everything a command prints is drawn in ASCII (data text transliterated).
+  const glyphs = glyphsFor(args, io.env);
+  const plain = io;
+  if (glyphs.ascii) io = { ...plain, out: (s) => plain.out(drawText(s, glyphs)), err: (s) => plain.err(drawText(s, glyphs)) };
   if (args.help || args.version) return run(argv, io);
   if (args.command === 'view' && io.tty) return interactive(args, io, io.tty);
   if (args.command === 'present') return present(args, io);
@@ -100,7 +104,7 @@ async function present(args: Args, io: Io): Promise<number> {
       stdin: io.tty?.stdin ?? process.stdin,
       stdout: io.tty?.stdout ?? process.stdout,
       theme: wantsColour(args, io.env) ? THEMES[(args.theme as keyof typeof THEMES | undefined) ?? 'default'] ?? THEMES.default : THEMES.mono,
-      glyphs: wantsAscii(args, io.env) ? ASCII_GLYPHS : UNICODE_GLYPHS,
+      glyphs: glyphsFor(args, io.env),
     });
   }
   if (io.tty) return interactive(args, io, io.tty, true);
@@ -112,7 +116,7 @@ async function present(args: Args, io: Io): Promise<number> {
   }
   const [{ buildModel }, { meetingAgenda }] = await Promise.all([import('../viewmodel/model.js'), import('../viewmodel/presenter-screen.js')]);
   const agenda = agendaNamed(args, io, loaded.dataset.agendas);
-  const model = buildModel(loaded.dataset, loaded.findings, wantsAscii(args, io.env) ? ASCII_GLYPHS : UNICODE_GLYPHS, agenda);
+  const model = buildModel(loaded.dataset, loaded.findings, glyphsFor(args, io.env), agenda);
   const wanted = args.period ?? (agenda?.period ? formatPeriod(agenda.period) : undefined);
   const p = wanted === undefined ? undefined : parsePeriod(wanted);
   const index = p ? model.ev.periods.findIndex((x) => samePeriod(x.data.period, p)) : model.ev.periods.length - 1;
@@ -209,7 +213,7 @@ export function run(argv: readonly string[], io: Io): number {
       io.err(`ragtop: config is asynchronous; use runAsync\n`);
       return 2;
     case 'export':
-      return exportCommand(args, io, () => load(args, io), wantsAscii(args, io.env));
+      return exportCommand(args, io, () => load(args, io), glyphsFor(args, io.env));
     case 'present':
       io.err(`ragtop: present is asynchronous; use runAsync\n`);
       return 2;

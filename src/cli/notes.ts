@@ -6,7 +6,8 @@
 
 import { showText } from '../domain/text.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
-import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from '../viewmodel/glyphs.js';
+import type { Glyphs } from '../viewmodel/glyphs.js';
+import { glyphsFor } from './context.js';
 import { notesText, type NotesStatus } from '../viewmodel/notes.js';
 import type { Theme } from '../ui/theme/theme.js';
 import { ChannelError, channelPath, follow, readOnce } from './sync.js';
@@ -30,10 +31,6 @@ export interface NotesOptions {
 
 const TICK_MS = 1000;
 
-function defaultGlyphs(env: NodeJS.ProcessEnv): Glyphs {
-  const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
-  return locale !== '' && !/utf-?8/i.test(locale) ? ASCII_GLYPHS : UNICODE_GLYPHS;
-}
 
 /** What the follower knows: the latest state and the connection's status; changes notify. */
 export interface NotesStore {
@@ -68,7 +65,7 @@ export function notesStore(): NotesStore {
 export async function runNotes(o: NotesOptions): Promise<number> {
   const err = o.stderr ?? process.stderr;
   const now = o.now ?? Date.now;
-  const glyphs = o.glyphs ?? defaultGlyphs(o.env);
+  const glyphs = o.glyphs ?? glyphsFor({ ascii: false }, o.env);
   let socketPath: string;
   try {
     socketPath = channelPath(o.env, o.catalogueId);

@@ -9,7 +9,8 @@ import { commentaryPoints, drillTarget, drillView, meetingAgenda } from '../view
 import { DEFAULT_GRID, type ScreenParams, type ScreenView } from '../viewmodel/screen.js';
 import { seg, type Line } from '../viewmodel/styled.js';
 import { DataTable } from './components/DataTable.js';
-import { StyledLines } from './components/StyledLines.js';
+import { drawText } from '../viewmodel/glyphs.js';
+import { ColumnsContext, GlyphsContext, StyledLines } from './components/StyledLines.js';
 import { commandFor, keyHints, splitKeys, type KeyPress } from './keys/keymap.js';
 import { route } from './keys/router.js';
 import { helpLines } from './screens/help.js';
@@ -224,7 +225,7 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (
       <Text wrap="truncate">
-        {`Enlarge the terminal to at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}); q quits.`}
+        {drawText(`Enlarge the terminal to at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}); q quits.`, model.glyphs)}
       </Text>
     );
   }
@@ -251,14 +252,14 @@ export function App({ model, theme, initial, title, organisation, onExit, column
     presenting && state.mode === 'normal' && !state.status
       ? presenterLine()
       : state.mode === 'filter'
-      ? footerLine('filter', state.draft, columns)
+      ? footerLine('filter', state.draft, columns, '', model.glyphs)
       : state.mode === 'command'
-        ? footerLine('command', state.draft, columns, jumpHint(model, state.draft, state.period))
+        ? footerLine('command', state.draft, columns, jumpHint(model, state.draft, state.period), model.glyphs)
         : state.status
-          ? footerLine('status', state.status, columns)
+          ? footerLine('status', state.status, columns, '', model.glyphs)
           : banner
-            ? footerLine('status', banner, columns)
-          : footerLine('hints', keyHints(def.hints), columns);
+            ? footerLine('status', banner, columns, '', model.glyphs)
+          : footerLine('hints', keyHints(def.hints), columns, '', model.glyphs);
 
   const body =
     state.mode === 'help' ? (
@@ -272,13 +273,17 @@ export function App({ model, theme, initial, title, organisation, onExit, column
     );
 
   return (
+    <GlyphsContext.Provider value={model.glyphs}>
+    <ColumnsContext.Provider value={columns}>
     <Box flexDirection="column" width={columns}>
-      {presenting ? null : <StyledLines lines={[headerLine(model, state.period, columns, title, organisation), breadcrumbLine(titles, columns)]} theme={theme} />}
+      {presenting ? null : <StyledLines lines={[headerLine(model, state.period, columns, title, organisation), breadcrumbLine(titles, columns, model.glyphs)]} theme={theme} />}
       {/* overflowY only: every line is already cut to the width, and clipping across is what costs. */}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {body}
       </Box>
       <StyledLines lines={[footer.length ? footer : [seg(' ')]]} theme={theme} />
     </Box>
+    </ColumnsContext.Provider>
+    </GlyphsContext.Provider>
   );
 }

@@ -3,7 +3,7 @@ import { useState, useSyncExternalStore } from 'react';
 import type { PresenterState } from '../viewmodel/agenda.js';
 import type { Glyphs } from '../viewmodel/glyphs.js';
 import { notesLines, notesScrollMax, type NotesStatus } from '../viewmodel/notes.js';
-import { StyledLines } from './components/StyledLines.js';
+import { ColumnsContext, GlyphsContext, StyledLines } from './components/StyledLines.js';
 import { splitKeys, type KeyPress } from './keys/keymap.js';
 import type { Theme } from './theme/theme.js';
 import { useViewport } from './viewport.js';
@@ -51,5 +51,11 @@ export function NotesApp({ store, now, glyphs, theme, onQuit }: NotesAppProps) {
       return prev.key === key && prev.offset === at ? prev : { key, offset: at };
     });
   });
-  return <StyledLines lines={notesLines(data.state, data.status, now(), columns, height, glyphs, offset)} theme={theme} />;
+  return (
+    <GlyphsContext.Provider value={glyphs}>
+      <ColumnsContext.Provider value={columns}>
+        <StyledLines lines={notesLines(data.state, data.status, now(), columns, height, glyphs, offset)} theme={theme} />
+      </ColumnsContext.Provider>
+    </GlyphsContext.Provider>
+  );
 }

@@ -101,11 +101,6 @@ export interface BigOptions {
   readonly letters?: boolean;
 }
 
-function isAsciiSet(g: Glyphs): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(g.bar + g.spark + g.ellipsis + Object.values(g.rag).join(''));
-}
-
 function normalise(ch: string, letters: boolean): string {
   const c = ALIASES[ch] ?? ch;
   return letters ? c.toUpperCase() : c;
@@ -146,7 +141,7 @@ function drawGlyph(ch: string, rows: 3 | 5, bar: string, ascii: boolean, letters
  * other characters written plainly on the bottom row. Undefined when nothing is big.
  */
 function drawAt(text: string, rows: 3 | 5, g: Glyphs, letters: boolean): string[] | undefined {
-  const ascii = isAsciiSet(g);
+  const ascii = g.ascii;
   const bar = ascii ? '#' : g.bar;
   if (rows === 3 && ascii && letters) return undefined;
   const gap = rows === 5 ? '  ' : ' ';

@@ -5,7 +5,7 @@
 import { maxOf, minOf } from '../domain/arrays.js';
 import asciichart from 'asciichart';
 import { decimalsOfNumber, formatNumber } from '../domain/format.js';
-import { ASCII_GLYPHS, type Glyphs } from './glyphs.js';
+import type { Glyphs } from './glyphs.js';
 import { clipLine, fit, seg, textWidth, truncate, type Line, type Segment } from './styled.js';
 
 export interface ChartPoint {
@@ -220,7 +220,7 @@ function legend(current: { value?: number; target?: number }, opts: ChartOptions
  * Target-only cells are drawn dashed with the token `chart.target`, value cells with `chart.value`.
  */
 export function trendChart(points: readonly ChartPoint[], target: number | undefined, opts: ChartOptions): Line[] {
-  const style = opts.glyphs === ASCII_GLYPHS ? ASCII_STYLE : UNICODE_STYLE;
+  const style = opts.glyphs.ascii ? ASCII_STYLE : UNICODE_STYLE;
   const width = Math.max(1, opts.width);
   const finite = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
   const known = points.flatMap((p) => (finite(p.value) ? [p.value] : []));

@@ -264,7 +264,7 @@ export function checksScreen(model: Model, p: ScreenParams): ScreenView {
     const selected = index === cursor;
     const f = item.finding;
     return [
-      seg(selected ? '▸ ' : '  ', selected ? 'focus' : undefined),
+      seg(selected ? `${model.glyphs.cursor} ` : '  ', selected ? 'focus' : undefined),
       seg(fit(item.where, whereW, 'left', e), selected ? 'focus' : 'text.muted'),
       seg(' '),
       seg(fit(f.id ?? '', idW, 'left', e), selected ? 'focus' : undefined),

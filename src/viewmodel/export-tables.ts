@@ -6,6 +6,7 @@ import { formatPeriod } from '../domain/period.js';
 import { type NumericTarget } from '../domain/rag.js';
 import { escapeUnsafeJson } from '../domain/text.js';
 import type { Flag, Metric } from '../domain/types.js';
+import { drawText } from './glyphs.js';
 import { periodAt, type Model } from './model.js';
 import { figuresOf, type MetricFigure } from './figure.js';
 import { clean } from './export/markdown.js';
@@ -166,7 +167,8 @@ export const CSV_EOL = '\r\n';
 /** The period's KPI table as CSV: a header row, then one row per metric. */
 export function metricsCsv(model: Model, period: number): string {
   const rows = metricRecords(model, period).map((r) => METRIC_FIELDS.map((k) => csvField(csvText(r, k))).join(','));
-  return [METRIC_FIELDS.join(','), ...rows].map((l) => l + CSV_EOL).join('');
+  // Drawn with the glyph set: in ASCII, the data's text transliterated (drawText).
+  return drawText([METRIC_FIELDS.join(','), ...rows].map((l) => l + CSV_EOL).join(''), model.glyphs);
 }
 
 export interface MetricsDocument {
@@ -190,6 +192,6 @@ export function metricsDocument(model: Model, period: number): MetricsDocument {
 
 /** The period's KPI table as JSON; DEL, C1, bidi and invisible characters escaped as \u sequences too. */
 export function metricsJson(model: Model, period: number): string {
-  const json = escapeUnsafeJson(JSON.stringify(metricsDocument(model, period), null, 2));
+  const json = drawText(escapeUnsafeJson(JSON.stringify(metricsDocument(model, period), null, 2)), model.glyphs);
   return json + '\n';
 }

@@ -15,6 +15,7 @@
 
 import { formatPeriod } from '../domain/period.js';
 import type { AgendaEntry, MeetingAgenda } from './agenda.js';
+import { drawText } from './glyphs.js';
 import { periodAt, type Model } from './model.js';
 import { blocks, clean, type Ctx, marks, mdInline, mdText } from './export/markdown.js';
 import { exceptionsSection, kpiSection, overviewSection, prioritySection } from './export/kpi-sections.js';
@@ -77,7 +78,6 @@ export function handoutMarkdown(model: Model, period: number, agenda: MeetingAge
     const notes = options.notes && item.notes ? clean(item.notes).split(/\n\s*\n/).map((p) => `> ${mdText(p)}`) : [];
     return blocks([`## ${mdInline(item.title)}`], sectionBody(c, item), notes.length > 0 ? [`> **Speaker notes**`, '>', ...notes.flatMap((n, i) => (i > 0 ? ['>', n] : [n]))] : []);
   });
-  const text = blocks([`# ${mdInline(agenda.meeting)}`], [about], intro, ...sections).join('\n') + '\n';
-  // With the ASCII glyph set, the symbols the domain's sentences use are made ASCII too.
-  return m.ascii ? text.replace(/×/g, 'x').replace(/→/g, '->').replace(/…/g, '...').replace(/·/g, '-').replace(/≠/g, '!=').replace(/[–—]/g, '-') : text;
+  // Drawn with the glyph set: in ASCII, the data's and the domain's text too (drawText).
+  return drawText(blocks([`# ${mdInline(agenda.meeting)}`], [about], intro, ...sections).join('\n') + '\n', g);
 }

@@ -243,7 +243,7 @@ export function financeScreen(model: Model, p: ScreenParams): ScreenView {
   const hiddenAbove = win.start;
   const hiddenBelow = sorted.length - win.start - win.items.length;
 
-  const rows = win.items.map((r, i) => cells(r, l, g, win.start + i === cursor ? '▸ ' : '  '));
+  const rows = win.items.map((r, i) => cells(r, l, g, win.start + i === cursor ? `${g.cursor} ` : '  '));
   rows.push(cells({ ...total, area: q === '' ? 'Total' : `Total, all ${all.length}` }, l, g, '  '));
   const rowTokens = [...win.items.map((r) => overToken(r.over)), overToken(total.over)];
   const table: TableView = {

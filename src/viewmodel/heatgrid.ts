@@ -13,7 +13,7 @@
 
 import { impactWord, likelihoodWord, type Cell, type Movement } from '../domain/risk.js';
 import type { RegisterKind } from '../domain/types.js';
-import type { Glyphs } from './glyphs.js';
+import { ASCII_GLYPHS, drawText, UNICODE_GLYPHS, type Glyphs } from './glyphs.js';
 import type { BandLabel } from './register.js';
 import { clipLine, fit, seg, textWidth, type Line, type Segment, type Token } from './styled.js';
 
@@ -78,15 +78,14 @@ export const ASCII_MARKS: GridMarks = {
   cursor: '>',
 };
 
-/** The ASCII marks when the glyph set is ASCII only (the same test the KPI tables use). */
+/** The grid's marks for the glyph set. */
 export function marksOf(g: Glyphs): GridMarks {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(g.bar + g.spark + g.ellipsis + Object.values(g.rag).join('') + Object.values(g.direction).join('')) ? ASCII_MARKS : UNICODE_MARKS;
+  return g.ascii ? ASCII_MARKS : UNICODE_MARKS;
 }
 
-/** Text from the domain (reasons say "4×5") made ASCII when the marks are. */
+/** Text from the domain (reasons say "4×5") as the marks' glyph set draws it (measured before it is laid out). */
 export function asciiText(s: string, m: GridMarks): string {
-  return m.ascii ? s.replace(/×/g, 'x').replace(/[—–]/g, '-').replace(/→/g, '->').replace(/…/g, '...').replace(/·/g, '-') : s;
+  return drawText(s, m.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { formatPeriod } from '../domain/period.js';
 import { describeTarget } from '../domain/rag.js';
 import type { Commentary, Good, Kpi, Metric, Rag } from '../domain/types.js';
 import { trendChart, type ChartPoint } from './chart.js';
-import { ASCII_GLYPHS, RAG_WORDS, type Glyphs } from './glyphs.js';
+import { RAG_WORDS, type Glyphs } from './glyphs.js';
 import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
 import { decidesNote, kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
@@ -100,8 +100,8 @@ function travelLine(mf: MetricFigure, g: Glyphs): Line {
 }
 
 function ragPair(me: MetricEval, g: Glyphs): Line {
-  const out: Segment[] = [seg('reported '), ...(me.reported ? ragSegs(me.reported, g) : [seg('none', 'text.muted')]), seg(' · computed '), ...ragSegs(me.computed, g)];
-  if (me.mismatch) out.push(seg(' · '), seg('MISMATCH', 'warning'));
+  const out: Segment[] = [seg('reported '), ...(me.reported ? ragSegs(me.reported, g) : [seg('none', 'text.muted')]), seg(` ${g.dot} computed `), ...ragSegs(me.computed, g)];
+  if (me.mismatch) out.push(seg(` ${g.dot} `), seg('MISMATCH', 'warning'));
   return out;
 }
 
@@ -196,7 +196,7 @@ function metricChart(model: Model, kpi: Kpi, mf: MetricFigure, current: number, 
 }
 
 function commentaryLines(c: Commentary, width: number, g: Glyphs): Line[] {
-  const bullet = g === ASCII_GLYPHS ? '- ' : '• ';
+  const bullet = `${g.bullet} `;
   const lines: Line[] = [];
   const para = (s: string) => pushAll(lines, wrapLine(text(s), width, g.ellipsis));
   if (c.text) for (const p of c.text.split(/\n\s*\n/)) para(p.replace(/\s+/g, ' ').trim());

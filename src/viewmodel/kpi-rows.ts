@@ -58,15 +58,9 @@ const FLAG_WORDS: Readonly<Record<Flag, string>> = {
 /** Units whose figures compare across spans of different length (as direction of travel has it). */
 const INTENSIVE: ReadonlySet<Unit> = new Set<Unit>(['percent', 'days', 'score', 'rate', 'index', 'ratio']);
 
-/** A glyph set made of ASCII only (then the cursor is `>` and the streak `3xred`). */
-function isAscii(g: Glyphs): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(g.bar + g.spark + Object.values(g.rag).join(''));
-}
-
+/** The marks the KPI tables draw, from the glyph set. */
 export function marks(g: Glyphs) {
-  const ascii = isAscii(g);
-  return { cursor: ascii ? '>' : '▸', up: ascii ? '^' : '▲', down: ascii ? 'v' : '▼', times: ascii ? 'x' : '×', dot: ascii ? '-' : '·' };
+  return { cursor: g.cursor, up: g.up, down: g.down, times: g.times, dot: g.dot };
 }
 
 function valueOf(f: KpiFigure): string {

@@ -4,7 +4,7 @@
 // needs nothing but a tick.
 
 import type { PresenterState } from './agenda.js';
-import type { Glyphs } from './glyphs.js';
+import { drawText, type Glyphs } from './glyphs.js';
 import { marksOf } from './heatgrid.js';
 import { clock } from './presenter-frame.js';
 import { clipLine, lineWidth, seg, textWidth, truncate, wrap, type Line } from './styled.js';
@@ -79,7 +79,7 @@ function bodyLines(state: PresenterState | undefined, status: NotesStatus, width
 /** The largest useful scroll offset of the body at this size (for the app to clamp to). */
 export function notesScrollMax(state: PresenterState | undefined, status: NotesStatus, width: number, height: number, glyphs: Glyphs): number {
   const room = layout(height).body;
-  const total = bodyLines(state, status, width, marksOf(glyphs).ascii ? '-' : '•').length;
+  const total = bodyLines(state, status, width, glyphs.bullet).length;
   return Math.max(0, total - room);
 }
 
@@ -98,8 +98,8 @@ function layout(height: number): { rule: boolean; body: number } {
 export function notesLines(state: PresenterState | undefined, status: NotesStatus, now: number, width: number, height: number, glyphs: Glyphs, scroll = 0): Line[] {
   if (width <= 0 || height <= 0) return [];
   const m = marksOf(glyphs);
-  const dot = m.ascii ? '-' : '·';
-  const bullet = m.ascii ? '-' : '•';
+  const dot = glyphs.dot;
+  const bullet = glyphs.bullet;
   const title: Line = state ? titleLine(state, dot) : [seg('Speaker notes', 'text.title')];
   const clock: Line = state ? clockLine(state, now, dot) : [seg(`meeting clock starts with the presenter`, 'text.muted')];
   const next: Line = state ? nextLine(state) : [];
@@ -135,15 +135,15 @@ export function notesLines(state: PresenterState | undefined, status: NotesStatu
 
 /** The state as plain text (the follower when its output is not a terminal): no padding, no keys. */
 export function notesText(state: PresenterState, now: number, width: number, glyphs: Glyphs): string[] {
-  const m = marksOf(glyphs);
-  const dot = m.ascii ? '-' : '·';
+  const dot = glyphs.dot;
   const lines: Line[] = [
     titleLine(state, dot),
     clockLine(state, now, dot),
     [],
-    ...bodyLines(state, 'connected', width, m.ascii ? '-' : '•'),
+    ...bodyLines(state, 'connected', width, glyphs.bullet),
     [],
     nextLine(state),
   ];
-  return [state.meeting, ...lines.map((l) => l.map((s) => s.text).join(''))];
+  // Drawn with the glyph set (in ASCII, the notes' text transliterated).
+  return [state.meeting, ...lines.map((l) => l.map((s) => s.text).join(''))].map((l) => drawText(l, glyphs));
 }

@@ -46,7 +46,7 @@ function countsLine(label: string, counts: Readonly<Record<Rag, number>>, width:
 function kpiLine(k: KpiLine, glyphs: Glyphs, selected: boolean): Line {
   const figure = k.value ? `  ${k.value}${k.target ? ` (target ${k.target})` : ''}` : '';
   return [
-    seg(selected ? '▸ ' : '  ', selected ? 'focus' : undefined),
+    seg(selected ? `${glyphs.cursor} ` : '  ', selected ? 'focus' : undefined),
     seg(`${glyphs.rag[k.rag]} ${fit(RAG_WORDS[k.rag], 7)}`, ragTokenOf(k.rag)),
     seg(` ${k.title}`, selected ? 'focus' : undefined),
     seg(figure, 'text.muted'),
@@ -98,7 +98,7 @@ function prepareOverview(model: Model, p: ScreenParams): PreparedOverview {
       for (const [i, other] of model.ev.periods.entries()) {
         const s = other.summary;
         const counts = { green: s.green_count, amber: s.amber_count, red: s.red_count, unrated: s.unrated_count };
-        const label = `${model.periodLabels[i] ?? ''}${i === p.period ? ' ◂' : ''}`;
+        const label = `${model.periodLabels[i] ?? ''}${i === p.period ? ` ${g.current}` : ''}`;
         lines.push(countsLine(label, counts, p.width, g));
       }
     }

@@ -34,23 +34,22 @@ export interface PresenterFooter {
 
 /** "item 3 / 17 · title  ███░░░  meeting 12:03 · item 2:10 / 5:00", with an overrun warning. */
 export function presenterFooter(f: PresenterFooter, width: number, glyphs: Glyphs): Line {
-  const ascii = glyphs.bar === '#';
   const budgetMs = f.minutes === undefined ? undefined : f.minutes * 60_000;
   const over = budgetMs !== undefined && f.itemMs > budgetMs;
-  const dot = ascii ? ' - ' : ' · ';
+  const dot = ` ${glyphs.dot} `;
   const time: Line = [
     seg(`meeting ${clock(f.meetingMs)}${dot}item ${clock(f.itemMs)}`, 'text.muted'),
     ...(budgetMs === undefined ? [] : [seg(` / ${clock(budgetMs)}`, 'text.muted')]),
-    ...(over ? [seg(` ${ascii ? '!' : '⚠'} over by ${clock(f.itemMs - (budgetMs ?? 0))}`, 'warning')] : []),
+    ...(over ? [seg(` ${glyphs.warning} over by ${clock(f.itemMs - (budgetMs ?? 0))}`, 'warning')] : []),
   ];
-  const jump: Line = f.digits ? [seg(`  go to ${f.digits}█`, 'focus')] : [];
+  const jump: Line = f.digits ? [seg(`  go to ${f.digits}${glyphs.bar}`, 'focus')] : [];
   const head = `item ${f.item + 1} / ${f.count}${dot}`;
   const timeW = time.reduce((n, s) => n + textWidth(s.text), 0) + jump.reduce((n, s) => n + textWidth(s.text), 0);
   // The progress bar gives way before the title gets under 10 columns.
   const wanted = Math.max(0, Math.min(20, Math.floor(width / 8)));
   const barW = width - textWidth(head) - timeW - (wanted + 4) >= 10 ? wanted : 0;
   const done = f.count <= 1 ? barW : Math.round(((f.item + 1) / f.count) * barW);
-  const bar: Line = barW > 0 ? [seg('  '), seg((ascii ? '#' : '█').repeat(done), 'text.title'), seg((ascii ? '.' : '░').repeat(barW - done), 'text.muted'), seg('  ')] : [seg('  ')];
+  const bar: Line = barW > 0 ? [seg('  '), seg(glyphs.bar.repeat(done), 'text.title'), seg(glyphs.shade.repeat(barW - done), 'text.muted'), seg('  ')] : [seg('  ')];
   const barWidth = barW > 0 ? barW + 4 : 2;
   const titleW = Math.max(4, width - textWidth(head) - barWidth - timeW);
   const title = clipLine([seg(f.title)], titleW, glyphs.ellipsis);

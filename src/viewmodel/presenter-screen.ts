@@ -81,7 +81,7 @@ export function presenterScreen(model: Model, item: number, p: ScreenParams, pre
     for (const [i, it] of win.items.entries()) {
       const at = win.start + i;
       const selected = at === present.indexCursor;
-      const mark = selected ? (model.glyphs.bar === '#' ? '>' : '▸') : ' ';
+      const mark = selected ? model.glyphs.cursor : ' ';
       lines.push([seg(`${mark} ${fit(String(at + 1), 3, 'right')}. `, selected ? 'focus' : 'text.muted'), seg(it.title, selected ? 'focus' : at === item ? 'text.title' : undefined), ...(it.minutes ? [seg(`  ${it.minutes} min`, 'text.muted')] : [])]);
     }
     return { title, lines: lines.map((l) => clipLine(l, p.width, model.glyphs.ellipsis)), size: meeting.items.length, targets: [], sortColumns: 0 };

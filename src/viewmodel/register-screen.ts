@@ -9,7 +9,7 @@
 
 import { movementIsBetter, type Movement } from '../domain/risk.js';
 import type { Assessment, RegisterKind } from '../domain/types.js';
-import { ASCII_GLYPHS, type Glyphs } from './glyphs.js';
+import type { Glyphs } from './glyphs.js';
 import { wrapLine } from './kpi-detail.js';
 import { CELL_OVERHEAD } from './kpis-screen.js';
 import { modelMemo } from './memo.js';
@@ -34,16 +34,9 @@ interface Marks {
   readonly times: string;
 }
 
-const UNICODE_MARKS: Marks = { cursor: '▸', up: '↑', down: '↓', level: '→', above: '▲', more: { up: '▲', down: '▼' }, dot: '·', to: '→', bullet: '•', times: '×' };
-const ASCII_MARKS: Marks = { cursor: '>', up: '^', down: 'v', level: '->', above: '^', more: { up: '^', down: 'v' }, dot: '-', to: '->', bullet: '-', times: 'x' };
-
-function isAscii(g: Glyphs): boolean {
-  // eslint-disable-next-line no-control-regex
-  return g === ASCII_GLYPHS || /^[\x00-\x7f]*$/.test(g.bar + g.spark + Object.values(g.rag).join(''));
-}
-
+/** The register's marks, from the glyph set. */
 export function marksOf(g: Glyphs): Marks {
-  return isAscii(g) ? ASCII_MARKS : UNICODE_MARKS;
+  return { cursor: g.cursor, up: g.arrow.up, down: g.arrow.down, level: g.arrow.right, above: g.up, more: { up: g.up, down: g.down }, dot: g.dot, to: g.arrow.right, bullet: g.bullet, times: g.times };
 }
 
 /**

@@ -10,11 +10,11 @@
 // than the screen the cursor scrolls it (`size` is how far). Pure.
 
 import type { AgendaEntry } from './agenda.js';
-import { marksOf as gridMarksOf } from './heatgrid.js';
 import { type Model } from './model.js';
 import type { ScreenView } from './screen.js';
 import { clipLine, type Line } from './styled.js';
-import { ASCII_MARK, asciiLine, type Body, type Ctx, type SlideParams, UNICODE_MARK } from './slides/common.js';
+import { type Body, type Ctx, type SlideParams } from './slides/common.js';
+import { drawText } from './glyphs.js';
 import { exceptionsSlide, overviewSlide, prioritySlide } from './slides/lists.js';
 import { kpiSlide } from './slides/kpi.js';
 import { registerSlide, riskSlide } from './slides/register.js';
@@ -34,7 +34,6 @@ export function slideView(model: Model, entry: AgendaEntry, params: SlideParams)
   const height = Math.max(1, params.height);
   const period = Math.max(0, Math.min(params.period, model.ev.periods.length - 1));
   const g = model.glyphs;
-  const ascii = gridMarksOf(g).ascii;
   const ctx: Ctx = {
     model,
     g,
@@ -44,7 +43,7 @@ export function slideView(model: Model, entry: AgendaEntry, params: SlideParams)
     label: model.periodLabels[period] ?? '',
     cursor: Math.max(0, params.cursor),
     ...(params.meeting !== undefined ? { meeting: params.meeting } : {}),
-    mark: ascii ? ASCII_MARK : UNICODE_MARK,
+    mark: { dot: g.dot, bullet: g.bullet, up: g.up, down: g.down, times: g.times, dash: g.dash },
   };
   const title = entry.title;
   const show = entry.show;
@@ -83,8 +82,8 @@ export function slideView(model: Model, entry: AgendaEntry, params: SlideParams)
     }
   }
   // Everything within the size: the lines, the table (rows + 4 lines) and the lines after it.
-  // In the ASCII set, symbols drawn by the views reused here are made ASCII too.
-  const clip = (l: Line) => clipLine(ascii ? asciiLine(l) : l, width, g.ellipsis);
+  // Drawn with the glyph set (in ASCII, data text transliterated) before it is cut to the width.
+  const clip = (l: Line) => clipLine(g.ascii ? l.map((x) => ({ ...x, text: drawText(x.text, g) })) : l, width, g.ellipsis);
   const tableLines = body.table ? body.table.rows.length + 4 : 0;
   const lines = body.lines.slice(0, Math.max(0, height - tableLines)).map(clip);
   const after = body.after ? body.after.slice(0, Math.max(0, height - lines.length - tableLines)).map(clip) : undefined;

@@ -26,6 +26,8 @@ export interface Session {
   display(format: string): string;
   /** The tmux paste buffers' contents (what the pane put on the clipboard). */
   buffers(): string;
+  /** From now on, every byte the pane's program writes is appended to `file` (tmux pipe-pane). */
+  record(file: string): void;
   resize(columns: number, rows: number): void;
   /** The pane's terminal modes (tmux's alternate_on, cursor_flag, wrap_flag), e.g. 'alt=1 cursor=0 wrap=0'. */
   modes(): string;
@@ -97,6 +99,7 @@ export function start(args: string[], opts: StartOptions = {}): Session {
     },
     display: (format) => tmux('display-message', '-p', '-t', name, format).trimEnd(),
     buffers: () => tmux('list-buffers'),
+    record: (file) => void tmux('pipe-pane', '-o', '-t', name, `cat >> '${file}'`),
     resize: (columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),
     pid() {
       // The node process under the pane's shell (and the wrapper, if any).

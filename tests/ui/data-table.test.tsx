@@ -5,6 +5,7 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataTable, tableLines } from '../../src/ui/components/DataTable.js';
 import { THEMES } from '../../src/ui/theme/theme.js';
+import { UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
 import type { TableView } from '../../src/viewmodel/screen.js';
 import type { Line } from '../../src/viewmodel/styled.js';
 
@@ -30,7 +31,7 @@ const text = (l: Line) => l.map((s) => s.text).join('');
 
 describe('the table component', () => {
   it('draws a top border, the headings, the rows and a bottom border, each column its widest cell plus a space each side', () => {
-    expect(tableLines(table(0)).map(text)).toMatchInlineSnapshot(`
+    expect(tableLines(table(0), UNICODE_GLYPHS).map(text)).toMatchInlineSnapshot(`
       [
         "┌─────────────┬────────────────────────┬─────────┬───────┐",
         "│ RAG         │ KPI                    │   Value │ Trend │",
@@ -43,7 +44,7 @@ describe('the table component', () => {
   });
 
   it('styles the rules muted, the headings as headings, each RAG cell by its RAG and the cursor row in focus', () => {
-    const lines = tableLines(table(1));
+    const lines = tableLines(table(1), UNICODE_GLYPHS);
     expect(lines[0]).toEqual([{ text: lines[0]?.[0]?.text, token: 'text.muted' }]);
     expect(lines[1]?.filter((s) => s.token === 'text.heading').map((s) => s.text.trim())).toEqual(['RAG', 'KPI', 'Value', 'Trend']);
     const tokens = (l: Line | undefined) => (l ?? []).filter((s) => s.token !== 'text.muted').map((s) => s.token ?? 'none');

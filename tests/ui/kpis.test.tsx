@@ -119,7 +119,7 @@ describe('2: KPIs', () => {
     await t.waitFor('> Delivering Better Services');
     await t.press('enter');
     await t.waitFor('catalogue order - 10 KPIs');
-    expect(t.frame()).toMatch(/│ > \+ Green/);
+    expect(t.frame()).toMatch(/\| > \+ Green/);
     expect(fits(t.frame(), 80, 24)).toEqual([]);
     t.unmount();
   });

@@ -126,7 +126,7 @@ describe('the checks screen', () => {
         "  2019-20-Q2.yaml:41  revenue-vari... value moved from 0....",
         "Info (13)",
         " OUT_OF_RANGE (1)",
-        "▸ 2018-19.yaml:49     revenue-vari... negative percentage...",
+        "> 2018-19.yaml:49     revenue-vari... negative percentage...",
         " AMBIGUOUS_SCORE (6)",
         "  2019-20-Q3.yaml:250 CR1             inherent score 20 a...",
         "  2019-20-Q3.yaml:460 CR10            inherent score 20 a...",

@@ -110,7 +110,7 @@ describe('the KPI detail document', () => {
     const ascii = modelOf('catalogue/lcc-2019-20.yaml', true);
     const text = doc(ascii).join('\n');
     expect(text).toContain('-- value 89.19%  .. target 95%');
-    expect(text).toContain('RAG          reported none · computed x Red');
+    expect(text).toContain('RAG          reported none - computed x Red');
     const chart = text.slice(text.indexOf('Trend'), text.indexOf('Commentary'));
     expect(chart).not.toMatch(/[\u2500-\u257f]/);
   });

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
+import type { Glyphs } from '../../viewmodel/glyphs.js';
 import type { TableView } from '../../viewmodel/screen.js';
 import { seg, textWidth, type Line, type Segment, type Token } from '../../viewmodel/styled.js';
 import type { Theme } from '../theme/theme.js';
-import { StyledLines } from './StyledLines.js';
+import { GlyphsContext, StyledLines } from './StyledLines.js';
 
 export type DataTableProps = {
   readonly table: TableView;
@@ -38,7 +39,8 @@ function ruled(cells: readonly Segment[], left: string, cross: string, right: st
  * The row under the cursor (marked ▸ in its first column by the screen) is in the focus style
  * except its RAG cell, which keeps its RAG style; the look of the table component it replaces.
  */
-export function tableLines(table: TableView): Line[] {
+export function tableLines(table: TableView, glyphs: Glyphs): Line[] {
+  const { h, v, corners } = glyphs.box;
   const cols = table.columns.map((c) => {
     let w = textWidth(c.label);
     for (const r of table.rows) w = Math.max(w, textWidth(r[c.key] ?? ''));
@@ -47,27 +49,28 @@ export function tableLines(table: TableView): Line[] {
   if (cols.length === 0) return [];
   const border = (left: string, cross: string, right: string) =>
     ruled(
-      cols.map((c) => seg('─'.repeat(c.width), 'text.muted')),
+      cols.map((c) => seg(h.repeat(c.width), 'text.muted')),
       left,
       cross,
       right,
     );
-  const lines: Line[] = [border('┌', '┬', '┐')];
-  lines.push(ruled(cols.map((c) => seg(place(c.label, c.width, c.align), 'text.heading')), '│', '│', '│'));
+  const lines: Line[] = [border(corners[0], corners[1], corners[2])];
+  lines.push(ruled(cols.map((c) => seg(place(c.label, c.width, c.align), 'text.heading')), v, v, v));
   table.rows.forEach((r, i) => {
     const cursor = i === table.cursorRow;
     const cells = cols.map((c) => {
       const token: Token | undefined = c.key === 'rag' ? (table.rowTokens[i] ?? 'text') : cursor ? 'focus' : undefined;
       return seg(place(r[c.key] ?? '', c.width, c.align), token);
     });
-    lines.push(ruled(cells, '│', '│', '│'));
+    lines.push(ruled(cells, v, v, v));
   });
-  lines.push(border('└', '┴', '┘'));
+  lines.push(border(corners[3], corners[4], corners[5]));
   return lines;
 }
 
 /** Draws a TableView as styled lines, one Ink text per row (cell text arrives cut to its column). */
 export function DataTable({ table, theme }: DataTableProps) {
-  const lines = useMemo(() => tableLines(table), [table]);
+  const glyphs = useContext(GlyphsContext);
+  const lines = useMemo(() => tableLines(table, glyphs), [table, glyphs]);
   return <StyledLines lines={lines} theme={theme} />;
 }

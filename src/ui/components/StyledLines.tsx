@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
-import { memo } from 'react';
-import type { Line } from '../../viewmodel/styled.js';
+import { createContext, memo, useContext } from 'react';
+import { drawText, UNICODE_GLYPHS, type Glyphs } from '../../viewmodel/glyphs.js';
+import { clipLine, type Line } from '../../viewmodel/styled.js';
 import type { Theme } from '../theme/theme.js';
 
 export type StyledLinesProps = {
@@ -23,13 +24,34 @@ function sameLine(a: StyledLineProps, b: StyledLineProps): boolean {
   return true;
 }
 
+/**
+ * The run's glyph set (chosen once in cli/), for every component that draws text: in the ASCII
+ * set, text is drawn in ASCII (drawText) where it reaches the screen.
+ */
+export const GlyphsContext = createContext<Glyphs>(UNICODE_GLYPHS);
+
+/** The columns a line may take (the terminal's width): a line drawn longer in ASCII is cut to it. */
+export const ColumnsContext = createContext<number>(Number.MAX_SAFE_INTEGER);
+
+/** The line as the glyph set draws it: in ASCII its text transliterated, cut again to the width. */
+function drawn(line: Line, glyphs: Glyphs, columns: number): Line {
+  if (!glyphs.ascii) return line;
+  return clipLine(
+    line.map((s) => ({ ...s, text: drawText(s.text, glyphs) })),
+    columns,
+    glyphs.ellipsis,
+  );
+}
+
 /** One line: one <Text>, cut at the width (never wrapped), its segments coloured through the theme. */
 const StyledLine = memo(function StyledLine({ line, theme }: StyledLineProps) {
+  const glyphs = useContext(GlyphsContext);
+  const shown = drawn(line, glyphs, useContext(ColumnsContext));
   return (
     <Text wrap="truncate">
-      {line.length === 0
+      {shown.length === 0
         ? ' '
-        : line.map((s, j) =>
+        : shown.map((s, j) =>
             s.token ? (
               <Text key={j} {...theme.styles[s.token]}>
                 {s.text}

@@ -46,18 +46,13 @@ export function mdTable(head: readonly string[], rows: readonly (readonly string
   return [line(head), `|${head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map(line)];
 }
 
-export function isAscii(g: Glyphs): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(g.bar + g.spark + Object.values(g.rag).join('') + Object.values(g.direction).join(''));
-}
-
 export interface Marks {
   readonly ascii: boolean;
   readonly dot: string;
 }
 
 export function marks(g: Glyphs): Marks {
-  return isAscii(g) ? { ascii: true, dot: '-' } : { ascii: false, dot: '·' };
+  return { ascii: g.ascii, dot: g.dot };
 }
 
 export function travelCell(r: Pick<KpiRow, 'direction'>, g: Glyphs): string {

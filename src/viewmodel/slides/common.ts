@@ -34,9 +34,6 @@ export interface Ctx {
   readonly mark: { readonly dot: string; readonly bullet: string; readonly up: string; readonly down: string; readonly times: string; readonly dash: string };
 }
 
-export const UNICODE_MARK = { dot: '·', bullet: '•', up: '▲', down: '▼', times: '×', dash: '—' };
-export const ASCII_MARK = { dot: '-', bullet: '-', up: '^', down: 'v', times: 'x', dash: '-' };
-
 // ---------------------------------------------------------------------------------------------
 // Small drawing helpers.
 
@@ -45,23 +42,6 @@ export const text = (s: string, token?: Token): Line => [seg(s, token)];
 /** Text wrapped at spaces to `width` (a word longer than that cut with the glyph set's ellipsis). */
 export function wrapText(s: string, width: number, g: Glyphs): string[] {
   return wrapLine(text(s.replace(/\s+/g, ' ').trim()), Math.max(1, width), g.ellipsis).map((l) => l.map((x) => x.text).join(''));
-}
-
-/** The symbols other views draw that are not ASCII, and what stands for them in the ASCII set. */
-export const TO_ASCII: ReadonlyArray<readonly [RegExp, string]> = [
-  [/▸/g, '>'],
-  [/·/g, '-'],
-  [/≠/g, '!='],
-  [/→/g, '->'],
-  [/×/g, 'x'],
-  [/[—–]/g, '-'],
-  [/…/g, '...'],
-  [/[▲↑]/g, '^'],
-  [/[▼↓]/g, 'v'],
-];
-
-export function asciiLine(line: Line): Line {
-  return line.map((x) => ({ ...x, text: TO_ASCII.reduce((t, [re, to]) => t.replace(re, to), x.text) }));
 }
 
 /** A line centred in `width` (cut when wider). */

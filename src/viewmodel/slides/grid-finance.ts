@@ -107,9 +107,9 @@ export function financeSlide(ctx: Ctx, title: string, p: SlideParams): Body {
   }
   const v = financeScreen(model, { ...p, cursor: Math.max(0, ctx.cursor), filter: '', sortColumn: 0, width: tableW, height: Math.max(1, height - head.length) });
   if (v.table && v.table.columns.reduce((n, c) => n + c.width + 3, 1) > width) return financeList(ctx, title);
-  const cursorMark = /^▸ /;
+  const cursorMark = `${g.cursor} `;
   const table: TableView | undefined = v.table
-    ? { ...v.table, cursorRow: -1, rows: v.table.rows.map((r) => ({ ...r, ...(r['area'] !== undefined ? { area: r['area'].replace(cursorMark, '  ') } : {}) })) }
+    ? { ...v.table, cursorRow: -1, rows: v.table.rows.map((r) => ({ ...r, ...(r['area'] !== undefined ? { area: r['area'].startsWith(cursorMark) ? `  ${r['area'].slice(cursorMark.length)}` : r['area'] } : {}) })) }
     : undefined;
   // The line under the table that spells out the selected row is for the analyst: left out.
   const after = (v.after ?? []).filter((l) => l[0]?.token !== 'focus');
