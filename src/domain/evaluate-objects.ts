@@ -61,6 +61,11 @@ export class MetricResult implements MetricEval {
   }
 
   get why(): string {
+    return this.explain();
+  }
+
+  /** The rule behind the RAG in one line, `leadsTo` joining the comparison to the RAG ("→", "->"). */
+  explain(leadsTo = '→'): string {
     const { metric, obs, period } = this;
     if (obs === undefined) return `no figure reported for ${formatPeriod(period)}`;
     if (obs.value === null) return 'no value given';
@@ -80,7 +85,7 @@ export class MetricResult implements MetricEval {
     else if (this.targetSource === 'pro rata') targetWord = `pro-rata target (${period.q ?? 4}/4 of the year)`;
     const good = goodOf(metric, spec);
     const result = computeRag(rated, good, target, this.#tol);
-    return explainRag(metric, rated, this.ratedDecimals, good, target, this.#tol, result, targetWord);
+    return explainRag(metric, rated, this.ratedDecimals, good, target, this.#tol, result, targetWord, leadsTo);
   }
 }
 

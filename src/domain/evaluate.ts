@@ -55,6 +55,8 @@ export interface MetricEval {
   readonly computed: Rag;
   /** Why the computed RAG is what it is, in one line. */
   readonly why: string;
+  /** `why`, with `leadsTo` joining the comparison to the RAG (the viewmodel's glyph: "→" or "->"). */
+  explain?(leadsTo: string): string;
   readonly reported?: Rag;
   /** The RAG that counts: the reported one where given, else the computed one. */
   readonly counted: Rag;

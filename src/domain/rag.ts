@@ -166,15 +166,17 @@ export function explainRag(
   tol: Tolerance,
   result: RagResult,
   targetWord = 'target',
+  /** What leads to the RAG: the viewmodel words it with its glyph set ("->" in ASCII). */
+  leadsTo = '→',
 ): string {
   const d = Math.max(valueDecimals, metric.decimals ?? 0);
   const head = `${formatValue(metric, value, valueDecimals)} vs ${targetWord} ${describeTarget(metric, target)} (${GOOD_WORDS[good]})`;
-  if (result.meets) return `${head}: meets ${targetWord} → green`;
+  if (result.meets) return `${head}: meets ${targetWord} ${leadsTo} green`;
   // A gap that overflows (from -1.7e308 to 1.7e308) has no figure: it is beyond any tolerance.
-  if (!Number.isFinite(result.gap)) return `${head}: ${result.side === 'over' ? 'over' : 'short'} by more than can be computed → ${result.rag}`;
+  if (!Number.isFinite(result.gap)) return `${head}: ${result.side === 'over' ? 'over' : 'short'} by more than can be computed ${leadsTo} ${result.rag}`;
   // Never a gap or a tolerance that is not zero printed as 0.00.
   const gap = formatNumber(result.gap, visibleDecimals(result.gap, Math.max(d, decimalsOfNumber(result.gap, 2))));
   const tolNumber = formatNumber(result.tolerance, visibleDecimals(result.tolerance, Math.max(d, decimalsOfNumber(result.tolerance, 2))));
   const tolText = tol.kind === 'relative' ? `${tolNumber} (${formatTolerance(tol)})` : tolNumber;
-  return `${head}: ${gap} ${result.side === 'over' ? 'over' : 'short'}, amber tolerance ${tolText} → ${result.rag}`;
+  return `${head}: ${gap} ${result.side === 'over' ? 'over' : 'short'}, amber tolerance ${tolText} ${leadsTo} ${result.rag}`;
 }

@@ -223,6 +223,7 @@ class MetricFigureOf implements MetricFigure {
   readonly stale: boolean;
   readonly findings: readonly FigureFinding[];
   #target: TargetFigure | undefined;
+  readonly #leadsTo: string;
 
   constructor(model: Model, file: string, me: MetricEval) {
     const { metric, obs } = me;
@@ -240,6 +241,7 @@ class MetricFigureOf implements MetricFigure {
     this.asOf = obs?.asOf?.text;
     this.findings = findingsOf(model, file, metric.id);
     this.stale = this.findings.some((f) => f.code === 'STALE');
+    this.#leadsTo = model.glyphs.arrow.right;
   }
 
   get valueText(): string {
@@ -257,7 +259,8 @@ class MetricFigureOf implements MetricFigure {
   }
 
   get rule(): string {
-    return this.me.why;
+    // Worded with the glyph set's arrow (the domain's sentence otherwise says →).
+    return this.me.explain?.(this.#leadsTo) ?? this.me.why;
   }
 
   get travelFrom(): string | undefined {

@@ -111,6 +111,8 @@ describe('the KPI detail document', () => {
     const text = doc(ascii).join('\n');
     expect(text).toContain('-- value 89.19%  .. target 95%');
     expect(text).toContain('RAG          reported none - computed x Red');
+    // The rule is worded by the viewmodel with the set's arrow, not patched afterwards.
+    expect(text).toMatch(/amber tolerance\s+4\.75 \(5%\) -> red/);
     const chart = text.slice(text.indexOf('Trend'), text.indexOf('Commentary'));
     expect(chart).not.toMatch(/[\u2500-\u257f]/);
   });
