@@ -12,19 +12,6 @@ export interface Titled {
   readonly short?: string;
 }
 
-/** The first `width` columns of `s` (whole characters). */
-function head(s: string, width: number): string {
-  let out = '';
-  let w = 0;
-  for (const ch of s) {
-    const cw = textWidth(ch);
-    if (w + cw > width) break;
-    out += ch;
-    w += cw;
-  }
-  return out;
-}
-
 /** The characters `a` and `b` start with alike, backed off to the start of the word they part in. */
 function commonStart(a: string, b: string): number {
   let n = 0;
@@ -44,7 +31,8 @@ function middle(s: string, width: number, ellipsis: string, from: number): strin
   const room = width - ew;
   if (room <= 2 || from <= 0) return truncate(s, width, ellipsis);
   const differing = s.slice(from);
-  const start = head(s, Math.max(Math.ceil(room / 3), room - textWidth(differing))).trimEnd();
+  // Its first columns (truncate with no ellipsis: whole characters).
+  const start = truncate(s, Math.max(Math.ceil(room / 3), room - textWidth(differing)), '').trimEnd();
   return `${start}${ellipsis}${truncate(differing, width - textWidth(start) - ew, ellipsis)}`;
 }
 
