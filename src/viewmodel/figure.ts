@@ -5,7 +5,7 @@
 // from the domain's one rating (rate-metric.ts); no renderer works a figure out again.
 
 import type { KpiEval, MetricEval, TargetSource, Travel } from '../domain/evaluate.js';
-import { decimalsOfNumber, formatNumber, formatTarget, formatValue } from '../domain/format.js';
+import { decimalsOfNumber, formatTarget, formatValue } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { describeTarget, type NumericTarget } from '../domain/rag.js';
 import type { Finding, FindingCode, Flag, Kpi, Metric, Rag, Severity } from '../domain/types.js';
@@ -354,22 +354,12 @@ export function kpiFigure(model: Model, period: number, id: string): KpiFigure |
   return figuresOf(model, period).kpi(id);
 }
 
-/** The figure of metric `id` in the period at `period` (through its KPI's figure). */
-export function metricFigure(model: Model, period: number, id: string): MetricFigure | undefined {
-  const kpiId = model.kpiOfMetric.get(id);
-  const k = kpiId === undefined ? undefined : kpiFigure(model, period, kpiId);
-  return k?.metrics.find((m) => m.metric.id === id);
-}
 
 /** The short words of the findings that question the figure ("ratio", "jump"), each once. */
 export function findingWords(findings: readonly FigureFinding[]): string[] {
   return [...new Set(findings.filter((f) => f.marks).map((f) => f.word))];
 }
 
-/** A number shown as the figure's value is ("1,234.5"), for a chart label or a cell. */
-export function figureNumber(m: MetricFigure, v: number): string {
-  return formatNumber(v, m.metric.decimals ?? m.me.ratedDecimals);
-}
 
 /**
  * "decides the RAG: worst of 3" beside the metric of a KPI with several metrics whose figure is the
