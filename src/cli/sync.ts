@@ -10,19 +10,18 @@ import { chmodSync, lstatSync, statSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { sanitiseText } from '../domain/text.js';
 import { makeDirectory } from './make-dir.js';
+import { parseState } from './sync-state.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
 import type { NotesStatus } from '../viewmodel/notes.js';
 
 export type { NotesStatus };
+export { parseState };
 
 /** sun_path holds 104 bytes on macOS and 108 on Linux, the terminating NUL included. */
 const MAX_SOCKET_PATH = 100;
 /** A line longer than this is not a state: it is dropped. */
 const MAX_LINE = 1 << 20;
-const MAX_TEXT = 20_000;
-const MAX_POINTS = 100;
 const MAX_FOLLOWERS = 32;
 /** A follower that stops reading is dropped once this much is waiting for it. */
 const MAX_BACKLOG = 1 << 20;
@@ -91,62 +90,6 @@ export function channelPath(env: NodeJS.ProcessEnv, catalogueId: string): string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading a state from a line
-
-function text(v: unknown, multiline: boolean): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  return sanitiseText(v.slice(0, MAX_TEXT), multiline).text;
-}
-
-function count(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000 ? v : undefined;
-}
-
-function instant(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
-}
-
-/** One line from the presenter as a state, or undefined when it is not one (never throws). */
-export function parseState(line: string): PresenterState | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const o = raw as Record<string, unknown>;
-  const meeting = text(o['meeting'], false);
-  const title = text(o['title'], false);
-  const item = count(o['item']);
-  const total = count(o['count']);
-  const meetingStartedAt = instant(o['meetingStartedAt']);
-  const itemStartedAt = instant(o['itemStartedAt']);
-  if (meeting === undefined || title === undefined || item === undefined || total === undefined || meetingStartedAt === undefined || itemStartedAt === undefined) return undefined;
-  const notes = text(o['notes'], true);
-  const next = text(o['next'], false);
-  const minutes = typeof o['minutes'] === 'number' && Number.isFinite(o['minutes']) && o['minutes'] > 0 ? o['minutes'] : undefined;
-  const commentary = Array.isArray(o['commentary'])
-    ? o['commentary']
-        .slice(0, MAX_POINTS)
-        .map((p) => text(p, true))
-        .filter((p): p is string => p !== undefined && p.trim() !== '')
-    : [];
-  return {
-    meeting,
-    item,
-    count: total,
-    title,
-    ...(notes !== undefined ? { notes } : {}),
-    commentary,
-    ...(next !== undefined ? { next } : {}),
-    ...(minutes !== undefined ? { minutes } : {}),
-    meetingStartedAt,
-    itemStartedAt,
-    ...(o['ended'] === true ? { ended: true } : {}),
-  };
-}
-
 /** Splits a stream of text into lines, dropping any line longer than MAX_LINE. */
 function lineReader(onLine: (line: string) => void): (chunk: string) => void {
   let buf = '';
