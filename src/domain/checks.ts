@@ -4,11 +4,12 @@
 import { maxOf } from './arrays.js';
 import { formatNumber, decimalsOfNumber, formatValue } from './format.js';
 import { periodRows, type Evaluation, type PeriodEval, type PeriodRows, type Travel } from './evaluate.js';
-import { formatPeriod, lastQuarterIndex } from './period.js';
-import { isRated } from './rag.js';
+import { asOfEnd, DEFAULT_LAG_MONTHS, formatMonth, spanMonths } from './as-of.js';
+import { endMonth, formatPeriod } from './period.js';
+import { isRated, type NumericTarget } from './rag.js';
 import { cellsForScore, placeAssessment } from './risk.js';
 import { showText } from './text.js';
-import type { Assessment, CheckCode, Finance, Finding, Kpi, Loc, PeriodData, RegisterEntry, Severity, Written } from './types.js';
+import { isYearly, type Metric, type Assessment, type CheckCode, type Finance, type Finding, type Kpi, type Loc, type PeriodData, type RegisterEntry, type Severity, type Target, type Written } from './types.js';
 
 function f(code: CheckCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
   return id === undefined ? { code, severity, message, file: loc.file, line: loc.line, column: loc.col } : { code, severity, message, file: loc.file, line: loc.line, column: loc.col, id };
@@ -49,7 +50,7 @@ function ragChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
   }
 }
 
-function valueChecks(r: PeriodRows, out: Finding[]): void {
+function valueChecks(ev: Evaluation, pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
   for (const c of r.metricOrder) {
     const obs = r.obs(c);
     if (!obs || obs.value === null) continue;
@@ -89,30 +90,96 @@ function valueChecks(r: PeriodRows, out: Finding[]): void {
     }
     // Jump: the travel's `to` is the observation's value.
     const from = r.travelFrom(c);
-    const to = obs.value;
-    if (from !== undefined && from > 0 && to >= 0) {
-      const ratio = to / from;
-      if (ratio > 5 || ratio < 1 / 5) {
-        const t = r.travel(c) as Travel;
-        const fd = Math.max(d, decimalsOfNumber(t.from, 2));
-        // A factor that overflows (from 5e-324 to 1e300) is not shown as a number.
-        const factor = ratio > 1 ? ratio : ratio === 0 ? 0 : 1 / ratio;
-        const by = !Number.isFinite(factor) ? 'by a factor too large to show' : ratio > 1 ? `${formatNumber(ratio, 1)}×` : ratio === 0 ? 'to zero' : `1/${formatNumber(factor, 1)}`;
-        out.push(f('SUSPICIOUS_JUMP', 'warning', at, `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}, ${by}: a likely typo`, id));
-      }
+    if (from !== undefined) {
+      const message = jumpMessage(ev, pe, metric, r.travel(c) as Travel, d);
+      if (message !== undefined) out.push(f('SUSPICIOUS_JUMP', 'warning', at, message, id));
     }
   }
 }
 
+/**
+ * STALE by cadence: a figure is stale when a whole newer one could have been published by the end
+ * of the period: the month its as-of runs to, plus the span of one figure (a quarter, a year, two),
+ * plus the publication lag, is not after the period's last month. An as-of that cannot be read is
+ * said once (UNPARSED_AS_OF), never guessed at.
+ */
+/** A target as one number to compare with another period's: the number, or the middle of a band. */
+function targetNumber(t: NumericTarget | undefined): number | undefined {
+  if (t === undefined) return undefined;
+  return t.kind === 'value' ? t.value : (t.min + t.max) / 2;
+}
+
+function factorText(ratio: number): string {
+  const factor = ratio > 1 ? ratio : ratio === 0 ? 0 : 1 / ratio;
+  // A factor that overflows (from 5e-324 to 1e300) is not shown as a number.
+  if (!Number.isFinite(factor)) return 'by a factor too large to show';
+  return ratio > 1 ? `${formatNumber(ratio, 1)}×` : ratio === 0 ? 'to zero' : `1/${formatNumber(factor, 1)}`;
+}
+
+/** The mean size of a metric's figures in the loaded periods before `before` (0 when there are none). */
+function meanSize(ev: Evaluation, id: string, before: PeriodEval): number {
+  let sum = 0;
+  let n = 0;
+  for (const p of ev.periods) {
+    if (p === before) break;
+    const v = p.data.observations.get(id)?.value;
+    if (v == null || !Number.isFinite(v)) continue;
+    sum += Math.abs(v);
+    n += 1;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
+/**
+ * SUSPICIOUS_JUMP, with context. A value that can be negative (a variance) is near zero as often as
+ * not, so its ratio means nothing: it jumps when it moves by more than 5 × the mean size of its
+ * earlier figures. Any other value jumps when it moves by more than 5× (or under 1/5) from a
+ * previous value above zero, unless its targets moved alike (the ratio of values over the ratio of
+ * targets is within 5×). The message says what the figure was compared with.
+ */
+function jumpMessage(ev: Evaluation, pe: PeriodEval, metric: Metric, t: Travel, d: number): string | undefined {
+  const fd = Math.max(d, decimalsOfNumber(t.from, 2));
+  const moved = `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}`;
+  const signed = metric.allowNegative || t.from < 0 || t.to < 0;
+  if (signed) {
+    const size = meanSize(ev, metric.id, pe);
+    const change = Math.abs(t.to - t.from);
+    if (size === 0 || !(change > 5 * size)) return undefined;
+    return `${moved}, by ${formatNumber(change, fd)}: over 5 × ${formatNumber(size, Math.max(fd, 2))}, the mean size of its earlier figures (it can be negative, so its ratio is not used): a likely typo`;
+  }
+  if (!(t.from > 0)) return undefined;
+  const ratio = t.to / t.from;
+  if (!(ratio > 5 || ratio < 1 / 5)) return undefined;
+  const t0 = targetNumber(ev.byPeriod.get(formatPeriod(t.against))?.metrics.get(metric.id)?.target);
+  const t1 = targetNumber(pe.metrics.get(metric.id)?.target);
+  if (t0 !== undefined && t1 !== undefined && t0 > 0 && t1 > 0) {
+    const adjusted = ratio / (t1 / t0);
+    const targets = `its target moved from ${formatNumber(t0, decimalsOfNumber(t0, 2))} to ${formatNumber(t1, decimalsOfNumber(t1, 2))}`;
+    if (adjusted <= 5 && adjusted >= 1 / 5) return undefined;
+    return `${moved}, ${factorText(ratio)}, while ${targets} (${factorText(t1 / t0)}): a likely typo`;
+  }
+  return `${moved}, ${factorText(ratio)}: a likely typo`;
+}
+
 function staleChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
-  const now = lastQuarterIndex(pe.data.period);
+  const last = endMonth(pe.data.period) - 1;
   for (const c of r.metricOrder) {
     const obs = r.obs(c);
     const a = obs?.asOf;
-    if (!obs || !a || a.kind === 'text') continue;
-    const lag = now - lastQuarterIndex(a.period);
-    if (lag > 1) {
-      out.push(f('STALE', 'warning', obs.asOfLoc ?? obs.loc, `figure is as of ${showText(a.text)}, ${lag} quarters before ${formatPeriod(pe.data.period)}`, r.metricOf(c).id));
+    if (!obs || !a) continue;
+    const metric = r.metricOf(c);
+    const at = obs.asOfLoc ?? obs.loc;
+    const end = asOfEnd(a.text, metric.frequency);
+    if (end === undefined) {
+      out.push(f('UNPARSED_AS_OF', 'info', at, `as of "${showText(a.text, 60)}" is shown as written, but it names no period, year, term or month ragtop can read: it is not checked for staleness`, metric.id));
+      continue;
+    }
+    const lag = metric.lagMonths ?? DEFAULT_LAG_MONTHS;
+    const next = end + spanMonths(metric.frequency);
+    if (next + lag <= last) {
+      out.push(
+        f('STALE', 'warning', at, `figure is as of ${showText(a.text)} (to ${formatMonth(end)}): the next ${metric.frequency.replace('_', ' ')} figure, to ${formatMonth(next)}, was due by ${formatMonth(next + lag)} (publication lag ${lag} months), before the end of ${formatPeriod(pe.data.period)}`, metric.id),
+      );
     }
   }
 }
@@ -177,21 +244,23 @@ function missingChecks(ev: Evaluation, out: Finding[]): void {
   for (const priority of catalogue.priorities) {
     for (const kpi of priority.kpis) {
       for (const metric of kpi.metrics) {
-        if (kpi.frequency === 'annual') {
-          for (const [, files] of byYear) {
-            if (files.some((d) => d.observations.has(metric.id))) continue;
+        if (isYearly(metric.frequency)) {
+          const has = (fy: number) => (byYear.get(fy) ?? []).some((d) => d.observations.has(metric.id));
+          for (const [fy, files] of byYear) {
+            // A biennial figure is due every other year: one in the year before will do.
+            if (has(fy) || (metric.frequency === 'biennial' && has(fy - 1))) continue;
             const due =
               (metric.reportedIn !== undefined ? files.find((d) => d.period.q === metric.reportedIn) : undefined) ??
               files.find((d) => d.period.q === undefined) ??
               files.find((d) => d.period.q === 4);
             if (!due || due.partial) continue;
             const when = due.period.q === undefined ? '' : ` (due in ${formatPeriod(due.period)})`;
-            out.push(f('MISSING_VALUE', 'warning', fileLoc(due), `annual metric has no figure for ${formatPeriod({ fy: due.period.fy })}${when}`, metric.id));
+            out.push(f('MISSING_VALUE', 'warning', fileLoc(due), `${metric.frequency.replace('_', ' ')} metric has no figure for ${formatPeriod({ fy: due.period.fy })}${when}`, metric.id));
           }
         } else {
           for (const d of periods) {
             if (d.period.q === undefined || d.partial || d.observations.has(metric.id)) continue;
-            out.push(f('MISSING_VALUE', 'warning', fileLoc(d), `${kpi.frequency} metric has no observation for ${formatPeriod(d.period)}`, metric.id));
+            out.push(f('MISSING_VALUE', 'warning', fileLoc(d), `${metric.frequency} metric has no observation for ${formatPeriod(d.period)}`, metric.id));
           }
         }
       }
@@ -291,6 +360,38 @@ function assessmentChecks(e: RegisterEntry, out: Finding[]): void {
   }
 }
 
+/** The number a relative tolerance of target `t` is taken of, when that is 0 (so the tolerance is 0). */
+function zeroReference(t: Target | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.kind === 'value') return t.value === 0;
+  return t.kind === 'band' && (t.min === 0 || t.max === 0);
+}
+
+/**
+ * A relative tolerance (or on-target width) of a 0 target is 0: every miss would be red (or only
+ * exactly 0 on target). One finding per metric, at the catalogue's target or the first
+ * observation's own target of 0.
+ */
+function toleranceChecks(ev: Evaluation, out: Finding[]): void {
+  const { catalogue, periods } = ev.dataset;
+  for (const priority of catalogue.priorities) {
+    for (const kpi of priority.kpis) {
+      for (const metric of kpi.metrics) {
+        const tol = metric.amber ?? catalogue.amber;
+        const what = tol.kind === 'relative' ? `amber tolerance (${tol.text})` : metric.onTarget?.kind === 'relative' ? `on_target width (${metric.onTarget.text})` : undefined;
+        if (what === undefined) continue;
+        let at: Loc | undefined = zeroReference(metric.target) ? metric.loc : undefined;
+        for (const d of periods) {
+          if (at) break;
+          const obs = d.observations.get(metric.id);
+          if (obs?.target !== undefined && zeroReference(obs.target)) at = obs.targetLoc ?? obs.loc;
+        }
+        if (at) out.push(f('TOLERANCE_CONFIG', 'warning', at, `a relative ${what} of a 0 target is 0, so any miss is red: give an absolute one in the metric's unit (amber: 0.5)`, metric.id));
+      }
+    }
+  }
+}
+
 /** All pre-publication findings for an evaluated dataset (load findings are separate). */
 export function runChecks(ev: Evaluation): Finding[] {
   const out: Finding[] = [];
@@ -298,7 +399,7 @@ export function runChecks(ev: Evaluation): Finding[] {
     // The period's results read in place: no evaluation objects are made (or kept) for the checks.
     const rows = periodRows(pe);
     ragChecks(pe, rows, out);
-    valueChecks(rows, out);
+    valueChecks(ev, pe, rows, out);
     staleChecks(pe, rows, out);
     flagChecks(rows, out);
     commentaryChecks(pe, rows, out);
@@ -307,5 +408,6 @@ export function runChecks(ev: Evaluation): Finding[] {
     for (const e of pe.data.register ?? []) assessmentChecks(e, out);
   }
   missingChecks(ev, out);
+  toleranceChecks(ev, out);
   return out;
 }

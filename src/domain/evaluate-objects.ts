@@ -154,7 +154,7 @@ export class PeriodStore implements PeriodRows {
   }
 
   mismatch(c: number): boolean {
-    return ragMismatch(this.#cols.obs[c]?.rag, this.computed(c));
+    return ragMismatch(this.#cols.obs[c]?.rag, this.computed(c), (this.#index.contexts[c] as MetricContext).tol);
   }
 
   travelFrom(c: number): number | undefined {

@@ -102,6 +102,7 @@ export function formatGap(metric: Pick<Metric, 'unit' | 'decimals' | 'currency' 
 }
 
 export function formatTolerance(t: Tolerance): string {
+  if (t.kind === 'unpublished') return 'not published';
   return t.kind === 'relative' ? `${formatNumber(t.fraction * 100, decimalsOfNumber(t.fraction * 100))}%` : String(t.amount);
 }
 

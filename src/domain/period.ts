@@ -50,11 +50,6 @@ export function endMonth(p: Period): number {
   return startMonth(p) + (p.q === undefined ? 12 : 3);
 }
 
-/** The quarter's running index (4 a year); a year counts as its last quarter, Q4. */
-export function lastQuarterIndex(p: Period): number {
-  return p.fy * 4 + (p.q ?? 4) - 1;
-}
-
 export function samePeriod(a: Period, b: Period): boolean {
   return a.fy === b.fy && a.q === b.q;
 }
@@ -110,11 +105,4 @@ export function parseIsoDate(text: string): { y: number; m: number; d: number } 
   if (mo < 1 || mo > 12 || d < 1) return undefined;
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= days ? { y, m: mo, d } : undefined;
-}
-
-/** The financial quarter that contains a calendar date. */
-export function quarterOfDate(date: { y: number; m: number }): Period {
-  const fy = date.m >= 4 ? date.y : date.y - 1;
-  const q = (Math.floor(((date.m + 8) % 12) / 3) + 1) as 1 | 2 | 3 | 4;
-  return { fy, q };
 }

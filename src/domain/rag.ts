@@ -4,14 +4,30 @@
 // good: high meets when value ≥ target (≥ min for a band); good: low when value ≤ target (≤ max);
 // good: target only inside the band (or equal to the number), the miss being the distance to the
 // nearest bound. A relative tolerance is taken of the target (of the nearest bound for a band).
+// An unpublished tolerance has no amber: met is green, missed is red, and a reported amber on a
+// missed target is the council's judgement, not a mismatch.
 
 import { formatNumber, formatTarget, formatTolerance, formatValue, decimalsOfNumber, visibleDecimals } from './format.js';
-import type { Good, Metric, Rag, RatedRag, Rollup, Tolerance } from './types.js';
+import type { Good, Metric, Rag, RatedRag, Rollup, Tolerance, Width } from './types.js';
 
-/** A target reduced to numbers: what a value is compared with. */
+/**
+ * A target reduced to numbers: what a value is compared with. A band made from a point target and
+ * its `on_target` width keeps both, to be described as published (`£192.365m ± 2%`).
+ */
 export type NumericTarget =
   | { readonly kind: 'value'; readonly value: number; readonly strict?: boolean }
-  | { readonly kind: 'band'; readonly min: number; readonly max: number };
+  | { readonly kind: 'band'; readonly min: number; readonly max: number; readonly point?: number; readonly within?: Width };
+
+/** The amount a width stands for around `reference`: a share of it, or the amount itself. */
+export function widthOf(w: Width, reference: number): number {
+  return w.kind === 'relative' ? Math.abs(reference) * w.fraction : w.amount;
+}
+
+/** A point target with its `on_target` width: the band of values that meet it. */
+export function pointBand(point: number, within: Width): NumericTarget {
+  const w = widthOf(within, point);
+  return { kind: 'band', min: point - w, max: point + w, point, within };
+}
 
 export interface RagResult {
   readonly rag: RatedRag;
@@ -35,7 +51,7 @@ function close(a: number, b: number): boolean {
 }
 
 function toleranceOf(t: Tolerance, reference: number): number {
-  return t.kind === 'relative' ? Math.abs(reference) * t.fraction : t.amount;
+  return t.kind === 'unpublished' ? 0 : widthOf(t, reference);
 }
 
 /** Applies the rule to one value. */
@@ -79,7 +95,7 @@ export function computeRag(value: number, good: Good, target: NumericTarget, tol
   }
   gap = Math.max(0, gap);
   const tolerance = toleranceOf(tol, reference);
-  const rag: RatedRag = meets ? 'green' : gap <= tolerance || close(gap, tolerance) ? 'amber' : 'red';
+  const rag: RatedRag = meets ? 'green' : tol.kind !== 'unpublished' && (gap <= tolerance || close(gap, tolerance)) ? 'amber' : 'red';
   return { rag, meets, gap, tolerance, reference, side };
 }
 
@@ -97,9 +113,12 @@ export function isRated(r: Rag | undefined): r is RatedRag {
 /**
  * A reported RAG that contradicts the computed one (the RAG_MISMATCH rule, written once): both
  * given and different; a reported "unrated" against a target that rates the value counts too.
+ * Where the amber band is not published, only a RAG on the wrong side of the target contradicts
+ * it: a reported amber (or red) on a missed target is the council's judgement.
  */
-export function ragMismatch(reported: Rag | undefined, computed: Rag): boolean {
-  return reported !== undefined && isRated(computed) && reported !== computed;
+export function ragMismatch(reported: Rag | undefined, computed: Rag, tol?: Tolerance): boolean {
+  if (reported === undefined || !isRated(computed) || reported === computed) return false;
+  return !(tol?.kind === 'unpublished' && computed === 'red' && reported === 'amber');
 }
 
 /**
@@ -148,7 +167,9 @@ type Fmt = Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>;
 
 /** A target as numbers, each shown as written (95, not 95.00), whatever the metric's display decimals. */
 export function describeTarget(metric: Fmt, t: NumericTarget): string {
-  return t.kind === 'band' ? `${formatTarget(metric, t.min)}–${formatTarget(metric, t.max)}` : formatTarget(metric, t.value);
+  if (t.kind === 'value') return formatTarget(metric, t.value);
+  if (t.point !== undefined && t.within !== undefined) return `${formatTarget(metric, t.point)} ± ${t.within.kind === 'relative' ? formatTolerance(t.within) : formatTarget(metric, t.within.amount)}`;
+  return `${formatTarget(metric, t.min)}–${formatTarget(metric, t.max)}`;
 }
 
 const GOOD_WORDS: Readonly<Record<Good, string>> = { high: 'high is good', low: 'low is good', target: 'on target is good' };
@@ -176,6 +197,10 @@ export function explainRag(
   if (!Number.isFinite(result.gap)) return `${head}: ${result.side === 'over' ? 'over' : 'short'} by more than can be computed ${leadsTo} ${result.rag}`;
   // Never a gap or a tolerance that is not zero printed as 0.00.
   const gap = formatNumber(result.gap, visibleDecimals(result.gap, Math.max(d, decimalsOfNumber(result.gap, 2))));
+  if (tol.kind === 'unpublished') {
+    const where = result.side === 'over' ? 'above' : 'below';
+    return `${head}: ${gap} ${where} ${targetWord}; the amber band is not published ${leadsTo} ${result.rag}`;
+  }
   const tolNumber = formatNumber(result.tolerance, visibleDecimals(result.tolerance, Math.max(d, decimalsOfNumber(result.tolerance, 2))));
   const tolText = tol.kind === 'relative' ? `${tolNumber} (${formatTolerance(tol)})` : tolNumber;
   return `${head}: ${gap} ${result.side === 'over' ? 'over' : 'short'}, amber tolerance ${tolText} ${leadsTo} ${result.rag}`;

@@ -3,7 +3,7 @@
 // packs the record into a period's arrays; evaluate-objects.ts makes the objects callers read
 // from the same function (nothing is worked out backwards from the arrays).
 
-import { computeRag, ragMismatch, type NumericTarget } from './rag.js';
+import { computeRag, pointBand, ragMismatch, type NumericTarget } from './rag.js';
 import { same, figureAt, firstWithFigure, previousWithFigure, numericTarget, scaleTarget, goodOf, type Slot, type ObsTable, type MetricContext } from './evaluate-index.js';
 import type { Direction, TargetSource, Travel } from './evaluate.js';
 import type { Metric, Observation, Rag, Unit } from './types.js';
@@ -173,6 +173,8 @@ export function rateMetric(mc: MetricContext, table: ObsTable, slots: readonly S
       }
     }
     if (t === undefined) break rate;
+    // A point target met within a published width (`on_target`) is the band of values that meet it.
+    if (t.kind === 'value' && !t.strict && metric.onTarget !== undefined && goodOf(metric, spec) === 'target') t = pointBand(t.value, metric.onTarget);
     target = t;
     source = src;
     computed = computeRag(rated, goodOf(metric, spec), t, tol).rag;
@@ -190,7 +192,7 @@ export function rateMetric(mc: MetricContext, table: ObsTable, slots: readonly S
     computed,
     reported,
     counted: reported ?? computed,
-    mismatch: ragMismatch(reported, computed),
+    mismatch: ragMismatch(reported, computed, tol),
   };
 }
 

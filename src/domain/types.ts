@@ -13,15 +13,33 @@ export type Rag = 'green' | 'amber' | 'red' | 'unrated';
 export type RatedRag = Exclude<Rag, 'unrated'>;
 export type Good = 'high' | 'low' | 'target';
 export type Unit = 'percent' | 'count' | 'days' | 'score' | 'rate' | 'currency' | 'index' | 'ratio';
-export type Frequency = 'quarterly' | 'annual' | 'monthly';
+/**
+ * How often a figure is published: each quarter or month; once a year, the year being financial
+ * (`annual`, April–March), academic (`academic_year`, September–August) or calendar
+ * (`calendar_year`); or every two financial years (`biennial`).
+ */
+export type Frequency = 'quarterly' | 'monthly' | 'annual' | 'academic_year' | 'calendar_year' | 'biennial';
+
+/** The frequencies whose figure covers a year (or two): reported once a year. */
+export function isYearly(f: Frequency): boolean {
+  return f !== 'quarterly' && f !== 'monthly';
+}
 export type Rollup = 'worst' | 'best' | 'majority';
 export type Scale = 'k' | 'm' | 'bn';
 export type Flag = 'provisional' | 'estimated' | 'revised' | 'break_in_series' | 'not_for_publication';
 
-/** How far short of target still counts as amber. */
+/**
+ * How far short of target still counts as amber: a share of the target, an amount in the metric's
+ * unit, or `unpublished` (the council judges amber itself: computed RAGs are green or red, and a
+ * reported amber on a missed target is accepted).
+ */
 export type Tolerance =
   | { readonly kind: 'relative'; readonly fraction: number; readonly text: string }
-  | { readonly kind: 'absolute'; readonly amount: number; readonly text: string };
+  | { readonly kind: 'absolute'; readonly amount: number; readonly text: string }
+  | { readonly kind: 'unpublished'; readonly text: 'unpublished' };
+
+/** A share of a number or an amount: the width of a point target's band (`on_target`). */
+export type Width = Exclude<Tolerance, { kind: 'unpublished' }>;
 
 export type Target =
   | { readonly kind: 'value'; readonly value: number }
@@ -38,6 +56,12 @@ export interface Metric {
   readonly target?: Target;
   readonly targetLabel?: string;
   readonly amber?: Tolerance;
+  /** How often its figure is published: its own `frequency`, else its KPI's. */
+  readonly frequency: Frequency;
+  /** Months from the end of the span a figure covers to its publication (`lag`), when given. */
+  readonly lagMonths?: number;
+  /** With `good: target` and a point target: how close to it still meets it (a band around it). */
+  readonly onTarget?: Width;
   readonly decimals?: number;
   readonly currency: string;
   readonly scale?: Scale;
@@ -108,10 +132,10 @@ export interface Written {
   readonly loc: Loc;
 }
 
-export type AsOf =
-  | { readonly kind: 'period'; readonly period: Period; readonly text: string }
-  | { readonly kind: 'date'; readonly period: Period; readonly text: string }
-  | { readonly kind: 'text'; readonly text: string };
+/** When a figure is as of, exactly as written (read for the staleness rule by `asOfEnd`). */
+export interface AsOf {
+  readonly text: string;
+}
 
 export interface Observation {
   readonly metricId: string;
@@ -124,6 +148,7 @@ export interface Observation {
   readonly asOf?: AsOf;
   readonly asOfLoc?: Loc;
   readonly target?: Target;
+  readonly targetLoc?: Loc;
   readonly targetLabel?: string;
   readonly benchmarks: Readonly<Record<string, number>>;
   readonly flags: readonly Flag[];
@@ -266,6 +291,9 @@ export const CHECK_CODES = [
   'AMBIGUOUS_SCORE',
   'UNRATED',
   'CONTROL_CHARS',
+  'TOLERANCE_CONFIG',
+  'NARRATIVE_ARITHMETIC',
+  'UNPARSED_AS_OF',
 ] as const;
 export type LoadCode = (typeof LOAD_CODES)[number];
 export type CheckCode = (typeof CHECK_CODES)[number];

@@ -3,12 +3,17 @@
 
 import { DEFAULT_RISK_BANDS } from '../domain/risk.js';
 import { showText } from '../domain/text.js';
-import type { Catalogue, Finding, Kpi, Metric, Priority, RiskBand, Target, Tolerance } from '../domain/types.js';
+import type { Catalogue, Finding, Frequency, Kpi, Metric, Priority, RiskBand, Target, Tolerance, Width } from '../domain/types.js';
 import type { RawCatalogue, RawKpi, RawMetric, RawTarget } from './schema.js';
 import type { PosRef } from './fast.js';
 import { finding } from './limits.js';
 
 export function parseTolerance(v: string | number): Tolerance {
+  if (v === 'unpublished') return { kind: 'unpublished', text: 'unpublished' };
+  return parseWidth(v);
+}
+
+export function parseWidth(v: string | number): Width {
   if (typeof v === 'number') return { kind: 'absolute', amount: v, text: String(v) };
   const n = Number(v.replace('%', '').trim());
   return { kind: 'relative', fraction: n / 100, text: v.trim() };
@@ -32,12 +37,29 @@ export function toTarget(raw: RawTarget | undefined, ref: PosRef, id: string, ou
 type MetricFields = Omit<RawMetric, 'id' | 'title'>;
 
 const INLINE_FIELDS = [
-  'unit', 'good', 'target', 'target_label', 'amber', 'decimals', 'currency', 'scale', 'per', 'cumulative',
+  'unit', 'good', 'target', 'target_label', 'amber', 'on_target', 'decimals', 'currency', 'scale', 'per', 'cumulative',
   'allow_over_100', 'allow_negative', 'benchmarks', 'reported_in', 'definition', 'source',
 ] as const;
 
-function toMetric(kpiId: string, id: string, title: string, raw: MetricFields, ref: PosRef, out: Finding[]): Metric {
+/** A lag as months: "18 months", "2 quarters", "1 year". */
+export function lagMonths(text: string): number {
+  const m = /(\d+) *(month|quarter|year)/.exec(text);
+  if (!m) return 0;
+  return Number(m[1]) * (m[2] === 'year' ? 12 : m[2] === 'quarter' ? 3 : 1);
+}
+
+/** What a KPI gives each of its metrics unless the metric says otherwise. */
+interface KpiDefaults {
+  readonly frequency: Frequency;
+  readonly lag?: string;
+}
+
+function toMetric(kpiId: string, id: string, title: string, raw: MetricFields, ref: PosRef, out: Finding[], kpi: KpiDefaults): Metric {
   const target = toTarget(raw.target, ref.at('target'), id, out);
+  const lag = raw.lag ?? kpi.lag;
+  if (raw.on_target !== undefined && raw.good !== 'target') {
+    out.push(finding('SCHEMA', 'error', ref.keyLoc('on_target'), `on_target is the width of a point target's band: it needs good: target (this metric has good: ${raw.good})`, id));
+  }
   const q = raw.reported_in === undefined ? undefined : (Number(raw.reported_in.slice(1)) as 1 | 2 | 3 | 4);
   return {
     id,
@@ -48,6 +70,9 @@ function toMetric(kpiId: string, id: string, title: string, raw: MetricFields, r
     ...(target ? { target } : {}),
     ...(raw.target_label !== undefined ? { targetLabel: raw.target_label } : {}),
     ...(raw.amber !== undefined ? { amber: parseTolerance(raw.amber) } : {}),
+    frequency: raw.frequency ?? kpi.frequency,
+    ...(lag !== undefined ? { lagMonths: lagMonths(lag) } : {}),
+    ...(raw.on_target !== undefined && raw.good === 'target' ? { onTarget: parseWidth(raw.on_target) } : {}),
     ...(raw.decimals !== undefined ? { decimals: raw.decimals } : {}),
     currency: raw.currency ?? 'GBP',
     ...(raw.scale ? { scale: raw.scale } : {}),
@@ -67,19 +92,20 @@ function toMetric(kpiId: string, id: string, title: string, raw: MetricFields, r
 function toKpi(priorityId: string, raw: RawKpi, ref: PosRef, out: Finding[]): Kpi {
   const metrics: Metric[] = [];
   const composite = raw.metrics !== undefined;
+  const defaults: KpiDefaults = { frequency: raw.frequency ?? 'quarterly', ...(raw.lag !== undefined ? { lag: raw.lag } : {}) };
   if (raw.metrics) {
     const inline = INLINE_FIELDS.filter((f) => raw[f] !== undefined);
     for (const f of inline) {
       out.push(finding('SCHEMA', 'error', ref.keyLoc(f), `KPI '${raw.id}' has metrics:, so '${f}' belongs on each metric, not on the KPI`, raw.id));
     }
-    raw.metrics.forEach((m, i) => metrics.push(toMetric(raw.id, m.id, m.title, m, ref.at('metrics').at(i), out)));
+    raw.metrics.forEach((m, i) => metrics.push(toMetric(raw.id, m.id, m.title, m, ref.at('metrics').at(i), out, defaults)));
   } else {
     const missing = (['unit', 'good'] as const).filter((f) => raw[f] === undefined);
     for (const f of missing) {
       out.push(finding('SCHEMA', 'error', ref.loc, `missing required field '${f}' in KPI '${raw.id}' (a KPI without metrics: writes its one metric inline)`, raw.id));
     }
     if (raw.unit !== undefined && raw.good !== undefined) {
-      metrics.push(toMetric(raw.id, raw.id, raw.title, { ...raw, unit: raw.unit, good: raw.good }, ref, out));
+      metrics.push(toMetric(raw.id, raw.id, raw.title, { ...raw, unit: raw.unit, good: raw.good }, ref, out, defaults));
     }
   }
   return {

@@ -1,11 +1,10 @@
 // Period file → domain PeriodData: observations resolved against the catalogue (UNKNOWN_REF where
 // an id is not in it), commentary, claims, finance and the register with parsed assessments.
 
-import { formatPeriod, parseIsoDate, parsePeriod, quarterOfDate } from '../domain/period.js';
+import { formatPeriod, parseIsoDate, parsePeriod } from '../domain/period.js';
 import { parseImpact, parseLikelihood } from '../domain/risk.js';
 import { showText } from '../domain/text.js';
 import type {
-  AsOf,
   Assessment,
   Catalogue,
   Claim,
@@ -59,13 +58,6 @@ export function unknownRef(what: string, id: string, loc: Loc, known: Iterable<s
   return finding('UNKNOWN_REF', 'error', loc, `${what} '${showText(id)}' is not in catalogue '${catalogueId}'${near ? ` (did you mean '${near}'?)` : ''}`, showText(id));
 }
 
-function toAsOf(text: string): AsOf {
-  const p = parsePeriod(text);
-  if (p) return { kind: 'period', period: p, text };
-  const d = parseIsoDate(text.trim());
-  if (d) return { kind: 'date', period: quarterOfDate(d), text };
-  return { kind: 'text', text };
-}
 
 const NO_BENCHMARKS: Observation['benchmarks'] = Object.freeze({});
 const NO_FLAGS: Observation['flags'] = Object.freeze([]);
@@ -84,10 +76,13 @@ function toObservation(id: string, raw: RawObservation, ref: PosRef, keyLoc: Loc
   if (raw.numerator !== undefined) o.numerator = written(raw.numerator, ref.at('numerator'));
   if (raw.denominator !== undefined) o.denominator = written(raw.denominator, ref.at('denominator'));
   if (raw.as_of !== undefined) {
-    o.asOf = toAsOf(raw.as_of);
+    o.asOf = { text: raw.as_of };
     o.asOfLoc = ref.at('as_of').loc;
   }
-  if (target) o.target = target;
+  if (target) {
+    o.target = target;
+    o.targetLoc = ref.at('target').loc;
+  }
   if (raw.target_label !== undefined) o.targetLabel = raw.target_label;
   // Most observations have neither: one shared empty value each (460 000 observations at the
   // benchmark's L size would otherwise hold 920 000 empty objects).

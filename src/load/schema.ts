@@ -53,11 +53,16 @@ export const SHOW_REF_KINDS = ['priority', 'kpi', 'risk'] as const;
 
 const Rag = words(RAG_WORDS, 'rag').meta({ description: 'green, amber, red or unrated (any case).' });
 
-const Tolerance = z
+const Width = z
   .union([finite().nonnegative(), z.string().regex(/^ *\d+(?:\.\d+)? *% *$/)], {
-    error: 'amber tolerance must be a percentage like "5%" (of the target) or a number (in the metric\'s unit)',
+    error: 'a width must be a percentage like "2%" (of the target) or a number (in the metric\'s unit)',
   })
-  .meta({ description: '"5%" = relative to the target; a bare number = absolute, in the metric\'s unit.' });
+  .meta({ description: '"2%" = relative to the target; a bare number = absolute, in the metric\'s unit.' });
+const Tolerance = z
+  .union([finite().nonnegative(), z.string().regex(/^ *\d+(?:\.\d+)? *% *$/), z.literal('unpublished')], {
+    error: 'amber tolerance must be a percentage like "5%" (of the target), a number (in the metric\'s unit) or "unpublished"',
+  })
+  .meta({ description: '"5%" = relative to the target; a bare number = absolute, in the metric\'s unit; "unpublished": the council publishes no amber band (a missed target is computed red, and a reported amber on it is accepted).' });
 
 const Target = z
   .union(
@@ -72,12 +77,24 @@ const Target = z
   )
   .meta({ description: 'A number; a band {min, max}; {benchmark: name}; {change: increase|decrease} (year on year); or null (no computed RAG).' });
 
+export const FREQUENCIES = ['quarterly', 'monthly', 'annual', 'academic_year', 'calendar_year', 'biennial'] as const;
+const Frequency = z.enum(FREQUENCIES).meta({
+  description: 'quarterly (default) | monthly | annual (financial year, April–March) | academic_year (September–August) | calendar_year | biennial (every two financial years).',
+});
+const Lag = z
+  .string()
+  .regex(/^ *\d{1,3} *(?:months?|quarters?|years?) *$/, { error: 'lag is written like "3 months", "2 quarters" or "1 year"' })
+  .meta({ description: 'How long after the end of the span a figure covers it is published ("18 months"); the default is one quarter (extension).' });
+
 const metricFields = {
+  frequency: Frequency.optional(),
+  lag: Lag.optional(),
   unit: z.enum(UNITS),
   good: z.enum(['high', 'low', 'target']),
   target: Target.optional(),
   target_label: Line.optional().meta({ description: 'The target exactly as published ("Quartile 2 - 98.8-99.2", "TBC").' }),
   amber: Tolerance.optional(),
+  on_target: Width.optional().meta({ description: 'With good: target and a point target: how close to it still meets it, as a share of it ("2%") or an amount (extension).' }),
   decimals: z.int().min(0).max(10).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency is an ISO code like GBP' }).optional(),
   scale: z.enum(['k', 'm', 'bn']).optional(),
@@ -111,7 +128,6 @@ const KpiSchema = z
     short: Line.optional().meta({ description: 'A short title for narrow screens and tables, used when the title does not fit (extension).' }),
     description: Text.optional(),
     directorate: Line.optional(),
-    frequency: z.enum(['quarterly', 'annual', 'monthly']).optional(),
     rollup: z.enum(['worst', 'best', 'majority']).optional(),
     metrics: z.array(MetricSchema).min(1).optional(),
     ...metricFields,

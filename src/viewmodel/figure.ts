@@ -115,6 +115,9 @@ export const FINDING_WORDS: Readonly<Record<FindingCode, string>> = {
   AMBIGUOUS_SCORE: 'score?',
   UNRATED: 'unrated',
   CONTROL_CHARS: 'ctrl',
+  TOLERANCE_CONFIG: 'amber?',
+  NARRATIVE_ARITHMETIC: 'sum?',
+  UNPARSED_AS_OF: 'as of?',
 };
 
 /**

@@ -8,7 +8,7 @@ import type { KpiEval, MetricEval, Travel } from '../domain/evaluate.js';
 import { decimalsOfNumber, formatNumber, formatValue } from '../domain/format.js';
 import { formatPeriod } from '../domain/period.js';
 import { describeTarget } from '../domain/rag.js';
-import type { Commentary, Good, Kpi, Metric, Rag } from '../domain/types.js';
+import { isYearly, type Commentary, type Good, type Kpi, type Metric, type Rag } from '../domain/types.js';
 import { trendChart, type ChartPoint } from './chart.js';
 import { RAG_WORDS, type Glyphs } from './glyphs.js';
 import { modelMemo } from './memo.js';
@@ -151,7 +151,7 @@ function metricFields(mf: MetricFigure, model: Model, width: number): Line[] {
 
 /** The periods the chart runs over: those with a figure for the KPI, those of its kind, the current one. */
 export function chartPeriods(model: Model, kpi: Kpi, current: number): number[] {
-  const wantYears = kpi.frequency === 'annual';
+  const wantYears = isYearly(kpi.frequency);
   return model.ev.periods.flatMap((pe, i) => {
     const isYear = pe.data.period.q === undefined;
     const hasFigure = kpi.metrics.some((m) => pe.data.observations.has(m.id));
@@ -229,7 +229,7 @@ function headerLines(model: Model, ke: KpiEval, period: number, width: number): 
   add('Priority', text(priority?.title ?? kpi.priorityId));
   if (kpi.directorate) add('Directorate', text(kpi.directorate));
   const reportedIn = kpi.metrics.length === 1 && kpi.metrics[0]?.reportedIn !== undefined ? ` (reported in Q${kpi.metrics[0].reportedIn})` : '';
-  add('Frequency', text(`${kpi.frequency}${reportedIn}`));
+  add('Frequency', text(`${kpi.frequency.replace('_', ' ')}${reportedIn}`));
   const period0 = model.periodLabels[period] ?? '';
   if (!ke.hasData) {
     add('RAG', [...ragSegs(ke.counted, g), seg(`  nothing reported for ${period0}`, 'text.muted')]);

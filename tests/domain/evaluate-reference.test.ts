@@ -89,7 +89,8 @@ function refMetric(catalogue: Catalogue, metric: Metric, data: PeriodData, histo
       ...(targetLabel ? { targetLabel } : {}),
       ...(reported ? { reported } : {}),
       counted: reported ?? p.computed,
-      mismatch: reported !== undefined && isRated(p.computed) && reported !== p.computed,
+      // Without a published amber band, a reported amber on a missed target is the council's call.
+      mismatch: reported !== undefined && isRated(p.computed) && reported !== p.computed && !(tol.kind === 'unpublished' && reported === 'amber' && p.computed === 'red'),
       ...(travel ? { travel } : {}),
     };
   };
@@ -242,7 +243,8 @@ function generate(seed: number): Dataset {
         good: pick(GOODS),
         ...(target ? { target } : {}),
         ...(chance(0.2) ? { targetLabel: chance(0.5) ? `${base}` : '' } : {}),
-        ...(chance(0.3) ? { amber: chance(0.5) ? { kind: 'absolute', amount: 2, text: '2' } : { kind: 'relative', fraction: 0.1, text: '10%' } } : {}),
+        frequency: 'quarterly',
+        ...(chance(0.3) ? { amber: chance(0.4) ? { kind: 'absolute', amount: 2, text: '2' } : chance(0.5) ? { kind: 'relative', fraction: 0.1, text: '10%' } : { kind: 'unpublished', text: 'unpublished' } } : {}),
         ...(chance(0.3) ? { decimals: Math.floor(r() * 3) } : {}),
         currency: 'GBP',
         cumulative: flavour < 0.2,

@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   comparePeriods,
   formatPeriod,
-  lastQuarterIndex,
   parsePeriod,
   precedingPeriod,
   previousOf,
-  quarterOfDate,
   sameQuarterLastYear,
   type Period,
 } from '../../src/domain/period.js';
@@ -53,16 +51,4 @@ describe('ordering and neighbours', () => {
     expect(prev('2019/20')).toBe('2018/19'); // a year prefers a year
     expect(prev('2018/19')).toBeUndefined();
   });
-  it('indexes quarters, a year counting as its Q4', () => {
-    expect(lastQuarterIndex(p('2019/20 Q3')) - lastQuarterIndex(p('2018/19'))).toBe(3);
-    expect(lastQuarterIndex(p('2019/20')) - lastQuarterIndex(p('2019/20 Q4'))).toBe(0);
-  });
-  it.each([
-    [{ y: 2019, m: 4 }, '2019/20 Q1'],
-    [{ y: 2019, m: 6 }, '2019/20 Q1'],
-    [{ y: 2019, m: 7 }, '2019/20 Q2'],
-    [{ y: 2019, m: 12 }, '2019/20 Q3'],
-    [{ y: 2020, m: 1 }, '2019/20 Q4'],
-    [{ y: 2020, m: 3 }, '2019/20 Q4'],
-  ])('the quarter of %j is %s', (d, want) => expect(formatPeriod(quarterOfDate(d))).toBe(want));
 });
