@@ -1,29 +1,21 @@
 // The pre-publication checks: what `ragtop check` finds in data that loaded. Each finding points
 // at the line that holds the problem. Pure: evaluation in, findings out.
 
-import { maxOf } from './arrays.js';
-import { formatNumber, decimalsOfNumber, formatValue } from './format.js';
-import { periodRows, type Evaluation, type PeriodEval, type PeriodRows, type Travel } from './evaluate.js';
 import { asOfEnd, DEFAULT_LAG_MONTHS, formatMonth, spanMonths } from './as-of.js';
+import { claimChecks } from './check/claims.js';
+import { financeChecks } from './check/finance.js';
+import { f } from './check/finding.js';
+import { tableChecks } from './check/tables.js';
+import { valueChecks } from './check/values.js';
+import { periodRows, type Evaluation, type PeriodEval, type PeriodRows } from './evaluate.js';
+import { proseSlips } from './narrative.js';
 import { endMonth, formatPeriod } from './period.js';
-import { isRated, type NumericTarget } from './rag.js';
+import { isRated } from './rag.js';
 import { cellsForScore, placeAssessment } from './risk.js';
 import { showText } from './text.js';
-import { isYearly, type Metric, type Assessment, type CheckCode, type Finance, type Finding, type Kpi, type Loc, type PeriodData, type RegisterEntry, type Severity, type Target, type Written } from './types.js';
+import { isYearly, type Assessment, type Finding, type Kpi, type Loc, type PeriodData, type RegisterEntry, type Target } from './types.js';
 
-function f(code: CheckCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
-  return id === undefined ? { code, severity, message, file: loc.file, line: loc.line, column: loc.col } : { code, severity, message, file: loc.file, line: loc.line, column: loc.col, id };
-}
-
-/**
- * Half a unit in the last place written: 54.8 is right for anything in [54.75, 54.85]. A computed
- * figure that is not finite (a sum or ratio that overflowed) matches nothing.
- */
-function withinPrecision(actual: number, stated: Written): boolean {
-  if (!Number.isFinite(actual)) return false;
-  const half = 0.5 * 10 ** -stated.decimals;
-  return Math.abs(actual - stated.value) <= half + 1e-9 * Math.max(1, Math.abs(actual));
-}
+export { financeSum, financeTotalChecks, type FinanceTotalCheck } from './check/finance.js';
 
 function ragChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
   for (const c of r.metricOrder) {
@@ -48,117 +40,6 @@ function ragChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
       out.push(f('RAG_MISMATCH', 'warning', report.ragLoc ?? report.loc, `reported ${report.rag} for the KPI but its metrics roll up (${kpi.rollup}) to ${computed}`, kpi.id));
     }
   }
-}
-
-function valueChecks(ev: Evaluation, pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
-  for (const c of r.metricOrder) {
-    const obs = r.obs(c);
-    if (!obs || obs.value === null) continue;
-    const metric = r.metricOf(c);
-    const id = metric.id;
-    const at = obs.written?.loc ?? obs.loc;
-    const d = obs.written?.decimals ?? 0;
-    // Ratio
-    if (obs.numerator && obs.denominator) {
-      const factor = metric.unit === 'percent' ? 100 : metric.unit === 'rate' ? (metric.per ?? 1) : 1;
-      if (obs.denominator.value === 0) {
-        out.push(f('RATIO_MISMATCH', 'error', obs.denominator.loc, `denominator is 0, so the value ${formatNumber(obs.value, d)} cannot be numerator/denominator`, id));
-      } else {
-        const expected = (obs.numerator.value / obs.denominator.value) * factor;
-        if (!Number.isFinite(expected)) {
-          const formula = `${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''}`;
-          out.push(f('RATIO_MISMATCH', 'error', at, `the value ${formatNumber(obs.value, d)} cannot be checked: ${formula} overflows`, id));
-        } else if (!withinPrecision(expected, obs.written ?? { value: obs.value, decimals: d, loc: at })) {
-          const shownExpected = formatNumber(expected, Math.max(d, 2));
-          out.push(
-            f('RATIO_MISMATCH', 'error', at, `value ${formatNumber(obs.value, d)} ≠ ${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''} = ${shownExpected}`, id),
-          );
-        }
-      }
-    }
-    // A running total that overflows (the figures themselves are finite).
-    const rated = r.rated(c);
-    if (rated !== undefined && !Number.isFinite(rated)) out.push(f('OUT_OF_RANGE', 'error', at, 'the running total cannot be computed: it overflows', id));
-    // Range
-    if (metric.unit === 'percent' && obs.value > 100) {
-      if (metric.allowOver100) out.push(f('OUT_OF_RANGE', 'info', at, `${formatValue(metric, obs.value, d)} is over 100% (allowed for this metric: allow_over_100)`, id));
-      else out.push(f('OUT_OF_RANGE', 'error', at, `${formatValue(metric, obs.value, d)} is over 100% (set allow_over_100 where that is legitimate)`, id));
-    } else if (obs.value < 0 && (metric.unit === 'percent' || metric.unit === 'count' || metric.unit === 'days')) {
-      const what = metric.unit === 'percent' ? 'percentage' : metric.unit === 'count' ? 'count' : 'number of days';
-      if (metric.allowNegative) out.push(f('OUT_OF_RANGE', 'info', at, `negative ${what} ${formatNumber(obs.value, d)} (allowed for this metric: allow_negative)`, id));
-      else out.push(f('OUT_OF_RANGE', 'error', at, `a ${what} cannot be negative (${formatNumber(obs.value, d)}; set allow_negative where that is legitimate)`, id));
-    }
-    // Jump: the travel's `to` is the observation's value.
-    const from = r.travelFrom(c);
-    if (from !== undefined) {
-      const message = jumpMessage(ev, pe, metric, r.travel(c) as Travel, d);
-      if (message !== undefined) out.push(f('SUSPICIOUS_JUMP', 'warning', at, message, id));
-    }
-  }
-}
-
-/**
- * STALE by cadence: a figure is stale when a whole newer one could have been published by the end
- * of the period: the month its as-of runs to, plus the span of one figure (a quarter, a year, two),
- * plus the publication lag, is not after the period's last month. An as-of that cannot be read is
- * said once (UNPARSED_AS_OF), never guessed at.
- */
-/** A target as one number to compare with another period's: the number, or the middle of a band. */
-function targetNumber(t: NumericTarget | undefined): number | undefined {
-  if (t === undefined) return undefined;
-  return t.kind === 'value' ? t.value : (t.min + t.max) / 2;
-}
-
-function factorText(ratio: number): string {
-  const factor = ratio > 1 ? ratio : ratio === 0 ? 0 : 1 / ratio;
-  // A factor that overflows (from 5e-324 to 1e300) is not shown as a number.
-  if (!Number.isFinite(factor)) return 'by a factor too large to show';
-  return ratio > 1 ? `${formatNumber(ratio, 1)}×` : ratio === 0 ? 'to zero' : `1/${formatNumber(factor, 1)}`;
-}
-
-/** The mean size of a metric's figures in the loaded periods before `before` (0 when there are none). */
-function meanSize(ev: Evaluation, id: string, before: PeriodEval): number {
-  let sum = 0;
-  let n = 0;
-  for (const p of ev.periods) {
-    if (p === before) break;
-    const v = p.data.observations.get(id)?.value;
-    if (v == null || !Number.isFinite(v)) continue;
-    sum += Math.abs(v);
-    n += 1;
-  }
-  return n === 0 ? 0 : sum / n;
-}
-
-/**
- * SUSPICIOUS_JUMP, with context. A value that can be negative (a variance) is near zero as often as
- * not, so its ratio means nothing: it jumps when it moves by more than 5 × the mean size of its
- * earlier figures. Any other value jumps when it moves by more than 5× (or under 1/5) from a
- * previous value above zero, unless its targets moved alike (the ratio of values over the ratio of
- * targets is within 5×). The message says what the figure was compared with.
- */
-function jumpMessage(ev: Evaluation, pe: PeriodEval, metric: Metric, t: Travel, d: number): string | undefined {
-  const fd = Math.max(d, decimalsOfNumber(t.from, 2));
-  const moved = `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}`;
-  const signed = metric.allowNegative || t.from < 0 || t.to < 0;
-  if (signed) {
-    const size = meanSize(ev, metric.id, pe);
-    const change = Math.abs(t.to - t.from);
-    if (size === 0 || !(change > 5 * size)) return undefined;
-    return `${moved}, by ${formatNumber(change, fd)}: over 5 × ${formatNumber(size, Math.max(fd, 2))}, the mean size of its earlier figures (it can be negative, so its ratio is not used): a likely typo`;
-  }
-  if (!(t.from > 0)) return undefined;
-  const ratio = t.to / t.from;
-  if (!(ratio > 5 || ratio < 1 / 5)) return undefined;
-  const t0 = targetNumber(ev.byPeriod.get(formatPeriod(t.against))?.metrics.get(metric.id)?.target);
-  const t1 = targetNumber(pe.metrics.get(metric.id)?.target);
-  if (t0 !== undefined && t1 !== undefined && t0 > 0 && t1 > 0) {
-    const adjusted = ratio / (t1 / t0);
-    const targets = `its target moved from ${formatNumber(t0, decimalsOfNumber(t0, 2))} to ${formatNumber(t1, decimalsOfNumber(t1, 2))}`;
-    if (adjusted <= 5 && adjusted >= 1 / 5) return undefined;
-    return `${moved}, ${factorText(ratio)}, while ${targets} (${factorText(t1 / t0)}): a likely typo`;
-  }
-  return `${moved}, ${factorText(ratio)}: a likely typo`;
 }
 
 function staleChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
@@ -202,7 +83,7 @@ function hasCommentary(c: ReadonlyMap<string, unknown>, kpi: Kpi): boolean {
 
 function commentaryChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
   const c = pe.data.commentary;
-  if (pe.data.partial) return;
+  if (pe.data.partial || pe.data.summaryOnly) return;
   // One message for the period, shared by every finding.
   let message: string | undefined;
   for (const k of r.kpiOrder) {
@@ -253,84 +134,17 @@ function missingChecks(ev: Evaluation, out: Finding[]): void {
               (metric.reportedIn !== undefined ? files.find((d) => d.period.q === metric.reportedIn) : undefined) ??
               files.find((d) => d.period.q === undefined) ??
               files.find((d) => d.period.q === 4);
-            if (!due || due.partial) continue;
+            if (!due || due.partial || due.summaryOnly) continue;
             const when = due.period.q === undefined ? '' : ` (due in ${formatPeriod(due.period)})`;
             out.push(f('MISSING_VALUE', 'warning', fileLoc(due), `${metric.frequency.replace('_', ' ')} metric has no figure for ${formatPeriod({ fy: due.period.fy })}${when}`, metric.id));
           }
         } else {
           for (const d of periods) {
-            if (d.period.q === undefined || d.partial || d.observations.has(metric.id)) continue;
+            if (d.period.q === undefined || d.partial || d.summaryOnly || d.observations.has(metric.id)) continue;
             out.push(f('MISSING_VALUE', 'warning', fileLoc(d), `${metric.frequency} metric has no observation for ${formatPeriod(d.period)}`, metric.id));
           }
         }
       }
-    }
-  }
-}
-
-function claimChecks(pe: PeriodEval, out: Finding[]): void {
-  for (const claim of pe.data.claims) {
-    const actual = pe.summary[claim.figure];
-    if (withinPrecision(actual, claim.value)) continue;
-    const s = pe.summary;
-    const shownActual = formatNumber(actual, Math.max(claim.value.decimals, claim.figure === 'percent_achieving' ? 1 : 0));
-    const basis = claim.figure === 'percent_achieving' ? ` (${s.green_count} green of ${s.rated_count} rated KPIs)` : '';
-    out.push(f('CLAIM_MISMATCH', 'error', claim.value.loc, `"${showText(claim.says, 200)}": ${claim.figure} is ${formatNumber(claim.value.value, claim.value.decimals)} in the claim but ${shownActual} in the data${basis}`, claim.figure));
-  }
-}
-
-/** The sum of a finance column's lines; not finite when it overflows. */
-export function financeSum(fin: Finance, column: 'budget' | 'forecast'): number {
-  let sum = 0;
-  for (const l of fin.lines) sum += l[column].value;
-  return sum;
-}
-
-/** A stated finance total against the sum of its lines, by the FINANCE_TOTAL rule. */
-export interface FinanceTotalCheck {
-  readonly column: 'budget' | 'forecast';
-  readonly stated: Written;
-  readonly sum: number;
-  /** Decimals to show the sum to: the most written in the total or any line. */
-  readonly decimals: number;
-  /** Within half a unit of the last decimal written in the stated total (never when `overflows`). */
-  readonly matches: boolean;
-  /** The sum of the lines overflows: the stated total cannot be checked. */
-  readonly overflows: boolean;
-}
-
-/** The stated totals of a finance table (budget, then forecast), each checked against its lines. */
-export function financeTotalChecks(fin: Finance): FinanceTotalCheck[] {
-  const out: FinanceTotalCheck[] = [];
-  for (const column of ['budget', 'forecast'] as const) {
-    const stated = fin.total?.[column];
-    if (!stated) continue;
-    const sum = financeSum(fin, column);
-    const decimals = Math.max(stated.decimals, maxOf(fin.lines.map((l) => l[column].decimals)));
-    out.push({ column, stated, sum, decimals, matches: withinPrecision(sum, stated), overflows: !Number.isFinite(sum) });
-  }
-  return out;
-}
-
-function financeChecks(d: PeriodData, out: Finding[]): void {
-  const fin = d.finance;
-  if (!fin) return;
-  const n = fin.lines.length;
-  const checks = financeTotalChecks(fin);
-  for (const column of ['budget', 'forecast'] as const) {
-    const t = checks.find((c) => c.column === column);
-    const id = `total.${column}`;
-    if (t?.overflows) {
-      out.push(f('FINANCE_TOTAL', 'error', t.stated.loc, `stated ${column} total ${formatNumber(t.stated.value, t.stated.decimals)} cannot be checked: the sum of its ${n} lines overflows`, id));
-    } else if (t && !t.matches) {
-      out.push(f('FINANCE_TOTAL', 'error', t.stated.loc, `stated ${column} total ${formatNumber(t.stated.value, t.stated.decimals)} ≠ ${formatNumber(t.sum, t.decimals)}, the sum of its ${n} lines`, id));
-    } else if (!t && !Number.isFinite(financeSum(fin, column))) {
-      out.push(f('FINANCE_TOTAL', 'error', fin.loc, `the ${column} total cannot be computed: the sum of the ${n} lines overflows`, id));
-    }
-  }
-  for (const l of fin.lines) {
-    if (!Number.isFinite(l.forecast.value - l.budget.value)) {
-      out.push(f('FINANCE_TOTAL', 'error', l.loc, `the variance of '${showText(l.area)}' cannot be computed: forecast − budget overflows`));
     }
   }
 }
@@ -392,6 +206,13 @@ function toleranceChecks(ev: Evaluation, out: Finding[]): void {
   }
 }
 
+/** NARRATIVE_ARITHMETIC: statements in the period's prose that are provably wrong, at their line. */
+function narrativeChecks(d: PeriodData, out: Finding[]): void {
+  for (const p of d.prose) {
+    for (const slip of proseSlips(p)) out.push(f('NARRATIVE_ARITHMETIC', 'warning', { file: d.file, line: slip.line, col: slip.col }, slip.message, p.id));
+  }
+}
+
 /** All pre-publication findings for an evaluated dataset (load findings are separate). */
 export function runChecks(ev: Evaluation): Finding[] {
   const out: Finding[] = [];
@@ -405,6 +226,8 @@ export function runChecks(ev: Evaluation): Finding[] {
     commentaryChecks(pe, rows, out);
     claimChecks(pe, out);
     financeChecks(pe.data, out);
+    narrativeChecks(pe.data, out);
+    tableChecks(pe.data.tables, out);
     for (const e of pe.data.register ?? []) assessmentChecks(e, out);
   }
   missingChecks(ev, out);

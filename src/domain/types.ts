@@ -166,6 +166,18 @@ export interface KpiReport {
   readonly loc: Loc;
 }
 
+/** A piece of a report's prose (commentary, a note, a claim) and where its text starts. */
+export interface Prose {
+  readonly text: string;
+  /** The line and column its text starts on (a block scalar's first line of content). */
+  readonly line: number;
+  readonly col: number;
+  /** Offsets in the text at which each further line of the file begins. */
+  readonly breaks: readonly number[];
+  /** The KPI, metric or claim figure it belongs to. */
+  readonly id?: string;
+}
+
 export interface Commentary {
   readonly id: string;
   readonly text?: string;
@@ -190,6 +202,24 @@ export interface Claim {
   readonly says: string;
   readonly figure: SummaryFigure;
   readonly value: Written;
+  readonly loc: Loc;
+}
+
+/** One row of a published table: its label and a cell per column (null where the report has none). */
+export interface TableRow {
+  readonly label: string;
+  readonly cells: ReadonlyArray<Written | null>;
+  readonly loc: Loc;
+}
+
+/** A table the report publishes with a stated total row (`tables:`). */
+export interface Table {
+  readonly title: string;
+  readonly columns: readonly string[];
+  /** Indexes of the columns whose rows add up to the total. */
+  readonly adds: readonly number[];
+  readonly rows: readonly TableRow[];
+  readonly total?: TableRow;
   readonly loc: Loc;
 }
 
@@ -242,11 +272,16 @@ export interface PeriodData {
   readonly published?: string;
   /** A back-filled file with only the figures quoted elsewhere: completeness checks skip it. */
   readonly partial: boolean;
+  /** A summary publishing counts, not per-KPI values (`summary_only`): its claims are checked against each other only. */
+  readonly summaryOnly: boolean;
   readonly observations: ReadonlyMap<string, Observation>;
   readonly kpiReports: ReadonlyMap<string, KpiReport>;
   readonly commentary: ReadonlyMap<string, Commentary>;
   readonly claims: readonly Claim[];
+  /** The prose of the file (commentary, notes, claims), read for arithmetic (NARRATIVE_ARITHMETIC). */
+  readonly prose: readonly Prose[];
   readonly finance?: Finance;
+  readonly tables: readonly Table[];
   /** Absent when the file has no `register:` section; empty when it has an empty one. */
   readonly register?: readonly RegisterEntry[];
   readonly loc: Loc;

@@ -15,7 +15,7 @@ type Path = readonly PropertyKey[];
 const KNOWN_KEYS = [
   'catalogue', 'id', 'title', 'organisation', 'data', 'description', 'rag', 'amber', 'risk_bands', 'name', 'max', 'min',
   'risk_appetite', 'priorities', 'kpis', 'directorate', 'frequency', 'rollup', 'metrics', 'unit', 'good', 'target',
-  'target_label', 'decimals', 'currency', 'scale', 'per', 'cumulative', 'allow_over_100', 'allow_negative', 'partial', 'benchmarks', 'reported_in', 'on_target', 'lag', 'summary_only',
+  'target_label', 'decimals', 'currency', 'scale', 'per', 'cumulative', 'allow_over_100', 'allow_negative', 'partial', 'benchmarks', 'reported_in', 'on_target', 'lag', 'summary_only', 'tables', 'columns', 'adds', 'rows', 'within',
   'definition', 'source', 'period', 'published', 'observations', 'value', 'numerator', 'denominator', 'as_of', 'flags',
   'note', 'commentary', 'summary', 'issues', 'causes', 'actions', 'claims', 'says', 'figure', 'finance', 'lines', 'area',
   'budget', 'forecast', 'total', 'register', 'kind', 'type', 'owner', 'consequences', 'controls', 'inherent', 'residual',

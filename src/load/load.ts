@@ -187,7 +187,7 @@ export function periodFile(job: PeriodJob, plan: Omit<PeriodPlan, 'jobs'>): Peri
   const out: Finding[] = [];
   const p = readValidated(job.file, job.shownAs, PeriodSchema, plan.limits, out, plan.parser);
   if (!p.raw || !p.ref) return { findings: out };
-  const converted = toPeriodData(p.raw, p.ref, job.shownAs, plan.index);
+  const converted = toPeriodData(p.raw, p.ref, job.shownAs, plan.index, p.text);
   return { ...(converted.data ? { data: converted.data } : {}), findings: [...out, ...converted.findings] };
 }
 

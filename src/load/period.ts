@@ -4,10 +4,14 @@
 import { formatPeriod, parseIsoDate, parsePeriod } from '../domain/period.js';
 import { parseImpact, parseLikelihood } from '../domain/risk.js';
 import { showText } from '../domain/text.js';
+import { proseStart } from './prose.js';
 import type {
   Assessment,
   Catalogue,
   Claim,
+  Prose,
+  Table,
+  TableRow,
   Commentary,
   Finance,
   Finding,
@@ -94,6 +98,36 @@ function toObservation(id: string, raw: RawObservation, ref: PosRef, keyLoc: Loc
   return o as Observation;
 }
 
+type RawTable = NonNullable<RawPeriod['tables']>[number];
+
+/** A published table: each row a label and one number (or null) per column; a shape that does not fit is a SCHEMA error. */
+function toTable(raw: RawTable, ref: PosRef, out: Finding[]): Table | undefined {
+  const width = raw.columns.length;
+  let ok = true;
+  const row = (cells: RawTable['rows'][number], r: PosRef): TableRow | undefined => {
+    const [label, ...rest] = cells;
+    if (typeof label !== 'string' || rest.length !== width || rest.some((c) => typeof c === 'string')) {
+      out.push(finding('SCHEMA', 'error', r.loc, `a row of table '${showText(raw.title)}' is its label, then ${width} number${width === 1 ? '' : 's'} (or null), one per column`));
+      ok = false;
+      return undefined;
+    }
+    return { label, cells: rest.map((c, j) => (typeof c === 'number' ? written(c, r.at(j + 1)) : null)), loc: r.loc };
+  };
+  const rows = raw.rows.map((cells, i) => row(cells, ref.at('rows').at(i)));
+  (raw.within ?? []).forEach((cells, i) => row(cells, ref.at('within').at(i)));
+  const total = raw.total === undefined ? undefined : row(raw.total, ref.at('total'));
+  const adds: number[] = [];
+  for (const [i, name] of (raw.adds ?? raw.columns).entries()) {
+    const at = raw.columns.indexOf(name);
+    if (at < 0) {
+      out.push(finding('SCHEMA', 'error', ref.at('adds').at(i).loc, `table '${showText(raw.title)}' has no column '${showText(name)}' to add (its columns: ${raw.columns.map((c) => showText(c)).join(', ')})`));
+      ok = false;
+    } else adds.push(at);
+  }
+  if (!ok) return undefined;
+  return { title: raw.title, columns: raw.columns, adds, rows: rows as TableRow[], ...(total ? { total } : {}), loc: ref.loc };
+}
+
 function toAssessment(raw: RawAssessment | undefined, ref: PosRef, id: string, what: string, out: Finding[]): Assessment | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw === 'number') return { score: raw, statedScore: raw, loc: ref.loc };
@@ -147,7 +181,7 @@ function validDate(text: string | undefined, ref: PosRef, what: string, out: Fin
 }
 
 /** Converts a schema-valid period file; `index` is undefined when the catalogue did not load. */
-export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: CatalogueIndex | undefined): { data?: PeriodData; findings: Finding[] } {
+export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: CatalogueIndex | undefined, source?: string): { data?: PeriodData; findings: Finding[] } {
   const out: Finding[] = [];
   const period = parsePeriod(raw.period);
   if (!period) {
@@ -184,6 +218,15 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
   }
 
   const commentary = new Map<string, Commentary>();
+  const prose: Prose[] = [];
+  let lines: string[] | undefined;
+  /** Prose with a figure in it, and where it runs in the file (read for NARRATIVE_ARITHMETIC). */
+  const addProse = (text: string | undefined, at: PosRef, id: string) => {
+    if (text === undefined || !/\d/.test(text)) return;
+    lines ??= source?.split(/\r\n|\r|\n/);
+    prose.push({ text, ...proseStart(lines, at.loc, text), id });
+  };
+  for (const [id, o] of observations) addProse(o.note, ref.at('observations').at(id).at('note'), id);
   const comRef = ref.at('commentary');
   for (const [id, c] of Object.entries(raw.commentary ?? {})) {
     if (index && !index.kpiIds.has(id) && !index.metricIds.has(id)) {
@@ -191,6 +234,12 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
       continue;
     }
     const loc = comRef.keyLoc(id);
+    const cr = comRef.at(id);
+    if (typeof c === 'string') addProse(c, cr, id);
+    else {
+      addProse(c.summary, cr.at('summary'), id);
+      for (const part of ['issues', 'causes', 'actions'] as const) (c[part] ?? []).forEach((t, i) => addProse(t, cr.at(part).at(i), id));
+    }
     commentary.set(
       id,
       typeof c === 'string'
@@ -215,6 +264,7 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
     const r = ref.at('claims').at(i);
     return { says: c.says, figure: c.figure, value: written(c.value, r.at('value')), loc: r.loc };
   });
+  (raw.claims ?? []).forEach((c, i) => addProse(c.says, ref.at('claims').at(i).at('says'), c.figure));
 
   let finance: Finance | undefined;
   if (raw.finance) {
@@ -239,6 +289,11 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
     };
   }
 
+  const tables = (raw.tables ?? []).flatMap((t, i) => {
+    const table = toTable(t, ref.at('tables').at(i), out);
+    return table ? [table] : [];
+  });
+
   let register: RegisterEntry[] | undefined;
   if (raw.register) {
     const rr = ref.at('register');
@@ -257,10 +312,13 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
     file,
     ...(raw.published !== undefined ? { published: raw.published } : {}),
     partial: raw.partial ?? false,
+    summaryOnly: raw.summary_only ?? false,
     observations,
     kpiReports,
     commentary,
     claims,
+    prose,
+    tables,
     ...(finance ? { finance } : {}),
     ...(register ? { register } : {}),
     loc: ref.at('period').loc,

@@ -227,6 +227,21 @@ const FinanceSchema = z.strictObject({
   total: z.strictObject({ budget: Written.optional(), forecast: Written.optional() }).optional(),
 });
 
+const TableRow = z
+  .array(z.union([Written, z.null(), Line]))
+  .min(2)
+  .meta({ description: 'A row: its label, then one number (or null) per column.' });
+const TableSchema = z
+  .strictObject({
+    title: Line,
+    columns: z.array(Line).min(1),
+    adds: z.array(Line).optional().meta({ description: 'The columns whose rows add up to the total row (default: all). A rate or a percentage does not add.' }),
+    rows: z.array(TableRow).min(1),
+    within: z.array(TableRow).optional().meta({ description: 'Rows shown but not added: a breakdown of a row above ("of which").' }),
+    total: TableRow.optional(),
+  })
+  .meta({ description: 'A table the report publishes with a stated total: each added column is summed and checked against it (extension).' });
+
 export const PeriodSchema = z
   .strictObject({
     period: PeriodText,
@@ -235,10 +250,15 @@ export const PeriodSchema = z
       .boolean()
       .optional()
       .meta({ description: 'true for a back-filled file holding only figures quoted elsewhere: completeness checks (MISSING_VALUE, NO_COMMENTARY) skip it (extension).' }),
+    summary_only: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true for a summary (an executive summary) that publishes counts, not per-KPI values: its claims are checked against each other only, and MISSING_VALUE and NO_COMMENTARY skip it (extension).' }),
     observations: z.record(z.string(), ObservationSchema).optional(),
     commentary: z.record(z.string(), CommentarySchema).optional(),
     claims: z.array(z.strictObject({ says: Line, figure: z.enum(SUMMARY_FIGURES), value: Written })).optional(),
     finance: FinanceSchema.optional(),
+    tables: z.array(TableSchema).optional(),
     register: z.array(RegisterEntrySchema).optional(),
   })
   .meta({ title: 'ragtop period file', description: 'What was reported for one period: observations, commentary, claims, finance, register.' });

@@ -17,6 +17,8 @@ export interface Validated<T> {
   readonly ref?: PosRef;
   /** The parsed YAML even when it did not validate (to find the data directory regardless). */
   readonly value?: unknown;
+  /** The file's text, as read. */
+  readonly text?: string;
 }
 
 /** Reads, parses and validates one file against a schema. */
@@ -46,7 +48,7 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
   if (fast && fast.value !== null) {
     // Its positions are the same as yaml's (tests/load/fast.test.ts), so yaml is not needed to say
     // where a schema problem is.
-    return validate(schema, fast.value, fast.root, out);
+    return { ...validate(schema, fast.value, fast.root, out), text: read.text };
   }
   const refused = carefulRefusal(shownAs, read.text, limits, parser === 'auto' ? why : undefined);
   if (refused) {
@@ -60,7 +62,7 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
     out.push(finding('SCHEMA', 'error', { file: shownAs, line: 1, col: 1 }, 'the file is empty'));
     return {};
   }
-  return validate(schema, parsed.value, parsed.src.root(), out);
+  return { ...validate(schema, parsed.value, parsed.src.root(), out), text: read.text };
 }
 
 /**

@@ -292,7 +292,7 @@ function generate(seed: number): Dataset {
       });
     }
     for (const k of kpis) if (k.composite && chance(0.3)) kpiReports.set(k.id, { kpiId: k.id, ...(chance(0.7) ? { rag: pick(RAGS) } : {}), loc: loc(pi) });
-    return { period, file: `${pi}.yaml`, partial: false, observations, kpiReports, commentary: new Map(), claims: [], loc: loc(pi) };
+    return { period, file: `${pi}.yaml`, partial: false, summaryOnly: false, observations, kpiReports, commentary: new Map(), claims: [], prose: [], tables: [], loc: loc(pi) };
   });
   return { catalogue, periods: datas, agendas: [] };
 }

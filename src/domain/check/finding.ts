@@ -1,0 +1,18 @@
+// What every check makes: a finding at a place, and the precision rule for a stated figure.
+
+import type { CheckCode, Finding, Loc, Severity, Written } from '../types.js';
+
+export function f(code: CheckCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
+  return id === undefined ? { code, severity, message, file: loc.file, line: loc.line, column: loc.col } : { code, severity, message, file: loc.file, line: loc.line, column: loc.col, id };
+}
+
+/**
+ * Half a unit in the last place written: 54.8 is right for anything in [54.75, 54.85]. A computed
+ * figure that is not finite (a sum or ratio that overflowed) matches nothing.
+ */
+export function withinPrecision(actual: number, stated: Written): boolean {
+  if (!Number.isFinite(actual)) return false;
+  const half = 0.5 * 10 ** -stated.decimals;
+  return Math.abs(actual - stated.value) <= half + 1e-9 * Math.max(1, Math.abs(actual));
+}
+

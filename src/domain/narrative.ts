@@ -1,0 +1,264 @@
+// Arithmetic in a report's own words (NARRATIVE_ARITHMETIC). Commentary, notes and claims are read
+// for self-contained statements, and each is verified to the precision it is written to:
+//
+//   "2697 of 3005 (89.8%)", "89.8% (2697/3005)"           a part of a whole and its percentage
+//   "from 35% to 43.8% (+8.8 points)", "up 12%"          a change stated beside the two figures
+//   "improved by 8.2 percentage points" … "from 35% to 43.8%" in the same text (one pair only)
+//   "12 + 7 = 19"                                        a sum written out
+//   "7 investments … a further 6 … total … 14 deals"    parts a sentence adds to a stated total
+//
+// Every figure stands for an interval (half a unit in its last place, or a unit's worth for "£1.1m"),
+// and a statement is wrong only when no figures in those intervals make it true. Anything hedged
+// ("about", "c.", "over"), a range ("25-30%"), a date, a year or an id is not a figure. Silence is
+// preferred to a false alarm: a statement is checked only where its shape is unambiguous.
+
+import { formatNumber } from './format.js';
+
+import type { Prose } from './types.js';
+
+/** A statement found wrong, and where. */
+export interface Slip {
+  readonly message: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+type Kind = 'count' | 'percent' | 'money';
+
+interface Figure {
+  readonly value: number;
+  /** Half a unit in the last place written (0 for a whole count, which is exact). */
+  readonly half: number;
+  readonly kind: Kind;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const SCALE: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, bn: 1e9, million: 1e6, billion: 1e9 };
+
+// A number, not inside a word, an id (CR1, Q3), a period (2019/20), a date (10.10.24) or a range
+// (25-30): with an optional £, thousands separators, decimals, a scale and a percent sign.
+const NUMBER = /(?<![\w./£-])(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(k|m|bn|million|billion)\b)?(\s?%|\s?per\s?cent\b)?(?![\w/]|[.-]\d|\s?[-–]\s?\d)/gi;
+
+/** Figures in `s` (offsets relative to it); years (1900–2099 written bare) are not figures. */
+function figuresIn(s: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of s.matchAll(NUMBER)) {
+    const [text, pound, whole, frac, scale, pct] = m;
+    const digits = (whole as string).replace(/,/g, '');
+    const decimals = frac ? frac.length - 1 : 0;
+    let value = Number(digits + (frac ?? ''));
+    if (!pound && !pct && !scale && !frac && /^(19|20)\d\d$/.test(digits)) continue;
+    const unit = scale ? (SCALE[scale.toLowerCase()] as number) : 1;
+    const kind: Kind = pct ? 'percent' : pound ? 'money' : 'count';
+    // A whole count is exact; a figure with decimals, a scale or a percentage is rounded as written.
+    let half = kind === 'count' && decimals === 0 && !scale ? 0 : 0.5 * 10 ** -decimals;
+    value *= unit;
+    half *= unit;
+    out.push({ value, half, kind, text: text.trim(), start: m.index, end: m.index + text.length });
+  }
+  return out;
+}
+
+/** Words that make a figure an estimate or a bound: nothing about it can be proved wrong. */
+const HEDGE = /\b(about|around|approximately|approx\.?|c\.|circa|nearly|almost|over|more than|less than|under|up to|at least|at most|some|roughly|estimated|just|~)\s*$/i;
+
+function hedged(s: string, f: Figure): boolean {
+  return HEDGE.test(s.slice(Math.max(0, f.start - 16), f.start));
+}
+
+/** An interval: what a computation on rounded figures can be. */
+interface Range {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+const at = (f: Figure): Range => ({ lo: f.value - f.half, hi: f.value + f.half });
+const sum = (a: Range, b: Range): Range => ({ lo: a.lo + b.lo, hi: a.hi + b.hi });
+const diff = (a: Range, b: Range): Range => ({ lo: a.lo - b.hi, hi: a.hi - b.lo });
+const EPS = 1e-9;
+/**
+ * Whether two intervals share a value. Touching ends count only where one is a single value: two
+ * rounded figures meet at an end only if both sit exactly on a rounding boundary, which is no
+ * reading of what was written (35% and 43.8% are 8.25 apart only at 35.5 and 43.75).
+ */
+function meets(a: Range, b: Range): boolean {
+  const tol = EPS * Math.max(1, Math.abs(a.hi), Math.abs(b.hi));
+  const point = a.hi - a.lo <= tol || b.hi - b.lo <= tol;
+  return point ? a.lo <= b.hi + tol && b.lo <= a.hi + tol : a.lo < b.hi - tol && b.lo < a.hi - tol;
+}
+
+function ratio(a: Range, b: Range): Range | undefined {
+  if (b.lo <= 0) return undefined;
+  return { lo: (a.lo / b.hi) * 100, hi: (a.hi / b.lo) * 100 };
+}
+
+const show = (v: number, d = 2) => formatNumber(v, Number.isInteger(v) ? 0 : d);
+
+/** Sentences of a text, with their offsets: each ends at a line break, or at . ! ? before a space. */
+function sentences(text: string): Array<{ s: string; start: number }> {
+  const out: Array<{ s: string; start: number }> = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    const end = i === text.length || ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && (i + 1 === text.length || /\s/.test(text[i + 1] as string)));
+    if (!end) continue;
+    const s = text.slice(start, i + 1);
+    // "c." or "e.g." does not end a sentence.
+    if (ch === '.' && /\b(c|e\.g|i\.e|approx|no|vs)\.$/i.test(s)) continue;
+    if (s.trim() !== '') out.push({ s, start });
+    start = i + 1;
+  }
+  return out;
+}
+
+/** "A of B (C%)", "A out of B (C%)", "C% (A of B)", "C% (A/B)". */
+function partOfWhole(s: string, figs: readonly Figure[], slips: Array<[number, string]>): void {
+  for (let i = 0; i + 2 < figs.length; i++) {
+    const [a, b, c] = [figs[i], figs[i + 1], figs[i + 2]] as [Figure, Figure, Figure];
+    const between = (x: Figure, y: Figure) => s.slice(x.end, y.start);
+    let part: Figure | undefined;
+    let whole: Figure | undefined;
+    let pct: Figure | undefined;
+    if (a.kind !== 'percent' && b.kind === a.kind && c.kind === 'percent' && /^\s*(?:of|out of|\/)\s*(?:the\s+|a total of\s+)?$/i.test(between(a, b)) && /^[^()\d]{0,40}\(\s*$/.test(between(b, c)) && /^\s*\)/.test(s.slice(c.end))) {
+      [part, whole, pct] = [a, b, c];
+    } else if (a.kind === 'percent' && b.kind !== 'percent' && c.kind === b.kind && /^\s*\(\s*$/.test(between(a, b)) && /^\s*(?:of|out of|\/)\s*$/i.test(between(b, c)) && /^[^()\d]{0,40}\)/.test(s.slice(c.end))) {
+      [pct, part, whole] = [a, b, c];
+    }
+    if (!part || !whole || !pct || hedged(s, part) || hedged(s, pct)) continue;
+    const r = ratio(at(part), at(whole));
+    if (r === undefined || meets(r, at(pct))) continue;
+    slips.push([part.start, `"${part.text} of ${whole.text} (${pct.text})": ${part.text} of ${whole.text} is ${show((part.value / whole.value) * 100, Math.max(2, decimalsOf(pct)))}%, not ${pct.text}`]);
+  }
+}
+
+function decimalsOf(f: Figure): number {
+  const m = /\.(\d+)/.exec(f.text);
+  return m ? (m[1] as string).length : 0;
+}
+
+/** "X + Y = Z" and "X − Y = Z", written out. */
+function writtenSums(s: string, figs: readonly Figure[], slips: Array<[number, string]>): void {
+  for (let i = 0; i < figs.length; i++) {
+    let total: Range = at(figs[i] as Figure);
+    let j = i;
+    let ops = 0;
+    for (; j + 1 < figs.length; j++) {
+      const op = /^\s*([+−-])\s*$/.exec(s.slice((figs[j] as Figure).end, (figs[j + 1] as Figure).start));
+      if (!op) break;
+      total = op[1] === '+' ? sum(total, at(figs[j + 1] as Figure)) : diff(total, at(figs[j + 1] as Figure));
+      ops += 1;
+    }
+    const result = figs[j + 1];
+    if (ops === 0 || !result || !/^\s*=\s*$/.test(s.slice((figs[j] as Figure).end, result.start))) continue;
+    if (!meets(total, at(result))) {
+      const written = s.slice((figs[i] as Figure).start, result.end);
+      slips.push([(figs[i] as Figure).start, `"${written}": the left side is ${show((total.lo + total.hi) / 2)}, not ${result.text}`]);
+    }
+    i = j + 1;
+  }
+}
+
+const POINTS = /(?:\(\s*([+−-])?\s*|\bby\s+)(NUM)\s*(?:percentage\s+points?|pp|points?|%\s*points?)\b/i;
+const PERCENT_CHANGE = /\b(?:up|down|an?\s+(?:increase|decrease|reduction|rise|fall|drop)\s+of|(?:increased|decreased|reduced|rose|fell|dropped)\s+by)\s+(NUM)/i;
+
+/** A from–to pair in a sentence: "from [a baseline of] A [in March 2024] to B". */
+function fromTo(s: string, figs: readonly Figure[]): [Figure, Figure] | undefined {
+  const m = /\bfrom\b/i.exec(s);
+  if (!m) return undefined;
+  const a = figs.find((f) => f.start > m.index);
+  if (!a || !/^\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){0,2}(?:of\s+)?$/i.test(s.slice(m.index + 4, a.start))) return undefined;
+  const rest = s.slice(a.end);
+  const to = /^(?:\s+(?:in|at|on|by|during)\s+[A-Za-z]+(?:\s+\d{4})?|\s+\([^)]*\))?\s+to\s+/i.exec(rest);
+  if (!to) return undefined;
+  const b = figs.find((f) => f.start === a.end + to[0].length);
+  if (!b || b.kind !== a.kind || hedged(s, a) || hedged(s, b)) return undefined;
+  return [a, b];
+}
+
+/** The figure a pattern's NUM stands at, found among `figs` by its place in `s`. */
+function figureAt(s: string, re: RegExp, figs: readonly Figure[]): { f: Figure; index: number } | undefined {
+  const source = re.source.replace('NUM', '(\\d[\\d,]*(?:\\.\\d+)?)');
+  const m = new RegExp(source, re.flags).exec(s);
+  if (!m) return undefined;
+  const text = m[m.length - 1] as string;
+  const where = m.index + m[0].lastIndexOf(text);
+  const f = figs.find((x) => x.start === where || (x.start <= where && x.end > where));
+  return f ? { f, index: m.index } : undefined;
+}
+
+/** "from A to B (+N points)", "up N%" beside a from–to; and a points change with the one pair in the text. */
+function changes(s: string, figs: readonly Figure[], textPairs: number, onlyPair: [Figure, Figure] | undefined, slips: Array<[number, string]>): void {
+  const pair = fromTo(s, figs);
+  const points = figureAt(s, POINTS, figs);
+  if (points && !hedged(s, points.f)) {
+    const [a, b] = pair && pair[0].kind === 'percent' ? pair : textPairs === 1 && onlyPair ? onlyPair : [undefined, undefined];
+    if (a && b) {
+      const moved = diff(at(b), at(a));
+      const size: Range = moved.lo >= 0 ? moved : moved.hi <= 0 ? { lo: -moved.hi, hi: -moved.lo } : { lo: 0, hi: Math.max(-moved.lo, moved.hi) };
+      if (!meets(size, at({ ...points.f, kind: 'count' }))) {
+        slips.push([points.index, `"${points.f.text.replace(/%$/, '')} percentage points" beside "from ${a.text} to ${b.text}": that is a change of ${show(Math.abs(b.value - a.value), Math.max(decimalsOf(a), decimalsOf(b)))} points`]);
+      }
+    }
+  }
+  const pct = figureAt(s, PERCENT_CHANGE, figs);
+  if (pct && pct.f.kind === 'percent' && pair && pair[0].kind !== 'percent' && !hedged(s, pct.f)) {
+    const [a, b] = pair;
+    const moved = diff(at(b), at(a));
+    const size = ratio({ lo: Math.min(Math.abs(moved.lo), Math.abs(moved.hi)), hi: Math.max(Math.abs(moved.lo), Math.abs(moved.hi)) }, at(a));
+    if (size && !meets(size, at(pct.f))) {
+      slips.push([pct.index, `"${pct.f.text}" beside "from ${a.text} to ${b.text}": that is a change of ${show((Math.abs(b.value - a.value) / a.value) * 100, 1)}%`]);
+    }
+  }
+}
+
+const TOTAL = /\b(?:total(?:ling|ing)?|in all|altogether|combined)\b/i;
+const FURTHER = /\b(?:a further|another|an additional|additional|in addition|plus)\b/i;
+
+/** Parts a sentence (with the one before it, when it adds "a further" part) adds to a stated total. */
+function totals(prev: string | undefined, s: string, slips: Array<[number, string]>, start: number, prevStart: number): void {
+  const t = TOTAL.exec(s);
+  if (!t) return;
+  const figs = figuresIn(s);
+  const total = figs.find((f) => f.start > t.index && f.start - (t.index + t[0].length) <= 40 && !/[.;]/.test(s.slice(t.index, f.start)));
+  if (!total || hedged(s, total) || total.kind === 'percent') return;
+  const partsHere = figs.filter((f) => f.end <= t.index && f.kind === total.kind);
+  const widen = FURTHER.test(s.slice(0, t.index)) && prev !== undefined;
+  const partsBefore = widen ? figuresIn(prev as string).filter((f) => f.kind === total.kind) : [];
+  // Parts that are counts must name what they count (a word after the number), like the total.
+  const counted = (text: string, f: Figure) => f.kind !== 'count' || /^\s+[a-z]/i.test(text.slice(f.end));
+  const parts = [...partsBefore.filter((f) => counted(prev as string, f)), ...partsHere.filter((f) => counted(s, f))];
+  if (parts.length < 2 || parts.length > 8) return;
+  if (parts.some((p) => hedged(p.start < 0 ? '' : s, p))) return;
+  const got = parts.reduce<Range>((r, p) => sum(r, at(p)), { lo: 0, hi: 0 });
+  if (meets(got, at(total))) return;
+  const where = partsBefore.length > 0 ? prevStart : start;
+  slips.push([where - start, `${parts.map((p) => p.text).join(' + ')} = ${show((got.lo + got.hi) / 2)}, but the text gives the total as ${total.text}`]);
+}
+
+/** The statements in one piece of prose that are provably wrong. */
+export function proseSlips(p: Prose): Slip[] {
+  const found: Array<[number, string]> = [];
+  const list = sentences(p.text);
+  // From–to pairs of percentages in the whole text, for a points change stated elsewhere in it.
+  const pairs = list.map((x) => fromTo(x.s, figuresIn(x.s))).filter((x): x is [Figure, Figure] => x !== undefined && x[0].kind === 'percent');
+  for (const [i, { s, start }] of list.entries()) {
+    const figs = figuresIn(s);
+    if (figs.length === 0) continue;
+    const local: Array<[number, string]> = [];
+    partOfWhole(s, figs, local);
+    writtenSums(s, figs, local);
+    changes(s, figs, pairs.length, pairs[0], local);
+    const before = list[i - 1];
+    totals(before?.s, s, local, start, before?.start ?? start);
+    for (const [offset, message] of local) found.push([start + offset, message]);
+  }
+  return found.map(([offset, message]) => {
+    // The statement's first figure is on the line of the last break before it.
+    const at = offset + (/^\s*/.exec(p.text.slice(offset))?.[0].length ?? 0);
+    let k = 0;
+    while (k < p.breaks.length && (p.breaks[k] as number) <= at) k++;
+    return { message, line: p.line + k, col: k === 0 ? p.col : 1 };
+  });
+}

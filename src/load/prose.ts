@@ -1,0 +1,46 @@
+// Where a piece of prose sits in its file, line by line, so that a finding about one statement in
+// a long commentary points at the statement's own line. A block scalar (`|`, `>`) starts on the line
+// after its indicator; a plain or quoted one where its value starts. Its later lines are those
+// indented deeper than the line it starts on (a block scalar, or a plain scalar folded over lines).
+
+import type { Loc } from '../domain/types.js';
+
+export interface ProseStart {
+  readonly line: number;
+  readonly col: number;
+  /** Offsets in the text at which each further line of the file begins. */
+  readonly breaks: readonly number[];
+}
+
+const indentOf = (s: string): number => s.length - s.trimStart().length;
+
+/** Where `text`, the value written at `at`, runs in `lines` (the file's lines). */
+export function proseStart(lines: readonly string[] | undefined, at: Loc, text: string): ProseStart {
+  const first = lines?.[at.line - 1];
+  if (lines === undefined || first === undefined) return { line: at.line, col: at.col, breaks: [] };
+  const base = indentOf(first);
+  const ch = first[at.col - 1];
+  const block = ch === '|' || ch === '>';
+  let line = at.line;
+  let col = at.col;
+  let offset = 0;
+  const breaks: number[] = [];
+  let i = at.line;
+  if (block) {
+    while (i < lines.length && (lines[i] as string).trim() === '') i++;
+    if (i >= lines.length || indentOf(lines[i] as string) <= base) return { line: at.line, col: at.col, breaks: [] };
+    line = i + 1;
+    col = indentOf(lines[i] as string) + 1;
+    offset = (lines[i] as string).trim().length + 1;
+    i++;
+  } else {
+    offset = first.slice(at.col - 1).trim().length + (ch === '"' || ch === "'" ? 0 : 1);
+  }
+  for (; i < lines.length && offset < text.length; i++) {
+    const l = lines[i] as string;
+    if (l.trim() !== '' && indentOf(l) <= base) break;
+    breaks.push(offset);
+    offset += l.trim().length + 1;
+  }
+  return { line, col, breaks };
+}
