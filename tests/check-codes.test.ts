@@ -104,7 +104,13 @@ const CASES: readonly Case[] = [
   { dir: 'not-for-publication', code: 'NOT_FOR_PUBLICATION', severity: 'warning', id: 'repairs', file: Q1, line: 6, column: 12, exit: 0 },
   // `  repairs: "Repairs are \e[31mon target\e[0m this quarter."` — the string; it is commentary for KPI repairs
   { dir: 'control-chars', code: 'CONTROL_CHARS', severity: 'warning', id: 'repairs', file: Q1, line: 6, column: 12, exit: 0 },
+  // `      - id: variance` in the catalogue, whose target is 0 with the default relative tolerance
+  { dir: 'tolerance-config', code: 'TOLERANCE_CONFIG', severity: 'warning', id: 'variance', file: 'catalogue.yaml', line: 11, column: 13, exit: 0 },
+  // `    Savings of 12 of 40 schemes (35%) are on track.` — the statement's line in the block
+  { dir: 'narrative-arithmetic', code: 'NARRATIVE_ARITHMETIC', severity: 'warning', id: 'variance', file: Q1, line: 7, column: 5, exit: 0 },
   // info codes: exit 0
+  // `  variance: { value: 0, as_of: "latest month" }` — the as_of value
+  { dir: 'unparsed-as-of', code: 'UNPARSED_AS_OF', severity: 'info', id: 'variance', file: Q1, line: 3, column: 32, exit: 0 },
   // `    inherent: 20`
   { dir: 'ambiguous-score', code: 'AMBIGUOUS_SCORE', severity: 'info', id: 'CR1', file: Q1, line: 8, column: 15, exit: 0 },
   // `  population: { value: 1210 }` — the observation (its key)
@@ -114,7 +120,8 @@ const CASES: readonly Case[] = [
 const ALL_CODES = [
   'YAML_SYNTAX', 'SCHEMA', 'DUPLICATE_ID', 'UNKNOWN_REF', 'READ_ERROR', 'RAG_MISMATCH', 'CLAIM_MISMATCH', 'RATIO_MISMATCH',
   'SCORE_MISMATCH', 'OUT_OF_RANGE', 'FINANCE_TOTAL', 'MISSING_VALUE', 'STALE', 'SUSPICIOUS_JUMP', 'NO_COMMENTARY',
-  'RESIDUAL_ABOVE_INHERENT', 'NOT_FOR_PUBLICATION', 'AMBIGUOUS_SCORE', 'UNRATED', 'CONTROL_CHARS',
+  'RESIDUAL_ABOVE_INHERENT', 'NOT_FOR_PUBLICATION', 'AMBIGUOUS_SCORE', 'UNRATED', 'CONTROL_CHARS', 'TOLERANCE_CONFIG',
+  'NARRATIVE_ARITHMETIC', 'UNPARSED_AS_OF',
 ];
 
 const posix = (p: string) => p.split(path.sep).join('/');

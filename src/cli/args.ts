@@ -15,6 +15,7 @@ export interface Args {
   readonly agenda?: string;
   readonly json: boolean;
   readonly strict: boolean;
+  readonly verbose: boolean;
   readonly noColor: boolean;
   readonly ascii: boolean;
   readonly help: boolean;
@@ -39,6 +40,7 @@ const OPTIONS = {
   agenda: { type: 'string' },
   json: { type: 'boolean' },
   strict: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   ascii: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -98,6 +100,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
     ...(values.agenda !== undefined ? { agenda: values.agenda } : {}),
     json: values.json ?? false,
     strict: values.strict ?? false,
+    verbose: values.verbose ?? false,
     noColor: values['no-color'] ?? false,
     ascii: values.ascii ?? false,
     help: values.help ?? false,
@@ -121,7 +124,7 @@ export const HELP = `ragtop: council performance (KPIs, RAG ratings, the risk re
 Usage
   ragtop [CATALOGUE] [--period P]        open CATALOGUE (default: the bundled 2019/20 framework);
                                           when output is not a terminal, print the overview as text
-  ragtop check [CATALOGUE] [--json] [--strict]
+  ragtop check [CATALOGUE] [--json] [--strict] [--verbose]
                                           check the data before publication
   ragtop present [CATALOGUE] [--agenda FILE] [--period P]
                                           presenter mode: walk the meeting's agenda full screen
@@ -139,6 +142,7 @@ Options
   --agenda FILE       an agenda file besides the data directory's agenda-*.yaml
   --json              check: print {"findings": [...], "summary": {...}} on stdout
   --strict            check: warnings fail too (exit status 1)
+  --verbose           check: every information line (else one line per code and file)
   --max-file-size N   refuse files larger than N (default ${sizeWord(DEFAULT_LIMITS.maxBytes)}; ${sizeWord(CAREFUL_MAX_BYTES)} for a file that needs the
                       careful YAML reader: anchors, tags, repeated keys, syntax errors)
   --theme NAME        default, high-contrast, colour-blind-safe or mono
@@ -160,7 +164,8 @@ Finding codes
   errors:   CLAIM_MISMATCH RATIO_MISMATCH SCORE_MISMATCH OUT_OF_RANGE FINANCE_TOTAL
   warnings: RAG_MISMATCH MISSING_VALUE STALE SUSPICIOUS_JUMP NO_COMMENTARY
             RESIDUAL_ABOVE_INHERENT NOT_FOR_PUBLICATION CONTROL_CHARS
-  info:     AMBIGUOUS_SCORE UNRATED (and OUT_OF_RANGE where allow_over_100 is set)
+            NARRATIVE_ARITHMETIC TOLERANCE_CONFIG
+  info:     AMBIGUOUS_SCORE UNRATED UNPARSED_AS_OF (and OUT_OF_RANGE where allowed)
 
 Keys (in the app; ? shows them all)
   1-6 views (Overview KPIs Register Heat-grid Finance Checks)   Tab/S-Tab next/previous view

@@ -32,7 +32,7 @@ function check(args: Args, io: Io): number {
   if (noPeriod) findings = sortFindings([...findings, noPeriodFinding(loaded, io.cwd)]);
   else if (loaded.dataset) findings = sortFindings([...findings, ...runChecks(evaluate(loaded.dataset))]);
   const summary = summarise(findings, loaded.files.length, loaded.dataset !== undefined && !noPeriod, args.strict);
-  io.out(args.json ? jsonReport(findings, summary) : textReport(findings, summary));
+  io.out(args.json ? jsonReport(findings, summary) : textReport(findings, summary, args.verbose));
   return summary.exit;
 }
 

@@ -54,8 +54,40 @@ export function countLine(s: CheckSummary): string {
   return `${counts} in ${plural(s.files, 'file')}`;
 }
 
-export function textReport(findings: readonly Finding[], s: CheckSummary): string {
-  return [...findings.map(findingLine), countLine(s)].join('\n') + '\n';
+/** Ids shown on a grouped line before "and N more". */
+const GROUP_IDS = 8;
+
+/**
+ * Information lines, one per code and file (a period), with their count and ids, where there is more
+ * than one; each at the place of its first. Errors and warnings are never grouped.
+ */
+export function groupInfo(findings: readonly Finding[]): string[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.severity !== 'info') continue;
+    const key = `${f.code}\u0000${f.file}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  const lines: string[] = [];
+  for (const f of findings) {
+    const list = f.severity === 'info' ? groups.get(`${f.code}\u0000${f.file}`) : undefined;
+    if (list === undefined || list.length === 1) {
+      lines.push(findingLine(f));
+      continue;
+    }
+    if (list[0] !== f) continue;
+    const ids = [...new Set(list.flatMap((x) => (x.id === undefined ? [] : [showText(x.id, 60)])))];
+    const named = ids.length === 0 ? '' : `: ${ids.slice(0, GROUP_IDS).join(', ')}${ids.length > GROUP_IDS ? ` and ${ids.length - GROUP_IDS} more` : ''}`;
+    const where = f.line > 0 ? `${f.file}:${f.line}:${f.column}` : f.file;
+    lines.push(`${showText(where, 200)} info ${f.code}: ${list.length} in this file${named} (--verbose lists each)`);
+  }
+  return lines;
+}
+
+export function textReport(findings: readonly Finding[], s: CheckSummary, verbose = false): string {
+  return [...(verbose ? findings.map(findingLine) : groupInfo(findings)), countLine(s)].join('\n') + '\n';
 }
 
 export function jsonReport(findings: readonly Finding[], s: CheckSummary): string {

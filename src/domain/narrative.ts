@@ -44,7 +44,9 @@ const NUMBER = /(?<![\w./£-])(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(k|m
 /** Figures in `s` (offsets relative to it); years (1900–2099 written bare) are not figures. */
 function figuresIn(s: string): Figure[] {
   const out: Figure[] = [];
-  for (const m of s.matchAll(NUMBER)) {
+  // A fraction (2697/3005) is two figures; a period (2019/20) or a date (10/10/2024) is none.
+  const read = s.replace(/(?<![\d/.-])(\d[\d,]*)\/(\d[\d,]*)(?![\d/.-])/g, (m: string, a: string, b: string) => (/^\d{4}$/.test(a) && /^\d{2}$/.test(b) ? m : `${a} ${b}`));
+  for (const m of read.matchAll(NUMBER)) {
     const [text, pound, whole, frac, scale, pct] = m;
     const digits = (whole as string).replace(/,/g, '');
     const decimals = frac ? frac.length - 1 : 0;
@@ -259,6 +261,6 @@ export function proseSlips(p: Prose): Slip[] {
     const at = offset + (/^\s*/.exec(p.text.slice(offset))?.[0].length ?? 0);
     let k = 0;
     while (k < p.breaks.length && (p.breaks[k] as number) <= at) k++;
-    return { message, line: p.line + k, col: k === 0 ? p.col : 1 };
+    return { message, line: p.line + k, col: k === 0 ? p.col : (p.cols[k - 1] ?? 1) };
   });
 }

@@ -174,6 +174,8 @@ export interface Prose {
   readonly col: number;
   /** Offsets in the text at which each further line of the file begins. */
   readonly breaks: readonly number[];
+  /** The column each of those lines' text starts at. */
+  readonly cols: readonly number[];
   /** The KPI, metric or claim figure it belongs to. */
   readonly id?: string;
 }

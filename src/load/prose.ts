@@ -10,6 +10,8 @@ export interface ProseStart {
   readonly col: number;
   /** Offsets in the text at which each further line of the file begins. */
   readonly breaks: readonly number[];
+  /** The column each of those lines' text starts at. */
+  readonly cols: readonly number[];
 }
 
 const indentOf = (s: string): number => s.length - s.trimStart().length;
@@ -17,7 +19,7 @@ const indentOf = (s: string): number => s.length - s.trimStart().length;
 /** Where `text`, the value written at `at`, runs in `lines` (the file's lines). */
 export function proseStart(lines: readonly string[] | undefined, at: Loc, text: string): ProseStart {
   const first = lines?.[at.line - 1];
-  if (lines === undefined || first === undefined) return { line: at.line, col: at.col, breaks: [] };
+  if (lines === undefined || first === undefined) return { line: at.line, col: at.col, breaks: [], cols: [] };
   const base = indentOf(first);
   const ch = first[at.col - 1];
   const block = ch === '|' || ch === '>';
@@ -25,10 +27,11 @@ export function proseStart(lines: readonly string[] | undefined, at: Loc, text: 
   let col = at.col;
   let offset = 0;
   const breaks: number[] = [];
+  const cols: number[] = [];
   let i = at.line;
   if (block) {
     while (i < lines.length && (lines[i] as string).trim() === '') i++;
-    if (i >= lines.length || indentOf(lines[i] as string) <= base) return { line: at.line, col: at.col, breaks: [] };
+    if (i >= lines.length || indentOf(lines[i] as string) <= base) return { line: at.line, col: at.col, breaks: [], cols: [] };
     line = i + 1;
     col = indentOf(lines[i] as string) + 1;
     offset = (lines[i] as string).trim().length + 1;
@@ -40,7 +43,8 @@ export function proseStart(lines: readonly string[] | undefined, at: Loc, text: 
     const l = lines[i] as string;
     if (l.trim() !== '' && indentOf(l) <= base) break;
     breaks.push(offset);
+    cols.push(indentOf(l) + 1);
     offset += l.trim().length + 1;
   }
-  return { line, col, breaks };
+  return { line, col, breaks, cols };
 }

@@ -122,9 +122,9 @@ export const FINDING_WORDS: Readonly<Record<FindingCode, string>> = {
 
 /**
  * The findings that question a figure itself and so mark it where it is shown: not a note (info),
- * not a missing figure (shown as missing already), not missing commentary (about the words).
+ * not a missing figure (shown as missing already), not missing commentary or its arithmetic (about the words).
  */
-const NOT_ABOUT_THE_FIGURE: ReadonlySet<FindingCode> = new Set<FindingCode>(['NO_COMMENTARY', 'MISSING_VALUE', 'UNRATED']);
+const NOT_ABOUT_THE_FIGURE: ReadonlySet<FindingCode> = new Set<FindingCode>(['NO_COMMENTARY', 'MISSING_VALUE', 'UNRATED', 'NARRATIVE_ARITHMETIC']);
 
 function marks(f: Finding): boolean {
   return f.severity !== 'info' && !NOT_ABOUT_THE_FIGURE.has(f.code);

@@ -40,6 +40,6 @@ describe('SUSPICIOUS_JUMP', () => {
     expect(jumps(variance, '{ value: 0.06 }', '{ value: 1.5 }', '{ value: -2.52 }')).toEqual([]);
     const typo = jumps(variance, '{ value: 0.06 }', '{ value: 150 }', '{ value: -2.52 }');
     expect(typo).toHaveLength(1);
-    expect(typo[0]?.message).toContain('mean size of its earlier figures');
+    expect(typo[0]?.message).toContain('the usual size of its figures');
   });
 });

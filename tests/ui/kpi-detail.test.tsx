@@ -68,20 +68,20 @@ describe('the KPI detail screen', () => {
   it('the detail and the Checks view lead to each other: c shows the KPI\'s findings, Enter comes back to the figure', async () => {
     const t = renderTui({ columns: 100, rows: 30 });
     await t.waitFor('rated KPIs achieving target');
-    await t.press(':', ...'kpi ks2-rwm', 'enter');
-    await t.waitFor('1 finding of check on this KPI (c: in the Checks view)');
+    await t.press(':', ...'kpi rosebud-loans', 'enter');
+    await t.waitFor('2 findings of check on this KPI (c: in the Checks view)');
     await t.press('c');
-    await t.waitFor('STALE');
-    // Only this KPI's findings: not the other stale figures of the period.
-    expect(t.frame()).toContain('ks2-rwm');
-    expect(t.frame()).not.toContain('attainment-8');
+    await t.waitFor('NARRATIVE_ARITHMETIC');
+    // Only this KPI's findings: not the other findings of the period.
+    expect(t.frame()).toContain('rosebud-loans');
+    expect(t.frame()).not.toContain('AMBIGUOUS_SCORE');
     // Esc goes back to the detail; from the Checks view, Enter opens the figure.
     await t.press('escape');
-    await t.waitFor('1 finding of check on this KPI');
+    await t.waitFor('2 findings of check on this KPI');
     await t.press('c');
-    await t.waitFor('STALE');
+    await t.waitFor('NARRATIVE_ARITHMETIC');
     await t.press('enter');
-    await t.waitFor('1 finding of check on this KPI');
-    expect(t.frame()).toContain('stale');
+    await t.waitFor('2 findings of check on this KPI');
+    expect(t.frame()).toContain('7 + 6 = 13');
   });
 });

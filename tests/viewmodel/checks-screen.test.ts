@@ -22,8 +22,8 @@ describe('grouping and order', () => {
     const groups = groupItems(items);
     expect(groups.map((g) => [g.severity, g.count, g.codes.map((c) => `${c.code} ${c.items.length}`)])).toEqual([
       ['error', 2, ['RATIO_MISMATCH 2']],
-      ['warning', 10, ['STALE 8', 'SUSPICIOUS_JUMP 2']],
-      ['info', 13, ['OUT_OF_RANGE 1', 'AMBIGUOUS_SCORE 6', 'UNRATED 6']],
+      ['warning', 1, ['NARRATIVE_ARITHMETIC 1']],
+      ['info', 15, ['OUT_OF_RANGE 1', 'AMBIGUOUS_SCORE 6', 'UNRATED 6', 'UNPARSED_AS_OF 2']],
     ]);
     // Each code appears once within its severity.
     for (const g of groups) expect(new Set(g.codes.map((c) => c.code)).size).toBe(g.codes.length);
@@ -36,7 +36,7 @@ describe('grouping and order', () => {
 
   it('summarises the counts', () => {
     const q3 = m.ev.periods[4]?.data.file ?? '';
-    expect(plain(summaryLine(m.findings, { label: '2019/20 Q3', file: q3 }))).toBe('2 errors, 10 warnings, 13 info · 13 in 2019/20 Q3');
+    expect(plain(summaryLine(m.findings, { label: '2019/20 Q3', file: q3 }))).toBe('2 errors, 1 warning, 15 info · 12 in 2019/20 Q3');
     expect(plain(summaryLine([]))).toBe('0 errors, 0 warnings, 0 info');
   });
 });
@@ -80,7 +80,8 @@ describe('the filter', () => {
     ['RATIO_MISMATCH', 2],
     ['health-checks-ytd', 1],
     ['could be 4×5', 2],
-    ['2019-20-Q2.yaml', 3],
+    ['2019-20-Q2.yaml', 1],
+    ['rosebud', 3],
     ['  ', items.length],
     ['nothing like this', 0],
   ])('%j matches %i', (filter, n) => {
@@ -94,23 +95,23 @@ describe('the checks screen', () => {
   it('draws the summary, the groups and the selected finding at 80×20', () => {
     expect(checksScreen(m, params()).lines.map(plain)).toMatchInlineSnapshot(`
       [
-        "2 errors, 10 warnings, 13 info · 13 in 2019/20 Q3",
+        "2 errors, 1 warning, 15 info · 12 in 2019/20 Q3",
         "Errors (2)",
         " RATIO_MISMATCH (2)",
         "▸ 2019-20-Q1.yaml:18  health-checks-quart… value 82.1 ≠ 14462/17603 × 100 = 82.…",
         "  2019-20-Q1.yaml:19  health-checks-ytd    value 38.3 ≠ 14462/37683 × 100 = 38.…",
-        "Warnings (10)",
-        " STALE (8)",
-        "  2018-19.yaml:13     eyfs-good-developme… figure is as of 2017/18, 4 quarters …",
-        "  2018-19.yaml:34     ks2-rwm              figure is as of 2017/18, 4 quarters …",
-        "  2018-19.yaml:35     attainment-8         figure is as of 2017/18, 4 quarters …",
-        "  2018-19.yaml:39     school-exclusions    figure is as of 2017/18, 4 quarters …",
-        "  2019-20-Q3.yaml:26  eyfs-good-developme… figure is as of 2018/19, 3 quarters …",
-        "  2019-20-Q3.yaml:43  ks2-rwm              figure is as of 2018/19, 3 quarters …",
-        "  2019-20-Q3.yaml:45  attainment-8         figure is as of 2018/19, 3 quarters …",
-        "  2019-20-Q3.yaml:47  school-exclusions    figure is as of 2018/19, 3 quarters …",
-        " SUSPICIOUS_JUMP (2)",
-        "▼ 15 more findings below",
+        "Warnings (1)",
+        " NARRATIVE_ARITHMETIC (1)",
+        "  2019-20-Q3.yaml:170 rosebud-loans        7 + 6 = 13, but the text gives the t…",
+        "Info (15)",
+        " OUT_OF_RANGE (1)",
+        "  2018-19.yaml:49     revenue-variance     negative percentage -2.52 (allowed f…",
+        " AMBIGUOUS_SCORE (6)",
+        "  2019-20-Q3.yaml:250 CR1                  inherent score 20 alone could be 4×5…",
+        "  2019-20-Q3.yaml:460 CR10                 inherent score 20 alone could be 4×5…",
+        "  2019-20-Q3.yaml:554 CO1                  inherent score 12 alone could be 3×4…",
+        "  2019-20-Q3.yaml:575 CO2                  inherent score 12 alone could be 3×4…",
+        "▼ 10 more findings below",
         "",
         "RATIO_MISMATCH health-checks-quarter: value 82.1 ≠ 14462/17603 × 100 = 82.16",
         "2019-20-Q1.yaml:18:35 · Enter opens the KPI: Percentage of health checks undert…",
@@ -121,36 +122,36 @@ describe('the checks screen', () => {
   it('at 60×14, in the middle of the list: markers above and below', () => {
     expect(checksScreen(modelOf('catalogue/lcc-2019-20.yaml', true), params({ width: 60, height: 14, cursor: 12 })).lines.map(plain)).toMatchInlineSnapshot(`
       [
-        "2 errors, 10 warnings, 13 info · 13 in 2019/20 Q3",
-        "^ 11 more findings above",
-        "  2019-20-Q2.yaml:41  revenue-vari... value moved from 0....",
-        "Info (13)",
-        " OUT_OF_RANGE (1)",
-        "> 2018-19.yaml:49     revenue-vari... negative percentage...",
-        " AMBIGUOUS_SCORE (6)",
-        "  2019-20-Q3.yaml:250 CR1             inherent score 20 a...",
-        "  2019-20-Q3.yaml:460 CR10            inherent score 20 a...",
-        "v 10 more findings below",
+        "2 errors, 1 warning, 15 info · 12 in 2019/20 Q3",
+        "^ 10 more findings above",
+        " UNRATED (6)",
+        "  2018-19.yaml:14     primary-pref... unrated: no target ...",
+        "  2018-19.yaml:15     secondary-pr... unrated: no target ...",
+        "> 2019-20-Q2.yaml:31  rosebud-loans   unrated: no target ...",
+        "  2019-20-Q3.yaml:28  primary-pref... unrated: no target ...",
+        "  2019-20-Q3.yaml:29  secondary-pr... unrated: no target ...",
+        "  2019-20-Q3.yaml:50  rosebud-loans   unrated: no target ...",
+        "v 2 more findings below",
         "",
-        "OUT_OF_RANGE revenue-variance: negative percentage -2.52",
-        "(allowed for this metric: allow_negative)",
-        "2018-19.yaml:49:35 · Enter opens the KPI: Revenue forecas...",
+        "UNRATED rosebud-loans: unrated: no target (a context",
+        "indicator), and no RAG reported",
+        "2019-20-Q2.yaml:31:3 · Enter opens the KPI: Number of Ros...",
       ]
     `);
   });
 
   it.each([
-    [80, 20],
-    [60, 14],
-    [120, 36],
-  ])('fits %i×%i wherever the cursor is, windowing with markers', (width, height) => {
+    [80, 20, true],
+    [60, 14, true],
+    [120, 36, false],
+  ])('fits %i×%i wherever the cursor is, windowing with markers where the list does not fit', (width, height, windows) => {
     for (let cursor = 0; cursor < m.findings.length; cursor += 3) {
       const v = checksScreen(m, params({ width, height, cursor }));
       expect(v.lines.length).toBeLessThanOrEqual(height);
       for (const l of v.lines) expect(lineWidth(l)).toBeLessThanOrEqual(width);
       const text = v.lines.map(plain);
       expect(text.filter((t) => t.startsWith('▸ '))).toHaveLength(1);
-      expect(text.some((t) => / more findings? (above|below)$/.test(t))).toBe(true);
+      expect(text.some((t) => / more findings? (above|below)$/.test(t))).toBe(windows);
     }
   });
 
@@ -162,9 +163,9 @@ describe('the checks screen', () => {
   });
 
   it('filters live, and says when nothing matches', () => {
-    const v = checksScreen(m, params({ filter: 'stale' }));
-    expect(v.size).toBe(8);
-    expect(plain(v.lines[0] ?? [])).toContain('8 match "stale"');
+    const v = checksScreen(m, params({ filter: 'unrated' }));
+    expect(v.size).toBe(6);
+    expect(plain(v.lines[0] ?? [])).toContain('6 match "unrated"');
     expect(v.lines.map(plain)).not.toContain('Errors (2)');
     const none = checksScreen(m, params({ filter: 'zzz' }));
     expect(none.size).toBe(0);

@@ -77,8 +77,16 @@ describe('the KPI detail document', () => {
   });
 
   it('flags a reported RAG that differs from the computed one', () => {
+    // The heritage survey is published ✓ while behind its cumulative Q2 target of 105.
+    const text = doc(lcc2425, 'bhs-surveyed', { period: lcc2425.ev.periods.length - 1 }).join('\n');
+    expect(text).toContain('RAG          reported ✓ Green · computed ✗ Red · MISMATCH');
+  });
+
+  it('shows a published amber on a missed target as the council’s judgement, with the numerator and note', () => {
     const text = doc(lcc2425, 'health-visitor-checks', { period: lcc2425.ev.periods.length - 1 }).join('\n');
-    expect(text).toContain('RAG          reported ! Amber · computed ✗ Red · MISMATCH');
+    expect(text).toContain('RAG          reported ! Amber · computed ✗ Red');
+    expect(text).not.toContain('MISMATCH');
+    expect(text).toContain('5.2 below target; the amber');
     expect(text).toContain('Num / denom  2,697 / 3,005 = 89.75%');
     expect(text).toContain('Note         A further 185 babies');
   });

@@ -74,6 +74,12 @@ function factorText(ratio: number): string {
   return ratio > 1 ? `${formatNumber(ratio, 1)}×` : ratio === 0 ? 'to zero' : `1/${formatNumber(factor, 1)}`;
 }
 
+/** The largest size of a target's numbers (0 for none). */
+function targetSize(t: NumericTarget | undefined): number {
+  if (t === undefined) return 0;
+  return t.kind === 'value' ? Math.abs(t.value) : Math.max(Math.abs(t.min), Math.abs(t.max));
+}
+
 /** The mean size of a metric's figures in the loaded periods before `before` (0 when there are none). */
 function meanSize(ev: Evaluation, id: string, before: PeriodEval): number {
   let sum = 0;
@@ -90,8 +96,8 @@ function meanSize(ev: Evaluation, id: string, before: PeriodEval): number {
 
 /**
  * SUSPICIOUS_JUMP, with context. A value that can be negative (a variance) is near zero as often as
- * not, so its ratio means nothing: it jumps when it moves by more than 5 × the mean size of its
- * earlier figures. Any other value jumps when it moves by more than 5× (or under 1/5) from a
+ * not, so its ratio means nothing: it jumps when it moves by more than 5 × its usual size (the
+ * mean size of its earlier figures, or its target's where that is larger). Any other value jumps when it moves by more than 5× (or under 1/5) from a
  * previous value above zero, unless its targets moved alike (the ratio of values over the ratio of
  * targets is within 5×). The message says what the figure was compared with.
  */
@@ -99,22 +105,25 @@ function jumpMessage(ev: Evaluation, pe: PeriodEval, metric: Metric, t: Travel, 
   const fd = Math.max(d, decimalsOfNumber(t.from, 2));
   const moved = `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}`;
   const signed = metric.allowNegative || t.from < 0 || t.to < 0;
+  const t0 = ev.byPeriod.get(formatPeriod(t.against))?.metrics.get(metric.id)?.target;
+  const t1 = pe.metrics.get(metric.id)?.target;
   if (signed) {
-    const size = meanSize(ev, metric.id, pe);
+    // The size a figure usually has: its earlier figures', or its target's where that is larger.
+    const size = Math.max(meanSize(ev, metric.id, pe), targetSize(t0), targetSize(t1));
     const change = Math.abs(t.to - t.from);
     if (size === 0 || !(change > 5 * size)) return undefined;
-    return `${moved}, by ${formatNumber(change, fd)}: over 5 × ${formatNumber(size, Math.max(fd, 2))}, the mean size of its earlier figures (it can be negative, so its ratio is not used): a likely typo`;
+    return `${moved}, by ${formatNumber(change, fd)}: over 5 × ${formatNumber(size, Math.max(fd, 2))}, the usual size of its figures (the mean of the earlier ones, or its target's where larger; it can be negative, so its ratio is not used): a likely typo`;
   }
   if (!(t.from > 0)) return undefined;
   const ratio = t.to / t.from;
   if (!(ratio > 5 || ratio < 1 / 5)) return undefined;
-  const t0 = targetNumber(ev.byPeriod.get(formatPeriod(t.against))?.metrics.get(metric.id)?.target);
-  const t1 = targetNumber(pe.metrics.get(metric.id)?.target);
-  if (t0 !== undefined && t1 !== undefined && t0 > 0 && t1 > 0) {
-    const adjusted = ratio / (t1 / t0);
-    const targets = `its target moved from ${formatNumber(t0, decimalsOfNumber(t0, 2))} to ${formatNumber(t1, decimalsOfNumber(t1, 2))}`;
+  const n0 = targetNumber(t0);
+  const n1 = targetNumber(t1);
+  if (n0 !== undefined && n1 !== undefined && n0 > 0 && n1 > 0) {
+    const adjusted = ratio / (n1 / n0);
+    const targets = `its target moved from ${formatNumber(n0, decimalsOfNumber(n0, 2))} to ${formatNumber(n1, decimalsOfNumber(n1, 2))}`;
     if (adjusted <= 5 && adjusted >= 1 / 5) return undefined;
-    return `${moved}, ${factorText(ratio)}, while ${targets} (${factorText(t1 / t0)}): a likely typo`;
+    return `${moved}, ${factorText(ratio)}, while ${targets} (${factorText(n1 / n0)}): a likely typo`;
   }
   return `${moved}, ${factorText(ratio)}: a likely typo`;
 }
