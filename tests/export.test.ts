@@ -390,7 +390,7 @@ describe('exit statuses', () => {
     const r = cli(['nope.yaml', '--format', 'csv', '--output', 'x.csv'], dir);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toBe("nope.yaml:1:1 error READ_ERROR: no such file\nragtop: the data could not be loaded (1 problems above); run 'ragtop check' for details\n");
+    expect(r.err).toBe("nope.yaml:1:1 error READ_ERROR: no such file\nragtop: the data could not be loaded (1 problem above); run 'ragtop check' for details\n");
     expect(existsSync(path.join(dir, 'x.csv'))).toBe(false);
   });
   it('an unknown or malformed period: exit 2', () => {

@@ -19,7 +19,7 @@ import { buildModel } from '../viewmodel/model.js';
 import type { Args } from './args.js';
 import type { Io } from './context.js';
 import { prefsFile } from './prefs.js';
-import { findingLine } from './report.js';
+import { findingLine, notLoadedLine } from './report.js';
 import { safeWriteFile, writeProblem, type WriteGuard } from './safe-write.js';
 
 /** The file to write and the rules it is written under (see safe-write.ts). */
@@ -67,7 +67,7 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs
   const loaded = load();
   if (!loaded.dataset) {
     for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
-    io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
+    io.err(notLoadedLine(loaded.findings));
     return 2;
   }
   const { dataset } = loaded;

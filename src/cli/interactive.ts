@@ -9,7 +9,7 @@ import { loadDatasetAsync, type LoadProgress, type LoadResult } from '../load/lo
 import type { PresenterState } from '../viewmodel/agenda.js';
 import type { Args } from './args.js';
 import { agendaNamed, catalogueOf, internalError, loadOptions, glyphsFor, wantsColour, type Io } from './context.js';
-import { findingLine } from './report.js';
+import { findingLine, notLoadedLine } from './report.js';
 
 export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, presenting = false): Promise<number> {
   // The files are read one at a time with the event loop free in between: a progress line, q and
@@ -42,7 +42,7 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   }
   if (!loaded.dataset) {
     for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
-    io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
+    io.err(notLoadedLine(loaded.findings));
     return 2;
   }
   const dataset = loaded.dataset;

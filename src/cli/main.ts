@@ -13,7 +13,7 @@ import { overviewModel, overviewText } from '../viewmodel/overview.js';
 import { buildModel } from '../viewmodel/model.js';
 import { HELP, parseCommandLine, UsageError, type Args } from './args.js';
 import { exportCommand } from './export.js';
-import { jsonReport, noPeriodFinding, summarise, textReport, findingLine } from './report.js';
+import { jsonReport, noPeriodFinding, notLoadedLine, summarise, textReport, findingLine } from './report.js';
 import { agendaNamed, BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, glyphsFor, wantsColour, type Io } from './context.js';
 import { interactive } from './interactive.js';
 import { terminalSafe } from './terminal-text.js';
@@ -40,7 +40,7 @@ function view(args: Args, io: Io): number {
   const loaded = load(args, io);
   if (!loaded.dataset) {
     for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
-    io.err(`ragtop: the data could not be loaded (${loaded.findings.filter((f) => f.severity === 'error').length} problems above); run 'ragtop check' for details\n`);
+    io.err(notLoadedLine(loaded.findings));
     return 2;
   }
   const glyphs = glyphsFor(args, io.env);

@@ -48,6 +48,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** What the app, export and view say (on stderr, after the problems) when the data does not load. */
+export function notLoadedLine(findings: readonly Finding[]): string {
+  return `ragtop: the data could not be loaded (${plural(findings.filter((f) => f.severity === 'error').length, 'problem')} above); run 'ragtop check' for details\n`;
+}
+
 export function countLine(s: CheckSummary): string {
   const counts = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.info} info`;
   if (!s.loaded) return `${counts} in ${plural(s.files, 'file')}: the data could not be loaded`;

@@ -41,11 +41,19 @@ const SCALE: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, bn: 1e9, milli
 // (25-30): with an optional £, thousands separators, decimals, a scale and a percent sign.
 const NUMBER = /(?<![\w./£-])(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(k|m|bn|million|billion)\b)?(\s?%|\s?per\s?cent\b)?(?![\w/]|[.-]\d|\s?[-–]\s?\d)/gi;
 
+/** Two years written as a span (2019/20, 23/24, 2023/2024): a period, not a fraction. */
+function yearPair(a: string, b: string): boolean {
+  const x = Number(a);
+  const y = Number(b);
+  if (a.length === 4 && b.length === 2) return (x + 1) % 100 === y;
+  return a.length === b.length && (a.length === 2 || a.length === 4) && (x + 1) % 10 ** a.length === y;
+}
+
 /** Figures in `s` (offsets relative to it); years (1900–2099 written bare) are not figures. */
 function figuresIn(s: string): Figure[] {
   const out: Figure[] = [];
   // A fraction (2697/3005) is two figures; a period (2019/20) or a date (10/10/2024) is none.
-  const read = s.replace(/(?<![\d/.-])(\d[\d,]*)\/(\d[\d,]*)(?![\d/.-])/g, (m: string, a: string, b: string) => (/^\d{4}$/.test(a) && /^\d{2}$/.test(b) ? m : `${a} ${b}`));
+  const read = s.replace(/(?<![\d/.-])(\d[\d,]*)\/(\d[\d,]*)(?![\d/.-])/g, (m: string, a: string, b: string) => (yearPair(a, b) ? m : `${a} ${b}`));
   for (const m of read.matchAll(NUMBER)) {
     const [text, pound, whole, frac, scale, pct] = m;
     const digits = (whole as string).replace(/,/g, '');
@@ -115,6 +123,9 @@ function sentences(text: string): Array<{ s: string; start: number }> {
   return out;
 }
 
+/** A rank ("ranked 110 of 150") is not a part of a whole. */
+const RANK = /\b(?:rank|ranks|ranked|ranking|position|placed)\b[^.;]*$/i;
+
 /** "A of B (C%)", "A out of B (C%)", "C% (A of B)", "C% (A/B)". */
 function partOfWhole(s: string, figs: readonly Figure[], slips: Array<[number, string]>): void {
   for (let i = 0; i + 2 < figs.length; i++) {
@@ -123,9 +134,9 @@ function partOfWhole(s: string, figs: readonly Figure[], slips: Array<[number, s
     let part: Figure | undefined;
     let whole: Figure | undefined;
     let pct: Figure | undefined;
-    if (a.kind !== 'percent' && b.kind === a.kind && c.kind === 'percent' && /^\s*(?:of|out of|\/)\s*(?:the\s+|a total of\s+)?$/i.test(between(a, b)) && /^[^()\d]{0,40}\(\s*$/.test(between(b, c)) && /^\s*\)/.test(s.slice(c.end))) {
+    if (a.kind !== 'percent' && b.kind === a.kind && c.kind === 'percent' && /^\s*(?:of|out of|\/)\s*(?:the\s+|a total of\s+)?$/i.test(between(a, b)) && /^(?:\s+[a-z][a-z'’-]*){0,4}\s*\(\s*$/i.test(between(b, c)) && !RANK.test(s.slice(Math.max(0, a.start - 24), a.start)) && /^\s*\)/.test(s.slice(c.end))) {
       [part, whole, pct] = [a, b, c];
-    } else if (a.kind === 'percent' && b.kind !== 'percent' && c.kind === b.kind && /^\s*\(\s*$/.test(between(a, b)) && /^\s*(?:of|out of|\/)\s*$/i.test(between(b, c)) && /^[^()\d]{0,40}\)/.test(s.slice(c.end))) {
+    } else if (a.kind === 'percent' && b.kind !== 'percent' && c.kind === b.kind && /^\s*\(\s*$/.test(between(a, b)) && /^\s*(?:of|out of|\/)\s*$/i.test(between(b, c)) && /^(?:\s+[a-z][a-z'’-]*){0,4}\s*\)/i.test(s.slice(c.end))) {
       [pct, part, whole] = [a, b, c];
     }
     if (!part || !whole || !pct || hedged(s, part) || hedged(s, pct)) continue;
@@ -163,7 +174,7 @@ function writtenSums(s: string, figs: readonly Figure[], slips: Array<[number, s
 }
 
 const POINTS = /(?:\(\s*([+−-])?\s*|\bby\s+)(NUM)\s*(?:percentage\s+points?|pp|points?|%\s*points?)\b/i;
-const PERCENT_CHANGE = /\b(?:up|down|an?\s+(?:increase|decrease|reduction|rise|fall|drop)\s+of|(?:increased|decreased|reduced|rose|fell|dropped)\s+by)\s+(NUM)/i;
+const PERCENT_CHANGE = /\b(?:up|down|an?\s+(?:increase|decrease|reduction|rise|fall|drop)\s+of|(?:increased|decreased|reduced|rose|fell|dropped)\s+by)\s+(NUM)|(NUM)%\s+(?:increase|decrease|reduction|rise|fall|drop)\b/i;
 
 /** A from–to pair in a sentence: "from [a baseline of] A [in March 2024] to B". */
 function fromTo(s: string, figs: readonly Figure[]): [Figure, Figure] | undefined {
@@ -172,7 +183,7 @@ function fromTo(s: string, figs: readonly Figure[]): [Figure, Figure] | undefine
   const a = figs.find((f) => f.start > m.index);
   if (!a || !/^\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){0,2}(?:of\s+)?$/i.test(s.slice(m.index + 4, a.start))) return undefined;
   const rest = s.slice(a.end);
-  const to = /^(?:\s+(?:in|at|on|by|during)\s+[A-Za-z]+(?:\s+\d{4})?|\s+\([^)]*\))?\s+to\s+/i.exec(rest);
+  const to = /^(?:\s+(?:in|at|on|by|during)\s+(?:[A-Za-z]+(?:\s+\d{4})?|\d{4}\/\d{2}|Q[1-4](?:\s+\d{4}\/\d{2})?)|\s+\([^)]*\))?\s+to\s+/i.exec(rest);
   if (!to) return undefined;
   const b = figs.find((f) => f.start === a.end + to[0].length);
   if (!b || b.kind !== a.kind || hedged(s, a) || hedged(s, b)) return undefined;
@@ -181,10 +192,11 @@ function fromTo(s: string, figs: readonly Figure[]): [Figure, Figure] | undefine
 
 /** The figure a pattern's NUM stands at, found among `figs` by its place in `s`. */
 function figureAt(s: string, re: RegExp, figs: readonly Figure[]): { f: Figure; index: number } | undefined {
-  const source = re.source.replace('NUM', '(\\d[\\d,]*(?:\\.\\d+)?)');
+  const source = re.source.replaceAll('NUM', '(\\d[\\d,]*(?:\\.\\d+)?)');
   const m = new RegExp(source, re.flags).exec(s);
   if (!m) return undefined;
-  const text = m[m.length - 1] as string;
+  const text = m.findLast((g, i) => i > 0 && g !== undefined && /^\d/.test(g));
+  if (text === undefined) return undefined;
   const where = m.index + m[0].lastIndexOf(text);
   const f = figs.find((x) => x.start === where || (x.start <= where && x.end > where));
   return f ? { f, index: m.index } : undefined;

@@ -1,6 +1,9 @@
 // The same figure everywhere: for every KPI of every bundled catalogue and period, the value, the
 // target and the RAG read back from the KPI table, the KPI detail, the slide, the markdown
 // hand-out and the CSV are the same.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AgendaEntry, MeetingAgenda } from '../../src/viewmodel/agenda.js';
 import { handoutMarkdown } from '../../src/viewmodel/export.js';
@@ -13,7 +16,9 @@ import { slideView } from '../../src/viewmodel/slides.js';
 import { plain } from '../../src/viewmodel/styled.js';
 import { modelOf } from '../ui/harness.js';
 
-const CATALOGUES = ['lcc-2016-17', 'lcc-2019-20', 'lcc-2024-25'];
+// Every bundled catalogue.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CATALOGUES = readdirSync(path.join(ROOT, 'catalogue')).filter((n) => n.endsWith('.yaml')).map((n) => n.replace(/\.yaml$/, ''));
 const WORDS = Object.values(RAG_WORDS);
 
 /** The RAG word in a text ("✗ Red" → "Red"). */

@@ -67,8 +67,8 @@ function claimConsistency(claims: readonly Claim[], out: Finding[]): void {
   }
   if (rated !== undefined) {
     if (!Number.isInteger(rated) || rated <= 0) return;
-    const n = Math.round((pct.value.value / 100) * rated);
-    const near = [n - 1, n, n + 1].filter((k) => k >= 0 && k <= rated);
+    const x = (pct.value.value / 100) * rated;
+    const near = [...new Set([Math.floor(x), Math.ceil(x)])].filter((k) => k >= 0 && k <= rated);
     if (near.some((k) => withinPrecision((k / rated) * 100, pct.value))) return;
     const shown = near.map((k) => `${k}/${rated} = ${formatNumber((k / rated) * 100, Math.max(1, pct.value.decimals))}%`).join(', ');
     bad(pct, `no whole number of the ${rated} rated KPIs claimed is ${formatNumber(pct.value.value, pct.value.decimals)}% (${shown})`);
