@@ -123,3 +123,25 @@ describe('bundled 2024/25 KPIs (seed 003)', () => {
     expect(pick(findings, 'STALE')).toEqual([]);
   });
 });
+
+describe('bundled 2023/24 executive summary (seed 000)', () => {
+  const { loaded, ev, findings } = load('lcc-2023-24');
+
+  it('finds the headline impossible: 54.8% of 41 rated', () => {
+    expect(findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.severity, f.id])).toEqual([['CLAIM_MISMATCH', 'error', 'percent_achieving']]);
+  });
+
+  it('shows what the summary publishes, not a headline worked out from the few figures it quotes', () => {
+    const q3 = ev.byPeriod.get('2023/24 Q3')!;
+    const o = overviewModel(buildModel(loaded.dataset!, loaded.findings, UNICODE_GLYPHS), ev.periods.indexOf(q3));
+    expect(o.headline).toBe('54.8% of 41 rated KPIs achieving target, as published');
+    expect([o.headlineFigure, o.unratedNote]).toEqual(['54.8%', "A summary: it publishes counts (42 KPIs), not each KPI's figure; 8 KPIs quoted here"]);
+  });
+});
+
+describe('bundled 2022/23 KPI commentary (seed 001)', () => {
+  const { findings } = load('lcc-2022-23');
+  it('loads, and raises nothing but information: its arithmetic is right and nothing is missing', () => {
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

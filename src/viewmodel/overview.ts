@@ -5,7 +5,7 @@ import type { Evaluation, KpiEval, MetricEval, PeriodEval } from '../domain/eval
 import { formatNumber } from '../domain/format.js';
 import { formatPeriod, previousOf } from '../domain/period.js';
 import { compareRag, isRated } from '../domain/rag.js';
-import type { Rag, RatedRag } from '../domain/types.js';
+import type { Rag, RatedRag, SummaryFigure } from '../domain/types.js';
 import { ragToken, type Glyphs } from './glyphs.js';
 import { findingWords, kpiFigure } from './figure.js';
 import { periodAt, type Model } from './model.js';
@@ -42,6 +42,9 @@ export interface OverviewModel {
   readonly period: string;
   readonly previous?: string;
   readonly headline: string;
+  /** The headline's figure, drawn big on the slide ("55%"), and the words under it. */
+  readonly headlineFigure: string;
+  readonly headlineWords: string;
   readonly unratedNote: string;
   readonly priorities: readonly PriorityRow[];
   readonly highlights: readonly KpiLine[];
@@ -78,8 +81,23 @@ export function overviewModel(model: Model, period: number): OverviewModel {
 export function overviewParts(ev: Evaluation, pe: PeriodEval): OverviewParts {
   const { catalogue } = ev.dataset;
   const s = pe.summary;
-  const headline = `${s.green_count} of ${s.rated_count} rated KPIs achieving target (${formatNumber(s.percent_achieving, 1)}%)`;
-  const unratedNote = `${s.unrated_count} unrated (context) of ${s.reported_count} KPIs reported${s.reported_count < s.kpi_count ? ` (of ${s.kpi_count} in the catalogue)` : ''}; ${s.amber_count} amber, ${s.red_count} red`;
+  let headline = `${s.green_count} of ${s.rated_count} rated KPIs achieving target (${formatNumber(s.percent_achieving, 1)}%)`;
+  let headlineFigure = `${formatNumber(s.percent_achieving, 0)}%`;
+  let headlineWords = `${s.green_count} of ${s.rated_count} rated KPIs achieving target`;
+  let unratedNote = `${s.unrated_count} unrated (context) of ${s.reported_count} KPIs reported${s.reported_count < s.kpi_count ? ` (of ${s.kpi_count} in the catalogue)` : ''}; ${s.amber_count} amber, ${s.red_count} red`;
+  // A summary publishes its counts, not each KPI's figure: its headline is what it claims.
+  const claimed = (f: SummaryFigure) => pe.data.claims.find((c) => c.figure === f)?.value;
+  const pct = pe.data.summaryOnly ? claimed('percent_achieving') : undefined;
+  if (pe.data.summaryOnly) {
+    const rated = claimed('rated_count');
+    const all = claimed('kpi_count');
+    if (pct) {
+      headlineFigure = `${formatNumber(pct.value, pct.decimals)}%`;
+      headlineWords = `of${rated ? ` ${formatNumber(rated.value, 0)}` : ''} rated KPIs achieving target, as published`;
+      headline = `${headlineFigure} ${headlineWords}`;
+    }
+    unratedNote = `A summary: it publishes counts${all ? ` (${formatNumber(all.value, 0)} KPIs)` : ''}, not each KPI's figure; ${s.reported_count} KPIs quoted here`;
+  }
   const priorities: PriorityRow[] = catalogue.priorities.map((p) => {
     const counts: Record<Rag, number> = { green: 0, amber: 0, red: 0, unrated: 0 };
     for (const k of p.kpis) {
@@ -116,6 +134,8 @@ export function overviewParts(ev: Evaluation, pe: PeriodEval): OverviewParts {
     period: formatPeriod(pe.data.period),
     ...(prev ? { previous: formatPeriod(prev.data.period) } : {}),
     headline,
+    headlineFigure,
+    headlineWords,
     unratedNote,
     priorities,
     highlights,

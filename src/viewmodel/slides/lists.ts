@@ -1,7 +1,6 @@
 // The slides that list KPIs: the overview (headline, counts per priority, new reds), a
 // priority (its counts big, its KPIs worst first) and the exceptions.
 
-import { formatNumber } from '../../domain/format.js';
 import { compareRag } from '../../domain/rag.js';
 import type { Rag, RatedRag } from '../../domain/types.js';
 import { RAG_WORDS, type Glyphs } from '../glyphs.js';
@@ -69,8 +68,8 @@ export function overviewSlide(ctx: Ctx, title: string): Body {
   const pe = periodAt(model, ctx.period);
   const o = overviewModel(model, ctx.period);
   const s = pe.summary;
-  const headline = `${formatNumber(s.percent_achieving, 0)}%`;
-  const sub = `${s.green_count} of ${s.rated_count} rated KPIs achieving target`;
+  const headline = o.headlineFigure;
+  const sub = o.headlineWords;
   const counts: Line = (['green', 'amber', 'red', 'unrated'] as const).flatMap((r, i) => [
     ...(i > 0 ? [seg('   ')] : []),
     seg(`${g.rag[r]} ${[s.green_count, s.amber_count, s.red_count, s.unrated_count][i] ?? 0} ${RAG_WORDS[r].toLowerCase()}`, ragTokenOf(r)),
