@@ -188,18 +188,18 @@ function zeroReference(t: Target | undefined): boolean {
  */
 function toleranceChecks(ev: Evaluation, out: Finding[]): void {
   const { catalogue, periods } = ev.dataset;
+  // The first observation of each metric that sets its own 0 target (few observations set one).
+  const ownZero = new Map<string, Loc>();
+  for (const d of periods) {
+    for (const o of d.observations.values()) if (o.target !== undefined && zeroReference(o.target) && !ownZero.has(o.metricId)) ownZero.set(o.metricId, o.targetLoc ?? o.loc);
+  }
   for (const priority of catalogue.priorities) {
     for (const kpi of priority.kpis) {
       for (const metric of kpi.metrics) {
         const tol = metric.amber ?? catalogue.amber;
         const what = tol.kind === 'relative' ? `amber tolerance (${tol.text})` : metric.onTarget?.kind === 'relative' ? `on_target width (${metric.onTarget.text})` : undefined;
         if (what === undefined) continue;
-        let at: Loc | undefined = zeroReference(metric.target) ? metric.loc : undefined;
-        for (const d of periods) {
-          if (at) break;
-          const obs = d.observations.get(metric.id);
-          if (obs?.target !== undefined && zeroReference(obs.target)) at = obs.targetLoc ?? obs.loc;
-        }
+        const at = zeroReference(metric.target) ? metric.loc : ownZero.get(metric.id);
         if (at) out.push(f('TOLERANCE_CONFIG', 'warning', at, `a relative ${what} of a 0 target is 0, so any miss is red: give an absolute one in the metric's unit (amber: 0.5)`, metric.id));
       }
     }

@@ -164,7 +164,11 @@ function writtenSums(s: string, figs: readonly Figure[], slips: Array<[number, s
       ops += 1;
     }
     const result = figs[j + 1];
-    if (ops === 0 || !result || !/^\s*=\s*$/.test(s.slice((figs[j] as Figure).end, result.start))) continue;
+    if (ops === 0 || !result || !/^\s*=\s*$/.test(s.slice((figs[j] as Figure).end, result.start))) {
+      // A chain without "=" is not a sum written out, and no later start within it is one either.
+      i = Math.max(i, j - 1);
+      continue;
+    }
     if (!meets(total, at(result))) {
       const written = s.slice((figs[i] as Figure).start, result.end);
       slips.push([(figs[i] as Figure).start, `"${written}": the left side is ${show((total.lo + total.hi) / 2)}, not ${result.text}`]);
@@ -192,7 +196,8 @@ function fromTo(s: string, figs: readonly Figure[]): [Figure, Figure] | undefine
 
 /** The figure a pattern's NUM stands at, found among `figs` by its place in `s`. */
 function figureAt(s: string, re: RegExp, figs: readonly Figure[]): { f: Figure; index: number } | undefined {
-  const source = re.source.replaceAll('NUM', '(\\d[\\d,]*(?:\\.\\d+)?)');
+  // A number only from its first digit: started inside one, the match would be retried at every digit.
+  const source = re.source.replaceAll('NUM', '(?<![\\d,.])(\\d[\\d,]*(?:\\.\\d+)?)');
   const m = new RegExp(source, re.flags).exec(s);
   if (!m) return undefined;
   const text = m.findLast((g, i) => i > 0 && g !== undefined && /^\d/.test(g));

@@ -112,3 +112,16 @@ describe('NARRATIVE_ARITHMETIC in check', () => {
     expect(f[1]?.message).toContain("'Leavers' add to 895");
   });
 });
+
+// Work is bounded: a hostile commentary of long runs (a 300,000-digit number, a sum with no end)
+// is read in one pass. These would take minutes if a pattern were retried inside a run.
+describe('hostile prose', () => {
+  it.each([
+    ['a very long number', '9'.repeat(300_000) + ' of 2 (3%)', 0],
+    ['a sum with no result', '1 + '.repeat(50_000) + 'end', 0],
+    ['spaces between the parts (still a slip: 1 of 2 is 50%)', '1 of 2' + ' '.repeat(200_000) + '(3%)', 1],
+    ['a run of digits', '1 '.repeat(100_000), 0],
+  ])('%s', (_what, text, n) => {
+    expect(slips(text)).toHaveLength(n);
+  });
+});

@@ -97,34 +97,37 @@ function meanSize(ev: Evaluation, id: string, before: PeriodEval): number {
 /**
  * SUSPICIOUS_JUMP, with context. A value that can be negative (a variance) is near zero as often as
  * not, so its ratio means nothing: it jumps when it moves by more than 5 × its usual size (the
- * mean size of its earlier figures, or its target's where that is larger). Any other value jumps when it moves by more than 5× (or under 1/5) from a
- * previous value above zero, unless its targets moved alike (the ratio of values over the ratio of
- * targets is within 5×). The message says what the figure was compared with.
+ * mean size of its earlier figures, or its target's where that is larger). Any other value jumps
+ * when it moves by more than 5× (or under 1/5) from a previous value above zero, unless its targets
+ * moved alike (the ratio of values over the ratio of targets is within 5×). The message says what
+ * the figure was compared with. The cheap tests come first: most figures never get past them.
  */
 function jumpMessage(ev: Evaluation, pe: PeriodEval, metric: Metric, t: Travel, d: number): string | undefined {
-  const fd = Math.max(d, decimalsOfNumber(t.from, 2));
-  const moved = `value moved from ${formatNumber(t.from, fd)} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}`;
-  const signed = metric.allowNegative || t.from < 0 || t.to < 0;
-  const t0 = ev.byPeriod.get(formatPeriod(t.against))?.metrics.get(metric.id)?.target;
-  const t1 = pe.metrics.get(metric.id)?.target;
-  if (signed) {
-    // The size a figure usually has: its earlier figures', or its target's where that is larger.
-    const size = Math.max(meanSize(ev, metric.id, pe), targetSize(t0), targetSize(t1));
+  const targets = () => [ev.byPeriod.get(formatPeriod(t.against))?.metrics.get(metric.id)?.target, pe.metrics.get(metric.id)?.target] as const;
+  const fd = () => Math.max(d, decimalsOfNumber(t.from, 2));
+  const moved = () => `value moved from ${formatNumber(t.from, fd())} (${formatPeriod(t.against)}) to ${formatNumber(t.to, d)}`;
+  if (metric.allowNegative || t.from < 0 || t.to < 0) {
     const change = Math.abs(t.to - t.from);
+    const mean = meanSize(ev, metric.id, pe);
+    if (!(change > 5 * mean)) return undefined;
+    // The size a figure usually has: its earlier figures', or its target's where that is larger.
+    const [t0, t1] = targets();
+    const size = Math.max(mean, targetSize(t0), targetSize(t1));
     if (size === 0 || !(change > 5 * size)) return undefined;
-    return `${moved}, by ${formatNumber(change, fd)}: over 5 × ${formatNumber(size, Math.max(fd, 2))}, the usual size of its figures (the mean of the earlier ones, or its target's where larger; it can be negative, so its ratio is not used): a likely typo`;
+    return `${moved()}, by ${formatNumber(change, fd())}: over 5 × ${formatNumber(size, Math.max(fd(), 2))}, the usual size of its figures (the mean of the earlier ones, or its target's where larger; it can be negative, so its ratio is not used): a likely typo`;
   }
   if (!(t.from > 0)) return undefined;
   const ratio = t.to / t.from;
   if (!(ratio > 5 || ratio < 1 / 5)) return undefined;
+  const [t0, t1] = targets();
   const n0 = targetNumber(t0);
   const n1 = targetNumber(t1);
   if (n0 !== undefined && n1 !== undefined && n0 > 0 && n1 > 0) {
     const adjusted = ratio / (n1 / n0);
-    const targets = `its target moved from ${formatNumber(n0, decimalsOfNumber(n0, 2))} to ${formatNumber(n1, decimalsOfNumber(n1, 2))}`;
     if (adjusted <= 5 && adjusted >= 1 / 5) return undefined;
-    return `${moved}, ${factorText(ratio)}, while ${targets} (${factorText(n1 / n0)}): a likely typo`;
+    const moves = `its target moved from ${formatNumber(n0, decimalsOfNumber(n0, 2))} to ${formatNumber(n1, decimalsOfNumber(n1, 2))}`;
+    return `${moved()}, ${factorText(ratio)}, while ${moves} (${factorText(n1 / n0)}): a likely typo`;
   }
-  return `${moved}, ${factorText(ratio)}: a likely typo`;
+  return `${moved()}, ${factorText(ratio)}: a likely typo`;
 }
 
