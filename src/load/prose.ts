@@ -3,16 +3,10 @@
 // after its indicator; a plain or quoted one where its value starts. Its later lines are those
 // indented deeper than the line it starts on (a block scalar, or a plain scalar folded over lines).
 
-import type { Loc } from '../domain/types.js';
+import type { Loc, Prose } from '../domain/types.js';
 
-export interface ProseStart {
-  readonly line: number;
-  readonly col: number;
-  /** Offsets in the text at which each further line of the file begins. */
-  readonly breaks: readonly number[];
-  /** The column each of those lines' text starts at. */
-  readonly cols: readonly number[];
-}
+/** Where a text runs in its file: the part of `Prose` the file gives. */
+export type ProseStart = Pick<Prose, 'line' | 'col' | 'breaks' | 'cols'>;
 
 const indentOf = (s: string): number => s.length - s.trimStart().length;
 
