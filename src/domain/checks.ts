@@ -74,6 +74,14 @@ function flagChecks(r: PeriodRows, out: Finding[]): void {
   }
 }
 
+/**
+ * A file that holds only what a report quotes (`partial`, a back-fill; `summary_only`, a summary):
+ * nothing in it is missing, neither a figure nor commentary.
+ */
+function holdsOnlyQuotes(d: PeriodData): boolean {
+  return d.partial || d.summaryOnly;
+}
+
 function hasCommentary(c: ReadonlyMap<string, unknown>, kpi: Kpi): boolean {
   if (c.size === 0) return false;
   if (c.has(kpi.id)) return true;
@@ -83,7 +91,7 @@ function hasCommentary(c: ReadonlyMap<string, unknown>, kpi: Kpi): boolean {
 
 function commentaryChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
   const c = pe.data.commentary;
-  if (pe.data.partial || pe.data.summaryOnly) return;
+  if (holdsOnlyQuotes(pe.data)) return;
   // One message for the period, shared by every finding.
   let message: string | undefined;
   for (const k of r.kpiOrder) {
@@ -134,13 +142,13 @@ function missingChecks(ev: Evaluation, out: Finding[]): void {
               (metric.reportedIn !== undefined ? files.find((d) => d.period.q === metric.reportedIn) : undefined) ??
               files.find((d) => d.period.q === undefined) ??
               files.find((d) => d.period.q === 4);
-            if (!due || due.partial || due.summaryOnly) continue;
+            if (!due || holdsOnlyQuotes(due)) continue;
             const when = due.period.q === undefined ? '' : ` (due in ${formatPeriod(due.period)})`;
             out.push(f('MISSING_VALUE', 'warning', fileLoc(due), `${metric.frequency.replace('_', ' ')} metric has no figure for ${formatPeriod({ fy: due.period.fy })}${when}`, metric.id));
           }
         } else {
           for (const d of periods) {
-            if (d.period.q === undefined || d.partial || d.summaryOnly || d.observations.has(metric.id)) continue;
+            if (d.period.q === undefined || holdsOnlyQuotes(d) || d.observations.has(metric.id)) continue;
             out.push(f('MISSING_VALUE', 'warning', fileLoc(d), `${metric.frequency} metric has no observation for ${formatPeriod(d.period)}`, metric.id));
           }
         }

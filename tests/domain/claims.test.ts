@@ -63,3 +63,10 @@ describe('summary_only periods', () => {
     expect(f.map((x) => x.code)).toEqual(['CLAIM_MISMATCH']);
   });
 });
+
+describe('the same figure claimed twice', () => {
+  it('must be the same number, to the precision of each', () => {
+    expect(claims(c('rated_count', 41, 'There are 41 rated KPIs') + c('rated_count', 42, 'of the 42 rated KPIs')).map((x) => [x.code, x.line])).toEqual([['CLAIM_MISMATCH', 5]]);
+    expect(claims(c('percent_achieving', 54.8) + c('percent_achieving', 55))).toEqual([]);
+  });
+});

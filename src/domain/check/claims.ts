@@ -31,11 +31,18 @@ const MAX_BASE = 10_000;
  * number up to the KPI count): "54.8% of 41 rated" is impossible, since no n/41 rounds to 54.8%.
  */
 function claimConsistency(claims: readonly Claim[], out: Finding[]): void {
-  const by = new Map<string, Claim>();
-  for (const c of claims) if (!by.has(c.figure)) by.set(c.figure, c);
-  const v = (k: SummaryFigure) => by.get(k)?.value.value;
   const say = (c: Claim) => `"${showText(c.says, 200)}"`;
   const bad = (c: Claim, why: string) => out.push(f('CLAIM_MISMATCH', 'error', c.value.loc, `${say(c)}: ${why}`, c.figure));
+  const by = new Map<string, Claim>();
+  for (const c of claims) {
+    const first = by.get(c.figure);
+    if (first === undefined) by.set(c.figure, c);
+    // The same figure claimed twice must be the same number, to the precision of each.
+    else if (!withinPrecision(first.value.value, c.value) && !withinPrecision(c.value.value, first.value)) {
+      bad(c, `${c.figure} is ${formatNumber(c.value.value, c.value.decimals)} here but ${formatNumber(first.value.value, first.value.decimals)} in ${say(first)} (line ${first.value.loc.line})`);
+    }
+  }
+  const v = (k: SummaryFigure) => by.get(k)?.value.value;
   for (const c of by.values()) {
     if (c.figure !== 'percent_achieving' && (!Number.isInteger(c.value.value) || c.value.value < 0)) bad(c, `${c.figure} ${formatNumber(c.value.value, c.value.decimals)} is not a whole number of KPIs`);
   }
