@@ -2,6 +2,7 @@
 // for self-contained statements, and each is verified to the precision it is written to:
 //
 //   "2697 of 3005 (89.8%)", "89.8% (2697/3005)"           a part of a whole and its percentage
+//   "2697/3005 = 89.8%", "Of the 3,005 …, 2,697 (89.8%)"
 //   "from 35% to 43.8% (+8.8 points)", "up 12%"          a change stated beside the two figures
 //   "improved by 8.2 percentage points" … "from 35% to 43.8%" in the same text (one pair only)
 //   "12 + 7 = 19"                                        a sum written out
@@ -38,8 +39,9 @@ interface Figure {
 const SCALE: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, bn: 1e9, million: 1e6, billion: 1e9 };
 
 // A number, not inside a word, an id (CR1, Q3), a period (2019/20), a date (10.10.24) or a range
-// (25-30): with an optional £, thousands separators, decimals, a scale and a percent sign.
-const NUMBER = /(?<![\w./£-])(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(k|m|bn|million|billion)\b)?(\s?%|\s?per\s?cent\b)?(?![\w/]|[.-]\d|\s?[-–]\s?\d)/gi;
+// (25-30): with an optional £, thousands separators, decimals, a scale and a percent sign (or
+// "pp", "pts" right after it: "+8.8pp").
+const NUMBER = /(?<![\w./£-])(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(k|m|bn|million|billion)\b)?(\s?%|\s?per\s?cent\b)?(?!(?!pp\b|pts?\b)[\w/]|[.-]\d|\s?[-–]\s?\d)/gi;
 
 /** Two years written as a span (2019/20, 23/24, 2023/2024): a period, not a fraction. */
 function yearPair(a: string, b: string): boolean {
@@ -49,7 +51,7 @@ function yearPair(a: string, b: string): boolean {
   return a.length === b.length && (a.length === 2 || a.length === 4) && (x + 1) % 10 ** a.length === y;
 }
 
-/** Figures in `s` (offsets relative to it); years (1900–2099 written bare) are not figures. */
+/** Figures in `s` (offsets relative to it); a bare whole number that reads as a year (1990–2039) is not one. */
 function figuresIn(s: string): Figure[] {
   const out: Figure[] = [];
   // A fraction (2697/3005) is two figures; a period (2019/20) or a date (10/10/2024) is none.
@@ -59,7 +61,7 @@ function figuresIn(s: string): Figure[] {
     const digits = (whole as string).replace(/,/g, '');
     const decimals = frac ? frac.length - 1 : 0;
     let value = Number(digits + (frac ?? ''));
-    if (!pound && !pct && !scale && !frac && /^(19|20)\d\d$/.test(digits)) continue;
+    if (!pound && !pct && !scale && !frac && /^(199\d|20[0-3]\d)$/.test(digits)) continue;
     const unit = scale ? (SCALE[scale.toLowerCase()] as number) : 1;
     const kind: Kind = pct ? 'percent' : pound ? 'money' : 'count';
     // A whole count is exact; a figure with decimals, a scale or a percentage is rounded as written.
@@ -126,23 +128,35 @@ function sentences(text: string): Array<{ s: string; start: number }> {
 /** A rank ("ranked 110 of 150") is not a part of a whole. */
 const RANK = /\b(?:rank|ranks|ranked|ranking|position|placed)\b[^.;]*$/i;
 
-/** "A of B (C%)", "A out of B (C%)", "C% (A of B)", "C% (A/B)". */
+const OF = /^\s*(?:of|out of|\/)\s*(?:the\s+|a total of\s+)?$/i;
+/** Up to four words (what is counted) and an opening bracket: "3005 babies (". */
+const WORDS_THEN_OPEN = /^(?:\s+[a-z][a-z'’-]*){0,4}\s*\(\s*$/i;
+
+/**
+ * "A of B (C%)", "A out of B (C%)", "A/B = C%", "C% (A of B)", "C% (A/B)", and "of the B …, A (C%)"
+ * (the whole named first). A rank ("ranked 110 of 150") is not a share.
+ */
 function partOfWhole(s: string, figs: readonly Figure[], slips: Array<[number, string]>): void {
+  const between = (x: Figure, y: Figure) => s.slice(x.end, y.start);
   for (let i = 0; i + 2 < figs.length; i++) {
     const [a, b, c] = [figs[i], figs[i + 1], figs[i + 2]] as [Figure, Figure, Figure];
-    const between = (x: Figure, y: Figure) => s.slice(x.end, y.start);
     let part: Figure | undefined;
     let whole: Figure | undefined;
     let pct: Figure | undefined;
-    if (a.kind !== 'percent' && b.kind === a.kind && c.kind === 'percent' && /^\s*(?:of|out of|\/)\s*(?:the\s+|a total of\s+)?$/i.test(between(a, b)) && /^(?:\s+[a-z][a-z'’-]*){0,4}\s*\(\s*$/i.test(between(b, c)) && !RANK.test(s.slice(Math.max(0, a.start - 24), a.start)) && /^\s*\)/.test(s.slice(c.end))) {
-      [part, whole, pct] = [a, b, c];
-    } else if (a.kind === 'percent' && b.kind !== 'percent' && c.kind === b.kind && /^\s*\(\s*$/.test(between(a, b)) && /^\s*(?:of|out of|\/)\s*$/i.test(between(b, c)) && /^(?:\s+[a-z][a-z'’-]*){0,4}\s*\)/i.test(s.slice(c.end))) {
+    if (a.kind !== 'percent' && b.kind === a.kind && c.kind === 'percent') {
+      const closes = /^\s*\)/.test(s.slice(c.end, c.end + 8));
+      if (OF.test(between(a, b)) && ((WORDS_THEN_OPEN.test(between(b, c)) && closes) || /^\s*=\s*$/.test(between(b, c))) && !RANK.test(s.slice(Math.max(0, a.start - 24), a.start))) {
+        [part, whole, pct] = [a, b, c];
+      } else if (/\bof\s+(?:the\s+)?$/i.test(s.slice(Math.max(0, a.start - 8), a.start)) && /^(?:\s+[a-z][a-z'’-]*){0,6}\s*,\s*$/i.test(between(a, b)) && /^\s*\(\s*$/.test(between(b, c)) && closes) {
+        [whole, part, pct] = [a, b, c];
+      }
+    } else if (a.kind === 'percent' && b.kind !== 'percent' && c.kind === b.kind && /^\s*\(\s*$/.test(between(a, b)) && /^\s*(?:of|out of|\/)\s*$/i.test(between(b, c)) && /^(?:\s+[a-z][a-z'’-]*){0,4}\s*\)/i.test(s.slice(c.end, c.end + 80))) {
       [pct, part, whole] = [a, b, c];
     }
     if (!part || !whole || !pct || hedged(s, part) || hedged(s, pct)) continue;
     const r = ratio(at(part), at(whole));
     if (r === undefined || meets(r, at(pct))) continue;
-    slips.push([part.start, `"${part.text} of ${whole.text} (${pct.text})": ${part.text} of ${whole.text} is ${show((part.value / whole.value) * 100, Math.max(2, decimalsOf(pct)))}%, not ${pct.text}`]);
+    slips.push([Math.min(part.start, whole.start), `"${part.text} of ${whole.text} (${pct.text})": ${part.text} of ${whole.text} is ${show((part.value / whole.value) * 100, Math.max(2, decimalsOf(pct)))}%, not ${pct.text}`]);
   }
 }
 
@@ -177,7 +191,7 @@ function writtenSums(s: string, figs: readonly Figure[], slips: Array<[number, s
   }
 }
 
-const POINTS = /(?:\(\s*([+−-])?\s*|\bby\s+)(NUM)\s*(?:percentage\s+points?|pp|points?|%\s*points?)\b/i;
+const POINTS = /(?:\(\s*([+−-])?\s*|\bby\s+|\b(?:an?\s+)?(?:increase|decrease|rise|fall|drop|reduction|improvement|change)\s+of\s+|\b(?:up|down)\s+)(NUM)\s*(?:percentage\s+points?|pp|pts?|points?|%\s*points?)\b/i;
 const PERCENT_CHANGE = /\b(?:up|down|an?\s+(?:increase|decrease|reduction|rise|fall|drop)\s+of|(?:increased|decreased|reduced|rose|fell|dropped)\s+by)\s+(NUM)|(NUM)%\s+(?:increase|decrease|reduction|rise|fall|drop)\b/i;
 
 /** A from–to pair in a sentence: "from [a baseline of] A [in March 2024] to B". */
@@ -232,7 +246,9 @@ function changes(s: string, figs: readonly Figure[], textPairs: number, onlyPair
   }
 }
 
-const TOTAL = /\b(?:total(?:ling|ing)?|in all|altogether|combined)\b/i;
+const TOTAL = /\b(?:a total of|total(?:ling|ing)?|in total|in all|altogether|combined)\b/i;
+/** A total stated as the sum of what was just listed ("…, a total of 15"), not a stock named "total". */
+const TOTAL_OF = /^(?:a total of|totall?ing|in total|in all|altogether)$/i;
 const FURTHER = /\b(?:a further|another|an additional|additional|in addition|plus)\b/i;
 
 /** Parts a sentence (with the one before it, when it adds "a further" part) adds to a stated total. */
@@ -243,13 +259,18 @@ function totals(prev: string | undefined, s: string, slips: Array<[number, strin
   const total = figs.find((f) => f.start > t.index && f.start - (t.index + t[0].length) <= 40 && !/[.;]/.test(s.slice(t.index, f.start)));
   if (!total || hedged(s, total) || total.kind === 'percent') return;
   const partsHere = figs.filter((f) => f.end <= t.index && f.kind === total.kind);
-  const widen = FURTHER.test(s.slice(0, t.index)) && prev !== undefined;
-  const partsBefore = widen ? figuresIn(prev as string).filter((f) => f.kind === total.kind) : [];
+  // The parts add up to the total only where the words say so: "a further", "in addition", "plus"
+  // before it, or the total stated right after the parts ("7 red and 8 amber, a total of 15").
+  // "12 new cases and 8 closed; the total caseload is 340" is a stock beside two flows.
+  const additive = FURTHER.test(s.slice(0, t.index));
+  const last = partsHere.at(-1);
+  const adjacent = last !== undefined && TOTAL_OF.test(t[0]) && /^(?:\s*[a-z'’-]+){0,2}\s*,?\s*(?:(?:making|giving|with|for)\s+)?$/i.test(s.slice(last.end, t.index));
+  if (!additive && !adjacent) return;
+  const partsBefore = additive && prev !== undefined ? figuresIn(prev).filter((f) => f.kind === total.kind) : [];
   // Parts that are counts must name what they count (a word after the number), like the total.
-  const counted = (text: string, f: Figure) => f.kind !== 'count' || /^\s+[a-z]/i.test(text.slice(f.end));
+  const counted = (text: string, f: Figure) => (f.kind !== 'count' || /^\s+[a-z]/i.test(text.slice(f.end))) && !hedged(text, f);
   const parts = [...partsBefore.filter((f) => counted(prev as string, f)), ...partsHere.filter((f) => counted(s, f))];
   if (parts.length < 2 || parts.length > 8) return;
-  if (parts.some((p) => hedged(p.start < 0 ? '' : s, p))) return;
   const got = parts.reduce<Range>((r, p) => sum(r, at(p)), { lo: 0, hi: 0 });
   if (meets(got, at(total))) return;
   const where = partsBefore.length > 0 ? prevStart : start;

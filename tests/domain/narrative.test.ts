@@ -30,6 +30,10 @@ describe('slips in the seed reports are found', () => {
     ['88.8% (2697/3005)', '89.75%'],
     ['2,697 out of 3,005 babies (88.8%)', '89.75%'],
     ['12 + 7 = 20', 'the left side is 19'],
+    ['2697/3005 = 88.8%', '89.75%'],
+    ['Of the 3,005 babies due a review, 2,697 (88.8%) were seen on time.', '89.75%'],
+    ['up from 35% to 43.8%, an increase of 8.2 percentage points', '8.8 points'],
+    ['from 35% to 43.8% (+8.2pp)', '8.8 points'],
     ['from 120 to 150, up 20%', 'a change of 25%'],
     ['from 35% to 43.8% (+8.2 points)', '8.8 points'],
     ['7 red and 8 amber KPIs, a total of 16 KPIs', '7 + 8 = 15'],
@@ -47,6 +51,9 @@ describe('what must not be flagged', () => {
     // correct arithmetic, and rounding as written
     '2697 of 3005 (89.8%) were seen within the window.',
     '2697 of 3005 (90%).',
+    '2697/3005 = 89.8%.',
+    'Of the 3,005 babies due a review, 2,697 (89.8%) were seen on time.',
+    'up from 35% to 43.8%, an increase of 8.8 percentage points.',
     '89.8% (2697/3005).',
     '12 + 7 = 19.',
     '1.5 + 1.25 = 2.8', // 2.75 written to one place
@@ -69,6 +76,9 @@ describe('what must not be flagged', () => {
     'a continued increase over the position at Q1 (14.11%) and Q4 23/24 (13.74%).',
     'a 70% decrease in referrals (reduction from 154 in 2020/21 to 46 in 2021/22).',
     'Of the 36 services, 32 are good and four require improvement.',
+    // a stock beside two flows: the parts are not said to add up to it
+    'In Q3, 12 new cases and 8 closed; the total caseload is 340.',
+    'We opened 12 new cases and closed 8 this quarter, and the total number of open cases is 340.',
     // a total with no parts of its kind before it
     'The dashboard includes 42 KPIs in total.',
     'In total, 54.8% of 41 rated KPIs met target.',
@@ -123,5 +133,55 @@ describe('hostile prose', () => {
     ['a run of digits', '1 '.repeat(100_000), 0],
   ])('%s', (_what, text, n) => {
     expect(slips(text)).toHaveLength(n);
+  });
+});
+
+// Generated statements, correct and planted: a correct one is never flagged, whatever its rounding;
+// one off by more than its precision always is. (A fixed seed: the same statements every run.)
+describe('generated statements', () => {
+  let seed = 20_261_203;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const fmt = (v: number, d: number) => v.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+  it('a part of a whole and its percentage, to 0–2 places', () => {
+    for (let n = 0; n < 400; n++) {
+      const whole = int(2, 50_000);
+      const part = int(0, whole);
+      const d = int(0, 2);
+      const exact = (part / whole) * 100;
+      const right = fmt(exact, d);
+      const off = fmt(exact + (rand() < 0.5 ? -1 : 1) * (int(2, 30) * 10 ** -d), d);
+      const forms = (c: string) => [`${fmt(part, 0)} of ${fmt(whole, 0)} (${c}%)`, `${c}% (${part}/${whole})`, `Of the ${fmt(whole, 0)} cases, ${fmt(part, 0)} (${c}%) were closed.`];
+      for (const text of forms(right)) expect(slips(text), text).toEqual([]);
+      // A bare number that reads as a year (1990–2039) is not taken for a figure: nothing to flag.
+      const yearLike = [part, whole].some((x) => x >= 1990 && x <= 2039);
+      if (!off.startsWith('-') && !yearLike) for (const text of forms(off)) expect(slips(text), text).toHaveLength(1);
+    }
+  });
+
+  it('a change between two percentages, in points', () => {
+    for (let n = 0; n < 400; n++) {
+      const d = int(0, 1);
+      const a = int(0, 1000) / 10 ** d;
+      const b = int(0, 1000) / 10 ** d;
+      const right = fmt(Math.abs(b - a), d);
+      const wrong = fmt(Math.abs(b - a) + int(2, 20) / 10 ** d, d);
+      expect(slips(`from ${fmt(a, d)}% to ${fmt(b, d)}% (${right} points)`)).toEqual([]);
+      expect(slips(`from ${fmt(a, d)}% to ${fmt(b, d)}% (${wrong} points)`)).toHaveLength(1);
+    }
+  });
+
+  it('parts and their total', () => {
+    for (let n = 0; n < 300; n++) {
+      const parts = Array.from({ length: int(2, 5) }, () => int(1, 999));
+      const total = parts.reduce((x, y) => x + y, 0);
+      const listed = parts.map((p, i) => `${p} ${['red', 'amber', 'green', 'blue', 'grey'][i]}`).join(', ');
+      expect(slips(`There were ${listed}, a total of ${total} KPIs.`)).toEqual([]);
+      const wrong = total + int(1, 9);
+      const planted = `There were ${listed}, a total of ${wrong} KPIs.`;
+      if (wrong < 1990 || wrong > 2039) expect(slips(planted), planted).toHaveLength(1);
+      expect(slips(`${parts.join(' + ')} = ${total}`)).toEqual([]);
+    }
   });
 });
