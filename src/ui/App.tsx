@@ -1,18 +1,18 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { breadcrumbLine, footerLine, headerLine } from '../viewmodel/frame.js';
 import { completeJump, jumpHint, resolveJump } from '../viewmodel/jump.js';
-import type { PresenterState } from '../viewmodel/agenda.js';
+import type { AgendaEntry, PresenterState } from '../viewmodel/agenda.js';
 import type { Model } from '../viewmodel/model.js';
 import { presenterFooter } from '../viewmodel/presenter-frame.js';
-import { commentaryPoints, drillTarget, drillView, meetingAgenda } from '../viewmodel/presenter-screen.js';
+import { commentaryPoints, drillTarget, drillView, itemNumbered, meetingAgenda } from '../viewmodel/presenter-screen.js';
 import { DEFAULT_GRID, type ScreenParams, type ScreenView } from '../viewmodel/screen.js';
 import { seg, type Line } from '../viewmodel/styled.js';
 import { DataTable } from './components/DataTable.js';
 import { drawText } from '../viewmodel/glyphs.js';
 import { ColumnsContext, GlyphsContext, StyledLines } from './components/StyledLines.js';
 import { commandFor, keyHints, splitKeys, type KeyPress } from './keys/keymap.js';
-import { route } from './keys/router.js';
+import { route, scopesOf } from './keys/router.js';
 import { helpLines } from './screens/help.js';
 import { screenDef } from './screens/registry.js';
 import { cursorOf, current, filterOf, reducer, screenKey, type AppState, type Screen } from './state/reducer.js';
@@ -79,7 +79,7 @@ function useViewCache(model: Model) {
     return (screen: Screen, params: ScreenParams): ScreenView => {
       const g = params.grid ?? DEFAULT_GRID;
       const pr = params.present;
-      const key = JSON.stringify([screenKey(screen), params.period, params.cursor, params.filter, params.sortColumn, params.width, params.height, g.assessment, g.kind, g.movement, pr ? [pr.blank, pr.index, pr.indexCursor] : null]);
+      const key = JSON.stringify([screenKey(screen), params.period, params.cursor, params.filter, params.sortColumn, params.width, params.height, g.assessment, g.kind, g.movement, pr ? [pr.item, pr.blank ?? '', pr.index, pr.indexCursor] : null]);
       let v = cache.get(key);
       if (v) {
         // Most recently used last.
@@ -97,8 +97,21 @@ function useViewCache(model: Model) {
 
 function paramsOf(state: AppState, width: number, height: number): ScreenParams {
   const screen = current(state);
-  const present = state.present ? { blank: state.present.blank, index: state.present.index, indexCursor: state.cursors['present:index'] ?? 0 } : undefined;
-  return { period: state.period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width, height, grid: state.grid, ...(present ? { present } : {}) };
+  const p = state.present;
+  const present = p ? { item: p.item, index: p.index, indexCursor: p.indexCursor, ...(p.blank ? { blank: p.blank } : {}) } : undefined;
+  // The slides show the meeting's period, whatever the screens drilled into browse.
+  const period = p && screen.screen === 'present' ? p.period : state.period;
+  return { period, cursor: cursorOf(state), filter: filterOf(state), sortColumn: state.sorts[screenKey(screen)]?.column ?? 0, width, height, grid: state.grid, ...(present ? { present } : {}) };
+}
+
+/** What an agenda item is, to find it again after a reload: its title and what it shows. */
+function itemKey(entry: AgendaEntry | undefined): string {
+  return entry ? JSON.stringify([entry.title, entry.show]) : '';
+}
+
+/** The period a presentation is of: the meeting's, or, before it starts, the one shown. */
+function meetingPeriod(s: AppState): number {
+  return s.present?.period ?? s.period;
 }
 
 export interface Clock {
@@ -120,20 +133,21 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   // Keys are routed inside the reducer, against the state they apply to: a key typed before the
   // previous one has been drawn still sees its effect.
   const keyReducer = useCallback(
-    (s: AppState, k: KeyPress | 'interrupt' | { reload: number; period: number; status?: string }): AppState => {
-      if (k === 'interrupt') return reducer(s, { type: 'quit', interrupted: true });
+    (s: AppState, k: KeyPress | { sync: { count: number; period: number; item: number } } | { reload: number; period: number; status?: string }): AppState => {
+      if ('sync' in k) return reducer(s, { type: 'presentSync', ...k.sync });
       if ('reload' in k) {
         const next = reducer(s, { type: 'periods', count: k.reload, period: k.period });
         return k.status === undefined ? next : reducer(next, { type: 'status', text: k.status });
       }
       const h = current(s).screen === 'present' ? slideHeight : frameHeight;
       const view = viewOf(current(s), paramsOf(s, columns, h));
-      const agenda = () => meetingAgenda(model, s.period, model.agenda);
+      const agenda = () => meetingAgenda(model, meetingPeriod(s), model.agenda);
       const actions = route(k, s, view, {
         page: Math.max(1, h - 2),
         jump: (text) => resolveJump(model, text, s.period),
         complete: (text) => completeJump(model, text, s.period),
         agendaSize: () => agenda().items.length,
+        itemNumbered: (n) => itemNumbered(agenda(), n),
         drill: (item) => {
           const entry = agenda().items[item];
           const t = drillTarget(entry);
@@ -161,6 +175,29 @@ export function App({ model, theme, initial, title, organisation, onExit, column
     dispatch({ reload: model.periodLabels.length, period, ...(status !== undefined ? { status } : {}) });
     setLabels(model.periodLabels);
   }, [model, labels, state.period]);
+  // The meeting survives a reload: the same period (by label), the same item where it still is
+  // (same title, same thing shown), else the nearest; the item count follows the agenda.
+  const shown = useRef<{ model: Model; period: string; key: string } | undefined>(undefined);
+  useEffect(() => {
+    const p = state.present;
+    if (!p) {
+      shown.current = undefined;
+      return;
+    }
+    const was = shown.current;
+    if (was && was.model !== model) {
+      const keep = model.periodLabels.indexOf(was.period);
+      const period = keep >= 0 ? keep : Math.max(0, Math.min(p.period, model.periodLabels.length - 1));
+      const items = meetingAgenda(model, period, model.agenda).items;
+      const found = items.findIndex((it) => itemKey(it) === was.key);
+      shown.current = { model, period: model.periodLabels[period] ?? '', key: was.key };
+      dispatch({ sync: { count: items.length, period, item: found >= 0 ? found : Math.min(p.item, items.length - 1) } });
+      return;
+    }
+    const items = meetingAgenda(model, p.period, model.agenda).items;
+    if (items.length !== p.count) dispatch({ sync: { count: items.length, period: p.period, item: p.item } });
+    shown.current = { model, period: model.periodLabels[p.period] ?? '', key: itemKey(items[p.item]) };
+  }, [model, state.present]);
   const screen = current(state);
   const def = screenDef(screen);
   const presenting = screen.screen === 'present';
@@ -172,8 +209,7 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   // Only while presenting: a clock ticking under the other views would redraw the app every second.
   const ticking = state.present ? clock : STILL;
   const now = useSyncExternalStore(ticking.subscribe, ticking.now);
-  const presentScreen = state.stack.find((s): s is Extract<Screen, { screen: 'present' }> => s.screen === 'present');
-  const item = state.present && presentScreen ? Number(presentScreen.id) : -1;
+  const item = state.present ? state.present.item : -1;
   const [timing, setTiming] = useState<{ meeting: number; item: number; at: number } | undefined>(undefined);
   useEffect(() => {
     if (item < 0) {
@@ -184,7 +220,7 @@ export function App({ model, theme, initial, title, organisation, onExit, column
   }, [item, timing, clock]);
   useEffect(() => {
     if (!publish || !timing || !state.present) return;
-    const agenda = meetingAgenda(model, state.period, model.agenda);
+    const agenda = meetingAgenda(model, state.present.period, model.agenda);
     const entry = agenda.items[timing.at];
     publish({
       meeting: agenda.meeting,
@@ -192,17 +228,16 @@ export function App({ model, theme, initial, title, organisation, onExit, column
       count: agenda.items.length,
       title: entry?.title ?? '',
       ...(entry?.notes ? { notes: entry.notes } : {}),
-      commentary: commentaryPoints(model, state.period, entry),
+      commentary: commentaryPoints(model, state.present.period, entry),
       ...(agenda.items[timing.at + 1] ? { next: agenda.items[timing.at + 1]?.title ?? '' } : {}),
       ...(entry?.minutes ? { minutes: entry.minutes } : {}),
       meetingStartedAt: timing.meeting,
       itemStartedAt: timing.item,
     });
-  }, [publish, timing, state.present, state.period, model]);
+  }, [publish, timing, state.present, model]);
 
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') return dispatch('interrupt');
-    if (commandFor(toKeyPress(input, key)) === 'app.redraw') {
+    if (commandFor(toKeyPress(input, key), ['global']) === 'app.redraw') {
       redraw?.();
       return repaint();
     }
@@ -232,11 +267,13 @@ export function App({ model, theme, initial, title, organisation, onExit, column
 
   const titles = state.stack.map((s) => (s === screen ? view.title : viewOf(s, { ...params, height: 1, cursor: -1 }).title));
   const presenterLine = (): Line => {
-    const agenda = meetingAgenda(model, state.period, model.agenda);
-    const entry = agenda.items[item];
+    const agenda = meetingAgenda(model, meetingPeriod(state), model.agenda);
+    const at = Math.max(0, Math.min(item, agenda.items.length - 1));
+    const entry = agenda.items[at];
     return presenterFooter(
       {
-        item,
+        item: at,
+        ...(view.size > 1 && cursorOf(state) < view.size - 1 ? { more: true } : {}),
         count: agenda.items.length,
         title: entry?.title ?? '',
         meetingMs: timing ? now - timing.meeting : 0,
@@ -249,7 +286,9 @@ export function App({ model, theme, initial, title, organisation, onExit, column
     );
   };
   const footer =
-    presenting && state.mode === 'normal' && !state.status
+    presenting && state.present?.blank
+      ? state.present.blank === 'white' ? [seg(' '.repeat(columns), 'blank.white')] : []
+      : presenting && state.mode === 'normal' && !state.status
       ? presenterLine()
       : state.mode === 'filter'
       ? footerLine('filter', state.draft, columns, '', model.glyphs)
@@ -263,7 +302,7 @@ export function App({ model, theme, initial, title, organisation, onExit, column
 
   const body =
     state.mode === 'help' ? (
-      <StyledLines lines={helpLines(columns, bodyHeight)} theme={theme} />
+      <StyledLines lines={helpLines(columns, bodyHeight, scopesOf({ ...state, mode: 'normal' }))} theme={theme} />
     ) : (
       <Box flexDirection="column">
         <StyledLines lines={view.lines} theme={theme} />

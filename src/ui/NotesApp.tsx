@@ -4,7 +4,7 @@ import type { PresenterState } from '../viewmodel/agenda.js';
 import type { Glyphs } from '../viewmodel/glyphs.js';
 import { notesLines, notesScrollMax, type NotesStatus } from '../viewmodel/notes.js';
 import { ColumnsContext, GlyphsContext, StyledLines } from './components/StyledLines.js';
-import { splitKeys, type KeyPress } from './keys/keymap.js';
+import { commandFor, splitKeys, type KeyPress } from './keys/keymap.js';
 import type { Theme } from './theme/theme.js';
 import { useViewport } from './viewport.js';
 
@@ -21,10 +21,12 @@ export type NotesAppProps = {
   readonly glyphs: Glyphs;
   readonly theme: Theme;
   readonly onQuit: (code: number) => void;
+  /** With several presenters running: the one numbered n (1-based) is followed. */
+  readonly onChoose?: (n: number) => void;
 };
 
 /** The speaker notes at the terminal's size; redrawn on each state, status and tick. */
-export function NotesApp({ store, now, glyphs, theme, onQuit }: NotesAppProps) {
+export function NotesApp({ store, now, glyphs, theme, onQuit, onChoose }: NotesAppProps) {
   const { columns, rows } = useViewport();
   const data = useSyncExternalStore(store.subscribe, store.get);
   const key = data.state ? `${data.state.meetingStartedAt}|${data.state.item}|${data.state.itemStartedAt}` : '';
@@ -34,18 +36,21 @@ export function NotesApp({ store, now, glyphs, theme, onQuit }: NotesAppProps) {
   // A new item starts at the top of its notes.
   const offset = scroll.key === key ? Math.min(scroll.offset, max) : 0;
   useInput((input, k) => {
-    if (k.ctrl && input === 'c') return onQuit(130);
     // Keys that arrive together (typed fast, sent by tmux) come as one string: each counts.
-    const presses: KeyPress[] = [...input].length > 1 && !k.ctrl && !k.meta ? splitKeys(input) : [{ input, up: k.upArrow, down: k.downArrow, pageUp: k.pageUp, pageDown: k.pageDown, home: k.home, end: k.end }];
-    if (presses.some((p) => p.input === 'q')) return onQuit(0);
+    const presses: KeyPress[] = [...input].length > 1 && !k.ctrl && !k.meta ? splitKeys(input) : [{ input, ctrl: k.ctrl, up: k.upArrow, down: k.downArrow, pageUp: k.pageUp, pageDown: k.pageDown, home: k.home, end: k.end }];
+    // Every key from the key table's notes scope (and Ctrl-C from everywhere).
+    const commands = presses.map((p) => commandFor(p, ['global', 'notes']));
+    if (commands.includes('app.interrupt')) return onQuit(130);
+    if (commands.includes('notes.quit')) return onQuit(0);
+    if (onChoose) for (const [i, c] of commands.entries()) if (c === 'notes.choose') onChoose(Number(presses[i]?.input));
     const page = Math.max(1, height - 6);
     // From the latest scroll, not the one drawn: keys may come faster than frames.
     setScroll((prev) => {
       let at = prev.key === key ? Math.min(prev.offset, max) : 0;
-      for (const p of presses) {
-        if (p.home || p.input === 'g') at = 0;
-        else if (p.end || p.input === 'G') at = max;
-        else at += p.up || p.input === 'k' ? -1 : p.down || p.input === 'j' || p.input === ' ' ? 1 : p.pageUp ? -page : p.pageDown ? page : 0;
+      for (const c of commands) {
+        if (c === 'notes.top') at = 0;
+        else if (c === 'notes.bottom') at = max;
+        else at += c === 'notes.up' ? -1 : c === 'notes.down' ? 1 : c === 'notes.pageUp' ? -page : c === 'notes.pageDown' ? page : 0;
         at = Math.max(0, Math.min(max, at));
       }
       return prev.key === key && prev.offset === at ? prev : { key, offset: at };

@@ -30,6 +30,8 @@ export interface PresenterFooter {
   readonly minutes?: number;
   /** Digits typed to jump to an item. */
   readonly digits?: string;
+  /** The slide goes on below the screen (↓ scrolls it). */
+  readonly more?: boolean;
 }
 
 /** "item 3 / 17 · title  ███░░░  meeting 12:03 · item 2:10 / 5:00", with an overrun warning. */
@@ -38,6 +40,7 @@ export function presenterFooter(f: PresenterFooter, width: number, glyphs: Glyph
   const over = budgetMs !== undefined && f.itemMs > budgetMs;
   const dot = ` ${glyphs.dot} `;
   const time: Line = [
+    ...(f.more ? [seg(`${glyphs.down} more  `, 'text.title')] : []),
     seg(`meeting ${clock(f.meetingMs)}${dot}item ${clock(f.itemMs)}`, 'text.muted'),
     ...(budgetMs === undefined ? [] : [seg(` / ${clock(budgetMs)}`, 'text.muted')]),
     ...(over ? [seg(` ${glyphs.warning} over by ${clock(f.itemMs - (budgetMs ?? 0))}`, 'warning')] : []),
@@ -48,7 +51,8 @@ export function presenterFooter(f: PresenterFooter, width: number, glyphs: Glyph
   // The progress bar gives way before the title gets under 10 columns.
   const wanted = Math.max(0, Math.min(20, Math.floor(width / 8)));
   const barW = width - textWidth(head) - timeW - (wanted + 4) >= 10 ? wanted : 0;
-  const done = f.count <= 1 ? barW : Math.round(((f.item + 1) / f.count) * barW);
+  // Never outside the bar, whatever the item and count (a reload may shorten the agenda).
+  const done = f.count <= 1 ? barW : Math.max(0, Math.min(barW, Math.round(((f.item + 1) / f.count) * barW)));
   const bar: Line = barW > 0 ? [seg('  '), seg(glyphs.bar.repeat(done), 'text.title'), seg(glyphs.shade.repeat(barW - done), 'text.muted'), seg('  ')] : [seg('  ')];
   const barWidth = barW > 0 ? barW + 4 : 2;
   const titleW = Math.max(4, width - textWidth(head) - barWidth - timeW);

@@ -63,17 +63,26 @@ export function commentaryPoints(model: Model, period: number, entry: AgendaEntr
   return kpis.flatMap((k) => slidePoints(model, period, k.id)).slice(0, 3);
 }
 
-export interface PresentParams {
-  readonly blank: boolean;
-  readonly index: boolean;
-  readonly indexCursor: number;
+export type PresentParams = NonNullable<ScreenParams['present']>;
+
+/** The agenda's item numbered `n` ("5. Indicators …"): the first whose title starts "n." or "n ", else the nth. */
+export function itemNumbered(meeting: MeetingAgenda, n: number): number {
+  const numbered = new RegExp(`^\\s*(?:item\\s+)?0*${n}(?:[.):]|\\s)`, 'i');
+  const found = meeting.items.findIndex((it) => numbered.test(it.title));
+  return found >= 0 ? found : n - 1;
 }
 
-export function presenterScreen(model: Model, item: number, p: ScreenParams, present: PresentParams, agenda?: Agenda): ScreenView {
+/**
+ * The audience screen for the meeting of period `p.period`: item `present.item` (clamped to the
+ * agenda, which a reload may have shortened), the index, or nothing when blanked.
+ */
+export function presenterScreen(model: Model, p: ScreenParams, present: PresentParams, agenda?: Agenda): ScreenView {
   const meeting = meetingAgenda(model, p.period, agenda);
+  const item = Math.max(0, Math.min(present.item, meeting.items.length - 1));
   const entry = meeting.items[item];
   // Short, for the breadcrumbs of a drill-out (Overview › Presenting 5/17 › Register).
   const title = `Presenting ${item + 1}/${meeting.items.length}`;
+  if (present.blank === 'white') return { title, lines: Array.from({ length: Math.max(1, p.height) }, () => [seg(' '.repeat(Math.max(1, p.width)), 'blank.white')]), size: 0, targets: [], sortColumns: 0 };
   if (present.blank) return { title, lines: [], size: 0, targets: [], sortColumns: 0 };
   if (present.index) {
     const lines: Line[] = [[seg(meeting.meeting, 'text.title')], [seg(`${meeting.items.length} items${meeting.generated ? ' (built from the data: no agenda file for this period)' : ''} · Enter goes to an item, Esc closes`, 'text.muted')], []];

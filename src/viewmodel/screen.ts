@@ -51,7 +51,7 @@ export interface ScreenParams {
   /** The heat grid's toggles (shared by the grid and the cell lists opened from it); default DEFAULT_GRID. */
   readonly grid?: GridOptions;
   /** Presenter mode's overlays (blank screen, agenda index). */
-  readonly present?: { readonly blank: boolean; readonly index: boolean; readonly indexCursor: number };
+  readonly present?: { readonly item: number; readonly blank?: 'black' | 'white'; readonly index: boolean; readonly indexCursor: number };
 }
 
 export interface ScreenView {

@@ -25,7 +25,9 @@ export type Token =
   | 'warning'
   | 'info'
   | 'chart.value'
-  | 'chart.target';
+  | 'chart.target'
+  /** A white screen (the presenter's w): drawn as reversed spaces. */
+  | 'blank.white';
 
 export interface Segment {
   readonly text: string;

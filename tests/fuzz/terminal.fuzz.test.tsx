@@ -183,7 +183,7 @@ function screens(model: Model): { readonly state: AppState; readonly name: strin
   const agenda = meetingAgenda(model, periods - 1, model.agenda);
   const out: { readonly state: AppState; readonly name: string }[] = stacks.map((stack) => ({ state: { ...base, stack }, name: stack.map((s) => ('id' in s ? `${s.screen}:${s.id}` : s.screen)).join('>') }));
   for (const item of agenda.items) {
-    out.push({ state: { ...base, stack: [{ screen: 'overview' }, { screen: 'present', id: String(item.index) }], present: { count: agenda.items.length, standalone: false, blank: false, index: false, digits: '' } }, name: `present:${item.index}` });
+    out.push({ state: { ...base, stack: [{ screen: 'overview' }, { screen: 'present' }], present: { item: item.index, count: agenda.items.length, period: periods - 1, standalone: false, index: false, indexCursor: item.index, digits: '' } }, name: `present:${item.index}` });
   }
   out.push({ state: { ...base, mode: 'help' }, name: 'help' });
   return out;

@@ -1,8 +1,31 @@
-// Every key in one table: a command id, its default bindings, a description and a category.
-// The help overlay and the footer's key hints are generated from it; the input router resolves
-// a keypress to a command through it. Pure: no Ink here (keys arrive as plain KeyPress records).
+// Every key in one table, by scope: a command id, the scope it works in, its bindings, a
+// description and a category. The help overlay, the footer's key hints and `ragtop --help` are
+// generated from it; the input router resolves a keypress to a command through it, in the scopes
+// the app is in (see scopesOf in router.ts). Pure: no Ink here (keys arrive as KeyPress records).
+
+/**
+ * Where a key means something: everywhere (global), browsing the analyst views, the heat grid's
+ * cell cursor (over browsing), presenting a slide, typing an item number (over presenting), the
+ * agenda index, the filter line, the jump line, the help overlay, the speaker-notes window.
+ */
+export type Scope = 'global' | 'analyst' | 'grid' | 'presenting' | 'goto' | 'index' | 'filter' | 'command' | 'help' | 'notes';
+
+export const SCOPE_TITLES: Readonly<Record<Scope, string>> = {
+  global: 'Everywhere',
+  analyst: 'Browsing',
+  grid: 'Heat grid (over browsing)',
+  presenting: 'Presenting (ragtop present, or p)',
+  goto: 'Typing an item number (presenting)',
+  index: 'The agenda index (i, presenting)',
+  filter: 'Filter line (/)',
+  command: 'Jump line (:)',
+  help: 'This help',
+  notes: 'Speaker notes (ragtop present --notes)',
+};
 
 export type CommandId =
+  | 'app.interrupt'
+  | 'app.redraw'
   | 'nav.up'
   | 'nav.down'
   | 'nav.pageUp'
@@ -28,14 +51,62 @@ export type CommandId =
   | 'app.help'
   | 'app.present'
   | 'app.quit'
-  | 'app.redraw'
   | 'grid.inherent'
   | 'grid.residual'
   | 'grid.target'
   | 'grid.kind'
-  | 'grid.movement';
+  | 'grid.movement'
+  | 'grid.left'
+  | 'grid.right'
+  | 'grid.up'
+  | 'grid.down'
+  | 'present.next'
+  | 'present.previous'
+  | 'present.first'
+  | 'present.last'
+  | 'present.scrollUp'
+  | 'present.scrollDown'
+  | 'present.number'
+  | 'present.index'
+  | 'present.blank'
+  | 'present.white'
+  | 'present.drill'
+  | 'present.jump'
+  | 'present.help'
+  | 'present.leave'
+  | 'goto.digit'
+  | 'goto.erase'
+  | 'goto.go'
+  | 'goto.cancel'
+  | 'index.down'
+  | 'index.up'
+  | 'index.top'
+  | 'index.bottom'
+  | 'index.go'
+  | 'index.close'
+  | 'filter.keep'
+  | 'filter.clear'
+  | 'filter.erase'
+  | 'filter.up'
+  | 'filter.down'
+  | 'filter.type'
+  | 'jump.go'
+  | 'jump.cancel'
+  | 'jump.complete'
+  | 'jump.erase'
+  | 'jump.type'
+  | 'help.quit'
+  | 'help.close'
+  | 'notes.down'
+  | 'notes.up'
+  | 'notes.pageDown'
+  | 'notes.pageUp'
+  | 'notes.top'
+  | 'notes.bottom'
+  | 'notes.choose'
+  | 'notes.quit';
 
-export type Category = 'Move' | 'Views' | 'Period' | 'Find' | 'Heat grid' | 'App';
+export type Category = 'Move' | 'Views' | 'Period' | 'Find' | 'Heat grid' | 'App' | 'Slides' | 'Screen' | 'Edit';
 
 /** A keypress, normalised once (Ink 6: Backspace arrives as `delete`, Escape sets `meta`). */
 export interface KeyPress {
@@ -56,14 +127,17 @@ export interface KeyPress {
   readonly backspace?: boolean;
 }
 
-/** A binding: a printable key, a control key (`{ ctrl: 'l' }` is Ctrl-L), or a named special key. */
-export type Binding =
-  | { readonly char: string }
-  | { readonly ctrl: string }
-  | { readonly special: 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'enter' | 'escape' | 'tab' | 'shiftTab' };
+type Special = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'enter' | 'escape' | 'tab' | 'shiftTab' | 'backspace';
+
+/**
+ * A binding: a printable key, a control key (`{ ctrl: 'l' }` is Ctrl-L), a named special key, a
+ * digit 0–9, any printable text (typed into a line), or any key at all.
+ */
+export type Binding = { readonly char: string } | { readonly ctrl: string } | { readonly special: Special } | { readonly digit: true } | { readonly text: true } | { readonly any: true };
 
 export interface CommandSpec {
   readonly id: CommandId;
+  readonly scope: Scope;
   readonly keys: readonly Binding[];
   readonly label: string;
   readonly description: string;
@@ -71,47 +145,132 @@ export interface CommandSpec {
 }
 
 const c = (char: string): Binding => ({ char });
-const s = (special: Extract<Binding, { special: string }>['special']): Binding => ({ special });
+const s = (special: Special): Binding => ({ special });
+const DIGIT: Binding = { digit: true };
+const TEXT: Binding = { text: true };
+const ANY: Binding = { any: true };
+
+type Row = readonly [CommandId, readonly Binding[], string, string, Category];
+const rows = (scope: Scope, list: readonly Row[]): CommandSpec[] => list.map(([id, keys, label, description, category]) => ({ id, scope, keys, label, description, category }));
 
 export const KEYMAP: readonly CommandSpec[] = [
-  { id: 'nav.up', keys: [s('up'), c('k')], label: '↑/k', description: 'move up', category: 'Move' },
-  { id: 'nav.down', keys: [s('down'), c('j')], label: '↓/j', description: 'move down', category: 'Move' },
-  { id: 'nav.pageUp', keys: [s('pageUp')], label: 'PgUp', description: 'page up', category: 'Move' },
-  { id: 'nav.pageDown', keys: [s('pageDown')], label: 'PgDn', description: 'page down', category: 'Move' },
-  { id: 'nav.top', keys: [c('g'), s('home')], label: 'g', description: 'go to the top', category: 'Move' },
-  { id: 'nav.bottom', keys: [c('G'), s('end')], label: 'G', description: 'go to the bottom', category: 'Move' },
-  { id: 'screen.enter', keys: [s('enter'), s('right'), c('l')], label: 'Enter', description: 'open (drill in)', category: 'Move' },
-  { id: 'screen.back', keys: [s('escape'), s('left'), c('h')], label: 'Esc', description: 'back', category: 'Move' },
-  { id: 'view.overview', keys: [c('1')], label: '1', description: 'Overview', category: 'Views' },
-  { id: 'view.kpis', keys: [c('2')], label: '2', description: 'KPIs', category: 'Views' },
-  { id: 'view.register', keys: [c('3')], label: '3', description: 'Register', category: 'Views' },
-  { id: 'view.heatGrid', keys: [c('4')], label: '4', description: 'Heat grid', category: 'Views' },
-  { id: 'view.finance', keys: [c('5')], label: '5', description: 'Finance', category: 'Views' },
-  { id: 'view.checks', keys: [c('6')], label: '6', description: 'Checks', category: 'Views' },
-  { id: 'view.next', keys: [s('tab')], label: 'Tab', description: 'next view', category: 'Views' },
-  { id: 'view.previous', keys: [s('shiftTab')], label: 'S-Tab', description: 'previous view', category: 'Views' },
-  { id: 'period.previous', keys: [c('[')], label: '[', description: 'previous period', category: 'Period' },
-  { id: 'period.next', keys: [c(']')], label: ']', description: 'next period', category: 'Period' },
-  { id: 'list.filter', keys: [c('/')], label: '/', description: 'filter (Enter keeps, Esc clears)', category: 'Find' },
-  { id: 'list.sort', keys: [c('s')], label: 's', description: 'sort by the next column', category: 'Find' },
-  { id: 'kpi.checks', keys: [c('c')], label: 'c', description: "the checks on a KPI (in its detail)", category: 'Find' },
-  { id: 'app.jump', keys: [c(':')], label: ':', description: 'jump: kpi, risk, period, priority (Tab completes)', category: 'Find' },
-  { id: 'grid.inherent', keys: [c('i')], label: 'i', description: 'inherent scores (heat grid)', category: 'Heat grid' },
-  { id: 'grid.residual', keys: [c('r')], label: 'r', description: 'residual scores (heat grid)', category: 'Heat grid' },
-  { id: 'grid.target', keys: [c('t')], label: 't', description: 'target scores (heat grid)', category: 'Heat grid' },
-  { id: 'grid.kind', keys: [c('o')], label: 'o', description: 'risks ↔ opportunities (heat grid)', category: 'Heat grid' },
-  { id: 'grid.movement', keys: [c('m')], label: 'm', description: 'movement since last period (heat grid)', category: 'Heat grid' },
-  { id: 'app.help', keys: [c('?')], label: '?', description: 'help: all keys', category: 'App' },
-  { id: 'app.present', keys: [c('p')], label: 'p', description: 'presenter mode', category: 'App' },
-  { id: 'app.quit', keys: [c('q')], label: 'q', description: 'quit', category: 'App' },
-  { id: 'app.redraw', keys: [{ ctrl: 'l' }], label: 'Ctrl-L', description: 'draw the whole screen again', category: 'App' },
+  ...rows('global', [
+    ['app.interrupt', [{ ctrl: 'c' }], 'Ctrl-C', 'quit at once, from anywhere', 'App'],
+    ['app.redraw', [{ ctrl: 'l' }], 'Ctrl-L', 'draw the whole screen again', 'App'],
+  ]),
+  ...rows('analyst', [
+    ['nav.up', [s('up'), c('k')], '↑/k', 'move up', 'Move'],
+    ['nav.down', [s('down'), c('j')], '↓/j', 'move down', 'Move'],
+    ['nav.pageUp', [s('pageUp')], 'PgUp', 'page up', 'Move'],
+    ['nav.pageDown', [s('pageDown')], 'PgDn', 'page down', 'Move'],
+    ['nav.top', [c('g'), s('home')], 'g', 'go to the top', 'Move'],
+    ['nav.bottom', [c('G'), s('end')], 'G', 'go to the bottom', 'Move'],
+    ['screen.enter', [s('enter'), s('right'), c('l')], 'Enter', 'open (drill in)', 'Move'],
+    ['screen.back', [s('escape'), s('left'), c('h')], 'Esc', 'back (drilled out of a slide: back to it)', 'Move'],
+    ['view.overview', [c('1')], '1', 'Overview', 'Views'],
+    ['view.kpis', [c('2')], '2', 'KPIs', 'Views'],
+    ['view.register', [c('3')], '3', 'Register', 'Views'],
+    ['view.heatGrid', [c('4')], '4', 'Heat grid', 'Views'],
+    ['view.finance', [c('5')], '5', 'Finance', 'Views'],
+    ['view.checks', [c('6')], '6', 'Checks', 'Views'],
+    ['view.next', [s('tab')], 'Tab', 'next view', 'Views'],
+    ['view.previous', [s('shiftTab')], 'S-Tab', 'previous view', 'Views'],
+    ['period.previous', [c('[')], '[', 'previous period', 'Period'],
+    ['period.next', [c(']')], ']', 'next period', 'Period'],
+    ['list.filter', [c('/')], '/', 'filter (Enter keeps, Esc clears)', 'Find'],
+    ['list.sort', [c('s')], 's', 'sort by the next column', 'Find'],
+    ['kpi.checks', [c('c')], 'c', 'the checks on a KPI (in its detail)', 'Find'],
+    ['app.jump', [c(':')], ':', 'jump: kpi, risk, period, priority (Tab completes)', 'Find'],
+    ['grid.inherent', [c('i')], 'i', 'inherent scores (heat grid)', 'Heat grid'],
+    ['grid.residual', [c('r')], 'r', 'residual scores (heat grid)', 'Heat grid'],
+    ['grid.target', [c('t')], 't', 'target scores (heat grid)', 'Heat grid'],
+    ['grid.kind', [c('o')], 'o', 'risks ↔ opportunities (heat grid)', 'Heat grid'],
+    ['grid.movement', [c('m')], 'm', 'movement since last period (heat grid)', 'Heat grid'],
+    ['app.help', [c('?')], '?', 'help: all keys', 'App'],
+    ['app.present', [c('p')], 'p', 'presenter mode (drilled out of a slide: back to it)', 'App'],
+    ['app.quit', [c('q')], 'q', 'quit (drilled out of a slide: back to it)', 'App'],
+  ]),
+  ...rows('grid', [
+    ['grid.left', [s('left'), c('h')], '←/h', 'cell to the left', 'Heat grid'],
+    ['grid.right', [s('right'), c('l')], '→/l', 'cell to the right', 'Heat grid'],
+    ['grid.up', [s('up'), c('k')], '↑/k', 'cell above', 'Heat grid'],
+    ['grid.down', [s('down'), c('j')], '↓/j', 'cell below', 'Heat grid'],
+  ]),
+  ...rows('presenting', [
+    ['present.next', [c(' '), c('n'), s('pageDown'), s('right')], 'Space', 'next item (also n, PgDn, →)', 'Slides'],
+    ['present.previous', [s('backspace'), c('N'), s('pageUp'), s('left')], 'Bksp', 'previous item (also N, PgUp, ←)', 'Slides'],
+    ['present.first', [c('g'), s('home')], 'g', 'first item', 'Slides'],
+    ['present.last', [c('G'), s('end')], 'G', 'last item', 'Slides'],
+    ['present.scrollDown', [s('down'), c('j')], '↓/j', 'scroll a long slide down', 'Slides'],
+    ['present.scrollUp', [s('up'), c('k')], '↑/k', 'scroll a long slide up', 'Slides'],
+    ['present.number', [DIGIT], '0-9', "an item's number, then Enter (the agenda's own numbers first)", 'Slides'],
+    ['present.index', [c('i')], 'i', 'the agenda index', 'Slides'],
+    ['present.blank', [c('b'), c('.')], 'b/.', 'blank the screen black (any key shows it again)', 'Screen'],
+    ['present.white', [c('w')], 'w', 'blank the screen white (any key shows it again)', 'Screen'],
+    ['present.drill', [c('d')], 'd', 'drill out to the analyst view of the item (Esc, p or q return)', 'Screen'],
+    ['present.jump', [c(':')], ':', 'jump to a kpi, risk or priority (drills out)', 'Screen'],
+    ['present.help', [c('?')], '?', 'help: all keys', 'App'],
+    ['present.leave', [c('q')], 'q', 'leave presenting (ragtop present: quit)', 'App'],
+  ]),
+  ...rows('goto', [
+    ['goto.digit', [DIGIT], '0-9', 'another digit', 'Edit'],
+    ['goto.erase', [s('backspace')], 'Bksp', 'erase a digit', 'Edit'],
+    ['goto.go', [s('enter')], 'Enter', 'go to the item', 'Edit'],
+    ['goto.cancel', [s('escape')], 'Esc', 'forget the number', 'Edit'],
+  ]),
+  ...rows('index', [
+    ['index.down', [s('down'), c('j')], '↓/j', 'next item', 'Move'],
+    ['index.up', [s('up'), c('k')], '↑/k', 'previous item', 'Move'],
+    ['index.top', [c('g'), s('home')], 'g', 'first item', 'Move'],
+    ['index.bottom', [c('G'), s('end')], 'G', 'last item', 'Move'],
+    ['index.go', [s('enter')], 'Enter', 'present the item', 'Move'],
+    ['index.close', [s('escape'), c('i'), c('q')], 'Esc', 'close the index (also i, q)', 'Move'],
+  ]),
+  ...rows('filter', [
+    ['filter.keep', [s('enter')], 'Enter', 'keep the filter', 'Edit'],
+    ['filter.clear', [s('escape')], 'Esc', 'clear the filter', 'Edit'],
+    ['filter.erase', [s('backspace')], 'Bksp', 'erase a character', 'Edit'],
+    ['filter.up', [s('up')], '↑', 'move up the filtered list', 'Edit'],
+    ['filter.down', [s('down')], '↓', 'move down the filtered list', 'Edit'],
+    ['filter.type', [TEXT], 'text', 'filter by it (q is text here)', 'Edit'],
+  ]),
+  ...rows('command', [
+    ['jump.go', [s('enter')], 'Enter', 'go', 'Edit'],
+    ['jump.cancel', [s('escape')], 'Esc', 'cancel', 'Edit'],
+    ['jump.complete', [s('tab')], 'Tab', 'complete', 'Edit'],
+    ['jump.erase', [s('backspace')], 'Bksp', 'erase a character (on an empty line: cancel)', 'Edit'],
+    ['jump.type', [TEXT], 'text', 'kpi ID, risk ID, period P, priority ID', 'Edit'],
+  ]),
+  ...rows('help', [
+    ['help.quit', [c('q')], 'q', 'close the help, then q as where you were', 'App'],
+    ['help.close', [ANY], 'any', 'close the help', 'App'],
+  ]),
+  ...rows('notes', [
+    ['notes.down', [s('down'), c('j'), c(' ')], '↓/j', 'scroll down (also Space)', 'Move'],
+    ['notes.up', [s('up'), c('k')], '↑/k', 'scroll up', 'Move'],
+    ['notes.pageDown', [s('pageDown')], 'PgDn', 'page down', 'Move'],
+    ['notes.pageUp', [s('pageUp')], 'PgUp', 'page up', 'Move'],
+    ['notes.top', [c('g'), s('home')], 'g', 'top', 'Move'],
+    ['notes.bottom', [c('G'), s('end')], 'G', 'bottom', 'Move'],
+    ['notes.choose', [DIGIT], '1-9', 'follow that presenter (when more than one runs)', 'Move'],
+    ['notes.quit', [c('q')], 'q', 'quit the notes', 'App'],
+  ]),
 ];
 
-export const CATEGORIES: readonly Category[] = ['Move', 'Views', 'Period', 'Find', 'Heat grid', 'App'];
+export const CATEGORIES: readonly Category[] = ['Slides', 'Screen', 'Move', 'Views', 'Period', 'Find', 'Heat grid', 'Edit', 'App'];
+
+/** A keypress that types text: printable, with no control character in it. */
+export function printable(k: KeyPress): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !k.ctrl && k.input.length > 0 && !k.enter && !k.escape && !k.tab && !k.backspace && !/[\x00-\x1f\x7f]/.test(k.input);
+}
 
 function matches(b: Binding, k: KeyPress): boolean {
   if ('char' in b) return !k.ctrl && k.input === b.char;
   if ('ctrl' in b) return k.ctrl === true && k.input === b.ctrl;
+  if ('digit' in b) return !k.ctrl && /^[0-9]$/.test(k.input);
+  if ('text' in b) return printable(k);
+  if ('any' in b) return true;
   switch (b.special) {
     case 'up':
       return k.up === true;
@@ -137,6 +296,8 @@ function matches(b: Binding, k: KeyPress): boolean {
       return k.tab === true && k.shift !== true;
     case 'shiftTab':
       return k.tab === true && k.shift === true;
+    case 'backspace':
+      return k.backspace === true;
     default: {
       const _exhaustive: never = b.special;
       return _exhaustive;
@@ -144,9 +305,13 @@ function matches(b: Binding, k: KeyPress): boolean {
   }
 }
 
-/** The command a keypress means in normal mode, if any. */
-export function commandFor(k: KeyPress): CommandId | undefined {
-  return KEYMAP.find((spec) => spec.keys.some((b) => matches(b, k)))?.id;
+/** The command a keypress means in the first of `scopes` that binds it, if any. */
+export function commandFor(k: KeyPress, scopes: readonly Scope[] = ['global', 'analyst']): CommandId | undefined {
+  for (const scope of scopes) {
+    const found = KEYMAP.find((spec) => spec.scope === scope && spec.keys.some((b) => matches(b, k)));
+    if (found) return found.id;
+  }
+  return undefined;
 }
 
 export function specOf(id: CommandId): CommandSpec {

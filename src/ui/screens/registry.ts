@@ -33,7 +33,7 @@ const DEFS: Readonly<Record<Screen['screen'], ScreenDef>> = {
   cell: { view: (m, s, p) => cellScreen(m, 'id' in s ? s.id : '', p), hints: ['nav.down', 'screen.enter', 'screen.back', 'list.filter', 'period.previous', 'period.next', 'app.help', 'app.quit'] },
   finance: { view: (m, _s, p) => financeScreen(m, p), hints: ['nav.down', 'list.filter', 'list.sort', 'period.previous', 'period.next', 'app.jump', 'app.help', 'app.quit'] },
   present: {
-    view: (m, s, p) => presenterScreen(m, Number('id' in s ? s.id : 0), p, p.present ?? { blank: false, index: false, indexCursor: 0 }, m.agenda),
+    view: (m, _s, p) => presenterScreen(m, p, p.present ?? { item: 0, index: false, indexCursor: 0 }, m.agenda),
     hints: [],
   },
   checks: { view: (m, _s, p) => checksScreen(m, p), hints: LIST_HINTS },

@@ -16,19 +16,31 @@ export type Screen =
   | { readonly screen: 'risk'; readonly id: string }
   /** The entries placed in one heat-grid cell (id `impact,likelihood`). */
   | { readonly screen: 'cell'; readonly id: string }
-  /** Presenter mode, showing agenda item `id` (0-based, as text). */
-  | { readonly screen: 'present'; readonly id: string };
+  /** Presenter mode's slides (the item shown is `present.item`). */
+  | { readonly screen: 'present' };
 
-/** Presenter mode's own state (the item shown is the `present` screen's id). */
+/** The screen is blanked: black (b, .) or white (w). */
+export type Blank = 'black' | 'white';
+
+/**
+ * Presenter mode's own state: the meeting (its period and agenda position) is kept here, apart
+ * from what the analyst screens drilled into from it show, so drilling out, browsing another
+ * period and coming back always lands on the same item of the same meeting.
+ */
 export interface PresentState {
+  /** The item shown (0-based, always < count). */
+  readonly item: number;
   readonly count: number;
+  /** The meeting's period (what the slides show, whatever the analyst screens browse). */
+  readonly period: number;
   /** Started with `ragtop present`: leaving the presentation quits. */
   readonly standalone: boolean;
-  /** The audience screen is blanked (b). */
-  readonly blank: boolean;
-  /** The agenda index is open (i). */
+  /** The audience screen is blanked. */
+  readonly blank?: Blank;
+  /** The agenda index is open (i), with its cursor. */
   readonly index: boolean;
-  /** Digits typed so far to jump to an item (Enter goes). */
+  readonly indexCursor: number;
+  /** Digits typed so far to go to an item (Enter goes). */
   readonly digits: string;
 }
 
@@ -84,11 +96,15 @@ export type Action =
   | { readonly type: 'grid'; readonly set: Partial<GridOptions> }
   /** The data was reloaded: this many periods now, showing this one. */
   | { readonly type: 'periods'; readonly count: number; readonly period: number }
-  /** Starts presenting an agenda of `count` items at `item`. */
+  /** Starts presenting an agenda of `count` items at `item`, of the period shown. */
   | { readonly type: 'presentStart'; readonly count: number; readonly standalone: boolean; readonly item?: number }
-  /** Shows agenda item `item` (clamped); closes the index, clears typed digits, unblanks. */
+  /** Shows agenda item `item` (clamped), from wherever it was drilled to; closes the index, clears typed digits, unblanks. */
   | { readonly type: 'presentGo'; readonly item: number }
-  | { readonly type: 'presentSet'; readonly set: Partial<Pick<PresentState, 'blank' | 'index' | 'digits'>> }
+  | { readonly type: 'presentSet'; readonly set: Partial<Pick<PresentState, 'blank' | 'index' | 'indexCursor' | 'digits'>> }
+  /** Back to the slide from anything drilled into from it, in the meeting's period. */
+  | { readonly type: 'presentReturn' }
+  /** The agenda changed under the presentation (a reload, an edit): its new size, period and item. */
+  | { readonly type: 'presentSync'; readonly count: number; readonly period: number; readonly item: number }
   /** Leaves presenter mode: back to the analyst view it was started from (or quits, standalone). */
   | { readonly type: 'presentEnd' };
 
@@ -99,6 +115,30 @@ export function screenKey(s: Screen): string {
 
 export function current(state: AppState): Screen {
   return state.stack[state.stack.length - 1] as Screen;
+}
+
+/** Where the slides sit in the stack (-1 when not presenting). */
+function slideAt(state: AppState): number {
+  return state.stack.findIndex((s) => s.screen === 'present');
+}
+
+/** Presenting, with an analyst screen drilled into from the slide on top. */
+export function drilled(state: AppState): boolean {
+  return state.present !== undefined && current(state).screen !== 'present';
+}
+
+/** The stack with everything drilled into from the slide taken off, in the meeting's period. */
+function toSlide(state: AppState): AppState {
+  const at = slideAt(state);
+  if (!state.present || at < 0) return state;
+  return { ...state, stack: state.stack.slice(0, at + 1), period: clamp(state.present.period, state.periodCount), mode: 'normal', draft: '' };
+}
+
+/** A top-level view: replaces the stack, or, drilled out of a slide, what is above the slide. */
+function showView(state: AppState, view: TopView): AppState {
+  const at = slideAt(state);
+  const under = state.present && at >= 0 ? state.stack.slice(0, at + 1) : [];
+  return { ...state, stack: [...under, { screen: view }] };
 }
 
 export function initialState(periodCount: number, period = periodCount - 1, view: TopView = 'overview'): AppState {
@@ -151,15 +191,21 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...base, cursors: { ...base.cursors, [action.key]: Math.max(0, action.index) } };
     case 'push':
       return { ...base, stack: [...base.stack, action.screen] };
-    case 'back':
-      return base.stack.length > 1 ? { ...base, stack: base.stack.slice(0, -1) } : base;
+    case 'back': {
+      // The slide is the bottom of a drill-out: Esc there does nothing, so Esc always lands on it.
+      if (base.present && current(base).screen === 'present') return base;
+      if (base.stack.length <= 1) return base;
+      const popped = { ...base, stack: base.stack.slice(0, -1) };
+      return current(popped).screen === 'present' ? toSlide(popped) : popped;
+    }
     case 'view':
-      return { ...base, stack: [{ screen: action.view }] };
+      return showView(base, action.view);
     case 'cycleView': {
-      const top = base.stack[0] as Screen;
-      const i = TOP_VIEWS.indexOf(top.screen as TopView);
+      const at = slideAt(base);
+      const top = base.stack[base.present && at >= 0 ? at + 1 : 0];
+      const i = top ? TOP_VIEWS.indexOf(top.screen as TopView) : -1;
       const next = TOP_VIEWS[(i + action.delta + TOP_VIEWS.length) % TOP_VIEWS.length] as TopView;
-      return { ...base, stack: [{ screen: next }] };
+      return showView(base, next);
     }
     case 'period':
       return { ...base, period: clamp(base.period + action.delta, base.periodCount) };
@@ -205,26 +251,38 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'presentStart': {
       if (action.count <= 0) return { ...base, status: 'the agenda has no items' };
       const item = clamp(action.item ?? 0, action.count);
-      const screen: Screen = { screen: 'present', id: String(item) };
+      const screen: Screen = { screen: 'present' };
       const stack = action.standalone ? [screen] : [...base.stack, screen];
-      return { ...base, stack, mode: 'normal', present: { count: action.count, standalone: action.standalone, blank: false, index: false, digits: '' } };
+      const present: PresentState = { item, count: action.count, period: base.period, standalone: action.standalone, index: false, indexCursor: item, digits: '' };
+      return { ...base, stack, mode: 'normal', draft: '', present, cursors: { ...base.cursors, present: 0 } };
     }
     case 'presentGo': {
       if (!base.present) return base;
       const item = clamp(action.item, base.present.count);
-      // Replace the presenter screen (and anything drilled into from it) with the new item.
-      const at = base.stack.findIndex((s) => s.screen === 'present');
-      const stack = [...base.stack.slice(0, Math.max(0, at)), { screen: 'present', id: String(item) } as Screen];
-      return { ...base, stack, present: { ...base.present, blank: false, index: false, digits: '' } };
+      // A new item starts at its top; the same item keeps where it was scrolled to.
+      const scroll = item === base.present.item ? (base.cursors['present'] ?? 0) : 0;
+      const { blank: _b, ...present } = base.present;
+      return toSlide({ ...base, present: { ...present, item, index: false, digits: '' }, cursors: { ...base.cursors, present: scroll } });
     }
     case 'presentSet':
       return base.present ? { ...base, present: { ...base.present, ...action.set } } : base;
+    case 'presentReturn':
+      return toSlide(base);
+    case 'presentSync': {
+      if (!base.present) return base;
+      if (action.count <= 0) return reducer(base, { type: 'presentEnd' });
+      const item = clamp(action.item, action.count);
+      const moved = item !== base.present.item;
+      const present: PresentState = { ...base.present, count: action.count, period: clamp(action.period, base.periodCount), item, indexCursor: clamp(base.present.indexCursor, action.count) };
+      const next = { ...base, present, ...(moved ? { cursors: { ...base.cursors, present: 0 } } : {}) };
+      return current(next).screen === 'present' ? toSlide(next) : next;
+    }
     case 'presentEnd': {
       if (!base.present) return base;
       if (base.present.standalone) return { ...base, quit: true };
-      const at = base.stack.findIndex((s) => s.screen === 'present');
-      const { present: _gone, ...rest } = base;
-      return { ...rest, stack: at > 0 ? base.stack.slice(0, at) : [{ screen: 'overview' }] };
+      const at = slideAt(base);
+      const { present, ...rest } = base;
+      return { ...rest, period: clamp(present.period, base.periodCount), mode: 'normal', stack: at > 0 ? base.stack.slice(0, at) : [{ screen: 'overview' }] };
     }
     default: {
       const _exhaustive: never = action;

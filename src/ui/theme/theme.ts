@@ -30,6 +30,7 @@ const common = {
   'text.heading': { bold: true, underline: true },
   focus: { inverse: true },
   header: { bold: true },
+  'blank.white': { inverse: true },
 } as const;
 
 const DEFAULT: Theme = {
