@@ -17,6 +17,7 @@ const skip = process.platform === 'win32';
 const T0 = 1_582_120_800_000;
 const state = (item: number, over: Partial<PresenterState> = {}): PresenterState => ({
   meeting: 'Corporate Governance Committee',
+  catalogue: 'cat',
   item,
   count: 5,
   title: `Item title ${item}`,
@@ -319,5 +320,37 @@ describe.skipIf(skip)('runNotes without a terminal', () => {
     expect(await readOnce(p, 200)).toBeUndefined();
     publisher(p).publish(state(2));
     await vi.waitFor(async () => expect((await readOnce(p, 500))?.item).toBe(2));
+  });
+});
+
+describe.skipIf(skip)('finding the presenters (one socket each)', async () => {
+  const { discover, findPresenter } = await import('../src/cli/discover.js');
+  it('lists every presenter that answers, narrowed to a named catalogue; a dead socket is skipped', async () => {
+    publisher(channelPath(env, 'cat', 101)).publish(state(1));
+    publisher(channelPath(env, 'dog', 102)).publish(state(2, { catalogue: 'dog', meeting: 'Dog committee' }));
+    // A socket file nothing listens on any more.
+    await rawServer(channelPath(env, 'gone', 103), []).then((s) => s.close());
+    await vi.waitFor(async () => expect((await discover(env)).map((r) => r.state.catalogue).sort()).toEqual(['cat', 'dog']));
+    expect((await discover(env, 'dog')).map((r) => r.state.meeting)).toEqual(['Dog committee']);
+    expect(await discover(env, 'cow')).toEqual([]);
+  });
+
+  it('follows the only presenter; with two, offers both and follows the one chosen', async () => {
+    const states: PresenterState[] = [];
+    const statuses: NotesStatus[] = [];
+    let choices: readonly PresenterState[] = [];
+    const one = publisher(channelPath(env, 'cat', 201));
+    one.publish(state(1));
+    const f = findPresenter(env, undefined, (s) => states.push(s), (s) => statuses.push(s), (c) => (choices = c), 50);
+    cleanups.push(() => f.stop());
+    await vi.waitFor(() => expect(states.at(-1)?.item).toBe(1));
+    one.close();
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('ended'));
+    // Two presenters now: the speaker is asked.
+    publisher(channelPath(env, 'cat', 202)).publish(state(3, { meetingStartedAt: T0 + 1 }));
+    publisher(channelPath(env, 'dog', 203)).publish(state(4, { catalogue: 'dog', meetingStartedAt: T0 + 2 }));
+    await vi.waitFor(() => expect([statuses.at(-1), choices.length]).toEqual(['choose', 2]));
+    f.choose(2);
+    await vi.waitFor(() => expect(states.at(-1)).toMatchObject({ item: 4, catalogue: 'dog' }));
   });
 });

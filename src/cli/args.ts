@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { CAREFUL_MAX_BYTES, DEFAULT_LIMITS } from '../load/limits.js';
+import { keyHelpText } from '../ui/keys/keymap.js';
 
 export const COMMANDS = ['check', 'present', 'export', 'config'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
@@ -167,14 +168,8 @@ Finding codes
             NARRATIVE_ARITHMETIC TOLERANCE_CONFIG
   info:     AMBIGUOUS_SCORE UNRATED UNPARSED_AS_OF (and OUT_OF_RANGE where allowed)
 
-Keys (in the app; ? shows them all)
-  1-6 views (Overview KPIs Register Heat-grid Finance Checks)   Tab/S-Tab next/previous view
-  arrows or h j k l move   Enter drill in   Esc back   g/G top/bottom   PgUp/PgDn
-  [ ] previous/next period   / filter   s sort   : jump (kpi, risk, period, priority)
-  ? help   p presenter   q quit
-  heat grid: i r t inherent/residual/target, o risks/opportunities, m movement
-  presenter: Space/n/PgDn next, Backspace/N/PgUp previous, g/G first/last, a number then Enter,
-             i the agenda, d or Enter drill into the analyst view (Esc returns), b blank, q leave
+Keys (in the app; ? shows them all, those of the current scope first)
+${keyHelpText()}
 
 Environment
   NO_COLOR            any non-empty value turns colour off

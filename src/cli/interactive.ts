@@ -3,7 +3,7 @@
 // saved on the way out. Ink is imported here, on first use, never on the check and help paths.
 
 import path from 'node:path';
-import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
+import { parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
 import { loadDatasetAsync, type LoadProgress, type LoadResult } from '../load/load.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
@@ -71,9 +71,10 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
     return 2;
   }
   const catalogueId = loaded.dataset.catalogue.id;
-  let period = model.ev.periods.length - 1;
-  const agendaPeriod = chosenAgenda?.period ? formatPeriod(chosenAgenda.period) : undefined;
-  const wanted = args.period ?? (presenting ? agendaPeriod : undefined) ?? prefs.lastPeriod?.[catalogueId];
+  const { meetingPeriodOf } = await import('../viewmodel/agenda-build.js');
+  // A meeting opens on its agenda's period, never the one last browsed; the app on the last browsed.
+  let period = presenting ? meetingPeriodOf(model, chosenAgenda) : model.ev.periods.length - 1;
+  const wanted = args.period ?? (presenting ? undefined : prefs.lastPeriod?.[catalogueId]);
   if (wanted !== undefined) {
     const p = parsePeriod(wanted);
     const i = p ? model.ev.periods.findIndex((x) => samePeriod(x.data.period, p)) : -1;
@@ -112,7 +113,8 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
         const again = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io), undefined, () => closed || pending);
         if (again === undefined) continue;
         // No period file (a data directory emptied or being copied back) is a failed reload too.
-        if (again.dataset?.periods.length) live.set({ model: buildModel(again.dataset, again.findings, glyphs) });
+        // The agenda named with --agenda is named again in the reloaded data (it may have changed).
+        if (again.dataset?.periods.length) live.set({ model: buildModel(again.dataset, again.findings, glyphs, agendaNamed(args, io, again.dataset.agendas)) });
         else {
           const first = again.findings.find((f) => f.severity === 'error');
           const why = first ? findingLine(first) : again.dataset ? 'no period files found' : 'the data could not be loaded';
@@ -129,7 +131,8 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   let publisher: ReturnType<typeof createPublisher> | undefined;
   const publish = (s: PresenterState) => {
     try {
-      publisher ??= createPublisher(channelPath(io.env, catalogueId));
+      // One socket per presenter (its pid in the name): the notes find every one running.
+      publisher ??= createPublisher(channelPath(io.env, catalogueId, process.pid));
       publisher.publish(s);
     } catch {
       // No notes channel: presenting goes on without it.

@@ -90,17 +90,22 @@ export async function runAsync(argv: readonly string[], io: Io): Promise<number>
 /** `ragtop present`: the agenda full screen; --notes follows a presenter in another terminal. */
 async function present(args: Args, io: Io): Promise<number> {
   if (args.notes) {
-    const loaded = load(args, io);
-    const id = loaded.dataset?.catalogue.id;
-    if (!id) {
-      for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
-      return 2;
+    // The notes follow whichever presenter runs; a catalogue named on the command line narrows
+    // that to its presenters (it is loaded only for its id).
+    let id: string | undefined;
+    if (args.catalogue !== undefined) {
+      const loaded = load(args, io);
+      id = loaded.dataset?.catalogue.id;
+      if (!id) {
+        for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
+        return 2;
+      }
     }
     const { runNotes } = await import('./notes.js');
     const [{ THEMES }] = await Promise.all([import('../ui/theme/theme.js')]);
     return runNotes({
       env: io.env,
-      catalogueId: id,
+      ...(id !== undefined ? { catalogueId: id } : {}),
       stdin: io.tty?.stdin ?? process.stdin,
       stdout: io.tty?.stdout ?? process.stdout,
       theme: wantsColour(args, io.env) ? THEMES[(args.theme as keyof typeof THEMES | undefined) ?? 'default'] ?? THEMES.default : THEMES.mono,
@@ -117,11 +122,11 @@ async function present(args: Args, io: Io): Promise<number> {
   const [{ buildModel }, { meetingAgenda }] = await Promise.all([import('../viewmodel/model.js'), import('../viewmodel/presenter-screen.js')]);
   const agenda = agendaNamed(args, io, loaded.dataset.agendas);
   const model = buildModel(loaded.dataset, loaded.findings, glyphsFor(args, io.env), agenda);
-  const wanted = args.period ?? (agenda?.period ? formatPeriod(agenda.period) : undefined);
-  const p = wanted === undefined ? undefined : parsePeriod(wanted);
-  const index = p ? model.ev.periods.findIndex((x) => samePeriod(x.data.period, p)) : model.ev.periods.length - 1;
+  const { meetingPeriodOf } = await import('../viewmodel/agenda-build.js');
+  const p = args.period === undefined ? undefined : parsePeriod(args.period);
+  const index = args.period === undefined ? meetingPeriodOf(model, agenda) : p ? model.ev.periods.findIndex((x) => samePeriod(x.data.period, p)) : -1;
   if (index < 0) {
-    io.err(`ragtop: --period ${showText(wanted ?? '')}: no period file gives it (loaded: ${model.periodLabels.join(', ')})\n`);
+    io.err(`ragtop: --period ${showText(args.period ?? '')}: ${p ? 'no period file gives it' : 'not a period like 2019/20 Q3'} (loaded: ${model.periodLabels.join(', ')})\n`);
     return 2;
   }
   const meeting = meetingAgenda(model, index, model.agenda);
@@ -197,7 +202,8 @@ export function run(argv: readonly string[], io: Io): number {
     throw e;
   }
   if (args.help) {
-    io.out(HELP);
+    // The key list has arrows: drawn with the ASCII set where the locale (or --ascii) asks for it.
+    io.out(drawText(HELP, glyphsFor(args, io.env)));
     return 0;
   }
   if (args.version) {

@@ -10,15 +10,16 @@ import type { Glyphs } from '../viewmodel/glyphs.js';
 import { glyphsFor } from './context.js';
 import { notesText, type NotesStatus } from '../viewmodel/notes.js';
 import type { Theme } from '../ui/theme/theme.js';
-import { ChannelError, channelPath, follow, readOnce } from './sync.js';
+import { ChannelError, runtimeDir } from './sync.js';
+import { discover, findPresenter } from './discover.js';
 import { terminalSafe } from './terminal-text.js';
 
 export interface NotesOptions {
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
   readonly env: NodeJS.ProcessEnv;
-  /** The catalogue being presented: the channel is per catalogue. */
-  readonly catalogueId: string;
+  /** Follow only a presenter of this catalogue (when one was named); else any presenter. */
+  readonly catalogueId?: string;
   /** Where a problem is reported (default: process.stderr). */
   readonly stderr?: NodeJS.WritableStream;
   /** Default: the default theme. */
@@ -34,9 +35,11 @@ const TICK_MS = 1000;
 
 /** What the follower knows: the latest state and the connection's status; changes notify. */
 export interface NotesStore {
-  get(): { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number };
+  get(): { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number; readonly choices?: readonly PresenterState[] };
   setState(state: PresenterState): void;
   setStatus(status: NotesStatus): void;
+  /** The presenters to choose from (several running), or none. */
+  setChoices(choices: readonly PresenterState[]): void;
   /** The clock moved on: draw again. */
   tick(): void;
   subscribe(listener: () => void): () => void;
@@ -53,6 +56,7 @@ export function notesStore(): NotesStore {
     get: () => data,
     setState: (state) => set({ ...data, state }),
     setStatus: (status) => set({ ...data, status }),
+    setChoices: (choices) => set({ ...data, choices }),
     tick: () => set({ ...data, tick: data.tick + 1 }),
     subscribe(listener) {
       listeners.add(listener);
@@ -66,24 +70,26 @@ export async function runNotes(o: NotesOptions): Promise<number> {
   const err = o.stderr ?? process.stderr;
   const now = o.now ?? Date.now;
   const glyphs = o.glyphs ?? glyphsFor({ ascii: false }, o.env);
-  let socketPath: string;
   try {
-    socketPath = channelPath(o.env, o.catalogueId);
+    if (process.platform === 'win32') throw new ChannelError('speaker notes need Unix domain sockets, which this system does not have');
+    runtimeDir(o.env);
   } catch (e) {
     if (!(e instanceof ChannelError)) throw e;
     err.write(`ragtop: ${showText(e.message, 300)}\n`);
     return 2;
   }
   if (!(o.stdin.isTTY && o.stdout.isTTY)) {
-    const state = await readOnce(socketPath);
+    // Not a terminal: each running presenter's notes, once.
+    const running = await discover(o.env, o.catalogueId);
     const width = Math.max(40, Math.min(o.stdout.columns || 80, 200));
-    o.stdout.write(terminalSafe(state ? `${notesText(state, now(), width, glyphs).join('\n')}\n` : 'no presenter running\n', 'stream'));
+    const text = running.length === 0 ? 'no presenter running\n' : running.map((r) => `${notesText(r.state, now(), width, glyphs).join('\n')}\n`).join('\n');
+    o.stdout.write(terminalSafe(text, 'stream'));
     return 0;
   }
-  return interactive(o, socketPath, now, glyphs);
+  return interactive(o, now, glyphs);
 }
 
-async function interactive(o: NotesOptions, socketPath: string, now: () => number, glyphs: Glyphs): Promise<number> {
+async function interactive(o: NotesOptions, now: () => number, glyphs: Glyphs): Promise<number> {
   const err = o.stderr ?? process.stderr;
   // Ink draws only a final frame when it thinks it runs in CI (is-in-ci reads CI and CI_* when Ink
   // is imported); a person is watching this terminal.
@@ -95,9 +101,9 @@ async function interactive(o: NotesOptions, socketPath: string, now: () => numbe
     import('./fullscreen.js'),
   ]);
   const store = notesStore();
-  const follower = follow(socketPath, store.setState, store.setStatus);
+  const follower = findPresenter(o.env, o.catalogueId, store.setState, store.setStatus, store.setChoices);
   const ticker = setInterval(store.tick, TICK_MS);
-  const result = await runFullScreen((setCode) => createElement(NotesApp, { store, now, glyphs, theme: o.theme ?? THEMES.default, onQuit: (code: number) => setCode(code, true) }), {
+  const result = await runFullScreen((setCode) => createElement(NotesApp, { store, now, glyphs, theme: o.theme ?? THEMES.default, onQuit: (code: number) => setCode(code, true), onChoose: (n: number) => follower.choose(n) }), {
     stdin: o.stdin,
     stdout: o.stdout,
     onRestore: () => {

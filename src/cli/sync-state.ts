@@ -38,6 +38,7 @@ export function parseState(line: string): PresenterState | undefined {
   const itemStartedAt = instant(o['itemStartedAt']);
   if (meeting === undefined || title === undefined || item === undefined || total === undefined || meetingStartedAt === undefined || itemStartedAt === undefined) return undefined;
   const notes = text(o['notes'], true);
+  const catalogue = text(o['catalogue'], false);
   const next = text(o['next'], false);
   const minutes = typeof o['minutes'] === 'number' && Number.isFinite(o['minutes']) && o['minutes'] > 0 ? o['minutes'] : undefined;
   const commentary = Array.isArray(o['commentary'])
@@ -48,6 +49,7 @@ export function parseState(line: string): PresenterState | undefined {
     : [];
   return {
     meeting,
+    ...(catalogue !== undefined ? { catalogue } : {}),
     item,
     count: total,
     title,

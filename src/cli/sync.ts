@@ -73,18 +73,22 @@ export function runtimeDir(env: NodeJS.ProcessEnv): string {
   return dir;
 }
 
+/** A presenter's socket in the runtime directory: `present-….sock`, or `p-….sock` when shortened. */
+export const SOCKET_NAME = /^(?:present-|p-)[A-Za-z0-9._-]+\.sock$/;
+
 /**
- * The socket a presenter of catalogue `catalogueId` publishes on, so two meetings never cross:
- * `present-<id>.sock` in the runtime directory (a hash when the id is unusual or too long).
+ * The socket a presenter of catalogue `catalogueId` publishes on: `present-<id>[-<pid>].sock` in
+ * the runtime directory (a hash when the id is unusual or too long). With `pid`, one socket per
+ * presenter, which the notes find by listing the directory (discover.ts).
  * Throws ChannelError when the directory is unusable (another user's, say).
  */
-export function channelPath(env: NodeJS.ProcessEnv, catalogueId: string): string {
+export function channelPath(env: NodeJS.ProcessEnv, catalogueId: string, pid?: number): string {
   if (process.platform === 'win32') throw new ChannelError('speaker notes need Unix domain sockets, which this system does not have');
   const dir = runtimeDir(env);
   const slug = catalogueId.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 48);
-  const name = slug === catalogueId && slug !== '' ? slug : `${slug}-${hash(catalogueId, 8)}`;
+  const name = `${slug === catalogueId && slug !== '' ? slug : `${slug}-${hash(catalogueId, 8)}`}${pid === undefined ? '' : `-${pid}`}`;
   let file = path.join(dir, `present-${name}.sock`);
-  if (Buffer.byteLength(file) > MAX_SOCKET_PATH) file = path.join(dir, `p-${hash(catalogueId, 12)}.sock`);
+  if (Buffer.byteLength(file) > MAX_SOCKET_PATH) file = path.join(dir, `p-${hash(`${catalogueId}|${pid ?? ''}`, 12)}.sock`);
   if (Buffer.byteLength(file) > MAX_SOCKET_PATH) throw new ChannelError(`the runtime directory's path is too long for a socket: ${dir} (set XDG_RUNTIME_DIR or TMPDIR to a shorter one)`);
   return file;
 }

@@ -224,6 +224,7 @@ export function App({ model, theme, initial, title, organisation, onExit, column
     const entry = agenda.items[timing.at];
     publish({
       meeting: agenda.meeting,
+      catalogue: model.ev.dataset.catalogue.id,
       item: timing.at,
       count: agenda.items.length,
       title: entry?.title ?? '',

@@ -10,7 +10,7 @@ import { useViewport } from './viewport.js';
 
 /** What the notes follower knows, kept outside React (the socket and the clock update it). */
 export interface NotesSource {
-  get(): { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number };
+  get(): { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number; readonly choices?: readonly PresenterState[] };
   subscribe(listener: () => void): () => void;
 }
 
@@ -32,7 +32,7 @@ export function NotesApp({ store, now, glyphs, theme, onQuit, onChoose }: NotesA
   const key = data.state ? `${data.state.meetingStartedAt}|${data.state.item}|${data.state.itemStartedAt}` : '';
   const [scroll, setScroll] = useState({ key, offset: 0 });
   const height = Math.max(1, rows - 1);
-  const max = notesScrollMax(data.state, data.status, columns, height, glyphs);
+  const max = notesScrollMax(data.state, data.status, columns, height, glyphs, data.choices);
   // A new item starts at the top of its notes.
   const offset = scroll.key === key ? Math.min(scroll.offset, max) : 0;
   useInput((input, k) => {
@@ -59,7 +59,7 @@ export function NotesApp({ store, now, glyphs, theme, onQuit, onChoose }: NotesA
   return (
     <GlyphsContext.Provider value={glyphs}>
       <ColumnsContext.Provider value={columns}>
-        <StyledLines lines={notesLines(data.state, data.status, now(), columns, height, glyphs, offset)} theme={theme} />
+        <StyledLines lines={notesLines(data.state, data.status, now(), columns, height, glyphs, offset, data.choices)} theme={theme} />
       </ColumnsContext.Provider>
     </GlyphsContext.Provider>
   );

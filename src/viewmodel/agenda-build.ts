@@ -19,7 +19,9 @@ export function agendaOfPeriod(model: Model, period: number): Agenda | undefined
   const data = periodAt(model, period).data;
   const agendas = model.ev.dataset.agendas;
   const exact = agendas.filter((a) => a.period !== undefined && samePeriod(a.period, data.period));
-  if (exact.length > 0) return exact[exact.length - 1];
+  // Of two for one period, the later meeting (`date:`), else the one loaded last.
+  const latest = exact.reduce<Agenda | undefined>((best, a) => (!best || (a.date ?? '') >= (best.date ?? '') ? a : best), undefined);
+  if (latest) return latest;
   const open = agendas.filter((a) => a.period === undefined);
   return open[open.length - 1];
 }
@@ -100,4 +102,23 @@ export function agendaFor(model: Model, period: number, agenda?: Agenda): Meetin
       })),
     ),
   };
+}
+
+/**
+ * The period `ragtop present` opens on when none is named: the agenda given with --agenda, else
+ * the latest period that has an agenda file (of two for one period, the later `date:`), else the
+ * latest period. Never the period last browsed: the meeting is the one on the agenda.
+ */
+export function meetingPeriodOf(model: Model, chosen?: Agenda): number {
+  const latest = model.ev.periods.length - 1;
+  const indexOf = (a: Agenda): number => (a.period === undefined ? -1 : model.ev.periods.findIndex((p) => samePeriod(p.data.period, a.period as NonNullable<Agenda['period']>)));
+  if (chosen) return chosen.period === undefined ? latest : indexOf(chosen) >= 0 ? indexOf(chosen) : latest;
+  let best: { index: number; date: string } | undefined;
+  for (const a of model.ev.dataset.agendas) {
+    const index = indexOf(a);
+    if (index < 0) continue;
+    const date = a.date ?? '';
+    if (!best || index > best.index || (index === best.index && date > best.date)) best = { index, date };
+  }
+  return best ? best.index : latest;
 }

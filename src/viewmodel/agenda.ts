@@ -25,6 +25,8 @@ export interface MeetingAgenda {
 /** What the presenter tells the speaker-notes follower, each time the item or the clock changes. */
 export interface PresenterState {
   readonly meeting: string;
+  /** The id of the catalogue presented (the notes of a named catalogue follow only its presenters). */
+  readonly catalogue?: string;
   readonly item: number;
   readonly count: number;
   readonly title: string;

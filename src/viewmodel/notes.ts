@@ -9,8 +9,8 @@ import { marksOf } from './heatgrid.js';
 import { clock } from './presenter-frame.js';
 import { clipLine, lineWidth, seg, textWidth, truncate, wrap, type Line } from './styled.js';
 
-/** The follower's connection: none yet, live, the presenter closed, or it went away. */
-export type NotesStatus = 'waiting' | 'connected' | 'ended' | 'lost';
+/** The follower's connection: none yet, live, the presenter closed, it went away, or several run and the speaker picks one. */
+export type NotesStatus = 'waiting' | 'connected' | 'ended' | 'lost' | 'choose';
 
 /** "4:05", "1:02:09": the presenter footer's clock. */
 export const formatDuration = clock;
@@ -48,6 +48,8 @@ function statusText(status: NotesStatus, state: PresenterState | undefined, elli
       return { text: 'presenter closed; waiting for it to come back', token: 'warning' };
     case 'lost':
       return { text: `lost the presenter; reconnecting${ellipsis}`, token: 'warning' };
+    case 'choose':
+      return { text: 'several presenters are running: press the number of the one to follow', token: 'warning' };
     default: {
       const _exhaustive: never = status;
       return _exhaustive;
@@ -56,12 +58,19 @@ function statusText(status: NotesStatus, state: PresenterState | undefined, elli
 }
 
 /** The scrolling part: the notes (bold, they are what the speaker reads), then the commentary. */
-function bodyLines(state: PresenterState | undefined, status: NotesStatus, width: number, bullet: string): Line[] {
+function bodyLines(state: PresenterState | undefined, status: NotesStatus, width: number, bullet: string, choices: readonly PresenterState[] = []): Line[] {
+  if (status === 'choose' && choices.length > 0) {
+    return [
+      [seg('Several presenters are running. Which one?', 'text.title')],
+      [],
+      ...choices.slice(0, 9).map((c, i): Line => [seg(`${i + 1}. `, 'header'), seg(c.meeting, 'text.title'), seg(`  item ${c.item + 1} / ${c.count}${c.catalogue !== undefined ? ` ${bullet} ${c.catalogue}` : ''}`, 'text.muted')]),
+    ];
+  }
   if (!state) {
     return [
       [seg(status === 'waiting' ? 'No presenter yet.' : 'The presenter has not shown an item yet.', 'text.title')],
       [],
-      ...wrap('Start `ragtop present` for this catalogue in another terminal: this screen follows it, with each item\'s speaker notes, commentary, the next item and the clock.', width).map((l): Line => [seg(l, 'text.muted')]),
+      ...wrap('Start `ragtop present` in another terminal: this screen finds it and follows it, with each item\'s speaker notes, commentary, the next item and the clock.', width).map((l): Line => [seg(l, 'text.muted')]),
     ];
   }
   const notes = state.notes?.trim() ?? '';
@@ -77,9 +86,9 @@ function bodyLines(state: PresenterState | undefined, status: NotesStatus, width
 }
 
 /** The largest useful scroll offset of the body at this size (for the app to clamp to). */
-export function notesScrollMax(state: PresenterState | undefined, status: NotesStatus, width: number, height: number, glyphs: Glyphs): number {
+export function notesScrollMax(state: PresenterState | undefined, status: NotesStatus, width: number, height: number, glyphs: Glyphs, choices: readonly PresenterState[] = []): number {
   const room = layout(height).body;
-  const total = bodyLines(state, status, width, glyphs.bullet).length;
+  const total = bodyLines(state, status, width, glyphs.bullet, choices).length;
   return Math.max(0, total - room);
 }
 
@@ -95,7 +104,7 @@ function layout(height: number): { rule: boolean; body: number } {
  * the speaker notes and commentary (scrolled by `scroll`, with ▲/▼ markers), "Next: …", and the
  * connection's status with the key hints.
  */
-export function notesLines(state: PresenterState | undefined, status: NotesStatus, now: number, width: number, height: number, glyphs: Glyphs, scroll = 0): Line[] {
+export function notesLines(state: PresenterState | undefined, status: NotesStatus, now: number, width: number, height: number, glyphs: Glyphs, scroll = 0, choices: readonly PresenterState[] = []): Line[] {
   if (width <= 0 || height <= 0) return [];
   const m = marksOf(glyphs);
   const dot = glyphs.dot;
@@ -105,7 +114,7 @@ export function notesLines(state: PresenterState | undefined, status: NotesStatu
   const next: Line = state ? nextLine(state) : [];
 
   const { rule, body: room } = layout(height);
-  const body = bodyLines(state, status, width, bullet);
+  const body = bodyLines(state, status, width, bullet, choices);
   const offset = Math.max(0, Math.min(scroll, body.length - room));
   let shown = body.slice(offset, offset + room);
   const above = offset > 0;

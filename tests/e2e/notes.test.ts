@@ -21,6 +21,7 @@ const titles = ['Overview', 'Adult social care: delayed transfers', 'Housing: ho
 function stateOf(item: number, meetingStartedAt: number): PresenterState {
   return {
     meeting: 'Corporate Governance Committee',
+    catalogue: CATALOGUE,
     item,
     count: titles.length,
     title: titles[item] ?? '',

@@ -139,6 +139,7 @@ export interface CommandSpec {
   readonly id: CommandId;
   readonly scope: Scope;
   readonly keys: readonly Binding[];
+  /** The bindings as written ("Space/n/PgDn/→"), made from `keys`. */
   readonly label: string;
   readonly description: string;
   readonly category: Category;
@@ -150,110 +151,136 @@ const DIGIT: Binding = { digit: true };
 const TEXT: Binding = { text: true };
 const ANY: Binding = { any: true };
 
-type Row = readonly [CommandId, readonly Binding[], string, string, Category];
-const rows = (scope: Scope, list: readonly Row[]): CommandSpec[] => list.map(([id, keys, label, description, category]) => ({ id, scope, keys, label, description, category }));
+type Row = readonly [CommandId, readonly Binding[], string, Category];
+const rows = (scope: Scope, list: readonly Row[]): CommandSpec[] => list.map(([id, keys, description, category]) => ({ id, scope, keys, label: keys.map(bindingName).join('/'), description, category }));
+
+const SPECIAL_NAMES: Readonly<Record<Special, string>> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageUp: 'PgUp',
+  pageDown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  enter: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  shiftTab: 'S-Tab',
+  backspace: 'Bksp',
+};
+
+/** How a binding is written in the help, the footer hints and the README: from the binding itself. */
+export function bindingName(b: Binding): string {
+  if ('char' in b) return b.char === ' ' ? 'Space' : b.char;
+  if ('ctrl' in b) return `Ctrl-${b.ctrl.toUpperCase()}`;
+  if ('special' in b) return SPECIAL_NAMES[b.special];
+  if ('digit' in b) return '0-9';
+  if ('text' in b) return 'text';
+  return 'any key';
+}
 
 export const KEYMAP: readonly CommandSpec[] = [
   ...rows('global', [
-    ['app.interrupt', [{ ctrl: 'c' }], 'Ctrl-C', 'quit at once, from anywhere', 'App'],
-    ['app.redraw', [{ ctrl: 'l' }], 'Ctrl-L', 'draw the whole screen again', 'App'],
+    ['app.interrupt', [{ ctrl: 'c' }], 'quit at once, from anywhere', 'App'],
+    ['app.redraw', [{ ctrl: 'l' }], 'draw the whole screen again', 'App'],
   ]),
   ...rows('analyst', [
-    ['nav.up', [s('up'), c('k')], '↑/k', 'move up', 'Move'],
-    ['nav.down', [s('down'), c('j')], '↓/j', 'move down', 'Move'],
-    ['nav.pageUp', [s('pageUp')], 'PgUp', 'page up', 'Move'],
-    ['nav.pageDown', [s('pageDown')], 'PgDn', 'page down', 'Move'],
-    ['nav.top', [c('g'), s('home')], 'g', 'go to the top', 'Move'],
-    ['nav.bottom', [c('G'), s('end')], 'G', 'go to the bottom', 'Move'],
-    ['screen.enter', [s('enter'), s('right'), c('l')], 'Enter', 'open (drill in)', 'Move'],
-    ['screen.back', [s('escape'), s('left'), c('h')], 'Esc', 'back (drilled out of a slide: back to it)', 'Move'],
-    ['view.overview', [c('1')], '1', 'Overview', 'Views'],
-    ['view.kpis', [c('2')], '2', 'KPIs', 'Views'],
-    ['view.register', [c('3')], '3', 'Register', 'Views'],
-    ['view.heatGrid', [c('4')], '4', 'Heat grid', 'Views'],
-    ['view.finance', [c('5')], '5', 'Finance', 'Views'],
-    ['view.checks', [c('6')], '6', 'Checks', 'Views'],
-    ['view.next', [s('tab')], 'Tab', 'next view', 'Views'],
-    ['view.previous', [s('shiftTab')], 'S-Tab', 'previous view', 'Views'],
-    ['period.previous', [c('[')], '[', 'previous period', 'Period'],
-    ['period.next', [c(']')], ']', 'next period', 'Period'],
-    ['list.filter', [c('/')], '/', 'filter (Enter keeps, Esc clears)', 'Find'],
-    ['list.sort', [c('s')], 's', 'sort by the next column', 'Find'],
-    ['kpi.checks', [c('c')], 'c', 'the checks on a KPI (in its detail)', 'Find'],
-    ['app.jump', [c(':')], ':', 'jump: kpi, risk, period, priority (Tab completes)', 'Find'],
-    ['grid.inherent', [c('i')], 'i', 'inherent scores (heat grid)', 'Heat grid'],
-    ['grid.residual', [c('r')], 'r', 'residual scores (heat grid)', 'Heat grid'],
-    ['grid.target', [c('t')], 't', 'target scores (heat grid)', 'Heat grid'],
-    ['grid.kind', [c('o')], 'o', 'risks ↔ opportunities (heat grid)', 'Heat grid'],
-    ['grid.movement', [c('m')], 'm', 'movement since last period (heat grid)', 'Heat grid'],
-    ['app.help', [c('?')], '?', 'help: all keys', 'App'],
-    ['app.present', [c('p')], 'p', 'presenter mode (drilled out of a slide: back to it)', 'App'],
-    ['app.quit', [c('q')], 'q', 'quit (drilled out of a slide: back to it)', 'App'],
+    ['nav.up', [s('up'), c('k')], 'move up', 'Move'],
+    ['nav.down', [s('down'), c('j')], 'move down', 'Move'],
+    ['nav.pageUp', [s('pageUp')], 'page up', 'Move'],
+    ['nav.pageDown', [s('pageDown')], 'page down', 'Move'],
+    ['nav.top', [c('g'), s('home')], 'go to the top', 'Move'],
+    ['nav.bottom', [c('G'), s('end')], 'go to the bottom', 'Move'],
+    ['screen.enter', [s('enter'), s('right'), c('l')], 'open (drill in)', 'Move'],
+    ['screen.back', [s('escape'), s('left'), c('h')], 'back (drilled out of a slide: back to it)', 'Move'],
+    ['view.overview', [c('1')], 'Overview', 'Views'],
+    ['view.kpis', [c('2')], 'KPIs', 'Views'],
+    ['view.register', [c('3')], 'Register', 'Views'],
+    ['view.heatGrid', [c('4')], 'Heat grid', 'Views'],
+    ['view.finance', [c('5')], 'Finance', 'Views'],
+    ['view.checks', [c('6')], 'Checks', 'Views'],
+    ['view.next', [s('tab')], 'next view', 'Views'],
+    ['view.previous', [s('shiftTab')], 'previous view', 'Views'],
+    ['period.previous', [c('[')], 'previous period', 'Period'],
+    ['period.next', [c(']')], 'next period', 'Period'],
+    ['list.filter', [c('/')], 'filter (Enter keeps, Esc clears)', 'Find'],
+    ['list.sort', [c('s')], 'sort by the next column', 'Find'],
+    ['kpi.checks', [c('c')], 'the checks on a KPI (in its detail)', 'Find'],
+    ['app.jump', [c(':')], 'jump: kpi, risk, period, priority (Tab completes)', 'Find'],
+    ['grid.inherent', [c('i')], 'inherent scores (heat grid)', 'Heat grid'],
+    ['grid.residual', [c('r')], 'residual scores (heat grid)', 'Heat grid'],
+    ['grid.target', [c('t')], 'target scores (heat grid)', 'Heat grid'],
+    ['grid.kind', [c('o')], 'risks ↔ opportunities (heat grid)', 'Heat grid'],
+    ['grid.movement', [c('m')], 'movement since last period (heat grid)', 'Heat grid'],
+    ['app.help', [c('?')], 'help: all keys', 'App'],
+    ['app.present', [c('p')], 'presenter mode (drilled out of a slide: back to it)', 'App'],
+    ['app.quit', [c('q')], 'quit (drilled out of a slide: back to it)', 'App'],
   ]),
   ...rows('grid', [
-    ['grid.left', [s('left'), c('h')], '←/h', 'cell to the left', 'Heat grid'],
-    ['grid.right', [s('right'), c('l')], '→/l', 'cell to the right', 'Heat grid'],
-    ['grid.up', [s('up'), c('k')], '↑/k', 'cell above', 'Heat grid'],
-    ['grid.down', [s('down'), c('j')], '↓/j', 'cell below', 'Heat grid'],
+    ['grid.left', [s('left'), c('h')], 'cell to the left', 'Heat grid'],
+    ['grid.right', [s('right'), c('l')], 'cell to the right', 'Heat grid'],
+    ['grid.up', [s('up'), c('k')], 'cell above', 'Heat grid'],
+    ['grid.down', [s('down'), c('j')], 'cell below', 'Heat grid'],
   ]),
   ...rows('presenting', [
-    ['present.next', [c(' '), c('n'), s('pageDown'), s('right')], 'Space', 'next item (also n, PgDn, →)', 'Slides'],
-    ['present.previous', [s('backspace'), c('N'), s('pageUp'), s('left')], 'Bksp', 'previous item (also N, PgUp, ←)', 'Slides'],
-    ['present.first', [c('g'), s('home')], 'g', 'first item', 'Slides'],
-    ['present.last', [c('G'), s('end')], 'G', 'last item', 'Slides'],
-    ['present.scrollDown', [s('down'), c('j')], '↓/j', 'scroll a long slide down', 'Slides'],
-    ['present.scrollUp', [s('up'), c('k')], '↑/k', 'scroll a long slide up', 'Slides'],
-    ['present.number', [DIGIT], '0-9', "an item's number, then Enter (the agenda's own numbers first)", 'Slides'],
-    ['present.index', [c('i')], 'i', 'the agenda index', 'Slides'],
-    ['present.blank', [c('b'), c('.')], 'b/.', 'blank the screen black (any key shows it again)', 'Screen'],
-    ['present.white', [c('w')], 'w', 'blank the screen white (any key shows it again)', 'Screen'],
-    ['present.drill', [c('d')], 'd', 'drill out to the analyst view of the item (Esc, p or q return)', 'Screen'],
-    ['present.jump', [c(':')], ':', 'jump to a kpi, risk or priority (drills out)', 'Screen'],
-    ['present.help', [c('?')], '?', 'help: all keys', 'App'],
-    ['present.leave', [c('q')], 'q', 'leave presenting (ragtop present: quit)', 'App'],
+    ['present.next', [c(' '), c('n'), s('pageDown'), s('right')], 'next item', 'Slides'],
+    ['present.previous', [s('backspace'), c('N'), s('pageUp'), s('left')], 'previous item', 'Slides'],
+    ['present.first', [c('g'), s('home')], 'first item', 'Slides'],
+    ['present.last', [c('G'), s('end')], 'last item', 'Slides'],
+    ['present.scrollDown', [s('down'), c('j')], 'scroll a long slide down', 'Slides'],
+    ['present.scrollUp', [s('up'), c('k')], 'scroll a long slide up', 'Slides'],
+    ['present.number', [DIGIT], "an item's number, then Enter (the agenda's own numbers first)", 'Slides'],
+    ['present.index', [c('i')], 'the agenda index', 'Slides'],
+    ['present.blank', [c('b'), c('.')], 'blank the screen black (any key shows it again)', 'Screen'],
+    ['present.white', [c('w')], 'blank the screen white (any key shows it again)', 'Screen'],
+    ['present.drill', [c('d')], 'drill out to the analyst view of the item (Esc, p or q return)', 'Screen'],
+    ['present.jump', [c(':')], 'jump to a kpi, risk or priority (drills out)', 'Screen'],
+    ['present.help', [c('?')], 'help: all keys', 'App'],
+    ['present.leave', [c('q')], 'leave presenting (ragtop present: quit)', 'App'],
   ]),
   ...rows('goto', [
-    ['goto.digit', [DIGIT], '0-9', 'another digit', 'Edit'],
-    ['goto.erase', [s('backspace')], 'Bksp', 'erase a digit', 'Edit'],
-    ['goto.go', [s('enter')], 'Enter', 'go to the item', 'Edit'],
-    ['goto.cancel', [s('escape')], 'Esc', 'forget the number', 'Edit'],
+    ['goto.digit', [DIGIT], 'another digit', 'Edit'],
+    ['goto.erase', [s('backspace')], 'erase a digit', 'Edit'],
+    ['goto.go', [s('enter')], 'go to the item', 'Edit'],
+    ['goto.cancel', [s('escape')], 'forget the number', 'Edit'],
   ]),
   ...rows('index', [
-    ['index.down', [s('down'), c('j')], '↓/j', 'next item', 'Move'],
-    ['index.up', [s('up'), c('k')], '↑/k', 'previous item', 'Move'],
-    ['index.top', [c('g'), s('home')], 'g', 'first item', 'Move'],
-    ['index.bottom', [c('G'), s('end')], 'G', 'last item', 'Move'],
-    ['index.go', [s('enter')], 'Enter', 'present the item', 'Move'],
-    ['index.close', [s('escape'), c('i'), c('q')], 'Esc', 'close the index (also i, q)', 'Move'],
+    ['index.down', [s('down'), c('j')], 'next item', 'Move'],
+    ['index.up', [s('up'), c('k')], 'previous item', 'Move'],
+    ['index.top', [c('g'), s('home')], 'first item', 'Move'],
+    ['index.bottom', [c('G'), s('end')], 'last item', 'Move'],
+    ['index.go', [s('enter')], 'present the item', 'Move'],
+    ['index.close', [s('escape'), c('i'), c('q')], 'close the index', 'Move'],
   ]),
   ...rows('filter', [
-    ['filter.keep', [s('enter')], 'Enter', 'keep the filter', 'Edit'],
-    ['filter.clear', [s('escape')], 'Esc', 'clear the filter', 'Edit'],
-    ['filter.erase', [s('backspace')], 'Bksp', 'erase a character', 'Edit'],
-    ['filter.up', [s('up')], '↑', 'move up the filtered list', 'Edit'],
-    ['filter.down', [s('down')], '↓', 'move down the filtered list', 'Edit'],
-    ['filter.type', [TEXT], 'text', 'filter by it (q is text here)', 'Edit'],
+    ['filter.keep', [s('enter')], 'keep the filter', 'Edit'],
+    ['filter.clear', [s('escape')], 'clear the filter', 'Edit'],
+    ['filter.erase', [s('backspace')], 'erase a character', 'Edit'],
+    ['filter.up', [s('up')], 'move up the filtered list', 'Edit'],
+    ['filter.down', [s('down')], 'move down the filtered list', 'Edit'],
+    ['filter.type', [TEXT], 'filter by it (q is text here)', 'Edit'],
   ]),
   ...rows('command', [
-    ['jump.go', [s('enter')], 'Enter', 'go', 'Edit'],
-    ['jump.cancel', [s('escape')], 'Esc', 'cancel', 'Edit'],
-    ['jump.complete', [s('tab')], 'Tab', 'complete', 'Edit'],
-    ['jump.erase', [s('backspace')], 'Bksp', 'erase a character (on an empty line: cancel)', 'Edit'],
-    ['jump.type', [TEXT], 'text', 'kpi ID, risk ID, period P, priority ID', 'Edit'],
+    ['jump.go', [s('enter')], 'go', 'Edit'],
+    ['jump.cancel', [s('escape')], 'cancel', 'Edit'],
+    ['jump.complete', [s('tab')], 'complete', 'Edit'],
+    ['jump.erase', [s('backspace')], 'erase a character (on an empty line: cancel)', 'Edit'],
+    ['jump.type', [TEXT], 'kpi ID, risk ID, period P, priority ID', 'Edit'],
   ]),
   ...rows('help', [
-    ['help.quit', [c('q')], 'q', 'close the help, then q as where you were', 'App'],
-    ['help.close', [ANY], 'any', 'close the help', 'App'],
+    ['help.quit', [c('q')], 'close the help, then q as where you were', 'App'],
+    ['help.close', [ANY], 'close the help', 'App'],
   ]),
   ...rows('notes', [
-    ['notes.down', [s('down'), c('j'), c(' ')], '↓/j', 'scroll down (also Space)', 'Move'],
-    ['notes.up', [s('up'), c('k')], '↑/k', 'scroll up', 'Move'],
-    ['notes.pageDown', [s('pageDown')], 'PgDn', 'page down', 'Move'],
-    ['notes.pageUp', [s('pageUp')], 'PgUp', 'page up', 'Move'],
-    ['notes.top', [c('g'), s('home')], 'g', 'top', 'Move'],
-    ['notes.bottom', [c('G'), s('end')], 'G', 'bottom', 'Move'],
-    ['notes.choose', [DIGIT], '1-9', 'follow that presenter (when more than one runs)', 'Move'],
-    ['notes.quit', [c('q')], 'q', 'quit the notes', 'App'],
+    ['notes.down', [s('down'), c('j'), c(' ')], 'scroll down', 'Move'],
+    ['notes.up', [s('up'), c('k')], 'scroll up', 'Move'],
+    ['notes.pageDown', [s('pageDown')], 'page down', 'Move'],
+    ['notes.pageUp', [s('pageUp')], 'page up', 'Move'],
+    ['notes.top', [c('g'), s('home')], 'top', 'Move'],
+    ['notes.bottom', [c('G'), s('end')], 'bottom', 'Move'],
+    ['notes.choose', [DIGIT], 'follow that presenter (when more than one runs)', 'Move'],
+    ['notes.quit', [c('q')], 'quit the notes', 'App'],
   ]),
 ];
 
@@ -321,8 +348,15 @@ export function specOf(id: CommandId): CommandSpec {
 }
 
 /** "Enter open · Esc back · / filter": hints for the footer, from the keymap. */
+/** A hint's keys: the first binding, and a second when it is a letter (the vi key: "↓/j"). */
+function hintKeys(spec: CommandSpec): string {
+  const [first, second] = spec.keys;
+  const names = [first, ...(second && 'char' in second && /^[a-z]$/i.test(second.char) ? [second] : [])];
+  return names.flatMap((b) => (b ? [bindingName(b)] : [])).join('/');
+}
+
 export function keyHints(ids: readonly CommandId[]): string {
-  return ids.map((id) => `${specOf(id).label} ${specOf(id).description.split(/ \(|:/)[0]}`).join(' · ');
+  return ids.map((id) => `${hintKeys(specOf(id))} ${specOf(id).description.split(/ \(|:/)[0]}`).join(' · ');
 }
 
 /**
@@ -346,4 +380,32 @@ export function splitKeys(input: string): KeyPress[] {
         return { input: ch };
     }
   });
+}
+
+/** The keys of `scopes` as a markdown table (README's sections are generated from this). */
+export function keyTableMarkdown(scopes: readonly Scope[]): string {
+  const rows = KEYMAP.filter((c) => scopes.includes(c.scope)).map((c) => `| ${c.label.replace(/\|/g, '\\|')} | ${c.description} |`);
+  return ['| key | does |', '|---|---|', ...rows].join('\n');
+}
+
+/** The scopes `ragtop --help` lists, in its order. */
+const HELP_SCOPES: readonly Scope[] = ['analyst', 'grid', 'presenting', 'goto', 'index', 'notes', 'global'];
+
+/** The key list of `ragtop --help`: each scope's keys, "label description" packed into `width` columns. */
+export function keyHelpText(width = 96): string {
+  const out: string[] = [];
+  for (const scope of HELP_SCOPES) {
+    out.push(`  ${SCOPE_TITLES[scope]}:`);
+    let line = '   ';
+    for (const c of KEYMAP.filter((x) => x.scope === scope)) {
+      const item = ` ${c.label} ${c.description}`;
+      if (line.length + item.length + 2 > width && line.trim() !== '') {
+        out.push(line);
+        line = '   ';
+      }
+      line += line.trim() === '' ? item : ` ·${item}`;
+    }
+    if (line.trim() !== '') out.push(line);
+  }
+  return out.join('\n');
 }

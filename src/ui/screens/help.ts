@@ -8,7 +8,9 @@ const ORDER: readonly Scope[] = ['presenting', 'goto', 'index', 'grid', 'analyst
 
 function scopeBlocks(scope: Scope): Line[][] {
   const specs = KEYMAP.filter((k) => k.scope === scope);
-  const line = (k: (typeof specs)[number]): Line => [seg(fit(k.label, 7), 'text.title'), seg(k.description)];
+  // The keys column as wide as the scope's longest label (at most 16; a longer one is cut).
+  const w = Math.min(16, Math.max(...specs.map((k) => [...k.label].length)) + 1);
+  const line = (k: (typeof specs)[number]): Line => [seg(fit(k.label, w), 'text.title'), seg(k.description)];
   const heading: Line = [seg(SCOPE_TITLES[scope], 'text.heading')];
   // Browsing is long: one block per category, so two columns can split it.
   if (scope !== 'analyst') return [[heading, ...specs.map(line)]];

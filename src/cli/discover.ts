@@ -1,0 +1,103 @@
+// The speaker notes find the running presenters: each presenter publishes on its own socket in
+// the user's runtime directory (sync.ts), so the notes list the directory, ask each socket for its
+// state, and follow the one presenter there is (of the catalogue named, when one is named). With
+// several, the notes list them and the speaker picks one by its number; when the followed
+// presenter closes or goes away, the notes look again (a restarted presenter has a new socket).
+
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PresenterState } from '../viewmodel/agenda.js';
+import { follow, readOnce, RETRY_MS, runtimeDir, SOCKET_NAME, type Follower, type NotesStatus } from './sync.js';
+
+/** A presenter that answered: its socket and its latest state. */
+export interface Running {
+  readonly socket: string;
+  readonly state: PresenterState;
+}
+
+/** At most this many sockets are asked (a directory full of them is not a reason to hang). */
+const MAX_SOCKETS = 64;
+/** How long one socket is given to answer. */
+const ASK_MS = 400;
+
+/** The presenters running now (those whose socket answers with a state), earliest meeting first. */
+export async function discover(env: NodeJS.ProcessEnv, catalogueId?: string): Promise<Running[]> {
+  const dir = runtimeDir(env);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => SOCKET_NAME.test(n)).sort().slice(0, MAX_SOCKETS);
+  } catch {
+    return [];
+  }
+  const asked = await Promise.all(names.map(async (n) => ({ socket: path.join(dir, n), state: await readOnce(path.join(dir, n), ASK_MS) })));
+  return asked
+    .filter((r): r is Running => r.state !== undefined && !r.state.ended && (catalogueId === undefined || r.state.catalogue === catalogueId))
+    .sort((a, b) => a.state.meetingStartedAt - b.state.meetingStartedAt);
+}
+
+export interface Finder {
+  /** Follows presenter n (1-based) of those listed by onChoices. */
+  choose(n: number): void;
+  stop(): void;
+}
+
+/**
+ * Looks for presenters every `retryMs` until there is one to follow (or the speaker chooses one
+ * of several), follows it, and looks again when it closes or goes away.
+ */
+export function findPresenter(
+  env: NodeJS.ProcessEnv,
+  catalogueId: string | undefined,
+  onState: (state: PresenterState) => void,
+  onStatus: (status: NotesStatus) => void,
+  onChoices: (choices: readonly PresenterState[]) => void,
+  retryMs = RETRY_MS,
+): Finder {
+  let stopped = false;
+  let following: Follower | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let choices: readonly Running[] = [];
+  const later = () => {
+    if (!stopped && !following) timer = setTimeout(() => void scan(), retryMs);
+  };
+  const start = (socket: string) => {
+    if (timer) clearTimeout(timer);
+    choices = [];
+    onChoices([]);
+    following = follow(
+      socket,
+      onState,
+      (s) => {
+        onStatus(s);
+        if (s !== 'ended' && s !== 'lost') return;
+        following?.stop();
+        following = undefined;
+        later();
+      },
+      retryMs,
+    );
+  };
+  const scan = async () => {
+    timer = undefined;
+    if (stopped || following) return;
+    const found = await discover(env, catalogueId);
+    if (stopped || following) return;
+    if (found.length === 1 && found[0]) return start(found[0].socket);
+    choices = found;
+    onChoices(found.map((r) => r.state));
+    if (found.length > 1) onStatus('choose');
+    later();
+  };
+  void scan();
+  return {
+    choose(n) {
+      const c = choices[n - 1];
+      if (c && !following && !stopped) start(c.socket);
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      following?.stop();
+    },
+  };
+}
