@@ -31,7 +31,12 @@ export interface Args {
   readonly notes: boolean;
   /** export: replace an existing --output file. */
   readonly force: boolean;
+  /** present, export: the meeting's length in minutes, shared out over a generated agenda. */
+  readonly minutes?: number;
 }
+
+/** The longest meeting --minutes takes (a day). */
+export const MAX_MEETING_MINUTES = 1440;
 
 export class UsageError extends Error {}
 
@@ -52,6 +57,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   notes: { type: 'boolean' },
   force: { type: 'boolean' },
+  minutes: { type: 'string' },
 } as const;
 
 /** Parses "64M", "500k", "1048576" into bytes. */
@@ -92,9 +98,15 @@ export function parseCommandLine(argv: readonly string[]): Args {
     maxFileSize = parseSize(values['max-file-size']);
     if (maxFileSize === undefined) throw new UsageError(`--max-file-size takes a size like 64M or 500k, not '${values['max-file-size']}'`);
   }
+  let minutes: number | undefined;
+  if (values.minutes !== undefined) {
+    minutes = /^\d+$/.test(values.minutes.trim()) ? Number(values.minutes.trim()) : NaN;
+    if (!(minutes >= 1 && minutes <= MAX_MEETING_MINUTES)) throw new UsageError(`--minutes takes the meeting's length in whole minutes, 1 to ${MAX_MEETING_MINUTES}, not '${values.minutes}'`);
+  }
   return {
     command,
     ...(catalogue !== undefined ? { catalogue } : {}),
+    ...(minutes !== undefined ? { minutes } : {}),
     rest,
     ...(values.period !== undefined ? { period: values.period } : {}),
     ...(values.data !== undefined ? { data: values.data } : {}),
@@ -127,7 +139,7 @@ Usage
                                           when output is not a terminal, print the overview as text
   ragtop check [CATALOGUE] [--json] [--strict] [--verbose]
                                           check the data before publication
-  ragtop present [CATALOGUE] [--agenda FILE] [--period P]
+  ragtop present [CATALOGUE] [--agenda FILE] [--period P] [--minutes N]
                                           presenter mode: walk the meeting's agenda full screen
   ragtop present [CATALOGUE] --notes      speaker notes, following the presenter (another terminal)
   ragtop export [CATALOGUE] --format md|csv|json [--period P] [--agenda FILE] [--output FILE [--force]]
@@ -151,6 +163,8 @@ Options
   --output FILE, -o   export: write FILE instead of stdout (never a data file, a YAML file,
                       anything in the data directory, a pipe or a device)
   --force             export: replace an existing --output file
+  --minutes N         present, export: the meeting's length (default 90), shared out as each
+                      item's time budget on an agenda built from the data (no agenda file)
   --notes             present: follow the presenter with the speaker notes;
                       export: put the speaker notes in the markdown hand-out
   --no-color          no colour (NO_COLOR is honoured too)

@@ -78,7 +78,7 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs
       return 2;
     }
   }
-  const model = buildModel(dataset, loaded.findings, glyphs);
+  const model = buildModel(dataset, loaded.findings, glyphs, undefined, args.minutes !== undefined ? { meetingMinutes: args.minutes } : {});
   if (model.ev.periods.length === 0) {
     io.err(`ragtop: no period files found for catalogue '${showText(dataset.catalogue.id)}'\n`);
     return 2;

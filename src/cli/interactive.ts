@@ -56,13 +56,14 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
     const kpiCount = dataset.catalogue.priorities.reduce((n, p) => n + p.kpis.length, 0);
     loading.phase(`evaluating ${kpiCount.toLocaleString('en-GB')} KPIs over ${dataset.periods.length} periods …`);
     // The checks run just after the first frame (the header says "checking …" until then).
-    const model = buildModel(dataset, loaded.findings, glyphs, chosenAgenda, { checks: false });
-    built = { buildModel, withChecks, runTui, THEMES, prefsMod, recovered, glyphs, chosenAgenda, model };
+    const meeting = args.minutes !== undefined ? { meetingMinutes: args.minutes } : {};
+    const model = buildModel(dataset, loaded.findings, glyphs, chosenAgenda, { checks: false, ...meeting });
+    built = { buildModel, withChecks, runTui, THEMES, prefsMod, recovered, glyphs, chosenAgenda, model, meeting };
   } finally {
     // The progress line goes and raw mode is off, whatever happened.
     loading.done();
   }
-  const { buildModel, withChecks, runTui, THEMES, prefsMod, recovered, glyphs, chosenAgenda, model } = built;
+  const { buildModel, withChecks, runTui, THEMES, prefsMod, recovered, glyphs, chosenAgenda, model, meeting } = built;
   const prefs = recovered.prefs;
   const stopped = loading.cancelled();
   if (stopped !== undefined) return stopped;
@@ -114,7 +115,7 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
         if (again === undefined) continue;
         // No period file (a data directory emptied or being copied back) is a failed reload too.
         // The agenda named with --agenda is named again in the reloaded data (it may have changed).
-        if (again.dataset?.periods.length) live.set({ model: buildModel(again.dataset, again.findings, glyphs, agendaNamed(args, io, again.dataset.agendas)) });
+        if (again.dataset?.periods.length) live.set({ model: buildModel(again.dataset, again.findings, glyphs, agendaNamed(args, io, again.dataset.agendas), meeting) });
         else {
           const first = again.findings.find((f) => f.severity === 'error');
           const why = first ? findingLine(first) : again.dataset ? 'no period files found' : 'the data could not be loaded';

@@ -121,7 +121,7 @@ async function present(args: Args, io: Io): Promise<number> {
   }
   const [{ buildModel }, { meetingAgenda }] = await Promise.all([import('../viewmodel/model.js'), import('../viewmodel/presenter-screen.js')]);
   const agenda = agendaNamed(args, io, loaded.dataset.agendas);
-  const model = buildModel(loaded.dataset, loaded.findings, glyphsFor(args, io.env), agenda);
+  const model = buildModel(loaded.dataset, loaded.findings, glyphsFor(args, io.env), agenda, args.minutes !== undefined ? { meetingMinutes: args.minutes } : {});
   const { meetingPeriodOf } = await import('../viewmodel/agenda-build.js');
   const p = args.period === undefined ? undefined : parsePeriod(args.period);
   const index = args.period === undefined ? meetingPeriodOf(model, agenda) : p ? model.ev.periods.findIndex((x) => samePeriod(x.data.period, p)) : -1;

@@ -1,7 +1,8 @@
 // The agenda presenter mode walks through: the agenda file's items, in order, or, when there is
 // none for the period, one built the way the reports are written, exceptions first: the overview,
-// then for each priority (catalogue order) its red then amber KPIs, the heat grid, the register
-// entries whose residual score rose or that sit above the appetite, and the finance table. Pure.
+// then for each priority (catalogue order) a summary slide and its red then amber KPIs, the heat
+// grid, the risks that are new, whose residual score rose or that sit above the appetite, and the
+// finance table; the meeting's length (--minutes, default 90) shared out as each item's budget. Pure.
 
 import { formatPeriod, samePeriod } from '../domain/period.js';
 import type { Agenda } from '../domain/types.js';
@@ -26,6 +27,9 @@ export function agendaOfPeriod(model: Model, period: number): Agenda | undefined
   return open[open.length - 1];
 }
 
+/** A meeting's length when --minutes does not say (a committee's usual slot). */
+export const DEFAULT_MEETING_MINUTES = 90;
+
 function entries(items: ReadonlyArray<Omit<AgendaEntry, 'index'>>): AgendaEntry[] {
   return items.map((it, index) => ({ ...it, index }));
 }
@@ -44,6 +48,15 @@ function generated(model: Model, period: number): MeetingAgenda {
   });
 
   for (const priority of model.priorities) {
+    const rated = priority.kpis.map((k) => pe.kpis.get(k.id)).filter((k) => k?.hasData === true);
+    if (rated.length > 0) {
+      const n = (rag: string) => rated.filter((k) => k?.counted === rag).length;
+      items.push({
+        title: priority.title,
+        show: { kind: 'priority', id: priority.id },
+        notes: `${rated.length} KPI${rated.length === 1 ? '' : 's'} reported: ${n('green')} green, ${n('amber')} amber, ${n('red')} red, ${n('unrated')} unrated.`,
+      });
+    }
     for (const rag of ['red', 'amber'] as const) {
       for (const kpi of priority.kpis) {
         const k = pe.kpis.get(kpi.id);
@@ -66,20 +79,25 @@ function generated(model: Model, period: number): MeetingAgenda {
     for (const v of registerOf(model, period)) {
       if (v.entry.kind !== 'risk') continue;
       const rose = v.movement === 'up';
-      if (!rose && !v.aboveAppetite) continue;
+      // New as the register's one rule says (registerOf: not in the previous register, or published as new).
+      const isNew = v.movement === 'new';
+      if (!rose && !isNew && !v.aboveAppetite) continue;
       const now = v.entry.residual?.score;
       const was = v.before?.residual?.score;
       const why = [
+        ...(isNew ? [`New risk${now !== undefined ? `, residual score ${now}` : ''}`] : []),
         ...(rose && was !== undefined && now !== undefined ? [`Residual score rose from ${was} to ${now}`] : []),
         ...(v.aboveAppetite && appetite !== undefined ? [`above the risk appetite of ${appetite}`] : []),
       ].join('; ');
-      items.push({ title: `${v.entry.id} ${v.entry.title}`, show: { kind: 'risk', id: v.entry.id }, notes: `${why.charAt(0).toUpperCase()}${why.slice(1)}.` });
+      items.push({ title: `${isNew ? 'New risk ' : ''}${v.entry.id} ${v.entry.title}`, show: { kind: 'risk', id: v.entry.id }, notes: `${why.charAt(0).toUpperCase()}${why.slice(1)}.` });
     }
   }
 
   if (pe.data.finance) items.push({ title: `Budget monitoring, ${label}`, show: { kind: 'finance' } });
 
-  return { meeting: `${catalogue.title}, ${label}`, generated: true, items: entries(items) };
+  // The meeting's length shared out: whole minutes each, at least one.
+  const each = Math.max(1, Math.floor((model.meetingMinutes ?? DEFAULT_MEETING_MINUTES) / Math.max(1, items.length)));
+  return { meeting: `${catalogue.title}, ${label}`, generated: true, items: entries(items.map((it) => ({ ...it, minutes: each }))) };
 }
 
 /**

@@ -21,6 +21,8 @@ export interface Model {
   readonly glyphs: Glyphs;
   /** The agenda named on the command line (--agenda), which presenter mode prefers. */
   readonly agenda?: Agenda;
+  /** The meeting's length in minutes (--minutes); a generated agenda shares it out (default 90). */
+  readonly meetingMinutes?: number;
   /**
    * Set while the checks have not run yet (the app draws its first frame first, then runs them:
    * a second at the largest sizes): `findings` holds the load warnings only.
@@ -31,6 +33,8 @@ export interface Model {
 export interface ModelOptions {
   /** false: leave the checks for withChecks() (default true). */
   readonly checks?: boolean;
+  /** The meeting's length in minutes (--minutes), shared out over a generated agenda. */
+  readonly meetingMinutes?: number;
 }
 
 const byPosition = (a: Finding, b: Finding) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
@@ -72,6 +76,7 @@ export function buildModel(dataset: Dataset, loadFindings: readonly Finding[], g
     periodLabels: ev.periods.map((p) => formatPeriod(p.data.period)),
     glyphs,
     ...(agenda ? { agenda } : {}),
+    ...(options.meetingMinutes !== undefined ? { meetingMinutes: options.meetingMinutes } : {}),
     ...(checks ? {} : { checking: true }),
   };
 }

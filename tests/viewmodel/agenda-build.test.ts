@@ -80,33 +80,47 @@ describe('agendaFor: generated, exceptions first', () => {
   const q1 = model.periodLabels.indexOf('2019/20 Q1');
   const q2 = model.periodLabels.indexOf('2019/20 Q2');
 
-  it('orders overview, each priority’s reds then ambers, heat grid, risen or above-appetite risks, finance', () => {
+  it('orders overview, each priority’s summary then reds then ambers, heat grid, new, risen or above-appetite risks, finance', () => {
     const a = agendaFor(model, q2);
     expect(a.generated).toBe(true);
     expect(a.meeting).toBe('Test Strategy, 2019/20 Q2');
-    expect(shows(a)).toEqual(['overview', 'kpi:a', 'kpi:b', 'kpi:e', 'kpi:f', 'kpi:d', 'heatgrid', 'risk:R1', 'risk:R2', 'risk:R3', 'risk:R4', 'finance']);
+    expect(shows(a)).toEqual(['overview', 'priority:p1', 'kpi:a', 'kpi:b', 'priority:p2', 'kpi:e', 'kpi:f', 'kpi:d', 'heatgrid', 'risk:R1', 'risk:R2', 'risk:R3', 'risk:R4', 'finance']);
     expect(a.items.map((i) => i.index)).toEqual(a.items.map((_, i) => i));
   });
 
   it('titles each KPI with its priority, and says in the notes why an item is there', () => {
     const a = agendaFor(model, q2);
-    expect(a.items[1]?.title).toBe('First priority: Alpha');
-    expect(a.items[1]?.notes).toMatch(/^Red: 50 against a target of 100\. /);
-    expect(a.items[2]?.notes).toMatch(/^Amber: 97/);
+    expect(a.items[1]?.title).toBe('First priority');
+    expect(a.items[1]?.notes).toBe('3 KPIs reported: 1 green, 1 amber, 1 red, 0 unrated.');
+    expect(a.items[2]?.title).toBe('First priority: Alpha');
+    expect(a.items[2]?.notes).toMatch(/^Red: 50 against a target of 100\. /);
+    expect(a.items[3]?.notes).toMatch(/^Amber: 97/);
     const risk = (id: string) => a.items.find((i) => 'id' in i.show && i.show.id === id);
     expect(risk('R1')?.title).toBe('R1 Budget pressure');
     expect(risk('R1')?.notes).toBe('Residual score rose from 9 to 16; above the risk appetite of 10.');
     expect(risk('R2')?.notes).toBe('Above the risk appetite of 10.');
     expect(risk('R3')?.notes).toBe('Residual score rose from 4 to 6.');
-    expect(a.items.every((i) => i.minutes === undefined)).toBe(true);
+    // New: not in the previous register (the register's one rule).
+    expect(risk('R4')?.title).toBe('New risk R4 Data breach');
+    expect(risk('R4')?.notes).toBe('New risk, residual score 15; above the risk appetite of 10.');
+  });
+
+  it('shares the meeting out as each item\'s budget: 90 minutes unless --minutes says', () => {
+    const a = agendaFor(model, q2);
+    expect(a.items.map((i) => i.minutes)).toEqual(a.items.map(() => Math.floor(90 / 14)));
+    const short = buildModel(model.ev.dataset, [], UNICODE_GLYPHS, undefined, { meetingMinutes: 28 });
+    expect(agendaFor(short, q2).items.map((i) => i.minutes)).toEqual(a.items.map(() => 2));
+    // Never under a minute.
+    const tiny = buildModel(model.ev.dataset, [], UNICODE_GLYPHS, undefined, { meetingMinutes: 1 });
+    expect(agendaFor(tiny, q2).items.every((i) => i.minutes === 1)).toBe(true);
   });
 
   it('leaves out green KPIs, risks that fell, opportunities, and finance and the grid where the period has none', () => {
     const a = agendaFor(model, q1);
     // Q1: nothing below target; R2 and R5 are above the appetite (first register: nothing has risen).
-    expect(shows(a)).toEqual(['overview', 'heatgrid', 'risk:R2', 'risk:R5']);
+    expect(shows(a)).toEqual(['overview', 'priority:p1', 'priority:p2', 'heatgrid', 'risk:R2', 'risk:R5']);
     const none = fixture({ 'q2.yaml': Q2.replace(/register:[\s\S]*?finance:/, 'finance:') });
-    expect(shows(agendaFor(none, none.periodLabels.indexOf('2019/20 Q2')))).toEqual(['overview', 'kpi:a', 'kpi:b', 'kpi:e', 'kpi:f', 'kpi:d', 'finance']);
+    expect(shows(agendaFor(none, none.periodLabels.indexOf('2019/20 Q2')))).toEqual(['overview', 'priority:p1', 'kpi:a', 'kpi:b', 'priority:p2', 'kpi:e', 'kpi:f', 'kpi:d', 'finance']);
   });
 
   it('is deterministic', () => {
@@ -117,10 +131,10 @@ describe('agendaFor: generated, exceptions first', () => {
     const m = modelOf('catalogue/lcc-2024-25.yaml');
     const a = agendaFor(m, m.periodLabels.length - 1);
     const kinds = new Set(a.items.map((i) => i.show.kind));
-    expect([...kinds]).toEqual(['overview', 'kpi']);
+    expect([...kinds]).toEqual(['overview', 'priority', 'kpi']);
     // Reds of a priority come before its ambers.
     const last = m.ev.periods[m.periodLabels.length - 1];
-    const rags = a.items.slice(1).map((i) => ('id' in i.show ? last?.kpis.get(i.show.id) : undefined));
+    const rags = a.items.slice(1).filter((i) => i.show.kind === 'kpi').map((i) => ('id' in i.show ? last?.kpis.get(i.show.id) : undefined));
     for (let i = 1; i < rags.length; i++) {
       const [x, y] = [rags[i - 1], rags[i]];
       if (x?.kpi.priorityId === y?.kpi.priorityId) expect(x?.counted === 'amber' && y?.counted === 'red').toBe(false);

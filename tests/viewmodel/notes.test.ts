@@ -119,9 +119,9 @@ describe('notesLines', () => {
       ────────────────────────────────────────────────────────────
       No presenter yet.
 
-      Start \`ragtop present\` for this catalogue in another
-      terminal: this screen follows it, with each item's speaker
-      notes, commentary, the next item and the clock.
+      Start \`ragtop present\` in another terminal: this screen
+      finds it and follows it, with each item's speaker notes,
+      commentary, the next item and the clock.
 
 
 
