@@ -156,7 +156,8 @@ export function App({ model, theme, initial, title, organisation, onExit, column
           return v ? ({ kind: 'view', id: v } as const) : undefined;
         },
       });
-      return actions.reduce(reducer, s);
+      // A status line lasts until the next key, whether or not that key does anything.
+      return actions.reduce(reducer, s.status === undefined ? s : { ...s, status: undefined });
     },
     [model, viewOf, columns, frameHeight, slideHeight],
   );

@@ -54,8 +54,9 @@ export interface TuiOptions {
 
 export function renderTui(o: TuiOptions = {}) {
   const model = o.model ?? modelOf();
-  const columns = o.columns ?? 80;
-  const rows = o.rows ?? 24;
+  let columns = o.columns ?? 80;
+  let rows = o.rows ?? 24;
+  let shown = model;
   let exited: { state: AppState; interrupted: boolean } | undefined;
   const catalogue = model.ev.dataset.catalogue;
   const app = (m: Model) => (
@@ -74,6 +75,8 @@ export function renderTui(o: TuiOptions = {}) {
     />
   );
   const r = render(app(model));
+  /** Each key's pause: long enough for Ink to read it and React to commit before the next. */
+  let pause = 15;
   const frame = () => r.lastFrame() ?? '';
   return {
     frame,
@@ -83,7 +86,7 @@ export function renderTui(o: TuiOptions = {}) {
       for (const k of keys) {
         r.stdin.write(KEYS[k] ?? k);
         // Let Ink read the input and React commit before the next key.
-        await new Promise((res) => setTimeout(res, 15));
+        await new Promise((res) => setTimeout(res, pause));
       }
     },
     async waitFor(text: string | RegExp) {
@@ -96,7 +99,20 @@ export function renderTui(o: TuiOptions = {}) {
       );
     },
     /** Live reload: the app goes on with another model (as after a save). */
-    setModel: (next: Model) => r.rerender(app(next)),
+    setModel: (next: Model) => {
+      shown = next;
+      r.rerender(app(next));
+    },
+    /** The terminal resized. */
+    resize(c: number, h: number) {
+      columns = c;
+      rows = h;
+      r.rerender(app(shown));
+    },
+    /** A shorter pause between keys (a property test sends many). */
+    setPause(ms: number) {
+      pause = ms;
+    },
     exited: () => exited,
     unmount: () => r.unmount(),
   };
