@@ -382,9 +382,9 @@ export function splitKeys(input: string): KeyPress[] {
   });
 }
 
-/** The keys of `scopes` as a markdown table (README's sections are generated from this). */
-export function keyTableMarkdown(scopes: readonly Scope[]): string {
-  const rows = KEYMAP.filter((c) => scopes.includes(c.scope)).map((c) => `| ${c.label.replace(/\|/g, '\\|')} | ${c.description} |`);
+/** The keys of a scope as a markdown table (the README's key tables are these, word for word). */
+export function keyTableMarkdown(scope: Scope): string {
+  const rows = KEYMAP.filter((c) => c.scope === scope).map((c) => `| ${c.label.replace(/\|/g, '\\|')} | ${c.description} |`);
   return ['| key | does |', '|---|---|', ...rows].join('\n');
 }
 
