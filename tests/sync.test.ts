@@ -354,3 +354,18 @@ describe.skipIf(skip)('finding the presenters (one socket each)', async () => {
     await vi.waitFor(() => expect(states.at(-1)).toMatchObject({ item: 4, catalogue: 'dog' }));
   });
 });
+
+describe.skipIf(skip)('stale presenter sockets', async () => {
+  const { discover } = await import('../src/cli/discover.js');
+  it('removes a socket nothing answers on whose process is gone; keeps one whose process lives', async () => {
+    // What a presenter killed outright leaves: a file of its name that nothing answers on. One
+    // of a pid that cannot be running (beyond the kernel's limit), one of this live process.
+    runtimeDir(env);
+    const dead = channelPath(env, 'cat', 99_999_999);
+    const mine = channelPath(env, 'cat', process.pid);
+    for (const p of [dead, mine]) writeFileSync(p, '');
+    await discover(env);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(mine)).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
 // several, the notes list them and the speaker picks one by its number; when the followed
 // presenter closes or goes away, the notes look again (a restarted presenter has a new socket).
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { PresenterState } from '../viewmodel/agenda.js';
 import { follow, readOnce, RETRY_MS, runtimeDir, SOCKET_NAME, type Follower, type NotesStatus } from './sync.js';
@@ -20,18 +20,46 @@ const MAX_SOCKETS = 64;
 /** How long one socket is given to answer. */
 const ASK_MS = 400;
 
+/** The process a socket's name says published on it: `present-<catalogue>-<pid>.sock`. */
+const PID = /-(\d+)\.sock$/;
+
+/** The socket's presenter is gone for good: its process no longer exists. */
+function processGone(name: string): boolean {
+  const pid = Number(PID.exec(name)?.[1] ?? NaN);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /** The presenters running now (those whose socket answers with a state), earliest meeting first. */
 export async function discover(env: NodeJS.ProcessEnv, catalogueId?: string): Promise<Running[]> {
   const dir = runtimeDir(env);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => SOCKET_NAME.test(n)).sort().slice(0, MAX_SOCKETS);
+    names = readdirSync(dir).filter((n) => SOCKET_NAME.test(n));
   } catch {
     return [];
   }
-  const asked = await Promise.all(names.map(async (n) => ({ socket: path.join(dir, n), state: await readOnce(path.join(dir, n), ASK_MS) })));
+  // A presenter killed outright leaves its socket behind: one that does not answer and whose
+  // process is gone is removed (the directory is ours and private), so they never pile up and
+  // crowd live presenters out of the number asked. Those of live processes are asked first.
+  const gone = new Set(names.filter(processGone));
+  const ordered = [...names.filter((n) => !gone.has(n)).sort(), ...[...gone].sort()].slice(0, MAX_SOCKETS);
+  const asked = await Promise.all(ordered.map(async (n) => ({ name: n, socket: path.join(dir, n), state: await readOnce(path.join(dir, n), ASK_MS) })));
+  for (const a of asked) {
+    if (a.state !== undefined || !gone.has(a.name)) continue;
+    try {
+      unlinkSync(a.socket);
+    } catch {
+      // gone already
+    }
+  }
   return asked
-    .filter((r): r is Running => r.state !== undefined && !r.state.ended && (catalogueId === undefined || r.state.catalogue === catalogueId))
+    .flatMap((r): Running[] => (r.state !== undefined && !r.state.ended && (catalogueId === undefined || r.state.catalogue === catalogueId) ? [{ socket: r.socket, state: r.state }] : []))
     .sort((a, b) => a.state.meetingStartedAt - b.state.meetingStartedAt);
 }
 

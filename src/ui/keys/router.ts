@@ -186,7 +186,8 @@ function run(id: CommandId, k: KeyPress, state: AppState, view: ScreenView, ctx:
       return [{ type: 'presentSet', set: { blank: 'white' } }];
     case 'present.drill': {
       const t = ctx.drill?.(item);
-      return t ? [{ type: 'push', screen: screenOf(t) }] : [{ type: 'status', text: 'nothing to drill into on this item' }];
+      // A number half typed is forgotten: it would still read "go to 5" on coming back.
+      return t ? [{ type: 'presentSet', set: { digits: '' } }, { type: 'push', screen: screenOf(t) }] : [{ type: 'status', text: 'nothing to drill into on this item' }];
     }
     case 'present.leave':
       return [{ type: 'presentEnd' }];
