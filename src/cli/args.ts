@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { CAREFUL_MAX_BYTES, DEFAULT_LIMITS } from '../load/limits.js';
-import { keyHelpText } from '../ui/keys/keymap.js';
+import { keyHelpText } from '../ui/keys/key-text.js';
 
 export const COMMANDS = ['check', 'present', 'export', 'config'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyHelpText, keyTableMarkdown, type Scope } from '../../src/ui/keys/keymap.js';
+import type { Scope } from '../../src/ui/keys/keymap.js';
+import { keyHelpText, keyTableMarkdown } from '../../src/ui/keys/key-text.js';
 import { HELP } from '../../src/cli/args.js';
 
 const README = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'README.md'), 'utf8');

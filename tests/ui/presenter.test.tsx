@@ -40,20 +40,6 @@ describe('presenter mode (p), over the bundled 19 February 2020 agenda', () => {
     t.unmount();
   });
 
-  it('d drills into the analyst view of the item; Esc comes back to the same item', async () => {
-    const t = renderTui();
-    await t.press('p');
-    await t.waitFor('item 1 / 17');
-    // Item 5 is the register (see sample-data/lcc-2019-20/agenda-2019-20-Q3.yaml), after the first "4." item.
-    await t.press('4', 'enter', ' ');
-    await t.waitFor('item 5 / 17');
-    await t.press('d');
-    await t.waitFor('Overview › Presenting 5/17 › Register');
-    await t.press('j', 'escape');
-    await t.waitFor('item 5 / 17');
-    t.unmount();
-  });
-
   it('q ends the presentation started with p; a second q quits the app', async () => {
     const t = renderTui();
     await t.press('p');

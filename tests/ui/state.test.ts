@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, KEYMAP, keyHints, type KeyPress } from '../../src/ui/keys/keymap.js';
+import { commandFor, KEYMAP, type KeyPress } from '../../src/ui/keys/keymap.js';
+import { keyHints } from '../../src/ui/keys/key-text.js';
 import { route, type RouteContext } from '../../src/ui/keys/router.js';
 import { current, cursorOf, filterOf, initialState, reducer, type Action, type AppState } from '../../src/ui/state/reducer.js';
 import type { ScreenView } from '../../src/viewmodel/screen.js';
