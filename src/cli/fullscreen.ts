@@ -271,6 +271,9 @@ export function runFullScreen(make: (setCode: (code: number, leave?: boolean) =>
     let restored = false;
     let settled = false;
     o.stdout.write(ALT_SCREEN_ON);
+    // Raw before the first frame (Ink sets it only once mounted): a Ctrl-C that arrives as the
+    // first frame shows is a key the app reads, not a SIGINT to the whole process group.
+    if (o.stdin.isTTY) o.stdin.setRawMode?.(true);
     const writer = new FrameWriter(o.stdout);
     // Registered before Ink's own listener, so the frame Ink draws for the new size is whole.
     const onResize = () => writer.invalidate();
