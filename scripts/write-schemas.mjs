@@ -1,9 +1,11 @@
-// Writes catalogue/*.schema.json from the zod schema (src/load/schema.ts), via the built dist/.
+// Writes catalogue/*.schema.json from the zod schema (src/load/schema.ts), via the build (dist/app/internals.js).
 // Run: npm run schema
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jsonSchemaText, SCHEMA_FILES } from '../dist/load/json-schema.js';
+import { jsonSchema } from '../dist/app/internals.js';
+
+const { jsonSchemaText, SCHEMA_FILES } = jsonSchema;
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'catalogue');
 for (const name of Object.keys(SCHEMA_FILES)) {

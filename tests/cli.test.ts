@@ -6,6 +6,7 @@ import { parseSize } from '../src/cli/args.js';
 import { run } from '../src/cli/main.js';
 import { CAREFUL_MAX_BYTES, DEFAULT_LIMITS } from '../src/load/limits.js';
 import { catalogue, writeTree } from './helpers.js';
+import { BIN } from './built.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -139,7 +140,7 @@ describe('ragtop (no command): the overview as plain text', () => {
 });
 
 describe('the built bin', () => {
-  const bin = path.join(root, 'dist', 'cli', 'bin.js');
+  const bin = BIN;
   it.skipIf(!existsSync(bin))('runs check on the bundled default with no catalogue argument', () => {
     const env = { ...process.env, RAGTOP_CONFIG_DIR: writeTree({}) };
     const r = spawnSync(process.execPath, [bin, 'check'], { cwd: root, encoding: 'utf8', timeout: 20000, env });

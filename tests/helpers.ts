@@ -41,3 +41,24 @@ export function metricEval(ev: Evaluation, period: string, id: string) {
   if (!m) throw new Error(`no metric ${id}`);
   return m;
 }
+
+/** What a command line printed and its exit status. */
+export interface CliRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a `ragtop` command line in this process, exactly as the executable's `main` runs it (the
+ * same dispatcher, the same output cleaning, an internal error as one line), without a terminal.
+ * For tests that need a real process (signals, pipes, the bundle itself), spawn tests/built.ts's BIN.
+ */
+export async function runCli(argv: readonly string[], opts: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const { execute, streamIo } = await import('../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const io = streamIo({ out: (s) => (stdout += s), err: (s) => (stderr += s) }, opts.env ?? process.env, opts.cwd ?? process.cwd());
+  const status = await execute(argv, io);
+  return { status, stdout, stderr };
+}

@@ -4,8 +4,9 @@
 //
 // Small text fixtures live in tests/fixtures/malformed/ (catalogue/, period/<case>/, agenda/,
 // valid/). Binary, byte-exact, large and hostile files are generated at test time in a temp dir.
-// Every case spawns the built CLI (dist/cli/bin.js; `npm test` builds first), because exit codes
-// and stack traces are the point.
+// Every case runs the command line in process (the same dispatcher and output as the executable);
+// a few representative cases also spawn the built command (the bundle users run; `npm test` builds
+// first), because exit codes and stack traces of a real process are the point.
 
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,12 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from './built.js';
+import { runCli } from './helpers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'dist', 'cli', 'bin.js');
 const FIX = path.join(ROOT, 'tests', 'fixtures', 'malformed');
-const TIMEOUT_MS = 10_000;
-const TEST_TIMEOUT_MS = 40_000;
+/** A hang guard for the spawned runs, not a speed limit (speed is measured in `npm run bench`). */
+const TIMEOUT_MS = 60_000;
+const TEST_TIMEOUT_MS = 120_000;
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
 // ── the generated fixtures ────────────────────────────────────────────────────────────────────
@@ -206,7 +209,14 @@ function env(): NodeJS.ProcessEnv {
   return e;
 }
 
-function ragtop(args: readonly string[], cwd: string): Run {
+/** The command line in process (as the executable's main runs it). */
+async function ragtop(args: readonly string[], cwd: string): Promise<Run> {
+  const r = await runCli(args, { cwd, env: env() });
+  return { status: r.status, signal: null, stdout: r.stdout, stderr: r.stderr, timedOut: false };
+}
+
+/** The built command in its own process. */
+function spawned(args: readonly string[], cwd: string): Run {
   if (!fs.existsSync(BIN)) throw new Error(`${path.relative(ROOT, BIN)} is missing: run 'npm run build' first ('npm test' does)`);
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
@@ -332,11 +342,12 @@ function judgeJson(c: Case, r: Run): void {
   if (c.message) expect(f.message).toMatch(c.message);
 }
 
-function runCase(c: Case): void {
+async function runCase(c: Case, inProcess = true): Promise<void> {
   const roots = [FIX, TMP];
   for (const json of [false, true]) {
     const before = snapshot(roots);
-    const r = ragtop(['check', ...c.args, ...(json ? ['--json'] : [])], c.cwd);
+    const argv = ['check', ...c.args, ...(json ? ['--json'] : [])];
+    const r = inProcess ? await ragtop(argv, c.cwd) : spawned(argv, c.cwd);
     if (json) judgeJson(c, r);
     else judgeText(c, r);
     expect(snapshot(roots), `${c.name}: files changed under the fixtures`).toEqual(before);
@@ -350,9 +361,13 @@ function cases(title: string, list: readonly Case[]): void {
       const name = c.name;
       if (c.skip) it.skip(`${name} (skipped: ${c.skip})`, () => undefined);
       else it(name, () => runCase(c), TEST_TIMEOUT_MS);
+      if (!c.skip && SPAWNED.has(name)) it(`${name}, by the built command in its own process`, () => runCase(c, false), TEST_TIMEOUT_MS);
     }
   });
 }
+
+/** Cases also run by the built command in its own process: one of each kind of failure. */
+const SPAWNED = new Set(['catalogue: deep-flow-sequence', 'catalogue: random-bytes', 'catalogue: js-function', 'period file: !!js/function in commentary']);
 
 // Case builders: a broken catalogue, or a broken period file read against the valid catalogue.
 const CAT = 'valid/catalogue.yaml';
@@ -382,9 +397,9 @@ const DEEP_MESSAGE = /nest|deep/i;
 // ── the cases ─────────────────────────────────────────────────────────────────────────────────
 
 describe('baseline', () => {
-  it('the valid fixtures load cleanly (so every case below fails for its own reason)', () => {
+  it('the valid fixtures load cleanly (so every case below fails for its own reason)', async () => {
     const before = snapshot([FIX]);
-    const r = ragtop(['check', CAT], FIX);
+    const r = await ragtop(['check', CAT], FIX);
     expect(r.stderr).toBe('');
     expect(r.status, r.stdout).toBe(0);
     expect(snapshot([FIX])).toEqual(before);
@@ -499,9 +514,9 @@ cases('binary garbage and invalid UTF-8', [
 ]);
 
 describe('a UTF-8 byte-order mark is accepted', () => {
-  it('catalogue and period file both with a BOM load (exit 0 or 1, not 2)', () => {
+  it('catalogue and period file both with a BOM load (exit 0 or 1, not 2)', async () => {
     const before = snapshot([TMP]);
-    const r = ragtop(['check', 'bom/catalogue.yaml'], TMP);
+    const r = await ragtop(['check', 'bom/catalogue.yaml'], TMP);
     expectNoStackTrace(r.stderr, 'stderr');
     expect(r.timedOut).toBe(false);
     expect([0, 1], r.stdout).toContain(r.status);

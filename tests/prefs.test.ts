@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, runAsync, wantsColour } from '../src/cli/main.js';
 import { cleanPrefs, MAX_PREFS_BYTES, prefsFile, readPrefs } from '../src/cli/prefs.js';
+import { BIN } from './built.js';
 
 function io(dir: string) {
   let out = '';
@@ -204,7 +205,7 @@ describe('preferences that cannot be written', () => {
   // not exist (mkdir answers ENOENT there): HOME=/proc/x ragtop config set spun at full CPU
   // forever, and the app the same when it saved its preferences after q.
   it.runIf(existsSync('/proc/self'))('config set under /proc: exit 2 naming the directory, never a hang', () => {
-    const bin = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'bin.js');
+    const bin = BIN;
     const { RAGTOP_CONFIG_DIR: _c, XDG_CONFIG_HOME: _x, ...rest } = process.env;
     for (const env of [{ ...rest, RAGTOP_CONFIG_DIR: '/proc/ragtop-test/cfg' }, { ...rest, HOME: '/proc/ragtop-test' }]) {
       const r = spawnSync(process.execPath, [bin, 'config', 'set', 'theme', 'mono'], { env, encoding: 'utf8', timeout: 20_000 });
@@ -255,7 +256,7 @@ describe('preferences that cannot be written', () => {
     const file = prefsFile({ RAGTOP_CONFIG_DIR: dir });
     expect(spawnSync('mkfifo', [file]).status).toBe(0);
     // In a child process: reading a FIFO would block forever, and a test must fail, not hang.
-    const bin = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'bin.js');
+    const bin = BIN;
     const ragtop = (...argv: string[]) => spawnSync(process.execPath, [bin, ...argv], { env: { ...process.env, RAGTOP_CONFIG_DIR: dir }, encoding: 'utf8', timeout: 20_000 });
     const show = ragtop('config');
     expect(show.signal, 'ragtop config blocked on the FIFO').toBeNull();

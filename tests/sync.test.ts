@@ -11,6 +11,7 @@ import { runNotes } from '../src/cli/notes.js';
 import { ChannelError, channelPath, createPublisher, follow, parseState, readOnce, runtimeDir, type Follower, type Publisher } from '../src/cli/sync.js';
 import type { PresenterState } from '../src/viewmodel/agenda.js';
 import type { NotesStatus } from '../src/viewmodel/notes.js';
+import { BIN } from './built.js';
 
 const skip = process.platform === 'win32';
 
@@ -92,7 +93,7 @@ describe.skipIf(skip)('channelPath', () => {
   // Node 20's mkdirSync(…, { recursive: true }) never returns for a missing path under /proc
   // (mkdir answers ENOENT there): XDG_RUNTIME_DIR=/proc ragtop present --notes spun forever.
   it.runIf(existsSync('/proc/self'))('a runtime directory that cannot be made under /proc: ragtop present --notes exits 2 naming it, never hangs', () => {
-    const bin = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'bin.js');
+    const bin = BIN;
     const catalogue = path.resolve(import.meta.dirname, '..', 'catalogue', 'lcc-2019-20.yaml');
     const { RAGTOP_RUNTIME_DIR: _r, ...rest } = process.env;
     for (const over of [{ XDG_RUNTIME_DIR: '/proc' }, { RAGTOP_RUNTIME_DIR: '/proc/ragtop-test/run' }]) {

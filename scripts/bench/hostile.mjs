@@ -25,8 +25,8 @@ const HEADER = 'period: 2019/20 Q4\n';
 
 /** The careful reader's limit, read from the build so that "just under it" follows it. */
 export async function carefulMaxBytes() {
-  const m = await import(pathToFileURL(path.join(ROOT, 'dist', 'load', 'limits.js')).href);
-  if (typeof m.CAREFUL_MAX_BYTES !== 'number') throw new Error('dist/load/limits.js has no CAREFUL_MAX_BYTES');
+  const m = (await import(pathToFileURL(path.join(ROOT, 'dist', 'app', 'internals.js')).href)).limits;
+  if (typeof m.CAREFUL_MAX_BYTES !== 'number') throw new Error('the limits of the build have no CAREFUL_MAX_BYTES');
   return m.CAREFUL_MAX_BYTES;
 }
 

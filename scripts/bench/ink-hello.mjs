@@ -1,10 +1,12 @@
 // The floor for P1: a bare Ink hello-world, mounted the way ragtop mounts its app (CI=false before
-// Ink is imported, Ink and React loaded with a dynamic import, the alternate screen, the same
-// render options, useInput so stdin is read in raw mode, q to leave) and, like ragtop's bin, with
-// React's production build unless NODE_ENV is set.
+// Ink is imported, Ink loaded with a dynamic import, the alternate screen, the same render options,
+// useInput so stdin is read in raw mode, q to leave), and bundled the way ragtop is (the bench
+// builds it with scripts/build.mjs's options: production React, the same start-up flags).
+import React from 'react';
+
 process.env['CI'] = 'false';
-process.env['NODE_ENV'] ??= 'production';
-const [{ render, Text, useApp, useInput }, { createElement }] = await Promise.all([import('ink'), import('react')]);
+const { createElement } = React;
+const { render, Text, useApp, useInput } = await import('ink');
 
 function Hello() {
   const { exit } = useApp();

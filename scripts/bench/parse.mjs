@@ -6,10 +6,10 @@
 //   BENCH_OUT=result.json node scripts/bench/parse.mjs PARSER FILE...
 //
 // PARSER:
-//   ragtop     what ragtop runs for each file before validation: its fast path (dist/load/fast.js:
+//   ragtop     what ragtop runs for each file before validation: its fast path (the build's load/fast.ts:
 //              js-yaml's events, with a position for every node and the checks that decide
 //              whether the careful path is needed), and the careful path where it gives up
-//   yaml-nouk  ragtop's careful path alone (dist/load/source.js parseYaml: the yaml package's
+//   yaml-nouk  ragtop's careful path alone (the build's load/source.ts parseYaml: the yaml package's
 //              parseDocument with positions, strict YAML 1.2 core, the depth and duplicate-key
 //              walk, string cleaning and toJS), the parser every file went through before
 //   js-yaml    js-yaml's load (reference)
@@ -27,8 +27,7 @@ const [parser, ...files] = process.argv.slice(2);
 const t0 = performance.now();
 let parse;
 if (parser === 'ragtop' || parser === 'yaml-nouk') {
-  const dist = (p) => new URL(`file://${path.resolve(here, '..', '..', 'dist', 'load', p)}`).href;
-  const [source, fast, { DEFAULT_LIMITS }] = await Promise.all([import(dist('source.js')), import(dist('fast.js')), import(dist('limits.js'))]);
+  const { source, fast, limits: { DEFAULT_LIMITS } } = await import(new URL(`file://${path.resolve(here, '..', '..', 'dist', 'app', 'internals.js')}`).href);
   const limits = { ...DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER };
   parse = (text, file) => {
     const quick = parser === 'ragtop' ? fast.parseFast(file, text, limits) : undefined;

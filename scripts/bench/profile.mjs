@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Where ragtop's load time goes: runs the stages of `ragtop` / `ragtop check` one after another in
-// this process, with ragtop's own compiled modules (dist/), and prints one JSON object:
+// this process, with ragtop's own bundle (dist/app/internals.js: the same chunks the app runs), and prints one JSON object:
 // { stages: [{ name, ms, rssMB, heapMB }], ... }.
 //
 //   node scripts/bench/profile.mjs CATALOGUE [--max-file-size BYTES] [--lite]
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '..', '..', 'dist');
-const imp = (p) => import(new URL(`file://${path.join(dist, p)}`).href);
+const internals = () => import(new URL(`file://${path.join(dist, 'app', 'internals.js')}`).href);
 
 const args = process.argv.slice(2);
 const catalogue = path.resolve(args[0] ?? path.join(dist, '..', 'catalogue', 'lcc-2019-20.yaml'));
@@ -41,24 +41,13 @@ async function stage(name, fn) {
 }
 
 const t00 = performance.now();
-const [source, load, evaluateMod, checks, model, glyphs, overview, report] = await stage('import ragtop modules', () =>
-  Promise.all([
-    imp('load/source.js'),
-    imp('load/load.js'),
-    imp('domain/evaluate.js'),
-    imp('domain/checks.js'),
-    imp('viewmodel/model.js'),
-    imp('viewmodel/glyphs.js'),
-    imp('viewmodel/overview-screen.js'),
-    imp('cli/report.js'),
-  ]),
-);
-const { DEFAULT_LIMITS } = await imp('load/limits.js');
+const { source, load, evaluate: evaluateMod, checks, model, glyphs, overview, report, limits: limitsMod, read } = await stage('import ragtop modules', internals);
+const { DEFAULT_LIMITS } = limitsMod;
 const limits = { ...DEFAULT_LIMITS, maxBytes };
 
 // The files loadDataset reads: the catalogue, then the YAML files of its data directory.
 const { parse: yamlParse } = await import('yaml');
-const { readText } = await imp('load/read.js');
+const { readText } = read;
 const catText = readText(catalogue, 'catalogue', limits);
 const dataRel = yamlParse(catText.ok ? catText.text : '')?.catalogue?.data;
 const dataDir = dataRel ? path.resolve(path.dirname(catalogue), dataRel) : undefined;

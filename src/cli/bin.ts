@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// The `ragtop` executable.
+// The `ragtop` executable (bundled into dist/app/ragtop.js by scripts/build.mjs, with React's
+// production build chosen there).
 import { main } from './main.js';
 
-// React's production build (no development checks: about 15 % less work per keypress). Set here,
-// before the app imports React on first use; a NODE_ENV the user set is kept.
-process.env['NODE_ENV'] ??= 'production';
+// A stack trace names our sources (src/…), not the bundle's minified lines.
+process.setSourceMapsEnabled(true);
 
 main();

@@ -230,29 +230,34 @@ export function run(argv: readonly string[], io: Io): number {
   }
 }
 
+/**
+ * The Io of a process: everything a command prints passes the last cleaning step (our own text is
+ * plain or SGR-styled) on its way to `out` and `err`.
+ */
+export function streamIo(write: { readonly out: (s: string) => void; readonly err: (s: string) => void }, env: NodeJS.ProcessEnv, cwd: string, tty?: Io['tty']): Io {
+  return { out: (s) => write.out(terminalSafe(s, 'stream')), err: (s) => write.err(terminalSafe(s, 'stream')), env, cwd, ...(tty ? { tty } : {}) };
+}
+
+/** One command line, start to exit status, as `main` runs it (tests run it in process). */
+export async function execute(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await runAsync(argv, io);
+  } catch (e) {
+    return internalError(io, e);
+  }
+}
+
 export function main(): void {
   const tty = process.stdin.isTTY && process.stdout.isTTY ? { stdin: process.stdin, stdout: process.stdout } : undefined;
-  const io: Io = {
-    // Everything a command prints passes the last cleaning step (our own text is plain or SGR-styled).
-    out: (s) => process.stdout.write(terminalSafe(s, 'stream')),
-    err: (s) => process.stderr.write(terminalSafe(s, 'stream')),
-    env: process.env,
-    cwd: process.cwd(),
-    ...(tty ? { tty } : {}),
-  };
+  const io = streamIo({ out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, process.env, process.cwd(), tty);
   // A reader that goes away (ragtop check | head) is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  runAsync(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-      // The app may leave stdin referenced; leave once output is flushed.
-      if (tty) process.stdout.write('', () => process.exit(code));
-    },
-    (e: unknown) => {
-      process.exitCode = internalError(io, e);
-      if (tty) process.exit(1);
-    },
-  );
+  void execute(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+    // The app may leave stdin referenced; leave once output is flushed. (An internal error in the
+    // app is status 1.)
+    if (tty) process.stdout.write('', () => process.exit(code));
+  });
 }

@@ -94,7 +94,9 @@ async function interactive(o: NotesOptions, now: () => number, glyphs: Glyphs): 
   // Ink draws only a final frame when it thinks it runs in CI (is-in-ci reads CI and CI_* when Ink
   // is imported); a person is watching this terminal.
   for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
-  const [{ createElement }, { NotesApp }, { THEMES }, { runFullScreen }] = await Promise.all([
+  // React is CommonJS: its ES module namespace is only certain to hold `default` (the bundle's
+  // interop, like Node's, gives no named exports to a dynamic import).
+  const [{ default: React }, { NotesApp }, { THEMES }, { runFullScreen }] = await Promise.all([
     import('react'),
     import('../ui/NotesApp.js'),
     import('../ui/theme/theme.js'),
@@ -103,7 +105,7 @@ async function interactive(o: NotesOptions, now: () => number, glyphs: Glyphs): 
   const store = notesStore();
   const follower = findPresenter(o.env, o.catalogueId, store.setState, store.setStatus, store.setChoices);
   const ticker = setInterval(store.tick, TICK_MS);
-  const result = await runFullScreen((setCode) => createElement(NotesApp, { store, now, glyphs, theme: o.theme ?? THEMES.default, onQuit: (code: number) => setCode(code, true), onChoose: (n: number) => follower.choose(n) }), {
+  const result = await runFullScreen((setCode) => React.createElement(NotesApp, { store, now, glyphs, theme: o.theme ?? THEMES.default, onQuit: (code: number) => setCode(code, true), onChoose: (n: number) => follower.choose(n) }), {
     stdin: o.stdin,
     stdout: o.stdout,
     onRestore: () => {

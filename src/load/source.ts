@@ -13,9 +13,13 @@ import type { PosRef } from './fast.js';
 
 // yaml is loaded on first use: most files never need it (the fast path in fast.ts reads them), and
 // its import is a tenth of `ragtop check`'s start-up.
+// The production bundle ships it as one file beside itself (scripts/build.mjs defines the name);
+// from the sources it is the package.
+declare const __RAGTOP_YAML__: string | undefined;
+const YAML_MODULE = typeof __RAGTOP_YAML__ === 'string' ? __RAGTOP_YAML__ : 'yaml';
 const requireHere = createRequire(import.meta.url);
 let yamlModule: typeof Yaml | undefined;
-const yaml = (): typeof Yaml => (yamlModule ??= requireHere('yaml') as typeof Yaml);
+const yaml = (): typeof Yaml => (yamlModule ??= requireHere(YAML_MODULE) as typeof Yaml);
 const isAlias = (n: unknown) => yaml().isAlias(n);
 const isCollection = (n: unknown) => yaml().isCollection(n);
 const isMap = (n: unknown) => yaml().isMap(n);

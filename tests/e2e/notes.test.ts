@@ -1,17 +1,16 @@
-// The speaker notes in a real terminal (tmux): the compiled follower (dist/cli/notes.js) in one
+// The speaker notes in a real terminal (tmux): the built follower (`ragtop present --notes`) in one
 // session, presenters publishing on the same local channel, started, restarted and killed around
 // it. Skipped, visibly, where tmux or the build is missing.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelPath, createPublisher } from '../../src/cli/sync.js';
 import type { PresenterState } from '../../src/viewmodel/agenda.js';
-import { HAVE_BIN, HAVE_TMUX, ROOT } from './tmux.js';
+import { BIN, HAVE_BIN, HAVE_TMUX, ROOT } from './tmux.js';
+import { INTERNALS } from '../built.js';
 
-const NOTES_JS = path.join(ROOT, 'dist', 'cli', 'notes.js');
 const why = !HAVE_TMUX ? 'tmux is not installed' : !HAVE_BIN ? 'dist/ is not built (npm run build)' : '';
 if (why) console.warn(`tests/e2e/notes skipped: ${why}`);
 
@@ -41,14 +40,10 @@ const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { en
 
 /** The follower in its own tmux session; the pane stays open after it exits and shows EXIT=n. */
 function startFollower(name: string, columns = 80, rows = 24) {
-  const script = path.join(dir, 'follower.mjs');
-  writeFileSync(
-    script,
-    `import { runNotes } from ${JSON.stringify(pathToFileURL(NOTES_JS).href)};\n` +
-      `const code = await runNotes({ stdin: process.stdin, stdout: process.stdout, env: process.env, catalogueId: ${JSON.stringify(CATALOGUE)} });\n` +
-      `process.stdout.write('', () => process.exit(code));\n`,
-  );
-  const command = `cd '${ROOT}' && env RAGTOP_RUNTIME_DIR='${env['RAGTOP_RUNTIME_DIR']}' LANG=C.UTF-8 TERM=xterm-256color node '${script}'; echo EXIT=$?; sleep 60`;
+  // A catalogue named on the command line narrows the follower to its presenters (by its id).
+  const catalogue = path.join(dir, 'catalogue.yaml');
+  writeFileSync(catalogue, `catalogue:\n  id: ${CATALOGUE}\n  title: Notes\n  organisation: Test Council\npriorities:\n  - id: p\n    title: Priority\n    kpis:\n      - id: k\n        title: A KPI\n        unit: count\n        good: high\n`);
+  const command = `cd '${ROOT}' && env RAGTOP_RUNTIME_DIR='${env['RAGTOP_RUNTIME_DIR']}' RAGTOP_CONFIG_DIR='${dir}' LANG=C.UTF-8 TERM=xterm-256color '${BIN}' present --notes '${catalogue}'; echo EXIT=$?; sleep 60`;
   for (let attempt = 0; ; attempt++) {
     try {
       tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), command);
@@ -94,8 +89,7 @@ function startFollower(name: string, columns = 80, rows = 24) {
 
 /** A presenter in another process, publishing `item` until it is killed. */
 function childPresenter(item: number, meetingStartedAt: number): ChildProcess {
-  const sync = pathToFileURL(path.join(ROOT, 'dist', 'cli', 'sync.js')).href;
-  const code = `import(${JSON.stringify(sync)}).then((m) => { const p = m.createPublisher(m.channelPath(process.env, ${JSON.stringify(CATALOGUE)})); p.publish(${JSON.stringify(stateOf(item, meetingStartedAt))}); setInterval(() => {}, 1000); });`;
+  const code = `import(${JSON.stringify(INTERNALS)}).then(({ sync: m }) => { const p = m.createPublisher(m.channelPath(process.env, ${JSON.stringify(CATALOGUE)})); p.publish(${JSON.stringify(stateOf(item, meetingStartedAt))}); setInterval(() => {}, 1000); });`;
   return spawn(process.execPath, ['-e', code], { env: { ...process.env, ...env }, stdio: 'ignore' });
 }
 

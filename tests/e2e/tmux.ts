@@ -1,15 +1,14 @@
 // Drives the real `ragtop` binary in a real terminal (tmux), the way a person would: send keys,
 // read the screen. Each session has its own socket, so tests never touch a user's tmux.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
+import { BIN, HAVE_BIN, ROOT } from '../built.js';
+export { BIN, HAVE_BIN, ROOT };
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const BIN = path.join(ROOT, 'dist', 'cli', 'bin.js');
 export const HAVE_TMUX = spawnSync('tmux', ['-V']).status === 0;
-export const HAVE_BIN = existsSync(BIN);
 
 let n = 0;
 
@@ -59,7 +58,7 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   // The shell keeps the pane open after ragtop exits and prints its status.
   const command = opts.shell
     ? `env ${envText} PS1='$ ' bash --norc --noprofile -i`
-    : `cd '${ROOT}' && env ${envText} node '${BIN}' ${quoted}; echo EXIT=$?; sleep 60`;
+    : `cd '${ROOT}' && env ${envText} '${BIN}' ${quoted}; echo EXIT=$?; sleep 60`;
   // From the shell, the app runs under a wrapper (as under npx or a script): a job of two processes.
   const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
   // When the previous test killed the server's last session, the server may still be exiting
@@ -74,7 +73,7 @@ export function start(args: string[], opts: StartOptions = {}): Session {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     }
   }
-  if (opts.shell) tmux('send-keys', '-t', name, '-l', `sh -c "cd '${ROOT}' && node '${BIN}' ${quoted.replace(/["$`\\]/g, '\\$&')}; echo EXIT=\\$?"\r`);
+  if (opts.shell) tmux('send-keys', '-t', name, '-l', `sh -c "cd '${ROOT}' && '${BIN}' ${quoted.replace(/["$`\\]/g, '\\$&')}; echo EXIT=\\$?"\r`);
   const screen = (withEscapes = false) => tmux('capture-pane', '-t', name, '-p', ...(withEscapes ? ['-e'] : []));
   const waitFor = async (text: string | RegExp, timeout = 5000) => {
     let last = '';

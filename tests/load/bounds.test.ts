@@ -14,6 +14,7 @@ import { financeScreen } from '../../src/viewmodel/finance-screen.js';
 import { UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
 import { buildModel } from '../../src/viewmodel/model.js';
 import { catalogue, writeTree } from '../helpers.js';
+import { BIN } from '../built.js';
 
 describe('did you mean', () => {
   it('finds the closest known word within the limit (a swap of neighbours is one edit)', () => {
@@ -303,7 +304,7 @@ describe('memory for a hostile file under the limits', () => {
       'catalogue.yaml': catalogue('      - { id: k, title: K, unit: percent, good: high }\n'),
       'q1.yaml': `period: 2019/20 Q1\nx: [${'{},'.repeat(1_300_000)}]\n`,
     });
-    const bin = path.resolve(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+    const bin = BIN;
     const r = spawnSync(process.execPath, ['--max-old-space-size=300', bin, 'check', 'catalogue.yaml', '--no-color'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
@@ -326,7 +327,7 @@ describe('a file that says it is empty but never ends', () => {
   // /proc and /sys files are regular files of size 0 whatever they hold: the size limit, taken
   // from stat, let ragtop check /proc/self/pagemap read for ever (hundreds of GB, no answer).
   it.runIf(existsSync('/proc/self/pagemap'))('ragtop check /proc/self/pagemap stops at the size limit: READ_ERROR, exit 2', () => {
-    const bin = path.resolve(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+    const bin = BIN;
     const r = spawnSync(process.execPath, [bin, 'check', '/proc/self/pagemap', '--no-color', '--max-file-size', '64k'], { encoding: 'utf8', timeout: 30_000 });
     expect(r.signal, 'ragtop check read /proc/self/pagemap without end').toBeNull();
     expect(r.status).toBe(2);

@@ -2,19 +2,18 @@
 // load (run from the build: a worker thread runs compiled JavaScript): the event loop stays free,
 // so the load stops mid-file when asked, and a file past its time budget is a READ_ERROR.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INTERNALS, NOT_BUILT } from '../built.js';
 import { catalogue, writeTree } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist', 'load', 'load.js');
-const why = existsSync(path.join(ROOT, 'dist', 'load', 'file-worker.js')) ? '' : 'dist/ is not built (npm run build)';
+const why = NOT_BUILT;
 if (why) console.warn(`tests/load/file-thread.test.ts skipped: ${why}`);
 
 /** Runs a module script with the build's load functions; returns what it prints (JSON). */
 function run(script: string, ...args: string[]): unknown {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const { loadDataset, loadDatasetAsync } = await import(${JSON.stringify(`file://${DIST}`)});\n${script}`, ...args], { encoding: 'utf8', cwd: ROOT });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const { loadDataset, loadDatasetAsync } = (await import(${JSON.stringify(INTERNALS)})).load;\n${script}`, ...args], { encoding: 'utf8', cwd: ROOT });
   return JSON.parse(out);
 }
 
@@ -68,7 +67,7 @@ describe.skipIf(why !== '')('a file read off the main thread', { timeout: 60_000
   it('an error from an idle worker is not an unhandled error: the next file gets a new worker', () => {
     // A message the worker cannot read makes it throw between files (as any failure of its own would).
     const got = run(
-      `const { FileReader } = await import(${JSON.stringify(`file://${path.join(ROOT, 'dist', 'load', 'file-thread.js')}`)});
+      `const { FileReader } = (await import(${JSON.stringify(INTERNALS)})).fileThread;
       const reader = new FileReader();
       const first = reader.start();
       // Kept alive until it has gone (an idle worker does not hold the process).

@@ -2,14 +2,14 @@
 // shared load gives exactly what the synchronous load gives, and a worker that stops early only
 // means the main thread reads the rest.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNALS, NOT_BUILT } from '../built.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist', 'load', 'load.js');
-const why = existsSync(path.join(ROOT, 'dist', 'load', 'worker.js')) ? '' : 'dist/ is not built (npm run build)';
+const why = NOT_BUILT;
 if (why) console.warn(`tests/load/worker.test.ts skipped: ${why}`);
 
 /** Runs a module script with the build's load functions; returns what it prints (JSON). */
@@ -20,10 +20,10 @@ function run(script: string, ...args: string[]): unknown {
 
 const COMPARE = `
 import { isDeepStrictEqual } from 'node:util';
-const { loadDataset, loadDatasetAsync } = await import(${JSON.stringify(`file://${DIST}`)});
+const { loadDataset, loadDatasetAsync } = (await import(${JSON.stringify(INTERNALS)})).load;
 const [cat, stop] = process.argv.slice(1);
 let byWorker = 0;
-const { PeriodWorker } = await import(${JSON.stringify(`file://${path.join(ROOT, 'dist', 'load', 'period-worker.js')}`)});
+const { PeriodWorker } = (await import(${JSON.stringify(INTERNALS)})).periodWorker;
 if (stop) {
   // A worker that is gone at once: every file is read by this thread.
   const start = PeriodWorker.start;
@@ -72,8 +72,8 @@ describe.skipIf(why !== '')('the period-file worker', { timeout: 60000 }, () => 
     // A worker that never hands its file over (as one busy with a slow file): the load is asked
     // to stop while it waits, and stops.
     const script = `
-const { loadDatasetAsync } = await import(${JSON.stringify(`file://${DIST}`)});
-const { PeriodWorker } = await import(${JSON.stringify(`file://${path.join(ROOT, 'dist', 'load', 'period-worker.js')}`)});
+const { loadDatasetAsync } = (await import(${JSON.stringify(INTERNALS)})).load;
+const { PeriodWorker } = (await import(${JSON.stringify(INTERNALS)})).periodWorker;
 let waiting = false;
 PeriodWorker.prototype.take = function () { waiting = true; return new Promise(() => {}); };
 const r = await loadDatasetAsync(process.argv[1], { worker: true }, undefined, () => waiting);

@@ -1,0 +1,97 @@
+// The production build: one ESM bundle of ragtop (esbuild), what `npm start`, the package's `bin`,
+// the end-to-end tests and `npm run bench` all run. Unit tests import the TypeScript sources.
+//
+// dist/app/
+//   ragtop.js       the command (the package's bin), with the start-up flags in its first line
+//   worker.js       the load's period-file worker thread (src/load/worker.ts)
+//   file-worker.js  the load's file-reader worker thread (src/load/file-worker.ts)
+//   internals.js    the load and model functions for the benchmark scripts, the schema writer and
+//                   the worker-thread tests (the same chunks as the app)
+//   yaml.cjs        the careful YAML reader (the `yaml` package), required on first use only
+//   chunk-*.js      what the first frame does not need, loaded by dynamic import on first use
+//                   (the presenter, export, notes, preferences …), and what entries share
+//   *.map           source maps: a stack trace names src/… (the bin enables them)
+//
+// Run: npm run build (`--watch` rebuilds on change).
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'dist', 'app');
+
+/**
+ * Node's start-up flags for the command, read before any script runs (V8 reads heap sizes once, so
+ * setting them later has no effect on Node 20). Measured in docs/benchmarks.md.
+ */
+export const NODE_FLAGS = ['--max-semi-space-size=16'];
+
+/** The options every bundle of ragtop is built with (the bench's Ink floor is built with them too). */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  keepNames: false,
+  legalComments: 'eof',
+  // React's production build, decided at build time (its development checks are not shipped).
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Ink loads React's developer tools only when DEV=true; they are not a dependency.
+  external: ['react-devtools-core'],
+  // CommonJS packages in an ES module bundle still `require` Node's own modules.
+  banner: { js: "import { createRequire as __ragtopRequire } from 'node:module'; const require = __ragtopRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+
+export async function build() {
+  rmSync(OUT, { recursive: true, force: true });
+  await esbuild.build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: {
+      ragtop: 'src/cli/bin.ts',
+      worker: 'src/load/worker.ts',
+      'file-worker': 'src/load/file-worker.ts',
+      internals: 'src/internals.ts',
+    },
+    absWorkingDir: ROOT,
+    outdir: OUT,
+    splitting: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    chunkNames: 'chunk-[hash]',
+    // source.ts requires the careful reader by this name, beside the bundle (built below).
+    define: { ...BUNDLE_OPTIONS.define, __RAGTOP_YAML__: '"./yaml.cjs"' },
+  });
+  // The careful YAML reader as one CommonJS file: loaded synchronously, and only when a file
+  // needs it (most never do).
+  await esbuild.build({
+    ...BUNDLE_OPTIONS,
+    banner: {},
+    format: 'cjs',
+    entryPoints: { yaml: 'node_modules/yaml/dist/index.js' },
+    outExtension: { '.js': '.cjs' },
+    absWorkingDir: ROOT,
+    outdir: OUT,
+  });
+  executable(path.join(OUT, 'ragtop.js'));
+}
+
+/** Starts `file` with Node and the start-up flags when run as a command (its first line). */
+export function executable(file) {
+  const text = readFileSync(file, 'utf8').replace(/^#!.*\n/, '');
+  writeFileSync(file, `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}\n${text}`);
+  chmodSync(file, 0o755);
+}
+
+/**
+ * Another program bundled exactly as ragtop is (the benchmark's Ink floor): the same options, one
+ * ES module at `outfile`, run with the same start-up flags.
+ */
+export async function bundleLikeRagtop(entry, outfile) {
+  await esbuild.build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile, absWorkingDir: ROOT });
+  executable(outfile);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await build();
