@@ -86,12 +86,14 @@ export function executable(file) {
 }
 
 /**
- * Another program bundled exactly as ragtop is (the benchmark's Ink floor): the same options, one
- * ES module at `outfile`, run with the same start-up flags.
+ * Another program bundled exactly as ragtop is (the benchmark's Ink floor): the same options, the
+ * same chunking, in `outdir`; returns the command, run with the same start-up flags.
  */
-export async function bundleLikeRagtop(entry, outfile) {
-  await esbuild.build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile, absWorkingDir: ROOT });
-  executable(outfile);
+export async function bundleLikeRagtop(entry, outdir) {
+  await esbuild.build({ ...BUNDLE_OPTIONS, entryPoints: { main: entry }, outdir, splitting: true, chunkNames: 'chunk-[hash]', absWorkingDir: ROOT });
+  const main = path.join(outdir, 'main.js');
+  executable(main);
+  return main;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await build();

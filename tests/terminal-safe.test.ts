@@ -1,7 +1,7 @@
 // The last cleaning step before the terminal (src/cli/terminal-text.ts), and the file names that
 // used to bypass the first one.
 import { describe, expect, it } from 'vitest';
-import { FrameWriter } from '../src/cli/fullscreen.js';
+import { FrameWriter } from '../src/cli/frame-writer.js';
 import { terminalSafe } from '../src/cli/terminal-text.js';
 import { jsonReport, summarise } from '../src/cli/report.js';
 import { UNICODE_GLYPHS } from '../src/viewmodel/glyphs.js';

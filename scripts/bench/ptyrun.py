@@ -11,6 +11,8 @@ Job fields:
   argv, env, cwd
   cols, rows
   ready      (pty) text that the first complete frame contains
+  frame_end  (pty) "esu" (default): a frame ends with ESC [?2026l; "quiet": it ends with the last
+             byte before gap_ms of quiet (for a program that does not wrap its frames, VisiData)
   keys       (pty) [{"label": str, "data": str}] sent one at a time after the first frame
   gap_ms     (pty) quiet time that ends a frame's output (and precedes the next key)
   key_timeout_ms, timeout_ms
@@ -136,6 +138,7 @@ def run_pty(job):
     gap_ms = job.get("gap_ms", 60)
     key_timeout = job.get("key_timeout_ms", 5000)
     ready = job["ready"].encode()
+    quiet_end = job.get("frame_end", "esu") == "quiet"
     t0 = now_ms()
     pid, fd = fork_in_pty(job, cols, rows)
     p = Pty(fd)
@@ -151,6 +154,17 @@ def run_pty(job):
         buf += data
         if found < 0:
             found = buf.find(ready)
+        if found >= 0 and quiet_end:
+            # The last byte before the output goes quiet ends the first screen.
+            last = t
+            while True:
+                more, t2 = p.read(gap_ms / 1000.0)
+                if not more:
+                    break
+                buf += more
+                last = t2
+            out["first_frame_ms"] = last - t0
+            break
         if found >= 0 and buf.find(ESU, found) >= 0:
             out["first_frame_ms"] = t - t0
             break

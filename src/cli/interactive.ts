@@ -150,12 +150,13 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   }
   // Watched from here on (nothing below returns before the watchers are stopped).
   const stopWatching = watchData([path.dirname(loaded.catalogueFile), ...(loaded.dataDir ? [loaded.dataDir] : [])], () => void reload());
-  // Ink draws the first frame while runTui mounts the app; the checks run on the next turn.
-  setImmediate(() => {
+  // The checks run once the first frame is out (the header says "checking …" until then).
+  const runChecks = () => {
     const now = live.get();
     if (now.model === model) live.set({ ...now, model: withChecks(model) });
-  });
+  };
   const { state, code, error } = await runTui({
+    onFirstFrame: runChecks,
     live,
     publish,
     ...(present ? { present } : {}),

@@ -23,6 +23,8 @@ export interface TuiOptions {
   readonly organisation: string;
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
+  /** Called once, on the turn after the first frame was written. */
+  readonly onFirstFrame?: () => void;
 }
 
 /** The wall clock, ticking once a second for the presenter's timers. */
@@ -57,7 +59,7 @@ export async function runTui(o: TuiOptions): Promise<{ state: AppState; code: nu
         clock: secondsClock,
         ...(o.publish ? { publish: o.publish } : {}),
       }),
-    { stdin: o.stdin, stdout: o.stdout },
+    { stdin: o.stdin, stdout: o.stdout, ...(o.onFirstFrame ? { onFirstFrame: o.onFirstFrame } : {}) },
   );
   return { state: final, ...result };
 }

@@ -2,7 +2,7 @@
 // after each one is written the screen shows exactly that frame, no stale row left behind.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactRow, frameDiff, FrameWriter } from '../../src/cli/fullscreen.js';
+import { compactRow, frameDiff, FrameWriter } from '../../src/cli/frame-writer.js';
 
 /** A VT-style screen: enough of xterm for what the writer sends (autowrap off, as the app sets). */
 class Screen {

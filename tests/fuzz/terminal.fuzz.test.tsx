@@ -20,7 +20,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { render } from 'ink-testing-library';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { FrameWriter } from '../../src/cli/fullscreen.js';
+import { FrameWriter } from '../../src/cli/frame-writer.js';
 import { run, runAsync } from '../../src/cli/main.js';
 import { loadDataset } from '../../src/load/load.js';
 import { App } from '../../src/ui/App.js';
