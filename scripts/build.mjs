@@ -13,7 +13,8 @@
 //   *.map           source maps: a stack trace names src/… (the bin enables them)
 //
 // Run: npm run build (`--watch` rebuilds on change).
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -45,6 +46,21 @@ export const BUNDLE_OPTIONS = {
   logLevel: 'warning',
 };
 
+/** The build's identity: a hash of the sources and the lockfile (a first screen remembered by another build is never drawn). */
+function buildId() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else hash.update(name).update(readFileSync(file));
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  hash.update(readFileSync(path.join(ROOT, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
 export async function build() {
   rmSync(OUT, { recursive: true, force: true });
   await esbuild.build({
@@ -62,7 +78,7 @@ export async function build() {
     sourcesContent: false,
     chunkNames: 'chunk-[hash]',
     // source.ts requires the careful reader by this name, beside the bundle (built below).
-    define: { ...BUNDLE_OPTIONS.define, __RAGTOP_YAML__: '"./yaml.cjs"' },
+    define: { ...BUNDLE_OPTIONS.define, __RAGTOP_YAML__: '"./yaml.cjs"', __RAGTOP_BUILD__: JSON.stringify(buildId()) },
   });
   // The careful YAML reader as one CommonJS file: loaded synchronously, and only when a file
   // needs it (most never do).

@@ -13,6 +13,7 @@ import { createElement, type ReactElement } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, FrameWriter, SHOW_CURSOR } from './frame-writer.js';
+import { takeOver } from './first-screen.js';
 
 /** The stream itself, but for one method; its other methods stay bound to it. */
 function withMethod<T extends object>(stream: T, name: PropertyKey, method: unknown): T {
@@ -29,7 +30,7 @@ function withMethod<T extends object>(stream: T, name: PropertyKey, method: unkn
  * The stdout Ink writes to: the terminal's own stream, except that what Ink writes (in debug mode,
  * each frame whole) goes through the frame writer.
  */
-function frameSink(stdout: NodeJS.WriteStream, writer: FrameWriter, onFirstFrame?: () => void): NodeJS.WriteStream {
+function frameSink(stdout: NodeJS.WriteStream, writer: FrameWriter, onFirstFrame?: (frame: string) => void): NodeJS.WriteStream {
   let first = onFirstFrame;
   const write = (chunk: string | Uint8Array, a?: BufferEncoding | ((e?: Error | null) => void), b?: (e?: Error | null) => void) => {
     const cb = typeof a === 'function' ? a : b;
@@ -39,7 +40,8 @@ function frameSink(stdout: NodeJS.WriteStream, writer: FrameWriter, onFirstFrame
     writer.frame(text, cb);
     if (first) {
       // On the next turn, once the frame is on its way to the terminal.
-      setImmediate(first);
+      const call = first;
+      setImmediate(() => call(text));
       first = undefined;
     }
     return true;
@@ -71,8 +73,8 @@ export interface FullScreenOptions {
   readonly stdout: NodeJS.WriteStream;
   /** Called once, before the terminal is given back (stop timers, close sockets). */
   readonly onRestore?: () => void;
-  /** Called once, on the turn after the first frame was written (work that can wait for it). */
-  readonly onFirstFrame?: () => void;
+  /** Called once, on the turn after the first frame was written, with it (work that can wait for it). */
+  readonly onFirstFrame?: (frame: string) => void;
 }
 
 /**
@@ -87,11 +89,13 @@ export function runFullScreen(make: (setCode: (code: number, leave?: boolean) =>
     let failure: Error | undefined;
     let restored = false;
     let settled = false;
-    o.stdout.write(ALT_SCREEN_ON);
+    // The first screen of the last run may be up already (first-screen.ts): the writer starts from it.
+    const onScreen = takeOver();
+    if (!onScreen) o.stdout.write(ALT_SCREEN_ON);
     // Raw before the first frame (Ink sets it only once mounted): a Ctrl-C that arrives as the
     // first frame shows is a key the app reads, not a SIGINT to the whole process group.
     if (o.stdin.isTTY) o.stdin.setRawMode?.(true);
-    const writer = new FrameWriter(o.stdout);
+    const writer = new FrameWriter(o.stdout, onScreen);
     // Registered before Ink's own listener, so the frame Ink draws for the new size is whole.
     const onResize = () => writer.invalidate();
     o.stdout.on('resize', onResize);

@@ -10,6 +10,8 @@ import type { PresenterState } from '../viewmodel/agenda.js';
 import type { Args } from './args.js';
 import { agendaNamed, catalogueOf, internalError, loadOptions, glyphsFor, wantsColour, type Io } from './context.js';
 import { findingLine, notLoadedLine } from './report.js';
+import { rememberFirstScreen } from './first-screen.js';
+import { prefsFile } from './prefs-path.js';
 
 export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, presenting = false): Promise<number> {
   // The files are read one at a time with the event loop free in between: a progress line, q and
@@ -24,11 +26,13 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   modules.catch(() => undefined);
   let loaded: LoadResult | undefined;
   let failed = false;
+  let startedAt = 0;
   try {
     const onProgress = (p: LoadProgress) => {
       failed ||= p.failed === true;
       loading.progress(p);
     };
+    startedAt = Date.now();
     loaded = await loadDatasetAsync(catalogueOf(args, io), loadOptions(args, io), onProgress, () => loading.cancelled() !== undefined);
   } finally {
     if (!loaded?.dataset) loading.done();
@@ -150,11 +154,17 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   }
   // Watched from here on (nothing below returns before the watchers are stopped).
   const stopWatching = watchData([path.dirname(loaded.catalogueFile), ...(loaded.dataDir ? [loaded.dataDir] : [])], () => void reload());
-  // The checks run once the first frame is out (the header says "checking …" until then).
-  const runChecks = () => {
+  // The checks run once the first frame is out (the header says "checking …" until then); the
+  // app's first frame is remembered for the next run like this one (first-screen.ts).
+  const files = [...new Set(loaded.files.map((f) => path.resolve(io.cwd, f)))];
+  const runChecks = (frame: string) => {
     const now = live.get();
     if (now.model === model) live.set({ ...now, model: withChecks(model) });
+    if (!presenting) rememberFirstScreen({ argv: process.argv.slice(2), env: io.env, cwd: io.cwd, columns: tty.stdout.columns, rows: tty.stdout.rows, prefsFile: prefsFile(io.env) }, { files, dirs: loaded.dataDir ? [loaded.dataDir] : [], startedAt }, frame);
   };
+  // Keys typed on the first screen of the last run while the data loaded: the app reads them first.
+  const typed = loading.typed();
+  if (typed) tty.stdin.unshift(typed);
   const { state, code, error } = await runTui({
     onFirstFrame: runChecks,
     live,

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { showText } from '../domain/text.js';
 import { terminalSafe } from './terminal-text.js';
+import { progressOnFirstScreen, showing as showingFirstScreen } from './first-screen.js';
 import { drawText, UNICODE_GLYPHS, type Glyphs } from '../viewmodel/glyphs.js';
 import type { LoadProgress } from '../load/load.js';
 import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
@@ -19,6 +20,8 @@ export interface Loading {
   cancelled(): number | undefined;
   /** Clears the line and gives the terminal back (idempotent). */
   done(): void;
+  /** Keys typed on the first screen of the last run (first-screen.ts) while it loaded, for the app to read. */
+  typed(): Buffer | undefined;
 }
 
 interface Terminal {
@@ -34,6 +37,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now, glyphs
   let code: number | undefined;
   let shown = false;
   let finished = false;
+  const typed: Buffer[] = [];
 
   const write = (text: string) => {
     if (finished || (!shown && now() - started < PROGRESS_DELAY_MS)) return;
@@ -42,13 +46,19 @@ export function startLoading(tty: Terminal, now: () => number = Date.now, glyphs
     // Drawn with the run's glyph set (the line is written before the app has a model).
     const drawn = drawText(text, glyphs);
     const line = drawn.length > width ? `${drawn.slice(0, width - glyphs.ellipsis.length)}${glyphs.ellipsis}` : drawn;
+    // Over the first screen's bottom row while it is up, else on the shell's line.
+    if (progressOnFirstScreen(line)) return;
     tty.stdout.write(`\r\x1b[2K${terminalSafe(line, 'frame')}`);
   };
   const onData = (chunk: Buffer | string) => {
     const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
     if (s.includes(SUSPEND_KEY)) suspension?.suspend();
     if (s.includes('\x03')) code ??= 130;
-    else if (/^[qQ]$/.test(s) || s === '\x1b') code ??= 0;
+    else if (/^[qQ]$/.test(s)) code ??= 0;
+    // On the first screen, every other key (Esc too: there it means back, not stop) is kept for the
+    // app, which reads them in order once it is up.
+    else if (showingFirstScreen()) typed.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    else if (s === '\x1b') code ??= 0;
     if (code !== undefined) write('ragtop: stopping …');
   };
   const onSignal = (signal: NodeJS.Signals) => {
@@ -79,6 +89,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now, glyphs
       write(`ragtop: ${text} · q or Ctrl-C to stop`);
     },
     cancelled: () => code,
+    typed: () => (typed.length ? Buffer.concat(typed) : undefined),
     done() {
       if (finished) return;
       finished = true;
@@ -87,7 +98,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now, glyphs
       tty.stdin.pause();
       if (raw) tty.stdin.setRawMode(false);
       for (const signal of Object.keys(END_SIGNALS)) process.off(signal, onSignal);
-      if (shown) tty.stdout.write('\r\x1b[2K');
+      if (shown && !showingFirstScreen()) tty.stdout.write('\r\x1b[2K');
     },
   };
 }

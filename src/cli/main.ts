@@ -17,6 +17,7 @@ import { jsonReport, noPeriodFinding, notLoadedLine, summarise, textReport, find
 import { agendaNamed, BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, glyphsFor, wantsColour, type Io } from './context.js';
 import { interactive } from './interactive.js';
 import { terminalSafe } from './terminal-text.js';
+import { leave as leaveFirstScreen } from './first-screen.js';
 
 export { BUNDLED_CATALOGUE, catalogueOf, wantsColour, type Io };
 
@@ -249,7 +250,12 @@ export async function execute(argv: readonly string[], io: Io): Promise<number> 
 
 export function main(): void {
   const tty = process.stdin.isTTY && process.stdout.isTTY ? { stdin: process.stdin, stdout: process.stdout } : undefined;
-  const io = streamIo({ out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, process.env, process.cwd(), tty);
+  // Whatever is said goes to the main screen: a first screen still up (first-screen.ts) goes first.
+  const say = (stream: NodeJS.WriteStream) => (s: string) => {
+    leaveFirstScreen();
+    stream.write(s);
+  };
+  const io = streamIo({ out: say(process.stdout), err: say(process.stderr) }, process.env, process.cwd(), tty);
   // A reader that goes away (ragtop check | head) is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

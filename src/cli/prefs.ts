@@ -10,6 +10,9 @@ import type { ThemeName } from '../ui/theme/theme.js';
 import { describeFsError, readBounded } from '../load/read.js';
 import { safeWriteFile } from './safe-write.js';
 import { makeDirectory } from './make-dir.js';
+import { prefsDir, prefsFile } from './prefs-path.js';
+
+export { prefsDir, prefsFile };
 
 export interface Prefs {
   readonly lastCatalogue?: string;
@@ -19,22 +22,6 @@ export interface Prefs {
 }
 
 const THEMES: readonly string[] = ['default', 'high-contrast', 'colour-blind-safe', 'mono'];
-
-/** Where conf keeps the file: $RAGTOP_CONFIG_DIR, else the platform's config directory. */
-export function prefsDir(env: NodeJS.ProcessEnv): string {
-  if (env['RAGTOP_CONFIG_DIR']) return path.resolve(env['RAGTOP_CONFIG_DIR']);
-  const home = env['HOME'] ?? env['USERPROFILE'] ?? '.';
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'ragtop-nodejs');
-  if (process.platform === 'win32') return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'ragtop-nodejs', 'Config');
-  // An empty or relative XDG_CONFIG_HOME is ignored, as the XDG spec says (else the file would be
-  // written relative to wherever ragtop runs).
-  const xdg = env['XDG_CONFIG_HOME'];
-  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.config'), 'ragtop-nodejs');
-}
-
-export function prefsFile(env: NodeJS.ProcessEnv): string {
-  return path.join(prefsDir(env), 'config.json');
-}
 
 /** Only the fields that make sense; anything else in the file is ignored. */
 export function cleanPrefs(raw: unknown): Prefs {

@@ -23,8 +23,8 @@ export interface TuiOptions {
   readonly organisation: string;
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
-  /** Called once, on the turn after the first frame was written. */
-  readonly onFirstFrame?: () => void;
+  /** Called once, on the turn after the first frame was written, with it. */
+  readonly onFirstFrame?: (frame: string) => void;
 }
 
 /** The wall clock, ticking once a second for the presenter's timers. */

@@ -50,7 +50,7 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   const socket = `ragtop-test-${process.pid}`;
   const name = `s${++n}`;
   const cfg = mkdtempSync(path.join(os.tmpdir(), 'ragtop-e2e-cfg-'));
-  const env = { RAGTOP_CONFIG_DIR: cfg, RAGTOP_RUNTIME_DIR: mkdtempSync(path.join(os.tmpdir(), 'ragtop-e2e-run-')), LANG: 'C.UTF-8', TERM: 'xterm-256color', ...opts.env };
+  const env = { RAGTOP_CONFIG_DIR: cfg, RAGTOP_CACHE_DIR: path.join(cfg, 'cache'), RAGTOP_RUNTIME_DIR: mkdtempSync(path.join(os.tmpdir(), 'ragtop-e2e-run-')), LANG: 'C.UTF-8', TERM: 'xterm-256color', ...opts.env };
   const envText = Object.entries(env)
     .map(([k, v]) => `${k}='${v}'`)
     .join(' ');
