@@ -12,7 +12,8 @@
 //   yaml-nouk  ragtop's careful path alone (the build's load/source.ts parseYaml: the yaml package's
 //              parseDocument with positions, strict YAML 1.2 core, the depth and duplicate-key
 //              walk, string cleaning and toJS), the parser every file went through before
-//   js-yaml    js-yaml's load (reference)
+//   js-yaml    js-yaml 5's load (reference; what ragtop's fast path is built on)
+//   js-yaml-4  js-yaml 4.1's load (reference; the faster floor where it is faster)
 //   json       JSON.parse (reference); FILE... are then the same data saved as JSON
 
 import { Buffer } from 'node:buffer';
@@ -36,13 +37,13 @@ if (parser === 'ragtop' || parser === 'yaml-nouk') {
     if (r.value === undefined) throw new Error(`${file}: ${r.findings[0]?.message ?? 'not parsed'}`);
     return r.value;
   };
-} else if (parser === 'js-yaml') {
-  const { load } = await import('js-yaml');
+} else if (parser === 'js-yaml' || parser === 'js-yaml-4') {
+  const { load } = await import(parser === 'js-yaml' ? 'js-yaml' : 'js-yaml-4');
   parse = (text) => load(text);
 } else if (parser === 'json') {
   parse = (text) => JSON.parse(text);
 } else {
-  process.stderr.write('usage: node scripts/bench/parse.mjs ragtop|yaml-nouk|js-yaml|json FILE...\n');
+  process.stderr.write('usage: node scripts/bench/parse.mjs ragtop|yaml-nouk|js-yaml|js-yaml-4|json FILE...\n');
   process.exit(2);
 }
 const t1 = performance.now();

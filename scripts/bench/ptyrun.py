@@ -197,6 +197,7 @@ def run_pty(job):
                     "label": k.get("label", ""),
                     "area": k.get("area", ""),
                     "ms": None if done is None else done - sent,
+                    "at_ms": None if done is None else done - t0,
                     "first_ms": None if first_esu is None else first_esu - sent,
                     "bytes": len(got),
                     "frames": bytes(got).count(ESU),
