@@ -17,6 +17,7 @@ Job fields:
   gap_ms     (pty) quiet time that ends a frame's output (and precedes the next key)
   key_timeout_ms, timeout_ms
   quit       (pty) text sent at the end ("q")
+  capture_all (pty) every key's output as text ("text"), and the first frame's ("first_frame_text")
   mode "cancel": run in a pseudo-terminal, wait until the child has put the terminal in raw mode
   (ragtop does as its load starts, with its key and signal handlers in place) and then
   after_raw_ms more, and at least signal_after_ms from the start (reading its output); then send
@@ -205,6 +206,8 @@ def run_pty(job):
             )
             if k.get("capture"):
                 out.setdefault("captures", {})[k["label"]] = bytes(got).decode("utf-8", "replace")
+            if job.get("capture_all"):
+                out["keys"][-1]["text"] = bytes(got).decode("utf-8", "replace")
     # Leave: the quit key, then wait; a process that does not leave is killed.
     if not p.closed:
         try:

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, SIZES } from './generate.mjs';
 import { bundleLikeRagtop } from '../build.mjs';
+import { changedCells, Screen } from './screen.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -108,7 +109,7 @@ function ptyrun(job) {
   const r = spawnSync('python3', [path.join(HERE, 'ptyrun.py')], { input: JSON.stringify(job), encoding: 'utf8', maxBuffer: 64 << 20, timeout: (job.timeout_ms ?? 600000) + 120000 });
   if (r.status !== 0) throw new Error(`ptyrun failed: ${r.stderr || r.error}`);
   const out = JSON.parse(r.stdout);
-  delete out.first_frame_text;
+  if (!job.capture_all) delete out.first_frame_text;
   return out;
 }
 
@@ -121,7 +122,10 @@ function pipeRun(args, { env = childEnv(), timeout = 600000 } = {}) {
 /** Runs argv in a COLS×ROWS pseudo-terminal: time to the first complete frame showing `ready`,
  * then each key's latency and bytes; q leaves. */
 function ptyRun(args, { ready = READY, keys = [], env = childEnv(), timeout = 120000, frameEnd = 'esu', keyTimeout = 2000 } = {}) {
-  const r = ptyrun({ mode: 'pty', argv: args, env, cwd: ROOT, cols: COLS, rows: ROWS, ready, keys, gap_ms: frameEnd === 'quiet' ? 100 : 60, key_timeout_ms: keyTimeout, timeout_ms: timeout, quit: 'q', frame_end: frameEnd });
+  // A run with navigation keys keeps every byte, for P6's screen (which cells each key changed).
+  const captureAll = keys.length > 1;
+  const r = ptyrun({ mode: 'pty', argv: args, env, cwd: ROOT, cols: COLS, rows: ROWS, ready, keys, gap_ms: frameEnd === 'quiet' ? 100 : 60, key_timeout_ms: keyTimeout, timeout_ms: timeout, quit: 'q', frame_end: frameEnd, ...(captureAll ? { capture_all: true } : {}) });
+  if (captureAll && r.first_frame_text !== undefined) changedByKey(r.first_frame_text, r.keys);
   return { ms: r.first_frame_ms, bytes: r.first_frame_bytes, keys: r.keys, exit: r.exit, rssMB: r.maxrss_kb / 1024, timedOut: r.timed_out || r.first_frame_ms === null, tail: r.tail, readyMs: r.keys[0]?.at_ms ?? NaN };
 }
 /** The first key after the first frame: the app answers it once it is up (its time from the start is "ready"). */
@@ -143,6 +147,7 @@ const max = (xs) => Math.max(...xs.filter((x) => Number.isFinite(x)));
 
 const log = (s) => process.stderr.write(`${s}\n`);
 const fmtMs = (ms) => (!Number.isFinite(ms) ? 'n/a' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const ratioText = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : 'n/a');
 const fmtMB = (mb) => (Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : 'n/a');
 const fmtBytes = (b) => (!Number.isFinite(b) ? 'n/a' : b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${b} B`);
 
@@ -245,11 +250,42 @@ function navKeys(perPriority, scale) {
   return keys;
 }
 
+/**
+ * P6: for each key, the cells its output changed on a COLS×ROWS screen (scripts/bench/screen.mjs)
+ * and their characters' UTF-8 bytes, and the bytes allowed: 1.25 × those + 64 per frame written
+ * (the synchronized-update wrapper and cursor moves).
+ */
+function changedByKey(firstText, keys) {
+  const screen = new Screen(ROWS, COLS);
+  screen.write(firstText);
+  for (const k of keys) {
+    const before = screen.snapshot();
+    screen.write(k.text ?? '');
+    const c = changedCells(before, screen.snapshot());
+    k.changedCells = c.cells;
+    k.changedBytes = c.bytes;
+    k.allowed = 1.25 * c.bytes + 64 * Math.max(1, k.frames ?? 1);
+    delete k.text;
+  }
+}
+
 function interactionStats(keys) {
   const framed = keys.filter((k) => k.ms !== null);
   const areas = {};
   for (const k of framed) (areas[k.area] ??= []).push(k);
-  const stat = (list) => ({ n: list.length, p50: percentile(list.map((k) => k.ms), 50), p95: percentile(list.map((k) => k.ms), 95), max: max(list.map((k) => k.ms)), bytesMedian: median(list.map((k) => k.bytes)), bytesMax: max(list.map((k) => k.bytes)) });
+  const stat = (list) => ({
+    n: list.length,
+    p50: percentile(list.map((k) => k.ms), 50),
+    p95: percentile(list.map((k) => k.ms), 95),
+    max: max(list.map((k) => k.ms)),
+    bytesMedian: median(list.map((k) => k.bytes)),
+    bytesMax: max(list.map((k) => k.bytes)),
+    changedMedian: median(list.map((k) => k.changedBytes)),
+    changedMax: max(list.map((k) => k.changedBytes)),
+    // The worst key against its allowance (bytes ÷ allowed), and how many keys were over it.
+    worst: max(list.map((k) => (k.allowed ? k.bytes / k.allowed : NaN))),
+    over: list.filter((k) => k.allowed && k.bytes > k.allowed).length,
+  });
   const missing = {};
   for (const k of keys) if (k.ms === null) missing[`${k.area}: ${k.label}`] = (missing[`${k.area}: ${k.label}`] ?? 0) + 1;
   return { sent: keys.length, framed: framed.length, noFrame: keys.length - framed.length, missing, all: stat(framed), areas: Object.fromEntries(Object.entries(areas).map(([a, l]) => [a, stat(l)])) };
@@ -518,7 +554,7 @@ for (const size of SIZE_LIST) {
   const firstPriority = Math.ceil(SIZES[size].kpis / SIZES[size].priorities);
   const frames = repeat(
     n,
-    (i) => ptyRun(frameArgs, { timeout: big ? L_TIMEOUT_MS : 120000, keys: interactive && i === 0 ? navKeys(firstPriority, QUICK ? 0.25 : 1) : FIRST_KEY, keyTimeout: big ? L_TIMEOUT_MS : 30000, env: scaleEnv(i <= 0 ? coldCache() : {}) }),
+    (i) => ptyRun(frameArgs, { timeout: big ? L_TIMEOUT_MS : 120000, keys: interactive && i === 0 ? navKeys(firstPriority, QUICK ? 0.25 : 1) : FIRST_KEY, keyTimeout: interactive && i === 0 ? 2000 : big ? L_TIMEOUT_MS : 30000, env: scaleEnv(i <= 0 ? coldCache() : {}) }),
     { warm: !big },
   );
   r.frame = { readyRuns: frames.map((f) => f.readyMs), ms: median(frames.map((f) => f.ms)), rssMB: max(frames.map((f) => f.rssMB)), runs: frames.map((f) => f.ms), timedOut: frames.some((f) => f.timedOut), why: frames.filter((f) => f.timedOut).map((f) => (f.exit !== null && f.exit !== undefined && f.exit !== 0 && f.exit !== -9 ? `exited ${f.exit} before a frame` : `no frame within ${L_TIMEOUT_MS / 1000} s`))[0], bytes: frames[0].bytes };
@@ -598,8 +634,18 @@ if (LG) {
 row('P5', 'peak RSS, bundled data (interactive, after the first key)', max([B.frame.rssMB, B.frameCold.rssMB, B.check.rssMB]), 'MB', undefined, '', 120, 'MB');
 if (LG) row('P5', `peak RSS, ${largest} (load, check, interaction)`, max([LG.frame.rssMB, LG.check.rssMB]), 'MB', undefined, '', largest === 'L' ? 400 : 120, 'MB');
 if (LG?.interaction) {
-  row('P6', `bytes per navigation key, ${COLS}×${ROWS}, max (median ${fmtBytes(LG.interaction.all.bytesMedian)})`, LG.interaction.all.bytesMax, 'B', undefined, '', 4096, 'B');
-  if (results.colour) rows.push({ id: 'P6*', metric: `same keys with FORCE_COLOR=3, ${results.colourSize}, max (median ${fmtBytes(results.colour.all.bytesMedian)})`, value: fmtBytes(results.colour.all.bytesMax), floor: '', ratio: '', target: '(information)', met: results.colour.all.bytesMax <= 4096 ? 'within' : 'over', gap: '' });
+  const a = LG.interaction.all;
+  rows.push({
+    id: 'P6',
+    metric: `bytes per key ÷ (1.25 × bytes of the cells it changed + 64 per frame), worst of ${a.n} keys at ${COLS}×${ROWS}; written median ${fmtBytes(a.bytesMedian)}, max ${fmtBytes(a.bytesMax)}; changed cells median ${fmtBytes(a.changedMedian)}, max ${fmtBytes(a.changedMax)}; ${a.over} keys over`,
+    value: Number.isFinite(a.worst) ? `${a.worst.toFixed(2)}×` : 'n/a',
+    floor: '',
+    ratio: '',
+    target: '≤ 1.0 for every key',
+    met: Number.isFinite(a.worst) && a.worst <= 1 ? 'met' : 'MISSED',
+    gap: Number.isFinite(a.worst) && a.worst > 1 ? `${a.worst.toFixed(1)}× the allowance` : '',
+  });
+  if (results.colour) rows.push({ id: 'P6*', metric: `the same with FORCE_COLOR=3, ${results.colourSize}: written max ${fmtBytes(results.colour.all.bytesMax)}, changed cells max ${fmtBytes(results.colour.all.changedMax)}; ${results.colour.all.over} keys over`, value: ratioText(results.colour.all.worst), floor: '', ratio: '', target: '(information)', met: results.colour.all.worst <= 1 ? 'within' : 'over', gap: '' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -649,10 +695,10 @@ const scaleBody = [
     `${(s.frame.ms / s.parse['js-yaml'].processMs).toFixed(1)}×`,
   ]),
 ];
-const keyHeader = ['keys', 'drew a frame', 'p50', 'p95', 'max', 'bytes median', 'bytes max'];
+const keyHeader = ['keys', 'drew a frame', 'p50', 'p95', 'max', 'bytes median', 'bytes max', 'changed cells, bytes median', 'changed max', 'worst ÷ allowance'];
 const keyBody = (st) => [
-  ['all navigation keys', `${st.framed} of ${st.sent}`, fmtMs(st.all.p50), fmtMs(st.all.p95), fmtMs(st.all.max), fmtBytes(st.all.bytesMedian), fmtBytes(st.all.bytesMax)],
-  ...Object.entries(st.areas).map(([a, s]) => [a, String(s.n), fmtMs(s.p50), fmtMs(s.p95), fmtMs(s.max), fmtBytes(s.bytesMedian), fmtBytes(s.bytesMax)]),
+  ['all navigation keys', `${st.framed} of ${st.sent}`, fmtMs(st.all.p50), fmtMs(st.all.p95), fmtMs(st.all.max), fmtBytes(st.all.bytesMedian), fmtBytes(st.all.bytesMax), fmtBytes(st.all.changedMedian), fmtBytes(st.all.changedMax), ratioText(st.all.worst)],
+  ...Object.entries(st.areas).map(([a, s]) => [a, String(s.n), fmtMs(s.p50), fmtMs(s.p95), fmtMs(s.max), fmtBytes(s.bytesMedian), fmtBytes(s.bytesMax), fmtBytes(s.changedMedian), fmtBytes(s.changedMax), ratioText(s.worst)]),
 ];
 const profHeader = ['stage', ...Object.keys(results.profile)];
 const stageNames = [...new Set(Object.values(results.profile).flatMap((p) => p.stages.map((s) => s.name)))];

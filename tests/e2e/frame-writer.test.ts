@@ -3,100 +3,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compactRow, frameDiff, FrameWriter } from '../../src/cli/frame-writer.js';
+// @ts-expect-error: a plain .mjs script (the bench's screen, shared), without type declarations
+import { Screen as BenchScreen } from '../../scripts/bench/screen.mjs';
 
-/** A VT-style screen: enough of xterm for what the writer sends (autowrap off, as the app sets). */
-class Screen {
-  cells: string[][];
-  x = 0;
-  y = 0;
-  top = 0;
-  bottom: number;
-  constructor(
-    readonly rows: number,
-    readonly cols: number,
-  ) {
-    this.cells = Array.from({ length: rows }, () => this.blank());
-    this.bottom = rows - 1;
-  }
-  private blank(): string[] {
-    return Array.from({ length: this.cols }, () => ' ');
-  }
-  /** Rows `from`..bottom margin move up k (blank rows in at the bottom). */
-  private scrollUp(k: number, from = this.top): void {
-    for (let i = 0; i < k; i++) {
-      this.cells.splice(from, 1);
-      this.cells.splice(this.bottom, 0, this.blank());
-    }
-  }
-  /** Rows `from`..bottom margin move down k (blank rows in at `from`). */
-  private scrollDown(k: number, from = this.top): void {
-    for (let i = 0; i < k; i++) {
-      this.cells.splice(this.bottom, 1);
-      this.cells.splice(from, 0, this.blank());
-    }
-  }
-  private inMargins(): boolean {
-    return this.y >= this.top && this.y <= this.bottom;
-  }
-  write(s: string): void {
-    for (let i = 0; i < s.length; ) {
-      const c = s[i] ?? '';
-      if (c === '\x1b') {
-        // eslint-disable-next-line no-control-regex
-        const m = /^\x1b\[(\??)([0-9;]*)([A-Za-z])/.exec(s.slice(i));
-        if (!m) throw new Error(`unknown escape at ${JSON.stringify(s.slice(i, i + 8))}`);
-        i += m[0].length;
-        const [, priv, params = '', op] = m;
-        if (priv) continue; // private modes: alternate screen, cursor, autowrap, synchronized update
-        const p = params === '' ? [] : params.split(';').map(Number);
-        const n = (k: number, d: number) => (p[k] === undefined || p[k] === 0 ? d : (p[k] ?? d));
-        if (op === 'H') {
-          this.y = Math.min(this.rows - 1, n(0, 1) - 1);
-          this.x = Math.min(this.cols - 1, n(1, 1) - 1);
-        } else if (op === 'K') {
-          const row = this.cells[this.y] ?? [];
-          const mode = p[0] ?? 0;
-          for (let x = mode === 2 ? 0 : this.x; x < this.cols; x++) row[x] = ' ';
-        } else if (op === 'J') {
-          const mode = p[0] ?? 0;
-          if (mode === 2) this.cells = Array.from({ length: this.rows }, () => this.blank());
-          else {
-            for (let x = this.x; x < this.cols; x++) (this.cells[this.y] ?? [])[x] = ' ';
-            for (let y = this.y + 1; y < this.rows; y++) this.cells[y] = this.blank();
-          }
-        } else if (op === 'C') {
-          this.x = Math.min(this.cols - 1, this.x + n(0, 1));
-        } else if (op === 'r') {
-          const t = n(0, 1) - 1;
-          const b = n(1, this.rows) - 1;
-          if (t < b) [this.top, this.bottom] = [t, b];
-          this.x = 0;
-          this.y = 0;
-        } else if (op === 'S') this.scrollUp(n(0, 1));
-        else if (op === 'T') this.scrollDown(n(0, 1));
-        else if (op === 'M' || op === 'L') {
-          // Delete / insert lines at the cursor row, within the margins (ignored outside them).
-          if (this.inMargins()) (op === 'M' ? this.scrollUp : this.scrollDown).call(this, Math.min(n(0, 1), this.bottom - this.y + 1), this.y);
-          this.x = 0;
-        } else if (op !== 'm') throw new Error(`unhandled CSI ${op}`);
-        continue;
-      }
-      i++;
-      if (c === '\r') this.x = 0;
-      else if (c === '\n') {
-        if (this.y === this.bottom) this.scrollUp(1);
-        else this.y = Math.min(this.rows - 1, this.y + 1);
-      } else {
-        (this.cells[this.y] ?? [])[this.x] = c;
-        // Autowrap off: the last column is overwritten, the cursor stays.
-        if (this.x < this.cols - 1) this.x++;
-      }
-    }
-  }
-  text(): string[] {
-    return this.cells.map((r) => r.join('').trimEnd());
-  }
+/** A VT-style screen (the bench's: enough of xterm for what the writer sends, autowrap off). */
+interface Screen {
+  write(s: string): void;
+  text(): string[];
 }
+const Screen = BenchScreen as new (rows: number, cols: number) => Screen;
 
 // eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
