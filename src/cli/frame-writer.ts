@@ -135,17 +135,168 @@ function sgr(state: number, params: string): number {
 }
 
 /**
- * The bytes that turn a screen showing `prev` (one string per row from the top; undefined: unknown)
- * into one showing `next`, on a terminal of `rows` rows with autowrap off. Rows are addressed
- * absolutely and cleared before they are written, so nothing depends on where the cursor was or
- * on how wide the terminal draws a glyph.
+ * Characters every terminal draws one column wide (as ragtop and Ink measure them: East Asian
+ * ambiguous ones, such as ● and ─, narrow): ASCII, Latin, Greek, Cyrillic, punctuation, currency,
+ * arrows, mathematical operators, box drawing, blocks, geometric shapes, ✓ and ✗. A row made only
+ * of these can be rewritten from any column; any other row is rewritten whole.
  */
-export function frameDiff(prev: readonly string[] | undefined, next: readonly string[], rows: number): string {
+const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u2200-\u22ff\u2500-\u25ff\u2713-\u2717]$/;
+
+interface Cell {
+  readonly ch: string;
+  /** The SGR state it is drawn in (applySgr's canonical form; '' for none). */
+  readonly style: string;
+}
+const BLANK: Cell = { ch: ' ', style: '' };
+
+/** The SGR state after `params`, as the shortest parameters that set it from a reset ('' for none). */
+function applySgr(style: string, params: string): string {
+  const on = new Map<string, string>();
+  // The state is kept as its own canonical parameters: attribute name → parameter text.
+  for (const part of style === '' ? [] : style.split('|')) {
+    const [k, v] = part.split('=');
+    if (k !== undefined && v !== undefined) on.set(k, v);
+  }
+  const p = params === '' ? [0] : params.split(/[;:]/).map(Number);
+  for (let k = 0; k < p.length; k++) {
+    const v = p[k] ?? 0;
+    if (v === 0) on.clear();
+    else if (v === 1 || v === 2) on.set(`i${v}`, String(v));
+    else if (v === 22) {
+      on.delete('i1');
+      on.delete('i2');
+    }
+    else if (v === 3 || v === 4 || v === 7 || v === 9) on.set(`a${v}`, String(v));
+    else if (v === 23 || v === 24 || v === 27 || v === 29) on.delete(`a${v - 20}`);
+    else if ((v >= 30 && v <= 37) || (v >= 90 && v <= 97)) on.set('fg', String(v));
+    else if ((v >= 40 && v <= 47) || (v >= 100 && v <= 107)) on.set('bg', String(v));
+    else if (v === 39) on.delete('fg');
+    else if (v === 49) on.delete('bg');
+    else if (v === 38 || v === 48) {
+      const extra = p[k + 1] === 5 ? 2 : p[k + 1] === 2 ? 4 : 0;
+      on.set(v === 38 ? 'fg' : 'bg', p.slice(k, k + 1 + extra).join(';'));
+      k += extra;
+    }
+  }
+  return [...on.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('|');
+}
+
+/** The SGR parameters that set a state from a reset. */
+const sgrOf = (style: string): string =>
+  style
+    .split('|')
+    .map((part) => part.slice(part.indexOf('=') + 1))
+    .join(';');
+
+const OFF: Readonly<Record<string, string>> = { i1: '22', i2: '22', a3: '23', a4: '24', a7: '27', a9: '29', fg: '39', bg: '49' };
+
+const stateOf = (style: string): Map<string, string> =>
+  new Map(
+    style === ''
+      ? []
+      : style.split('|').map((part) => {
+          const at = part.indexOf('=');
+          return [part.slice(0, at), part.slice(at + 1)] as [string, string];
+        }),
+  );
+
+/** The shortest SGR sequence from one state to another: the changes alone, or a reset and the new state. */
+function sgrFrom(from: string, to: string): string {
+  if (to === '') return `${CSI}m`;
+  const a = stateOf(from);
+  const b = stateOf(to);
+  const params: string[] = [];
+  const offs = new Set<string>();
+  for (const k of a.keys()) if (!b.has(k)) offs.add(OFF[k] ?? '0');
+  params.push(...offs);
+  for (const [k, v] of b) if (a.get(k) !== v || (offs.has('22') && (k === 'i1' || k === 'i2'))) params.push(v);
+  const delta = params.includes('0') ? undefined : params.join(';');
+  const reset = `0;${sgrOf(to)}`;
+  return `${CSI}${delta !== undefined && delta.length < reset.length ? delta : reset}m`;
+}
+
+/** A row's cells, when every character is one column wide and every escape is SGR; else undefined. */
+function cellsOf(row: string): Cell[] | undefined {
+  const cells: Cell[] = [];
+  let style = '';
+  for (let i = 0; i < row.length; ) {
+    if (row.charCodeAt(i) === 0x1b) {
+      // eslint-disable-next-line no-control-regex
+      const m = /\x1b\[([0-9;:]*)m/y;
+      m.lastIndex = i;
+      const seq = m.exec(row);
+      if (!seq) return undefined;
+      style = applySgr(style, seq[1] ?? '');
+      i += seq[0].length;
+      continue;
+    }
+    const ch = String.fromCodePoint(row.codePointAt(i) ?? 0x20);
+    if (!NARROW.test(ch)) return undefined;
+    cells.push({ ch, style });
+    i += ch.length;
+  }
+  return cells;
+}
+
+const sameCell = (a: Cell | undefined, b: Cell | undefined) => (a ?? BLANK).ch === (b ?? BLANK).ch && (a ?? BLANK).style === (b ?? BLANK).style;
+const blankCell = (c: Cell | undefined) => c === undefined || (c.ch === ' ' && c.style === '');
+
+/**
+ * Only the cells of row `i` that differ, when both rows are of one-column characters and fit in
+ * `columns`: the cursor put at the first, those cells written with their styles, and the rest of
+ * the row cleared where the new row ends before the old one did; undefined otherwise.
+ */
+function spanOf(i: number, prev: string, next: string, columns: number): string | undefined {
+  const a = cellsOf(prev);
+  const b = cellsOf(next);
+  if (!a || !b || a.length > columns || b.length > columns) return undefined;
+  const n = Math.max(a.length, b.length);
+  let first = 0;
+  while (first < n && sameCell(a[first], b[first])) first++;
+  if (first === n) return '';
+  let last = n - 1;
+  while (last > first && sameCell(a[last], b[last])) last--;
+  // Where the new row is blank from `end` on, and the change reaches there, clear instead.
+  let end = b.length;
+  while (end > first && blankCell(b[end - 1])) end--;
+  const clear = last >= end;
+  const upTo = clear ? end - 1 : last;
+  let out = `${CSI}${i + 1};${first + 1}H`;
+  let style = '';
+  // The style is set afresh at the first cell (whatever the terminal had), then changed as needed.
+  let set = false;
+  for (let x = first; x <= upTo; x++) {
+    const c = b[x] ?? BLANK;
+    if (!set) out += c.style === '' ? `${CSI}m` : `${CSI}0;${sgrOf(c.style)}m`;
+    else if (c.style !== style) out += sgrFrom(style, c.style);
+    style = c.style;
+    set = true;
+    out += c.ch;
+  }
+  if (style !== '' || !set) out += `${CSI}m`;
+  if (clear) out += `${CSI}K`;
+  return out;
+}
+
+/**
+ * The bytes that turn a screen showing `prev` (one string per row from the top; undefined: unknown)
+ * into one showing `next`, on a terminal of `rows` rows (and `columns` columns, when known) with
+ * autowrap off. Rows are addressed absolutely. A changed row is cleared and written whole, or,
+ * when that is shorter and every character in both versions is one column wide, only its changed
+ * cells are written; so nothing depends on where the cursor was, and a row with a glyph whose
+ * width a terminal might draw otherwise is always written whole.
+ */
+export function frameDiff(prev: readonly string[] | undefined, next: readonly string[], rows: number, columns?: number): string {
   const n = Math.min(next.length, rows);
   let out = '';
   let at = -2;
-  const put = (i: number, text: string, clear = true) => {
-    out += (i === at + 1 ? '\r\n' : `${CSI}${i + 1}H`) + (clear ? `${CSI}2K` : '') + compactRow(text);
+  const put = (i: number, text: string, clear = true, was?: string) => {
+    const whole = (i === at + 1 ? '\r\n' : `${CSI}${i + 1}H`) + (clear ? `${CSI}2K` : '') + compactRow(text);
+    const span = was !== undefined && columns !== undefined ? spanOf(i, was, text, columns) : undefined;
+    out += span !== undefined && span.length < whole.length ? span : whole;
     at = i;
   };
   if (!prev) {
@@ -167,7 +318,7 @@ export function frameDiff(prev: readonly string[] | undefined, next: readonly st
     out += `${CSI}m${CSI}${scroll.top + 1};${scroll.bottom + 1}r${CSI}${scroll.top + 1}H${CSI}${k}${scroll.by > 0 ? 'M' : 'L'}${CSI}r`;
     shown = scrolled(prev, scroll);
   }
-  for (let i = 0; i < n; i++) if (next[i] !== (shown[i] ?? '')) put(i, next[i] ?? '');
+  for (let i = 0; i < n; i++) if (next[i] !== (shown[i] ?? '')) put(i, next[i] ?? '', true, shown[i] ?? '');
   for (let i = n; i < Math.min(shown.length, rows); i++) if (shown[i]) put(i, '');
   return out;
 }
@@ -179,7 +330,7 @@ export class FrameWriter {
    * before the app was ready; a row given as undefined is redrawn).
    */
   constructor(
-    private readonly out: { write(s: string, cb?: (e?: Error | null) => void): unknown; readonly rows?: number },
+    private readonly out: { write(s: string, cb?: (e?: Error | null) => void): unknown; readonly rows?: number; readonly columns?: number },
     private shown?: string[],
   ) {}
   /**
@@ -189,7 +340,7 @@ export class FrameWriter {
   frame(text: string, cb?: (e?: Error | null) => void): string {
     const next = terminalSafe(text, 'frame').split('\n');
     const rows = this.out.rows || 24;
-    const diff = frameDiff(this.shown, next, rows);
+    const diff = frameDiff(this.shown, next, rows, this.out.columns);
     this.shown = next.slice(0, rows);
     const bytes = diff ? SYNC_ON + diff + SYNC_OFF : '';
     if (bytes || cb) this.out.write(bytes, cb);

@@ -10,6 +10,7 @@ import { Screen as BenchScreen } from '../../scripts/bench/screen.mjs';
 interface Screen {
   write(s: string): void;
   text(): string[];
+  snapshot(): { ch: string; sgr: string }[][];
 }
 const Screen = BenchScreen as new (rows: number, cols: number) => Screen;
 
@@ -22,6 +23,11 @@ const expected = (frame: readonly string[], rows: number, cols = 48) => Array.fr
 const row = fc.oneof(
   { arbitrary: fc.nat(99).map((n) => `│ row ${n} of a windowed list │ ${'x'.repeat(n % 30)}`), weight: 6 },
   { arbitrary: fc.constantFrom('', '\x1b[1mbold\x1b[22m', '│ x │ y │'), weight: 1 },
+  // Styled rows: a list's cursor (inverse), coloured RAG marks, a count that changes mid-row.
+  { arbitrary: fc.nat(99).map((n) => `\x1b[7m│ row ${n} of a windowed list │\x1b[27m`), weight: 2 },
+  { arbitrary: fc.tuple(fc.nat(99), fc.constantFrom('32', '33', '31', '38;5;208')).map(([n, c]) => `│ \x1b[${c}m●\x1b[39m ${n} KPIs │ \x1b[1m${n % 7}\x1b[22m of 7`), weight: 2 },
+  // Characters whose width the writer does not assume: such a row is written whole.
+  { arbitrary: fc.nat(99).map((n) => `│ 漢字 ${n} │ 👍 │`), weight: 1 },
   { arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', ' ', '▸', '─'), maxLength: 12 }), weight: 1 },
 );
 
@@ -54,6 +60,7 @@ function apply(prev: readonly string[], s: { shift: number; from: number; to: nu
 describe('the frame writer', () => {
   it('leaves the screen showing exactly each frame, whatever moved', () => {
     const scrolls = new Set<string>();
+    const spans = new Set<number>();
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 14 }), fc.array(row, { minLength: 1, maxLength: 14 }), fc.array(step(14), { minLength: 1, maxLength: 12 }), (rows, first, steps) => {
         const screen = new Screen(rows, 48);
@@ -62,11 +69,17 @@ describe('the frame writer', () => {
         let k = 0;
         for (const s of [undefined, ...steps]) {
           if (s) frame = apply(frame, s, () => `│ new row ${k++} of a windowed list │`);
-          const diff = frameDiff(prev, frame, rows);
+          const diff = frameDiff(prev, frame, rows, 48);
           // eslint-disable-next-line no-control-regex
           for (const m of diff.matchAll(/\x1b\[(\d+)[LM]/g)) scrolls.add(`${m[0].slice(-1)}${m[1]}`);
+          // eslint-disable-next-line no-control-regex
+          if (/\x1b\[\d+;\d+H/.test(diff)) spans.add(diff.length);
           screen.write(diff);
           expect(screen.text()).toEqual(expected(frame, rows));
+          // Every cell, character and style, as a whole redraw of the frame leaves it.
+          const whole = new Screen(rows, 48);
+          whole.write(frameDiff(undefined, frame, rows, 48));
+          expect(screen.snapshot()).toEqual(whole.snapshot());
           prev = frame.slice(0, rows);
         }
       }),
@@ -75,6 +88,26 @@ describe('the frame writer', () => {
     // The runs did scroll, both ways, by more than one row.
     expect([...scrolls].filter((k) => k.startsWith('M')).length).toBeGreaterThan(2);
     expect([...scrolls].filter((k) => k.startsWith('L')).length).toBeGreaterThan(2);
+    // And rows were rewritten from a column, not only whole.
+    expect(spans.size).toBeGreaterThan(10);
+  });
+
+  it('rewrites only the changed cells of a row of one-column characters, styles included', () => {
+    const before = ['Council · Overview', `│ \x1b[32m●\x1b[39m 12 of 20 rated KPIs │ row \x1b[7m3\x1b[27m of 45 │`];
+    const after = ['Council · Overview', `│ \x1b[32m●\x1b[39m 12 of 20 rated KPIs │ row \x1b[7m4\x1b[27m of 45 │`];
+    const screen = new Screen(4, 60);
+    screen.write(frameDiff(undefined, before, 4, 60));
+    const diff = frameDiff(before, after, 4, 60);
+    // The cursor to the changed cell, its style, the one character, the style reset.
+    expect(diff).toBe('\x1b[2;31H\x1b[0;7m4\x1b[m');
+    screen.write(diff);
+    const whole = new Screen(4, 60);
+    whole.write(frameDiff(undefined, after, 4, 60));
+    expect(screen.snapshot()).toEqual(whole.snapshot());
+    // A row with a wide character is written whole (cleared first).
+    expect(frameDiff(['│ 漢字 1 │'], ['│ 漢字 2 │'], 4, 60)).toContain('\x1b[2K');
+    // A shorter row: the changed cells, then the rest of the row cleared.
+    expect(frameDiff(['total 1234567'], ['total 12'], 4, 60)).toBe('\x1b[1;9H\x1b[m\x1b[K');
   });
 
   it('scrolls a windowed list by a line instead of rewriting it', () => {
