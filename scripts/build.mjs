@@ -23,10 +23,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist', 'app');
 
 /**
- * Node's start-up flags for the command, read before any script runs (V8 reads heap sizes once, so
- * setting them later has no effect on Node 20). Measured in docs/benchmarks.md.
+ * Node's start-up flags for the command, put in the bin's first line so that they are read before
+ * any script runs (V8 reads heap sizes once: setting them later has no effect on Node 20). None
+ * pays today (docs/benchmarks.md, "Start-up flags": semi-space sizes, --optimize-for-size and
+ * --single-threaded-gc made the bundled first frame no faster and `check` at L no faster or
+ * smaller); the place stays for one that does.
  */
-export const NODE_FLAGS = ['--max-semi-space-size=16'];
+export const NODE_FLAGS = [];
 
 /** The options every bundle of ragtop is built with (the bench's Ink floor is built with them too). */
 export const BUNDLE_OPTIONS = {
@@ -97,7 +100,7 @@ export async function build() {
 /** Starts `file` with Node and the start-up flags when run as a command (its first line). */
 export function executable(file) {
   const text = readFileSync(file, 'utf8').replace(/^#!.*\n/, '');
-  writeFileSync(file, `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}\n${text}`);
+  writeFileSync(file, `${NODE_FLAGS.length ? `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}` : '#!/usr/bin/env node'}\n${text}`);
   chmodSync(file, 0o755);
 }
 
