@@ -13,7 +13,8 @@ Job fields:
   ready      (pty) text that the first complete frame contains
   frame_end  (pty) "esu" (default): a frame ends with ESC [?2026l; "quiet": it ends with the last
              byte before gap_ms of quiet (for a program that does not wrap its frames, VisiData)
-  keys       (pty) [{"label": str, "data": str}] sent one at a time after the first frame
+  keys       (pty) [{"label": str, "data": str, "until": str?}] sent one at a time after the first
+             frame; a key with "until" is answered by the first frame that shows that text
   gap_ms     (pty) quiet time that ends a frame's output (and precedes the next key)
   key_timeout_ms, timeout_ms
   quit       (pty) text sent at the end ("q")
@@ -183,11 +184,14 @@ def run_pty(job):
             got = bytearray()
             first_esu = None
             end = sent + key_timeout
+            until = k.get("until", "").encode()
             while now_ms() < end and not p.closed:
                 chunk, t = p.read(0.02)
                 if chunk:
                     got += chunk
-                    if ESU in got:
+                    # With "until": only a frame that shows that text (after it) answers the key.
+                    at = got.find(until) if until else 0
+                    if at >= 0 and ESU in got[at:]:
                         first_esu = t
                         break
             rest, last_esu = settle(p, gap_ms, 5000) if first_esu is not None else (b"", None)
