@@ -22,9 +22,10 @@ export interface ScanOptions {
 // eslint-disable-next-line no-control-regex
 const SGR = /^\x1b\[[0-9;:]*m/;
 // The frame writer's own sequences (src/cli/fullscreen.ts): move, clear line/screen, cursor
-// forward, scroll region and reset, delete/insert lines, and its private modes.
+// forward, scroll region and reset, delete/insert lines, clear to the end of a row, and its private
+// modes.
 // eslint-disable-next-line no-control-regex
-const WRITER = /^\x1b\[(?:[0-9;:]*m|\d+;\d+H|\d*H|2K|2J|\d+C|\d+;\d+r|r|\d+[ML]|\?(?:2026|1049|25|7)[hl])/;
+const WRITER = /^\x1b\[(?:[0-9;:]*m|\d+;\d+H|\d*H|2?K|2J|\d+C|\d+;\d+r|r|\d+[ML]|\?(?:2026|1049|25|7)[hl])/;
 // eslint-disable-next-line no-control-regex
 const BAD_CHAR = /[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
