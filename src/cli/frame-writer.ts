@@ -296,6 +296,9 @@ export function frameDiff(prev: readonly string[] | undefined, next: readonly st
   const put = (i: number, text: string, clear = true, was?: string) => {
     const whole = (i === at + 1 ? '\r\n' : `${CSI}${i + 1}H`) + (clear ? `${CSI}2K` : '') + compactRow(text);
     const span = was !== undefined && columns !== undefined ? spanOf(i, was, text, columns) : undefined;
+    // Rows that differ only in how their styles are written look the same: nothing to write, and
+    // the cursor stays where it was (the next row cannot be reached by a newline from here).
+    if (span === '') return;
     out += span !== undefined && span.length < whole.length ? span : whole;
     at = i;
   };

@@ -110,6 +110,20 @@ describe('the frame writer', () => {
     expect(frameDiff(['total 1234567'], ['total 12'], 4, 60)).toBe('\x1b[1;9H\x1b[m\x1b[K');
   });
 
+  it('a row that differs only in how its styles are written is not written, and the next row is still addressed', () => {
+    // Found by the property above (seed 602119493): the span writer wrote nothing for the first
+    // row, and the second, reached by a newline from where the cursor was not, landed a row off.
+    const before = ['\x1b[1mx\x1b[22m', 'one', 'two'];
+    const after = ['\x1b[1mx\x1b[0m', 'ONE', 'two'];
+    const screen = new Screen(3, 20);
+    screen.write(frameDiff(undefined, before, 3, 20));
+    screen.write('\x1b[3;5H');
+    screen.write(frameDiff(before, after, 3, 20));
+    const whole = new Screen(3, 20);
+    whole.write(frameDiff(undefined, after, 3, 20));
+    expect(screen.snapshot()).toEqual(whole.snapshot());
+  });
+
   it('scrolls a windowed list by a line instead of rewriting it', () => {
     const rows = 40;
     const list = Array.from({ length: 100 }, (_, i) => `│ KPI number ${i} with a long enough name to matter │ ${i * 7}% │`);
