@@ -127,6 +127,13 @@ function validEntry(raw: unknown, key: string, columns: number, rows: number): E
   return raw as Entry;
 }
 
+/**
+ * The run's key as it was at start-up. The app changes its own environment before it loads Ink
+ * (it removes CI and CI_*), so the key is taken once, before that, and the first frame is
+ * remembered under it.
+ */
+let startKey: string | undefined;
+
 /** What was drawn, for the app to take over: the rows on screen (the bottom one may be the progress line). */
 let drawn: { readonly rows: readonly string[]; readonly columns: number; readonly out: NodeJS.WriteStream; readonly stdin: NodeJS.ReadStream } | undefined;
 
@@ -148,6 +155,7 @@ export const showing = (): boolean => drawn !== undefined;
 export function leave(): void {
   const d = drawn;
   drawn = undefined;
+  startKey = undefined;
   if (!d) return;
   try {
     if (d.stdin.isTTY) d.stdin.setRawMode?.(false);
@@ -165,6 +173,7 @@ export function drawFirstScreen(run: Omit<Run, 'prefs'> & { readonly prefsFile: 
   try {
     const prefs = readCapped(run.prefsFile, 1024 * 1024)?.toString('utf8') ?? '';
     const key = runKey({ ...run, prefs });
+    startKey = key;
     const text = readCapped(path.join(cacheDir(run.env), `${key}.json`), MAX_ENTRY_BYTES);
     if (!text) return false;
     const entry = validEntry(JSON.parse(text.toString('utf8')), key, run.columns, run.rows);
@@ -207,8 +216,7 @@ export interface Loaded {
  */
 export function rememberFirstScreen(run: Omit<Run, 'prefs'> & { readonly prefsFile: string }, loaded: Loaded, frame: string): void {
   try {
-    const prefs = readCapped(run.prefsFile, 1024 * 1024)?.toString('utf8') ?? '';
-    const key = runKey({ ...run, prefs });
+    const key = startKey ?? runKey({ ...run, prefs: readCapped(run.prefsFile, 1024 * 1024)?.toString('utf8') ?? '' });
     const files: FileMark[] = [];
     let total = 0;
     for (const file of loaded.files) {

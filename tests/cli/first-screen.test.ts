@@ -146,6 +146,18 @@ describe('the first screen of the last run', () => {
     expect(readdirSync(cacheDir(run.env))).toHaveLength(MAX_ENTRIES);
   });
 
+  it('is remembered under the key the run started with, though the app then changed its environment', () => {
+    // The app removes CI and CI_* from its environment before it loads Ink (after the bin drew, or
+    // looked for, the first screen): a run in a CI-set terminal must still find its first screen.
+    const { run, loaded } = setUp();
+    const env: NodeJS.ProcessEnv = { ...run.env, CI: 'true' };
+    expect(drawFirstScreen({ ...run, env }, terminal().stdin, terminal().out)).toBe(false);
+    delete env['CI'];
+    rememberFirstScreen({ ...run, env }, loaded, FRAME);
+    leave();
+    expect(drawFirstScreen({ ...run, env: { ...run.env, CI: 'true' } }, terminal().stdin, terminal().out)).toBe(true);
+  });
+
   it('a cache directory that cannot be made leaves the run as it was', () => {
     const { dir, run, loaded } = setUp();
     mkdirSync(path.join(dir, 'blocked'));
