@@ -10,7 +10,11 @@ import stringWidth from 'string-width';
 
 const blankCell = () => ({ ch: ' ', sgr: '' });
 
-/** The style after an SGR sequence, as a canonical string (two sequences that look alike compare equal). */
+/**
+ * The style after an SGR sequence, as a canonical string (two sequences that look alike compare
+ * equal). Written apart from the frame writer's own (src/cli/frame-writer.ts applySgr) on purpose:
+ * this screen is what the writer is checked against, so it must not share the writer's reading.
+ */
 function applySgr(style, params) {
   const st = style === '' ? {} : JSON.parse(style);
   const ps = params.length === 0 ? [0] : params;

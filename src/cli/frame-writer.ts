@@ -72,7 +72,9 @@ function bestScrollUp(prev: readonly string[], next: readonly string[], m: numbe
 export function compactRow(text: string): string {
   if (!text.includes('    ')) return text;
   let out = '';
-  let painted = 0; // bit 1 background, 2 inverse, 4 underline, 8 strike-through
+  // Whether a space paints something (a background, inverse, underline or strike-through).
+  let painted = false;
+  let style = '';
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -87,12 +89,15 @@ export function compactRow(text: string): string {
         i += 1;
         continue;
       }
-      if (seq[2] === 'm') painted = sgr(painted, seq[1] ?? '');
+      if (seq[2] === 'm') {
+        style = applySgr(style, seq[1] ?? '');
+        painted = PAINTS.test(style);
+      }
       out += seq[0];
       i += seq[0].length;
       continue;
     }
-    if (c === 0x20 && painted === 0) {
+    if (c === 0x20 && !painted) {
       let j = i;
       while (j < n && text.charCodeAt(j) === 0x20) j += 1;
       const run = j - i;
@@ -110,28 +115,6 @@ export function compactRow(text: string): string {
     i += 1;
   }
   return out;
-}
-
-/** The painting attributes open after an SGR sequence's parameters. */
-function sgr(state: number, params: string): number {
-  const p = params === '' ? [0] : params.split(/[;:]/).map(Number);
-  for (let k = 0; k < p.length; k++) {
-    const v = p[k] ?? 0;
-    if (v === 0) state = 0;
-    else if ((v >= 40 && v <= 47) || (v >= 100 && v <= 107)) state |= 1;
-    else if (v === 48) {
-      state |= 1;
-      k += p[k + 1] === 5 ? 2 : p[k + 1] === 2 ? 4 : 0;
-    } else if (v === 38 || v === 58) k += p[k + 1] === 5 ? 2 : p[k + 1] === 2 ? 4 : 0;
-    else if (v === 49) state &= ~1;
-    else if (v === 7) state |= 2;
-    else if (v === 27) state &= ~2;
-    else if (v === 4 || v === 21) state |= 4;
-    else if (v === 24) state &= ~4;
-    else if (v === 9) state |= 8;
-    else if (v === 29) state &= ~8;
-  }
-  return state;
 }
 
 /**
@@ -167,22 +150,27 @@ function applySgr(style: string, params: string): string {
       on.delete('i2');
     }
     else if (v === 3 || v === 4 || v === 7 || v === 9) on.set(`a${v}`, String(v));
+    else if (v === 21) on.set('a4', '4');
     else if (v === 23 || v === 24 || v === 27 || v === 29) on.delete(`a${v - 20}`);
     else if ((v >= 30 && v <= 37) || (v >= 90 && v <= 97)) on.set('fg', String(v));
     else if ((v >= 40 && v <= 47) || (v >= 100 && v <= 107)) on.set('bg', String(v));
     else if (v === 39) on.delete('fg');
     else if (v === 49) on.delete('bg');
-    else if (v === 38 || v === 48) {
+    else if (v === 38 || v === 48 || v === 58) {
+      // A colour by index (5;n) or value (2;r;g;b); 58 is the underline's, drawn as written.
       const extra = p[k + 1] === 5 ? 2 : p[k + 1] === 2 ? 4 : 0;
-      on.set(v === 38 ? 'fg' : 'bg', p.slice(k, k + 1 + extra).join(';'));
+      on.set(v === 38 ? 'fg' : v === 48 ? 'bg' : 'ul', p.slice(k, k + 1 + extra).join(';'));
       k += extra;
-    }
+    } else if (v === 59) on.delete('ul');
   }
   return [...on.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
     .join('|');
 }
+
+/** A state in which a space is visible (a background, inverse, underline or strike-through). */
+const PAINTS = /(?:^|\|)(?:bg|a7|a4|a9)=/;
 
 /** The SGR parameters that set a state from a reset. */
 const sgrOf = (style: string): string =>
@@ -191,7 +179,7 @@ const sgrOf = (style: string): string =>
     .map((part) => part.slice(part.indexOf('=') + 1))
     .join(';');
 
-const OFF: Readonly<Record<string, string>> = { i1: '22', i2: '22', a3: '23', a4: '24', a7: '27', a9: '29', fg: '39', bg: '49' };
+const OFF: Readonly<Record<string, string>> = { i1: '22', i2: '22', a3: '23', a4: '24', a7: '27', a9: '29', fg: '39', bg: '49', ul: '59' };
 
 const stateOf = (style: string): Map<string, string> =>
   new Map(
