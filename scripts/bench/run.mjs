@@ -225,7 +225,8 @@ function parseFloors(set, jsonFiles, n, parsers) {
 /**
  * The navigation keys for the interaction measurement, each one chosen to change the screen (a key
  * that changes nothing draws no frame): the KPI list of the first priority (j/k, turning at its
- * ends), KPI details (Enter, j, k, h back), the heat grid (laps of the arrow keys).
+ * ends), KPI details (Enter, [ and ] to the previous period and back, h back; a generated KPI's
+ * detail fits 40 rows, so j and k would not scroll it), the heat grid (laps of the arrow keys).
  * `perPriority` is the number of KPIs in the first priority; `scale` 1 sends 237 keys.
  */
 function navKeys(perPriority, scale) {
@@ -246,7 +247,7 @@ function navKeys(perPriority, scale) {
   };
   for (let i = 0; i < Math.round(120 * scale); i++) keys.push(tableKey());
   for (let i = 0; i < Math.max(1, Math.round(10 * scale)); i++) {
-    keys.push(k('kpi detail', 'Enter (open KPI)', '\r'), k('kpi detail', 'j (scroll)', 'j'), k('kpi detail', 'k (scroll)', 'k'), k('kpi detail', 'h (back)', 'h'), tableKey());
+    keys.push(k('kpi detail', 'Enter (open KPI)', '\r'), k('kpi detail', '[ (previous period)', '['), k('kpi detail', '] (next period)', ']'), k('kpi detail', 'h (back)', 'h'), tableKey());
   }
   keys.push(k('views', '4 (heat grid)', '4'));
   const lap = [RIGHT, RIGHT, RIGHT, RIGHT, DOWN, DOWN, DOWN, DOWN, LEFT, LEFT, LEFT, LEFT, UP, UP, UP, UP];
