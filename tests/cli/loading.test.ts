@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLoading, PROGRESS_DELAY_MS } from '../../src/cli/loading.js';
+import { drawFirstScreen, leave, rememberFirstScreen, takeOver } from '../../src/cli/first-screen.js';
 import { loadDataset, loadDatasetAsync, type LoadProgress } from '../../src/load/load.js';
 import { catalogue, writeTree } from '../helpers.js';
 
@@ -20,6 +21,43 @@ const KPI = '      - { id: k1, title: K one, unit: percent, good: high }\n';
 
 const step: LoadProgress = { done: 3, total: 41, file: 'data/2019-20-Q3.yaml' };
 const flush = () => new Promise((r) => setImmediate(r));
+
+describe('the loading line on the first screen of the last run', () => {
+  it('goes on the bottom row; keys other than q and Ctrl-C (Esc too) are kept for the app; done() leaves the screen to it', async () => {
+    const dir = writeTree({ 'catalogue.yaml': 'catalogue: {}\n', 'cfg/config.json': '{}\n' });
+    const run = { argv: ['catalogue.yaml'], env: { RAGTOP_CACHE_DIR: path.join(dir, 'cache') }, cwd: dir, columns: 80, rows: 24, prefsFile: path.join(dir, 'cfg', 'config.json') };
+    rememberFirstScreen(run, { files: [path.join(dir, 'catalogue.yaml')], dirs: [], startedAt: Date.now() + 1000 }, 'Overview\n12 of 20 rated KPIs achieving target');
+    const tty = fakeTty();
+    const out = Object.assign(tty.stdout, { rows: 24 });
+    let t = 0;
+    let l: ReturnType<typeof startLoading> | undefined;
+    try {
+      expect(drawFirstScreen(run, tty.stdin, out)).toBe(true);
+      l = startLoading(tty, () => t);
+      t = PROGRESS_DELAY_MS;
+      l.progress(step);
+      await flush();
+      expect(tty.written.join('')).toContain('\x1b[24;1H\x1b[2K\x1b[7mragtop: loading 2019-20-Q3.yaml (3 of 41 files)');
+      tty.stdin.write('\x1b');
+      tty.stdin.write('2');
+      await flush();
+      expect(l.cancelled()).toBeUndefined();
+      expect(l.typed()?.toString()).toBe('\x1b2');
+      tty.stdin.write('q');
+      await flush();
+      expect(l.cancelled()).toBe(0);
+      const before = tty.written.length;
+      l.done();
+      await flush();
+      // The shell's line is not cleared: the screen is the app's to take over.
+      expect(tty.written.slice(before).join('')).not.toContain('\r\x1b[2K');
+      expect(takeOver()?.[23]).toBe('\u0000');
+    } finally {
+      l?.done();
+      leave();
+    }
+  });
+});
 
 describe('the loading line', () => {
   it('shows nothing for a quick load, then the file and the count; done() clears it and gives the terminal back', async () => {
