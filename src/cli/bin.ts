@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // The `ragtop` executable (bundled into dist/app/ragtop.js by scripts/build.mjs, with React's
 // production build chosen there).
-import { drawFirstScreen } from './first-screen.js';
-import { prefsFile } from './prefs-path.js';
+import { drawFirstScreen, thisRun } from './first-screen.js';
 
 // A stack trace names our sources (src/…), not the bundle's minified lines.
 process.setSourceMapsEnabled(true);
@@ -11,7 +10,7 @@ process.setSourceMapsEnabled(true);
 // has changed (first-screen.ts); the rest of ragtop loads behind it.
 const { stdin, stdout } = process;
 if (stdin.isTTY && stdout.isTTY) {
-  drawFirstScreen({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), columns: stdout.columns, rows: stdout.rows, prefsFile: prefsFile(process.env) }, stdin, stdout);
+  drawFirstScreen(thisRun(process.env, process.cwd(), stdout), stdin, stdout);
 }
 const { main } = await import('./main.js');
 main();

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, frameDiff, SHOW_CURSOR, SYNC_OFF, SYNC_ON } from './frame-writer.js';
+import { prefsFile } from './prefs-path.js';
 import { terminalSafe } from './terminal-text.js';
 
 // The build's identity (scripts/build.mjs: a hash of the sources and the lockfile): a snapshot
@@ -39,6 +40,11 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
   const own = env['RAGTOP_CACHE_DIR'];
   if (own) return path.join(path.resolve(own), 'first-screen');
   return path.join(envPaths('ragtop').cache, 'first-screen');
+}
+
+/** This process's run, as the first screen is keyed by: its command line, environment and terminal. */
+export function thisRun(env: NodeJS.ProcessEnv, cwd: string, out: NodeJS.WriteStream): Omit<Run, 'prefs'> & { readonly prefsFile: string } {
+  return { argv: process.argv.slice(2), env, cwd, columns: out.columns, rows: out.rows, prefsFile: prefsFile(env) };
 }
 
 export interface Run {

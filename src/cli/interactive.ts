@@ -10,8 +10,7 @@ import type { PresenterState } from '../viewmodel/agenda.js';
 import type { Args } from './args.js';
 import { agendaNamed, catalogueOf, internalError, loadOptions, glyphsFor, wantsColour, type Io } from './context.js';
 import { findingLine, notLoadedLine } from './report.js';
-import { rememberFirstScreen } from './first-screen.js';
-import { prefsFile } from './prefs-path.js';
+import { rememberFirstScreen, thisRun } from './first-screen.js';
 
 export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']>, presenting = false): Promise<number> {
   // The files are read one at a time with the event loop free in between: a progress line, q and
@@ -160,7 +159,7 @@ export async function interactive(args: Args, io: Io, tty: NonNullable<Io['tty']
   const runChecks = (frame: string) => {
     const now = live.get();
     if (now.model === model) live.set({ ...now, model: withChecks(model) });
-    if (!presenting) rememberFirstScreen({ argv: process.argv.slice(2), env: io.env, cwd: io.cwd, columns: tty.stdout.columns, rows: tty.stdout.rows, prefsFile: prefsFile(io.env) }, { files, dirs: loaded.dataDir ? [loaded.dataDir] : [], startedAt }, frame);
+    if (!presenting) rememberFirstScreen(thisRun(io.env, io.cwd, tty.stdout), { files, dirs: loaded.dataDir ? [loaded.dataDir] : [], startedAt }, frame);
   };
   // Keys typed on the first screen of the last run while the data loaded: the app reads them first.
   const typed = loading.typed();
