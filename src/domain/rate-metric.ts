@@ -65,7 +65,7 @@ export function travelOf(metric: Metric, table: ObsTable, slots: readonly Slot[]
   const comparison: Travel['comparison'] = same(against, s.preceding) ? 'previous period' : same(against, s.yearAgo) ? 'same quarter last year' : 'earlier period';
   const from = before.value;
   const to = obs.value;
-  const d = Math.max(before.written?.decimals ?? 0, obs.written?.decimals ?? 0, metric.decimals ?? 0);
+  const d = Math.max(before.decimals, obs.decimals, metric.decimals ?? 0);
   const move = moveOf(from, to, d);
   let direction: Direction | undefined;
   if (move === 'level') direction = 'same';
@@ -128,7 +128,7 @@ export function rateMetric(mc: MetricContext, table: ObsTable, slots: readonly S
   rate: {
     if (obs === undefined || obs.value === null) break rate;
     rated = obs.value;
-    ratedDecimals = obs.written?.decimals ?? 0;
+    ratedDecimals = obs.decimals;
     let proRata = 1;
     const q = s.period.q;
     if (metric.cumulative && q !== undefined) {
@@ -136,7 +136,7 @@ export function rateMetric(mc: MetricContext, table: ObsTable, slots: readonly S
         const h = figureAt(table, j, c);
         if (h === undefined) continue;
         rated += h.value ?? 0;
-        ratedDecimals = Math.max(ratedDecimals, h.written?.decimals ?? 0);
+        ratedDecimals = Math.max(ratedDecimals, h.decimals);
       }
       proRata = q / 4;
       // A running total that overflows is not rated (the checks say so: OUT_OF_RANGE).

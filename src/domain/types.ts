@@ -137,10 +137,17 @@ export interface AsOf {
   readonly text: string;
 }
 
+/**
+ * A metric's figure for a period as its file gives it. The load keeps its positions as offsets and
+ * makes each `…Loc` when it is read (src/load/observation.ts): read them where a finding needs one.
+ */
 export interface Observation {
   readonly metricId: string;
   readonly value: number | null;
-  readonly written?: Written;
+  /** The decimals its value was written to (`89.10` → 2); 0 when it has none. */
+  readonly decimals: number;
+  /** Where its value is written, when it has one. */
+  readonly valueLoc?: Loc;
   readonly rag?: Rag;
   readonly ragLoc?: Loc;
   readonly numerator?: Written;

@@ -15,6 +15,7 @@ import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents
 import { sanitiseText, UNSAFE_CHAR } from '../domain/text.js';
 import type { Loc } from '../domain/types.js';
 import { lineEnds, type Limits } from './limits.js';
+import { lineStarts, locate, type LineStarts } from './lines.js';
 
 /** Where a value is written: a scalar's start offset, or a collection with its children. */
 type Pos = number | MapPos | SeqPos;
@@ -31,36 +32,18 @@ interface SeqPos {
 export interface PosRef {
   /** Where the value is written (or, when it is missing, where its key or parent is). */
   readonly loc: Loc;
+  /** The same place as an offset into the file: a number to keep, made a Loc by `locate`. */
+  readonly offset: number;
+  /** The file's line starts, for `locate` (one object per file, shared by every ref into it). */
+  readonly lines: LineStarts;
   /** The child at a key or index; a missing child points at its parent. */
   at(key: string | number): PosRef;
   /** Where the key itself is written (for "unknown key", "duplicate id"). */
   keyLoc(key: string): Loc;
+  /** The same place as an offset into the file. */
+  keyOffset(key: string): number;
   /** The decimals a number was written with here (`89.10` → 2). */
   decimals(): number;
-}
-
-/** Line starts of a text, for offset → line:col by binary search. */
-/** Line and column of an offset, the line starts found once (binary search after that). */
-export class Lines {
-  private starts?: Int32Array;
-  constructor(private readonly text: string) {}
-
-  loc(file: string, offset: number): Loc {
-    if (!this.starts) {
-      const list = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) list.push(i + 1);
-      this.starts = Int32Array.from(list);
-    }
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((s[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, col: offset - (s[lo] as number) + 1 };
-  }
 }
 
 /** The plain scalar token at an offset (up to a space, comma, bracket or comment). */
@@ -74,29 +57,42 @@ const startOf = (p: Pos): number => (typeof p === 'number' ? p : p.s);
 
 class FastRef implements PosRef {
   constructor(
-    private readonly doc: { readonly file: string; readonly text: string; readonly lines: Lines },
+    private readonly doc: { readonly text: string; readonly lines: LineStarts },
     private readonly pos: Pos | undefined,
-    private readonly fallback: Loc,
+    /** Where to point when the value is missing: its key, or its parent. */
+    private readonly fallback: number,
   ) {}
 
+  get offset(): number {
+    return this.pos === undefined ? this.fallback : startOf(this.pos);
+  }
+
+  get lines(): LineStarts {
+    return this.doc.lines;
+  }
+
   get loc(): Loc {
-    return this.pos === undefined ? this.fallback : this.doc.lines.loc(this.doc.file, startOf(this.pos));
+    return locate(this.doc.lines, this.offset);
   }
 
   at(key: string | number): PosRef {
     const p = this.pos;
     if (typeof key === 'number' && p !== undefined && typeof p === 'object' && 'items' in p) {
-      return new FastRef(this.doc, p.items[key], this.loc);
+      return new FastRef(this.doc, p.items[key], this.offset);
     }
     const pair = p !== undefined && typeof p === 'object' && 'pairs' in p ? p.pairs.get(String(key)) : undefined;
-    if (pair === undefined) return new FastRef(this.doc, undefined, this.loc);
-    return new FastRef(this.doc, pair.v, this.doc.lines.loc(this.doc.file, pair.k));
+    if (pair === undefined) return new FastRef(this.doc, undefined, this.offset);
+    return new FastRef(this.doc, pair.v, pair.k);
   }
 
   keyLoc(key: string): Loc {
+    return locate(this.doc.lines, this.keyOffset(key));
+  }
+
+  keyOffset(key: string): number {
     const p = this.pos;
     const pair = p !== undefined && typeof p === 'object' && 'pairs' in p ? p.pairs.get(key) : undefined;
-    return pair ? this.doc.lines.loc(this.doc.file, pair.k) : this.loc;
+    return pair ? pair.k : this.offset;
   }
 
   decimals(): number {
@@ -274,8 +270,7 @@ export function parseFast(shownAs: string, input: string, limits: Limits, why?: 
     const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
     const value = docs[0] ?? null;
     agree(text, value, pos);
-    const lines = new Lines(text);
-    return { value, root: new FastRef({ file: shownAs, text, lines }, pos, { file: shownAs, line: 1, col: 1 }) };
+    return { value, root: new FastRef({ text, lines: lineStarts(shownAs, text) }, pos, 0) };
   } catch (e) {
     // A GiveUp, or js-yaml's own error (syntax, duplicate key, depth): the careful path says what.
     const at = e instanceof GiveUp ? e.at : (e as { mark?: { position?: unknown } } | null)?.mark?.position;

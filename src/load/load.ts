@@ -18,6 +18,7 @@ import { AgendaSchema, CatalogueSchema, PeriodSchema } from './schema.js';
 import { capLoadFindings } from './cap.js';
 import { DEFAULT_LIMITS, finding, type Limits } from './limits.js';
 import { readValidated } from './validate.js';
+import { reviveObservations } from './observation.js';
 
 export interface LoadOptions {
   /** Overrides the catalogue's `data:` directory (relative to the working directory). */
@@ -152,6 +153,7 @@ export async function loadDatasetAsync(cataloguePath: string, options: LoadOptio
           if (read === 'cancelled') return undefined;
           answer = read;
         }
+        if (v.kind === 'period') answer = revived(answer as PeriodResult);
         // A file that makes the load fail is told at once (q then exits 2, not 0).
         if (v.kind === 'period' && !v.progress.failed && answer?.findings.some(isLoadError)) onProgress?.({ ...v.progress, failed: true });
       }
@@ -189,6 +191,13 @@ export function periodFile(job: PeriodJob, plan: Omit<PeriodPlan, 'jobs'>): Peri
   if (!p.raw || !p.ref) return { findings: out };
   const converted = toPeriodData(p.raw, p.ref, job.shownAs, plan.index, p.text);
   return { ...(converted.data ? { data: converted.data } : {}), findings: [...out, ...converted.findings] };
+}
+
+/** A period file's result, perhaps read on another thread, with its observations whole again. */
+function revived(r: PeriodResult): PeriodResult {
+  if (!r.data) return r;
+  const observations = reviveObservations(r.data.observations);
+  return observations === r.data.observations ? r : { ...r, data: { ...r.data, observations } };
 }
 
 /** A catalogue or agenda file to read, and how. */

@@ -28,6 +28,7 @@ import { suggest } from './issues.js';
 import type { RawAssessment, RawObservation, RawPeriod, RawRegisterEntry } from './schema.js';
 import type { PosRef } from './fast.js';
 import { finding } from './limits.js';
+import { StoredObservation, type ObservationExtra } from './observation.js';
 
 /** What a period file's ids are resolved against. */
 export interface CatalogueIndex {
@@ -63,39 +64,36 @@ export function unknownRef(what: string, id: string, loc: Loc, known: Iterable<s
 }
 
 
-const NO_BENCHMARKS: Observation['benchmarks'] = Object.freeze({});
-const NO_FLAGS: Observation['flags'] = Object.freeze([]);
-
-function toObservation(id: string, raw: RawObservation, ref: PosRef, keyLoc: Loc, out: Finding[]): Observation {
+function toObservation(id: string, raw: RawObservation, ref: PosRef, keyAt: number, out: Finding[]): StoredObservation {
   const value = raw.value ?? null;
   const target = toTarget(raw.target, ref.at('target'), id, out);
-  // Built field by field, in the order of the type: a spread of `cond ? {…} : {}` per optional
-  // field made ten short-lived objects per observation (millions at the largest sizes).
-  const o: { -readonly [K in keyof Observation]?: Observation[K] } = { metricId: id, value };
-  if (value !== null) o.written = written(value, ref.at('value'));
+  // The parts most observations lack go in one record, made only when one of them is given, and
+  // built field by field (a spread of `cond ? {…} : {}` per field made ten short-lived objects).
+  let extra: { -readonly [K in keyof ObservationExtra]: ObservationExtra[K] } | undefined;
+  const more = () => (extra ??= {});
   if (raw.rag !== undefined) {
-    o.rag = raw.rag as Observation['rag'] & string;
-    o.ragLoc = ref.at('rag').loc;
+    more().rag = raw.rag as Observation['rag'] & string;
+    more().ragAt = ref.at('rag').offset;
   }
-  if (raw.numerator !== undefined) o.numerator = written(raw.numerator, ref.at('numerator'));
-  if (raw.denominator !== undefined) o.denominator = written(raw.denominator, ref.at('denominator'));
+  if (raw.numerator !== undefined) more().numerator = written(raw.numerator, ref.at('numerator'));
+  if (raw.denominator !== undefined) more().denominator = written(raw.denominator, ref.at('denominator'));
   if (raw.as_of !== undefined) {
-    o.asOf = { text: raw.as_of };
-    o.asOfLoc = ref.at('as_of').loc;
+    more().asOf = { text: raw.as_of };
+    more().asOfAt = ref.at('as_of').offset;
   }
   if (target) {
-    o.target = target;
-    o.targetLoc = ref.at('target').loc;
+    more().target = target;
+    more().targetAt = ref.at('target').offset;
   }
-  if (raw.target_label !== undefined) o.targetLabel = raw.target_label;
-  // Most observations have neither: one shared empty value each (460 000 observations at the
-  // benchmark's L size would otherwise hold 920 000 empty objects).
-  o.benchmarks = raw.benchmarks ?? NO_BENCHMARKS;
-  o.flags = raw.flags ?? NO_FLAGS;
-  if (raw.flags !== undefined) o.flagsLoc = ref.at('flags').loc;
-  if (raw.note !== undefined) o.note = raw.note;
-  o.loc = keyLoc;
-  return o as Observation;
+  if (raw.target_label !== undefined) more().targetLabel = raw.target_label;
+  if (raw.benchmarks !== undefined) more().benchmarks = raw.benchmarks;
+  if (raw.flags !== undefined) {
+    more().flags = raw.flags;
+    more().flagsAt = ref.at('flags').offset;
+  }
+  if (raw.note !== undefined) more().note = raw.note;
+  const at = ref.at('value');
+  return new StoredObservation({ metricId: id, value, decimals: value === null ? 0 : at.decimals(), lines: ref.lines, keyAt, valueAt: value === null ? keyAt : at.offset, extra });
 }
 
 type RawTable = NonNullable<RawPeriod['tables']>[number];
@@ -214,7 +212,7 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
       unknown.push({ what: 'observation for metric', id, loc: obsRef.keyLoc(id), known: index.metricIds });
       continue;
     }
-    observations.set(id, toObservation(id, o, r, obsRef.keyLoc(id), out));
+    observations.set(id, toObservation(id, o, r, obsRef.keyOffset(id), out));
   }
 
   const commentary = new Map<string, Commentary>();

@@ -10,6 +10,7 @@ import type { Finding, Loc } from '../domain/types.js';
 import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
 import { DEFAULT_LIMITS, finding, lineEnds, type Limits } from './limits.js';
 import type { PosRef } from './fast.js';
+import { locate, type LineStarts } from './lines.js';
 
 // yaml is loaded on first use: most files never need it (the fast path in fast.ts reads them), and
 // its import is a tenth of `ragtop check`'s start-up.
@@ -29,25 +30,32 @@ const isSeq = (n: unknown) => yaml().isSeq(n);
 
 /** A parsed YAML file with its positions. */
 export class Source {
+  /** The line starts yaml counted as it read the file. */
+  readonly lines: LineStarts;
+
   constructor(
     readonly file: string,
     readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  locOf(offset: number): Loc {
-    const p = this.lines.linePos(offset);
-    return { file: this.file, line: p.line, col: p.col };
+    counter: LineCounter,
+  ) {
+    this.lines = { file, starts: Int32Array.from(counter.lineStarts[0] === 0 ? counter.lineStarts : [0, ...counter.lineStarts]) };
   }
 
-  locOfNode(node: Node | undefined | null, fallback?: Loc): Loc {
-    const start = node?.range?.[0];
-    if (start === undefined) return fallback ?? { file: this.file, line: 1, col: 1 };
-    return this.locOf(start);
+  locOf(offset: number): Loc {
+    return locate(this.lines, offset);
+  }
+
+  /** Where a node starts, as an offset; `fallback` (default: the file's start) when it has none. */
+  offsetOf(node: Node | undefined | null, fallback = 0): number {
+    return node?.range?.[0] ?? fallback;
+  }
+
+  locOfNode(node: Node | undefined | null): Loc {
+    return this.locOf(this.offsetOf(node));
   }
 
   root(): Ref {
-    return new Ref(this, (this.doc.contents as Node | null) ?? undefined, this.locOf(0));
+    return new Ref(this, (this.doc.contents as Node | null) ?? undefined, 0);
   }
 
   /** The node at a path of keys and indexes, following aliases; undefined where it stops. */
@@ -77,11 +85,20 @@ export class Ref implements PosRef {
   constructor(
     readonly src: Source,
     readonly node: Node | undefined,
-    private readonly fallback: Loc,
+    /** Where to point when the node is missing: its key, or its parent (an offset). */
+    private readonly fallback: number,
   ) {}
 
+  get offset(): number {
+    return this.src.offsetOf(this.node, this.fallback);
+  }
+
+  get lines(): LineStarts {
+    return this.src.lines;
+  }
+
   get loc(): Loc {
-    return this.src.locOfNode(this.node, this.fallback);
+    return this.src.locOf(this.offset);
   }
 
   private deref(n: unknown): Node | undefined {
@@ -110,11 +127,11 @@ export class Ref implements PosRef {
     const node = this.deref(this.node);
     if (typeof key === 'number' && isSeq(node)) {
       const item = this.deref(node.items[key]);
-      return new Ref(this.src, item, this.loc);
+      return new Ref(this.src, item, this.offset);
     }
     const entry = this.pairs().get(String(key));
-    if (entry === undefined) return new Ref(this.src, undefined, this.loc);
-    return new Ref(this.src, entry.value, this.src.locOfNode(entry.key, this.loc));
+    if (entry === undefined) return new Ref(this.src, undefined, this.offset);
+    return new Ref(this.src, entry.value, this.src.offsetOf(entry.key, this.offset));
   }
 
   keyNode(key: string | number): Node | undefined {
@@ -123,8 +140,12 @@ export class Ref implements PosRef {
 
   /** Where the key itself is written (for "unknown key", "duplicate id"). */
   keyLoc(key: string): Loc {
+    return this.src.locOf(this.keyOffset(key));
+  }
+
+  keyOffset(key: string): number {
     const k = this.pairs().get(key)?.key;
-    return k ? this.src.locOfNode(k) : this.loc;
+    return k ? this.src.offsetOf(k) : this.offset;
   }
 
   /** The decimals a number was written with here (`89.10` → 2). */

@@ -6,7 +6,8 @@ import { pushAll } from '../domain/arrays.js';
 import { isLoadError, type Finding } from '../domain/types.js';
 import { isStopped, validateDocument } from './collections.js';
 import { schemaFindings } from './issues.js';
-import { Lines, parseFast, type PosRef } from './fast.js';
+import { parseFast, type PosRef } from './fast.js';
+import { lineStarts, locate } from './lines.js';
 import { formatBytes, readText } from './read.js';
 import { nestingFinding, parseYaml } from './source.js';
 import { carefulLimit, crowdedAt, finding, lineEnds, nodeLimit, type Limits } from './limits.js';
@@ -35,7 +36,7 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
       finding(
         'READ_ERROR',
         'error',
-        new Lines(lineEnds(read.text)).loc(shownAs, crowded),
+        locate(lineStarts(shownAs, lineEnds(read.text)), crowded),
         `the file holds more than ${nodeLimit(limits)} YAML nodes by here, more than ${formatBytes(limits.maxBytes)} of data would (raise the limit with --max-file-size)`,
       ),
     );
@@ -98,7 +99,7 @@ function carefulRefusal(shownAs: string, input: string, limits: Limits, why: { a
     const deep = nestingFinding(shownAs, text, at + 1, limits);
     if (deep) return deep;
   }
-  const where = at === undefined ? { file: shownAs, line: 1, col: 1 } : new Lines(text).loc(shownAs, at);
+  const where = at === undefined ? { file: shownAs, line: 1, col: 1 } : locate(lineStarts(shownAs, text), at);
   const reason = why === undefined ? '' : ' (it is not plain YAML from here on: an anchor, tag, repeated key, syntax error or too deep nesting)';
   return finding(
     'YAML_SYNTAX',

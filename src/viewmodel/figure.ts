@@ -254,7 +254,7 @@ class MetricFigureOf implements MetricFigure {
 
   get ownText(): string | undefined {
     const { obs, period } = this.me;
-    return this.metric.cumulative && period.q !== undefined && obs?.value != null && this.value !== undefined ? formatValue(this.metric, obs.value, obs.written?.decimals ?? 0) : undefined;
+    return this.metric.cumulative && period.q !== undefined && obs?.value != null && this.value !== undefined ? formatValue(this.metric, obs.value, obs.decimals) : undefined;
   }
 
   get target(): TargetFigure {

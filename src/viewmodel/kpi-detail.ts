@@ -96,7 +96,7 @@ function travelLine(mf: MetricFigure, g: Glyphs): Line {
     t.direction === undefined
       ? [seg(MOVE_WORDS[t.move])]
       : [seg(`${g.direction[t.direction]} ${t.direction}`, t.direction === 'same' ? undefined : t.direction), seg(t.direction === 'same' ? '' : ` (${MOVE_WORDS[t.move]})`)];
-  return [...dir, seg(`: ${mf.travelFrom ?? ''} to ${me.obs?.value == null ? mf.valueText : formatValue(me.metric, me.obs.value, me.obs.written?.decimals ?? 0)}, against ${formatPeriod(t.against)} (${t.comparison})`)];
+  return [...dir, seg(`: ${mf.travelFrom ?? ''} to ${me.obs?.value == null ? mf.valueText : formatValue(me.metric, me.obs.value, me.obs.decimals)}, against ${formatPeriod(t.against)} (${t.comparison})`)];
 }
 
 function ragPair(me: MetricEval, g: Glyphs): Line {
@@ -135,7 +135,7 @@ function metricFields(mf: MetricFigure, model: Model, width: number): Line[] {
       const den = obs.denominator ? formatNumber(obs.denominator.value, obs.denominator.decimals) : '?';
       const percent = obs.numerator && obs.denominator && obs.denominator.value !== 0 && metric.unit === 'percent' ? (obs.numerator.value / obs.denominator.value) * 100 : undefined;
       // A ratio that overflows reads "overflow", with no unit.
-      const ratio = percent === undefined ? '' : ` = ${formatNumber(percent, Math.max(2, obs.written?.decimals ?? 0))}${Number.isFinite(percent) ? '%' : ''}`;
+      const ratio = percent === undefined ? '' : ` = ${formatNumber(percent, Math.max(2, obs.decimals))}${Number.isFinite(percent) ? '%' : ''}`;
       add('Num / denom', text(`${num} / ${den}${ratio}`));
     }
     if (mf.flags.length > 0) add('Flags', text(mf.flags.map((f) => f.replace(/_/g, ' ')).join(', '), 'warning'));

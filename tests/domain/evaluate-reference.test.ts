@@ -59,7 +59,7 @@ function refTravel(metric: Metric, period: Period, obs: Observation | undefined,
   const comparison: Travel['comparison'] = samePeriod(against.period, precedingPeriod(period)) ? 'previous period' : samePeriod(against.period, lastYear) ? 'same quarter last year' : 'earlier period';
   const from = against.obs.value;
   const to = obs.value;
-  const d = Math.max(against.obs.written?.decimals ?? 0, obs.written?.decimals ?? 0, metric.decimals ?? 0);
+  const d = Math.max(against.obs.decimals, obs.decimals, metric.decimals ?? 0);
   const a = Number(from.toFixed(Math.min(d, 10)));
   const b = Number(to.toFixed(Math.min(d, 10)));
   const move = b > a ? 'up' : b < a ? 'down' : 'level';
@@ -97,13 +97,13 @@ function refMetric(catalogue: Catalogue, metric: Metric, data: PeriodData, histo
   if (obs === undefined) return finish({ ratedDecimals: 0, computed: 'unrated', why: `no figure reported for ${formatPeriod(period)}` });
   if (obs.value === null) return finish({ ratedDecimals: 0, computed: 'unrated', why: 'no value given' });
   let rated = obs.value;
-  let ratedDecimals = obs.written?.decimals ?? 0;
+  let ratedDecimals = obs.decimals;
   let proRata = 1;
   if (metric.cumulative && period.q !== undefined) {
     const q = period.q;
     for (const h of history.filter((x) => x.period.fy === period.fy && x.period.q !== undefined && x.period.q < q && x.obs.value !== null)) {
       rated += h.obs.value ?? 0;
-      ratedDecimals = Math.max(ratedDecimals, h.obs.written?.decimals ?? 0);
+      ratedDecimals = Math.max(ratedDecimals, h.obs.decimals);
     }
     proRata = q / 4;
   } else if (metric.yearToDate && period.q !== undefined) proRata = period.q / 4;
@@ -282,7 +282,8 @@ function generate(seed: number): Dataset {
       observations.set(m.id, {
         metricId: m.id,
         value,
-        ...(value === null ? {} : { written: { value, decimals, loc: loc(pi) } }),
+        decimals: value === null ? 0 : decimals,
+        ...(value === null ? {} : { valueLoc: loc(pi) }),
         ...(chance(0.2) ? { rag: pick(RAGS) } : {}),
         ...(own ? { target: own } : {}),
         ...(chance(0.1) ? { targetLabel: 'own' } : {}),

@@ -27,11 +27,13 @@ function compare(value: unknown, fast: PosRef, slow: PosRef, at: string, out: st
     if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${at} ${what}: fast ${JSON.stringify(a)}, yaml ${JSON.stringify(b)}`);
   };
   same('loc', fast.loc, slow.loc);
+  same('offset', fast.offset, slow.offset);
   if (typeof value === 'number') same('decimals', fast.decimals(), slow.decimals());
   if (Array.isArray(value)) value.forEach((v, i) => compare(v, fast.at(i), slow.at(i), `${at}[${i}]`, out));
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       same(`keyLoc ${k}`, fast.keyLoc(k), slow.keyLoc(k));
+      same(`keyOffset ${k}`, fast.keyOffset(k), slow.keyOffset(k));
       compare(v, fast.at(k), slow.at(k), `${at}.${k}`, out);
     }
     same('missing key', fast.at('no-such-key').loc, slow.at('no-such-key').loc);

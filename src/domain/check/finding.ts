@@ -10,7 +10,7 @@ export function f(code: CheckCode, severity: Severity, loc: Loc, message: string
  * Half a unit in the last place written: 54.8 is right for anything in [54.75, 54.85]. A computed
  * figure that is not finite (a sum or ratio that overflowed) matches nothing.
  */
-export function withinPrecision(actual: number, stated: Written): boolean {
+export function withinPrecision(actual: number, stated: Pick<Written, 'value' | 'decimals'>): boolean {
   if (!Number.isFinite(actual)) return false;
   const half = 0.5 * 10 ** -stated.decimals;
   return Math.abs(actual - stated.value) <= half + 1e-9 * Math.max(1, Math.abs(actual));

@@ -5,7 +5,7 @@ import { formatNumber, decimalsOfNumber, formatValue } from '../format.js';
 import type { Evaluation, PeriodEval, PeriodRows, Travel } from '../evaluate.js';
 import { formatPeriod } from '../period.js';
 import type { NumericTarget } from '../rag.js';
-import type { Finding, Metric } from '../types.js';
+import type { Finding, Loc, Metric } from '../types.js';
 import { f, withinPrecision } from './finding.js';
 
 export function valueChecks(ev: Evaluation, pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
@@ -14,8 +14,9 @@ export function valueChecks(ev: Evaluation, pe: PeriodEval, r: PeriodRows, out: 
     if (!obs || obs.value === null) continue;
     const metric = r.metricOf(c);
     const id = metric.id;
-    const at = obs.written?.loc ?? obs.loc;
-    const d = obs.written?.decimals ?? 0;
+    // Where its value is written: found only for a finding (most figures have none).
+    const at = (): Loc => obs.valueLoc ?? obs.loc;
+    const d = obs.decimals;
     // Ratio
     if (obs.numerator && obs.denominator) {
       const factor = metric.unit === 'percent' ? 100 : metric.unit === 'rate' ? (metric.per ?? 1) : 1;
@@ -25,32 +26,32 @@ export function valueChecks(ev: Evaluation, pe: PeriodEval, r: PeriodRows, out: 
         const expected = (obs.numerator.value / obs.denominator.value) * factor;
         if (!Number.isFinite(expected)) {
           const formula = `${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''}`;
-          out.push(f('RATIO_MISMATCH', 'error', at, `the value ${formatNumber(obs.value, d)} cannot be checked: ${formula} overflows`, id));
-        } else if (!withinPrecision(expected, obs.written ?? { value: obs.value, decimals: d, loc: at })) {
+          out.push(f('RATIO_MISMATCH', 'error', at(), `the value ${formatNumber(obs.value, d)} cannot be checked: ${formula} overflows`, id));
+        } else if (!withinPrecision(expected, { value: obs.value, decimals: d })) {
           const shownExpected = formatNumber(expected, Math.max(d, 2));
           out.push(
-            f('RATIO_MISMATCH', 'error', at, `value ${formatNumber(obs.value, d)} ≠ ${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''} = ${shownExpected}`, id),
+            f('RATIO_MISMATCH', 'error', at(), `value ${formatNumber(obs.value, d)} ≠ ${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''} = ${shownExpected}`, id),
           );
         }
       }
     }
     // A running total that overflows (the figures themselves are finite).
     const rated = r.rated(c);
-    if (rated !== undefined && !Number.isFinite(rated)) out.push(f('OUT_OF_RANGE', 'error', at, 'the running total cannot be computed: it overflows', id));
+    if (rated !== undefined && !Number.isFinite(rated)) out.push(f('OUT_OF_RANGE', 'error', at(), 'the running total cannot be computed: it overflows', id));
     // Range
     if (metric.unit === 'percent' && obs.value > 100) {
-      if (metric.allowOver100) out.push(f('OUT_OF_RANGE', 'info', at, `${formatValue(metric, obs.value, d)} is over 100% (allowed for this metric: allow_over_100)`, id));
-      else out.push(f('OUT_OF_RANGE', 'error', at, `${formatValue(metric, obs.value, d)} is over 100% (set allow_over_100 where that is legitimate)`, id));
+      if (metric.allowOver100) out.push(f('OUT_OF_RANGE', 'info', at(), `${formatValue(metric, obs.value, d)} is over 100% (allowed for this metric: allow_over_100)`, id));
+      else out.push(f('OUT_OF_RANGE', 'error', at(), `${formatValue(metric, obs.value, d)} is over 100% (set allow_over_100 where that is legitimate)`, id));
     } else if (obs.value < 0 && (metric.unit === 'percent' || metric.unit === 'count' || metric.unit === 'days')) {
       const what = metric.unit === 'percent' ? 'percentage' : metric.unit === 'count' ? 'count' : 'number of days';
-      if (metric.allowNegative) out.push(f('OUT_OF_RANGE', 'info', at, `negative ${what} ${formatNumber(obs.value, d)} (allowed for this metric: allow_negative)`, id));
-      else out.push(f('OUT_OF_RANGE', 'error', at, `a ${what} cannot be negative (${formatNumber(obs.value, d)}; set allow_negative where that is legitimate)`, id));
+      if (metric.allowNegative) out.push(f('OUT_OF_RANGE', 'info', at(), `negative ${what} ${formatNumber(obs.value, d)} (allowed for this metric: allow_negative)`, id));
+      else out.push(f('OUT_OF_RANGE', 'error', at(), `a ${what} cannot be negative (${formatNumber(obs.value, d)}; set allow_negative where that is legitimate)`, id));
     }
     // Jump: the travel's `to` is the observation's value.
     const from = r.travelFrom(c);
     if (from !== undefined) {
       const message = jumpMessage(ev, pe, metric, r.travel(c) as Travel, d);
-      if (message !== undefined) out.push(f('SUSPICIOUS_JUMP', 'warning', at, message, id));
+      if (message !== undefined) out.push(f('SUSPICIOUS_JUMP', 'warning', at(), message, id));
     }
   }
 }
