@@ -16,6 +16,7 @@ import { sanitiseText, UNSAFE_CHAR } from '../domain/text.js';
 import type { Loc } from '../domain/types.js';
 import { lineEnds, type Limits } from './limits.js';
 import { lineStarts, locate, type LineStarts } from './lines.js';
+import { detach } from './strings.js';
 
 /** Where a value is written: a scalar's start offset, or a collection with its children. */
 type Pos = number | MapPos | SeqPos;
@@ -222,33 +223,40 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
   return root;
 }
 
-/** Checks that the values and the positions have the same shape, and the text is clean. */
-function agree(text: string, value: unknown, pos: Pos | undefined): void {
+/**
+ * Checks that the values and the positions have the same shape, and the text is clean; returns the
+ * value with each string made one of its own (strings.ts), written back into its parent.
+ */
+function agree(text: string, value: unknown, pos: Pos | undefined): unknown {
   if (pos === undefined) {
     if (value !== null) throw new GiveUp();
-    return;
+    return value;
   }
   if (typeof pos === 'number') {
     if (typeof value === 'string') {
       if (sanitiseText(value).text !== value) throw new GiveUp(pos);
-    } else if (value === null || typeof value === 'number' || typeof value === 'boolean') {
+      return detach(value);
+    }
+    if (value === null || typeof value === 'number' || typeof value === 'boolean') {
       // A plain scalar that js-yaml resolved: the core schema must read its text the same way.
       if (coreType(tokenAt(text, pos)) !== (value === null ? 'object' : typeof value)) throw new GiveUp(pos);
-    } else throw new GiveUp();
-    return;
+      return value;
+    }
+    throw new GiveUp();
   }
   if ('items' in pos) {
     if (!Array.isArray(value) || value.length !== pos.items.length) throw new GiveUp();
-    for (let i = 0; i < value.length; i++) agree(text, value[i], pos.items[i]);
-    return;
+    for (let i = 0; i < value.length; i++) value[i] = agree(text, value[i], pos.items[i]);
+    return value;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new GiveUp();
   const obj = value as Record<string, unknown>;
   if (Object.keys(obj).length !== pos.pairs.size) throw new GiveUp();
   for (const [name, pair] of pos.pairs) {
     if (!Object.prototype.hasOwnProperty.call(obj, name)) throw new GiveUp();
-    agree(text, obj[name], pair.v);
+    obj[name] = agree(text, obj[name], pair.v);
   }
+  return obj;
 }
 
 export interface FastParsed {
@@ -268,8 +276,7 @@ export function parseFast(shownAs: string, input: string, limits: Limits, why?: 
     const events = parseEvents(text, { maxDepth: limits.maxDepth });
     const pos = positions(text, events);
     const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
-    const value = docs[0] ?? null;
-    agree(text, value, pos);
+    const value = agree(text, docs[0] ?? null, pos);
     return { value, root: new FastRef({ text, lines: lineStarts(shownAs, text) }, pos, 0) };
   } catch (e) {
     // A GiveUp, or js-yaml's own error (syntax, duplicate key, depth): the careful path says what.

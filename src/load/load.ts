@@ -153,7 +153,6 @@ export async function loadDatasetAsync(cataloguePath: string, options: LoadOptio
           if (read === 'cancelled') return undefined;
           answer = read;
         }
-        if (v.kind === 'period') answer = revived(answer as PeriodResult);
         // A file that makes the load fail is told at once (q then exits 2, not 0).
         if (v.kind === 'period' && !v.progress.failed && answer?.findings.some(isLoadError)) onProgress?.({ ...v.progress, failed: true });
       }
@@ -313,7 +312,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   for (const job of plan.jobs) {
     files.push(job.shownAs);
     const result = yield { kind: 'period', job, plan, progress: { done: files.length - 1, total, file: job.shownAs, ...(failedSoFar() ? { failed: true } : {}) } };
-    const converted = (result as PeriodResult | undefined) ?? periodFile(job, plan);
+    const converted = revived((result as PeriodResult | undefined) ?? periodFile(job, plan));
     pushAll(out, converted.findings);
     if (!converted.data) continue;
     const same = periods.find((q) => samePeriod(q.period, converted.data!.period));

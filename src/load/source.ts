@@ -11,6 +11,7 @@ import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
 import { DEFAULT_LIMITS, finding, lineEnds, type Limits } from './limits.js';
 import type { PosRef } from './fast.js';
 import { locate, type LineStarts } from './lines.js';
+import { detach } from './strings.js';
 
 // yaml is loaded on first use: most files never need it (the fast path in fast.ts reads them), and
 // its import is a tenth of `ragtop check`'s start-up.
@@ -390,8 +391,9 @@ function cleanStrings(src: Source): Finding[] {
     if (isScalar(node)) {
       if (typeof node.value === 'string') {
         const s = sanitiseText(node.value, !isKey);
-        // Tabs become spaces and CRLF a newline silently; anything removed is a finding.
-        if (s.text !== node.value) node.value = s.text;
+        // Tabs become spaces and CRLF a newline silently; anything removed is a finding. The text
+        // is kept as a string of its own, not a slice of the file's (strings.ts).
+        node.value = detach(s.text);
         if (s.changed) {
           const message = `${isKey ? 'a key' : 'text'} holds control or escape characters; they were removed and are never written to the terminal: "${showText(s.text, 40)}"`;
           out.push(finding('CONTROL_CHARS', 'warning', src.locOfNode(node), message, outer === undefined ? undefined : showText(sanitiseText(outer, false).text, 60)));
