@@ -124,11 +124,13 @@ function items(item: z.core.$ZodType, keyType: z.core.$ZodType | undefined, valu
   for (let n = 0; n < count; n++) {
     const k = keys ? (keys[n] as string) : n;
     const v = keys ? (value as Record<string, unknown>)[k] : (value as unknown[])[n];
-    const at = [...path, k];
-    // A large collection inside an item stops checking on its own.
-    const stopped = walk(item, v, at, plain, inner);
-    if (stopped) return stopped;
+    // A large collection inside an item stops checking on its own (only such a one needs the walk).
+    if (holdsLarge(v)) {
+      const stopped = walk(item, v, [...path, k], plain, inner);
+      if (stopped) return stopped;
+    }
     if (!large) continue;
+    const at = [...path, k];
     let bad = false;
     if (keyType) {
       const r = z.safeParse(keyType, k, { reportInput: false });
@@ -149,6 +151,25 @@ function items(item: z.core.$ZodType, keyType: z.core.$ZodType | undefined, valu
   if (failed > 0 || inner.failed) state.failed = true;
   else if (!state.inside) state.checked.push({ path, kind: keys ? 'record' : 'array', outputs, ...(keys ? { keys } : {}), plain });
   return undefined;
+}
+
+/**
+ * Whether a value is or holds a collection of more than LARGE items: what a walk into it looks for
+ * (without one, the walk finds nothing to do). A plain scan, with no schema and no paths made.
+ */
+function holdsLarge(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  let count = 0;
+  if (Array.isArray(v)) {
+    if (v.length > LARGE) return true;
+    for (const x of v as unknown[]) if (holdsLarge(x)) return true;
+    return false;
+  }
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    if (++count > LARGE || holdsLarge((v as Record<string, unknown>)[k])) return true;
+  }
+  return false;
 }
 
 /** The document with each checked collection cut to its first item (copying only what leads to them). */
