@@ -5,6 +5,7 @@
 // changed line landed one row low and left stale lines behind. No Ink here: the first screen of
 // the last run (first-screen.ts) is drawn with it before Ink is loaded.
 
+import { Buffer } from 'node:buffer';
 import { terminalSafe } from './terminal-text.js';
 
 // The alternate screen, the cursor hidden and autowrap off: a row the terminal draws wider than
@@ -234,8 +235,10 @@ const blankCell = (c: Cell | undefined) => c === undefined || (c.ch === ' ' && c
 
 /**
  * Only the cells of row `i` that differ, when both rows are of one-column characters and fit in
- * `columns`: the cursor put at the first, those cells written with their styles, and the rest of
- * the row cleared where the new row ends before the old one did; undefined otherwise.
+ * `columns`: each run of changed cells written with its styles, the cursor put at its start
+ * (between two runs, the unchanged cells are written instead where that is shorter than moving the
+ * cursor past them), and the rest of the row cleared where the new row ends before the old one
+ * did; undefined otherwise.
  */
 function spanOf(i: number, prev: string, next: string, columns: number): string | undefined {
   const a = cellsOf(prev);
@@ -252,20 +255,40 @@ function spanOf(i: number, prev: string, next: string, columns: number): string 
   while (end > first && blankCell(b[end - 1])) end--;
   const clear = last >= end;
   const upTo = clear ? end - 1 : last;
-  let out = `${CSI}${i + 1};${first + 1}H`;
+  const move = (x: number) => `${CSI}${i + 1};${x + 1}H`;
+  let out = move(first);
   let style = '';
   // The style is set afresh at the first cell (whatever the terminal had), then changed as needed.
   let set = false;
-  for (let x = first; x <= upTo; x++) {
+  const styleFor = (c: Cell) => (!set ? (c.style === '' ? `${CSI}m` : `${CSI}0;${sgrOf(c.style)}m`) : c.style !== style ? sgrFrom(style, c.style) : '');
+  let x = first;
+  while (x <= upTo) {
+    if (set && sameCell(a[x], b[x])) {
+      // An unchanged stretch: written over, or moved past, whichever is shorter.
+      let y = x;
+      let cost = 0;
+      let s = style;
+      for (; y <= upTo && sameCell(a[y], b[y]); y++) {
+        const c = b[y] ?? BLANK;
+        cost += (c.style !== s ? sgrFrom(s, c.style).length : 0) + Buffer.byteLength(c.ch);
+        s = c.style;
+      }
+      if (y > upTo) break;
+      if (move(y).length < cost) {
+        out += move(y);
+        x = y;
+        continue;
+      }
+    }
     const c = b[x] ?? BLANK;
-    if (!set) out += c.style === '' ? `${CSI}m` : `${CSI}0;${sgrOf(c.style)}m`;
-    else if (c.style !== style) out += sgrFrom(style, c.style);
+    out += styleFor(c);
     style = c.style;
     set = true;
     out += c.ch;
+    x++;
   }
   if (style !== '' || !set) out += `${CSI}m`;
-  if (clear) out += `${CSI}K`;
+  if (clear) out += `${x === end ? '' : move(end)}${CSI}K`;
   return out;
 }
 

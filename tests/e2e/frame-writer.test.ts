@@ -29,6 +29,8 @@ const row = fc.oneof(
   // Characters whose width the writer does not assume: such a row is written whole.
   { arbitrary: fc.nat(99).map((n) => `│ 漢字 ${n} │ 👍 │`), weight: 1 },
   { arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', ' ', '▸', '─'), maxLength: 12 }), weight: 1 },
+  // Long rows that differ here and there (a trend chart, a table's figures): several runs of changes.
+  { arbitrary: fc.string({ unit: fc.constantFrom('a', 'a', 'a', 'b', ' ', '▸'), minLength: 30, maxLength: 40 }), weight: 2 },
 );
 
 /** Next frame from the previous one: a block shifted up or down (a list scrolled), rows changed, rows added or dropped. */
@@ -108,6 +110,15 @@ describe('the frame writer', () => {
     expect(frameDiff(['│ 漢字 1 │'], ['│ 漢字 2 │'], 4, 60)).toContain('\x1b[2K');
     // A shorter row: the changed cells, then the rest of the row cleared.
     expect(frameDiff(['total 1234567'], ['total 12'], 4, 60)).toBe('\x1b[1;9H\x1b[m\x1b[K');
+  });
+
+  it('writes each run of changed cells, moving the cursor past a long unchanged stretch', () => {
+    // A trend chart's row: a column at each end changes, the forty between do not.
+    const was = `▁▂▃ ${'─'.repeat(40)} ▅▆`;
+    const now = `▁▂▄ ${'─'.repeat(40)} ▅▇`;
+    expect(frameDiff([was], [now], 4, 60)).toBe('\x1b[1;3H\x1b[m▄\x1b[1;47H▇');
+    // A short unchanged stretch is cheaper to write over than to move past.
+    expect(frameDiff(['a1b2c'], ['a9b8c'], 4, 60)).toBe('\x1b[1;2H\x1b[m9b8');
   });
 
   it('a row that differs only in how its styles are written is not written, and the next row is still addressed', () => {
