@@ -66,7 +66,7 @@ export function unknownRef(what: string, id: string, loc: Loc, known: Iterable<s
 
 function toObservation(id: string, raw: RawObservation, ref: PosRef, keyAt: number, out: Finding[]): StoredObservation {
   const value = raw.value ?? null;
-  const target = toTarget(raw.target, ref.at('target'), id, out);
+  const target = raw.target === undefined ? undefined : toTarget(raw.target, ref.at('target'), id, out);
   // The parts most observations lack go in one record, made only when one of them is given, and
   // built field by field (a spread of `cond ? {…} : {}` per field made ten short-lived objects).
   let extra: { -readonly [K in keyof ObservationExtra]: ObservationExtra[K] } | undefined;
@@ -224,7 +224,7 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
     lines ??= source?.split(/\r\n|\r|\n/);
     prose.push({ text, ...proseStart(lines, at.loc, text), id });
   };
-  for (const [id, o] of observations) addProse(o.note, ref.at('observations').at(id).at('note'), id);
+  for (const [id, o] of observations) if (o.note !== undefined) addProse(o.note, obsRef.at(id).at('note'), id);
   const comRef = ref.at('commentary');
   for (const [id, c] of Object.entries(raw.commentary ?? {})) {
     if (index && !index.kpiIds.has(id) && !index.metricIds.has(id)) {
