@@ -75,7 +75,9 @@ export function start(args: string[], opts: StartOptions = {}): Session {
   }
   if (opts.shell) tmux('send-keys', '-t', name, '-l', `sh -c "cd '${ROOT}' && '${BIN}' ${quoted.replace(/["$`\\]/g, '\\$&')}; echo EXIT=\\$?"\r`);
   const screen = (withEscapes = false) => tmux('capture-pane', '-t', name, '-p', ...(withEscapes ? ['-e'] : []));
-  const waitFor = async (text: string | RegExp, timeout = 5000) => {
+  // The bound on a wait, not a delay: generous, for a machine busy with a second test run (the app
+  // then takes up to half a second a key).
+  const waitFor = async (text: string | RegExp, timeout = 20000) => {
     let last = '';
     await vi.waitFor(
       () => {
