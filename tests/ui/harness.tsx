@@ -1,6 +1,7 @@
 // renderTui(): the real App in ink-testing-library at a given size, with press() and polling waits.
 import path from 'node:path';
 import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { vi } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { initialState, type AppState } from '../../src/ui/state/reducer.js';
@@ -126,7 +127,9 @@ export function fits(frame: string, columns: number, rows: number): string[] {
   for (const [i, l] of lines.entries()) {
     // eslint-disable-next-line no-control-regex
     const visible = l.replace(/\x1b\[[0-9;]*m/g, '');
-    if ([...visible].length > columns) problems.push(`line ${i + 1} is ${[...visible].length} wide`);
+    // In terminal columns, as string-width (what Ink measures with) counts them.
+    const width = stringWidth(visible);
+    if (width > columns) problems.push(`line ${i + 1} is ${width} wide`);
   }
   return problems;
 }
