@@ -9,7 +9,7 @@ import { runChecks } from '../../src/domain/checks.js';
 import { evaluate, periodRows, type Evaluation, type KpiEval, type MetricEval, type PeriodEval, type Travel } from '../../src/domain/evaluate.js';
 import { formatNumber, groupThousands } from '../../src/domain/format.js';
 import { comparePeriods, endMonth, formatPeriod, precedingPeriod, previousOf, sameQuarterLastYear, samePeriod, startMonth, type Period } from '../../src/domain/period.js';
-import { computeRag, explainRag, isRated, rollupRag, type NumericTarget, type RagResult } from '../../src/domain/rag.js';
+import { explainRag, isRated, rollupRag, type NumericTarget, type RagResult } from '../../src/domain/rag.js';
 import type { Catalogue, Dataset, Good, Kpi, Metric, Observation, PeriodData, Priority, Rag, RatedRag, Rollup, Target, Tolerance, Unit, KpiReport } from '../../src/domain/types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -36,6 +36,56 @@ interface RefMetric {
 }
 
 const INTENSIVE = new Set<Unit>(['percent', 'days', 'score', 'rate', 'index', 'ratio']);
+
+/** Two figures equal but for floating-point noise (a relative 1e-9; nothing that overflowed). */
+function sameFigure(a: number, b: number): boolean {
+  return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * The RAG rule as the data contract states it, without the product's code: a target met (at or
+ * beyond it, `strict`: beyond it; a band: within it), else amber within the tolerance (a share of
+ * the target or of the band's missed bound, or an amount) and red beyond it; no published
+ * tolerance: red.
+ */
+function refRag(value: number, good: Good, target: NumericTarget, tol: Tolerance): RagResult {
+  let meets: boolean;
+  let reference: number;
+  let short: boolean;
+  if (target.kind === 'value') {
+    const t = target.value;
+    reference = t;
+    const above = value > t && !sameFigure(value, t);
+    const below = value < t && !sameFigure(value, t);
+    if (good === 'high') meets = target.strict ? above : !below;
+    else if (good === 'low') meets = target.strict ? below : !above;
+    else meets = !above && !below;
+    short = good === 'high' ? true : good === 'low' ? false : below;
+  } else {
+    const below = value < target.min && !sameFigure(value, target.min);
+    const above = value > target.max && !sameFigure(value, target.max);
+    meets = good === 'high' ? !below : good === 'low' ? !above : !below && !above;
+    reference = good === 'high' ? target.min : good === 'low' ? target.max : below ? target.min : target.max;
+    short = below;
+  }
+  // How far it falls short of (or goes over) the reference: 0 for a figure equal to it but for
+  // noise (a strict target then misses by nothing).
+  const gap = meets ? 0 : Math.max(0, short ? reference - value : value - reference);
+  const tolerance = tol.kind === 'unpublished' ? 0 : tol.kind === 'relative' ? Math.abs(reference) * tol.fraction : tol.amount;
+  const rag: RatedRag = meets ? 'green' : tol.kind !== 'unpublished' && (gap <= tolerance || sameFigure(gap, tolerance)) ? 'amber' : 'red';
+  return { rag, meets, gap, tolerance, reference, side: meets ? 'none' : short ? 'short' : 'over' };
+}
+
+/** A rollup as the contract states it: of the rated RAGs, the worst, the best, or the most frequent (worse on a tie). */
+function refRollup(rags: readonly Rag[], how: Rollup): Rag {
+  const rated = rags.filter((r): r is RatedRag => r === 'green' || r === 'amber' || r === 'red');
+  if (rated.length === 0) return 'unrated';
+  const worse: readonly RatedRag[] = ['red', 'amber', 'green'];
+  if (how === 'worst') return worse.find((r) => rated.includes(r)) as RatedRag;
+  if (how === 'best') return [...worse].reverse().find((r) => rated.includes(r)) as RatedRag;
+  const count = (r: RatedRag) => rated.filter((x) => x === r).length;
+  return worse.reduce((best, r) => (count(r) > count(best) ? r : best));
+}
 
 function refNumericTarget(t: Target | undefined): NumericTarget | undefined {
   if (t?.kind === 'value') return { kind: 'value', value: t.value };
@@ -142,7 +192,7 @@ function refMetric(catalogue: Catalogue, metric: Metric, data: PeriodData, histo
   }
   if (target === undefined) return finish({ rated, ratedDecimals, computed: 'unrated', why: 'no usable target' });
   const good: Good = spec.kind === 'change' ? (spec.direction === 'decrease' ? 'low' : 'high') : metric.good;
-  const result = computeRag(rated, good, target, tol);
+  const result = refRag(rated, good, target, tol);
   return finish({ rated, ratedDecimals, target, targetSource, result, computed: result.rag, why: explainRag(metric, rated, ratedDecimals, good, target, tol, result, targetWord) });
 }
 
@@ -163,7 +213,7 @@ function reference(dataset: Dataset): RefPeriod[] {
         const ms = kpi.metrics.map((m) => refMetric(dataset.catalogue, m, data, history.get(m.id) ?? []));
         kpi.metrics.forEach((m, i) => metrics.set(m.id, ms[i] as RefMetric));
         const report = kpi.composite ? data.kpiReports.get(kpi.id) : undefined;
-        const computed = rollupRag(
+        const computed = refRollup(
           ms.map((m) => m.counted),
           kpi.rollup,
         );
