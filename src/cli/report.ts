@@ -3,6 +3,7 @@
 import { escapeUnsafeJson, showText } from '../domain/text.js';
 import type { Finding, FindingCode, Severity } from '../domain/types.js';
 import { shown, type LoadResult } from '../load/load.js';
+import { plural } from '../domain/format.js';
 
 export interface CheckSummary {
   readonly errors: number;
@@ -42,10 +43,6 @@ export function findingLine(f: Finding): string {
   const where = f.line > 0 ? `${f.file}:${f.line}:${f.column}` : f.file;
   const id = f.id === undefined ? '' : ` ${showText(f.id, 60)}`;
   return `${showText(where, 200)} ${f.severity} ${f.code}${id}: ${showText(f.message, 400)}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** What the app, export and view say (on stderr, after the problems) when the data does not load. */

@@ -136,3 +136,8 @@ export function targetDecimals(value: number): number {
 export function formatTarget(metric: Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>, value: number): string {
   return formatValueTo(metric, value, targetDecimals(value));
 }
+
+/** A count and its noun: `1 finding`, `3 findings` (`many`: the plural when it is not `one` + s). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -8,6 +8,7 @@ import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
 import type { ScreenParams, ScreenView, Target } from './screen.js';
 import { clipLine, fit, seg, textWidth, truncate, windowRange, wrap, type Line, type Token } from './styled.js';
+import { plural } from '../domain/format.js';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const CODE_ORDER: readonly FindingCode[] = [...LOAD_CODES, ...CHECK_CODES];
@@ -119,10 +120,6 @@ function findingCounts(findings: readonly Finding[]): FindingCounts {
   const counts = { severity, byFile };
   countsMemo.set(findings, counts);
   return counts;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "2 errors, 10 warnings, 13 info · 9 in 2019/20 Q3" (the findings in that period's file). */

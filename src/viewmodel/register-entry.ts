@@ -11,7 +11,8 @@ import type { Model } from './model.js';
 import { bandLabel, type EntryView } from './register.js';
 import type { ScreenParams, ScreenView } from './screen.js';
 import { clipLine, seg, truncate, type Line, type Segment, type Token } from './styled.js';
-import { goodNews, marksOf, movementText, movementToken, plural, previousLabel, registerRows } from './register-screen.js';
+import { goodNews, marksOf, movementText, movementToken, previousLabel, registerRows } from './register-screen.js';
+import { plural } from '../domain/format.js';
 import { maxOf, minOf, pushAll } from '../domain/arrays.js';
 
 // ---------------------------------------------------------------------------------------------

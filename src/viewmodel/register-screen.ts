@@ -14,6 +14,7 @@ import { bandLabel, periodsWithRegister, registerSince } from './register.js';
 import type { ScreenParams, ScreenView, TableView, Target } from './screen.js';
 import { clipLine, fit, lineWidth, seg, textWidth, visibleWindow, type Line, type Segment } from './styled.js';
 import { marksOf, type RegisterRow, registerRows, matchesRegisterFilter, REGISTER_SORTS, registerSortOf, sortRegister, type RegisterColumnKey, registerCell, type RegisterLayout, layoutRegister } from './register-table.js';
+import { plural } from '../domain/format.js';
 
 export { goodNews, layoutRegister, marksOf, matchesRegisterFilter, movementText, movementToken, REGISTER_SORTS, REGISTER_STEPS, REGISTER_TITLE_MIN, registerCell, registerRows, registerSortOf, scoreText, sortRegister, type RegisterColumnKey, type RegisterLayout, type RegisterRow, type RegisterSort } from './register-table.js';
 
@@ -26,10 +27,6 @@ export function noRegisterMessage(model: Model, period: number): string {
   const withOne = periodsWithRegister(model);
   const others = withOne.length === 0 ? 'No loaded period has one.' : `Loaded period${withOne.length === 1 ? '' : 's'} with one: ${withOne.join(', ')} ([ ] change the period).`;
   return `There is no register in ${label}. ${others}`;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The first candidate line that fits the width (else the last, clipped). */

@@ -8,7 +8,8 @@ import { ragToken } from '../glyphs.js';
 import { kpiRows, type KpiRow } from '../kpi-rows.js';
 import { decidesNote, findingWords, kpiFigure, type KpiFigure, type MetricFigure } from '../figure.js';
 import { overviewModel } from '../overview.js';
-import { blocks, type Ctx, mdInline, mdTable, mdText, paragraphs, plural, titleUnlessGiven, travelCell, COUNT_ORDER, bullets } from './markdown.js';
+import { blocks, type Ctx, mdInline, mdTable, mdText, paragraphs, titleUnlessGiven, travelCell, COUNT_ORDER, bullets } from './markdown.js';
+import { plural } from '../../domain/format.js';
 
 export function overviewSection(c: Ctx): string[] {
   const o = overviewModel(c.model, c.period);

@@ -9,7 +9,6 @@ import { type KpiRow } from '../kpi-rows.js';
 import { type Model } from '../model.js';
 import { pushAll } from '../../domain/arrays.js';
 
-
 // ---------------------------------------------------------------------------------------------
 // Markdown text.
 
@@ -85,7 +84,6 @@ export function blocks(...parts: ReadonlyArray<readonly string[]>): string[] {
   return out;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Sections, one per kind of agenda item.
 
@@ -100,12 +98,7 @@ export interface Ctx {
 
 export const COUNT_ORDER = ['green', 'amber', 'red', 'unrated'] as const;
 
-
 export function titleUnlessGiven(item: AgendaEntry, title: string): string[] {
   return item.title.toLowerCase().includes(title.toLowerCase()) ? [] : [`**${mdInline(title)}**`, ''];
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 

@@ -9,7 +9,8 @@ import { entriesIn, gridData, unplaced } from '../heatgrid-screen.js';
 import { bandLabel, registerOf, registerSince, type EntryView } from '../register.js';
 import { movementText, scoreText } from '../register-screen.js';
 import { plain } from '../styled.js';
-import { blocks, bullets, type Ctx, mdInline, mdTable, mdText, paragraphs, plural, titleUnlessGiven } from './markdown.js';
+import { blocks, bullets, type Ctx, mdInline, mdTable, mdText, paragraphs, titleUnlessGiven } from './markdown.js';
+import { plural } from '../../domain/format.js';
 
 export function previousRegisterLabel(c: Ctx): string | undefined {
   return registerSince(c.model, c.period);
