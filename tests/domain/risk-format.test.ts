@@ -129,3 +129,20 @@ describe('terminal-safe text', () => {
     expect(showText('a\x1bb\u202e')).toBe('a\\x1bb\\u202e');
   });
 });
+
+describe('register movements (mutants that once survived: issue 16)', () => {
+  it('level, new and unknown are neither better nor worse', () => {
+    for (const kind of ['risk', 'opportunity'] as const) {
+      for (const m of ['level', 'new', 'unknown'] as const) expect(movementIsBetter(m, kind)).toBeUndefined();
+    }
+    expect(movementIsBetter('down', 'risk')).toBe(true);
+    expect(movementIsBetter('up', 'risk')).toBe(false);
+    expect(movementIsBetter('up', 'opportunity')).toBe(true);
+  });
+  it('an entry in both registers with a residual missing on one side is level, not new', () => {
+    expect(movementOf(entry('CR1', undefined), entry('CR1', 12), true)).toBe('level');
+    expect(movementOf(entry('CR1', 12), entry('CR1', undefined), true)).toBe('level');
+    expect(movementOf(entry('CR1', 12), undefined, true)).toBe('new');
+    expect(movementOf(entry('CR1', 12), undefined, false)).toBe('unknown');
+  });
+});

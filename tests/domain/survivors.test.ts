@@ -1,9 +1,9 @@
 // Mutants that once survived the suite (issue 16), each with the test that now kills it. Every
-// case is a rule of the data contract, checked at the rule's edge.
+// case is a rule of the data contract, checked at the rule's edge (the register's movements are
+// in risk-format.test.ts).
 import { describe, expect, it } from 'vitest';
 import { computeRag } from '../../src/domain/rag.js';
-import { movementIsBetter, movementOf } from '../../src/domain/risk.js';
-import type { RegisterEntry, Tolerance } from '../../src/domain/types.js';
+import type { Tolerance } from '../../src/domain/types.js';
 import { catalogue, evaluateTree, metricEval } from '../helpers.js';
 
 const kpi = (id: string, fields: string) => `      - id: ${id}\n        title: ${id}\n${fields
@@ -53,33 +53,5 @@ describe('the float tolerance is for rounding noise, not for figures', () => {
     expect(computeRag(999.95, 'high', { kind: 'value', value: 1000 }, { kind: 'unpublished', text: 'unpublished' }).meets).toBe(false);
     expect(computeRag(1000 - 1e-10, 'high', { kind: 'value', value: 1000 }, { kind: 'unpublished', text: 'unpublished' }).meets).toBe(true);
     expect(computeRag(0.1 + 0.2, 'low', { kind: 'value', value: 0.3 }, TEN_PERCENT).meets).toBe(true);
-  });
-});
-
-describe('register movements', () => {
-  const loc = { file: 'r.yaml', line: 1, col: 1 };
-  const entry = (residual: number | undefined): RegisterEntry => ({
-    id: 'CR1',
-    kind: 'risk',
-    title: 'A risk',
-    consequences: [],
-    controls: [],
-    actions: [],
-    ...(residual === undefined ? {} : { residual: { score: residual, loc } }),
-    loc,
-  });
-  it('level, new and unknown are neither better nor worse', () => {
-    for (const kind of ['risk', 'opportunity'] as const) {
-      for (const m of ['level', 'new', 'unknown'] as const) expect(movementIsBetter(m, kind)).toBeUndefined();
-    }
-    expect(movementIsBetter('down', 'risk')).toBe(true);
-    expect(movementIsBetter('up', 'risk')).toBe(false);
-    expect(movementIsBetter('up', 'opportunity')).toBe(true);
-  });
-  it('an entry in both registers with a residual missing on one side is level, not new', () => {
-    expect(movementOf(entry(undefined), entry(12), true)).toBe('level');
-    expect(movementOf(entry(12), entry(undefined), true)).toBe('level');
-    expect(movementOf(entry(12), undefined, true)).toBe('new');
-    expect(movementOf(entry(12), undefined, false)).toBe('unknown');
   });
 });
