@@ -80,7 +80,7 @@ export async function build() {
     sourcemap: 'linked',
     sourcesContent: false,
     chunkNames: 'chunk-[hash]',
-    // source.ts requires the careful reader by this name, beside the bundle (built below).
+    // yaml-lib.ts requires the careful reader by this name, beside the bundle (built below).
     define: { ...BUNDLE_OPTIONS.define, __RAGTOP_YAML__: '"./yaml.cjs"', __RAGTOP_BUILD__: JSON.stringify(buildId()) },
   });
   // The careful YAML reader as one CommonJS file: loaded synchronously, and only when a file
