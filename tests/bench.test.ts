@@ -5,14 +5,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script, without type declarations
 import { generate, quarters } from '../scripts/bench/generate.mjs';
 import { runCli } from './helpers.js';
 
 
 describe('the synthetic catalogue generator', () => {
   it('counts quarters back from 2024/25 Q4', () => {
-    const q = quarters(5) as Array<{ label: string; file: string }>;
+    const q = quarters(5);
     expect(q.map((x) => x.label)).toEqual(['2023/24 Q4', '2024/25 Q1', '2024/25 Q2', '2024/25 Q3', '2024/25 Q4']);
     expect(q[0]?.file).toBe('2023-24-Q4.yaml');
   });
@@ -20,7 +19,7 @@ describe('the synthetic catalogue generator', () => {
   it('writes size S that ragtop loads (check exits 0 or 1, never 2)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-bench-test-'));
     try {
-      const g = generate('S', dir) as { catalogue: string; dataDir: string };
+      const g = generate('S', dir);
       expect(readdirSync(g.dataDir)).toHaveLength(12);
       const r = await runCli(['check', g.catalogue]);
       expect([0, 1]).toContain(r.status);

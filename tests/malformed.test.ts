@@ -226,7 +226,7 @@ function spawned(args: readonly string[], cwd: string): Run {
     maxBuffer: 64 * 1024 * 1024,
     env: env(),
   });
-  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const timedOut = r.error !== undefined && 'code' in r.error && r.error.code === 'ETIMEDOUT';
   if (r.error && !timedOut) throw r.error;
   return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', timedOut };
 }
@@ -274,6 +274,13 @@ function linesOfFile(c: Case): number | undefined {
   }
 }
 
+/** The first of a list the test has just seen is not empty. */
+function firstOf<T>(list: readonly T[]): T {
+  const x = list[0];
+  if (x === undefined) throw new Error('expected at least one finding');
+  return x;
+}
+
 function checkLine(c: Case, line: number | undefined): void {
   const where = `${c.file}: line ${String(line)}`;
   if (c.line === 'none') {
@@ -285,7 +292,7 @@ function checkLine(c: Case, line: number | undefined): void {
   const max = linesOfFile(c);
   if (max !== undefined) expect(line, `${where}: past the end of the file (${max} lines)`).toBeLessThanOrEqual(max);
   if (typeof c.line === 'number') expect(line, where).toBe(c.line);
-  else if (Array.isArray(c.line)) {
+  else if (typeof c.line === 'object') {
     expect(line, where).toBeGreaterThanOrEqual(c.line[0]);
     expect(line, where).toBeLessThanOrEqual(c.line[1]);
   }
@@ -307,7 +314,7 @@ function judgeText(c: Case, r: Run): void {
     .filter((m): m is RegExpExecArray => m !== null && m[3] === 'error' && (c.codes as readonly string[]).includes(m[4] as string));
   expect(mine.length, `${c.name}: no ${c.codes.join('/')} error naming ${c.file} in:\n${r.stdout}`).toBeGreaterThan(0);
   // The finding the case is about: the first whose message fits, else the first of its codes.
-  const first = (c.message ? mine.find((m) => c.message?.test(m[6] as string)) : undefined) ?? (mine[0] as RegExpExecArray);
+  const first = (c.message ? mine.find((m) => c.message?.test(m[6] as string)) : undefined) ?? firstOf(mine);
   checkLine(c, first[1] === undefined ? undefined : Number(first[1]));
   const message = first[6] as string;
   expect(message, 'the message uses internal words').not.toMatch(INTERNAL_WORDS);
@@ -337,7 +344,7 @@ function judgeJson(c: Case, r: Run): void {
   expect(parsed.summary.loaded).toBe(false);
   const mine = parsed.findings.filter((f) => f.file === c.file && f.severity === 'error' && (c.codes as readonly string[]).includes(f.code));
   expect(mine.length, `${c.name} --json: no finding for ${c.file}`).toBeGreaterThan(0);
-  const f = (c.message ? mine.find((m) => c.message?.test(m.message)) : undefined) ?? (mine[0] as JsonFinding);
+  const f = (c.message ? mine.find((m) => c.message?.test(m.message)) : undefined) ?? firstOf(mine);
   checkLine(c, f.line > 0 ? f.line : undefined);
   if (c.message) expect(f.message).toMatch(c.message);
 }

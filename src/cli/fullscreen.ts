@@ -56,7 +56,7 @@ function frameSink(stdout: NodeJS.WriteStream, writer: FrameWriter, onFirstFrame
 function inputSource(stdin: NodeJS.ReadStream, onSuspendKey: () => void): NodeJS.ReadStream {
   const read = (size?: number): unknown => {
     const chunk: unknown = stdin.read(size);
-    if (chunk !== null && String(chunk).includes(SUSPEND_KEY)) onSuspendKey();
+    if ((typeof chunk === 'string' || Buffer.isBuffer(chunk)) && chunk.toString().includes(SUSPEND_KEY)) onSuspendKey();
     return chunk;
   };
   return withMethod(stdin, 'read', read);

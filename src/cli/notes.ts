@@ -35,14 +35,14 @@ const TICK_MS = 1000;
 
 /** What the follower knows: the latest state and the connection's status; changes notify. */
 export interface NotesStore {
-  get(): { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number; readonly choices?: readonly PresenterState[] };
-  setState(state: PresenterState): void;
-  setStatus(status: NotesStatus): void;
+  readonly get: () => { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number; readonly choices?: readonly PresenterState[] };
+  readonly setState: (state: PresenterState) => void;
+  readonly setStatus: (status: NotesStatus) => void;
   /** The presenters to choose from (several running), or none. */
-  setChoices(choices: readonly PresenterState[]): void;
+  readonly setChoices: (choices: readonly PresenterState[]) => void;
   /** The clock moved on: draw again. */
-  tick(): void;
-  subscribe(listener: () => void): () => void;
+  readonly tick: () => void;
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 export function notesStore(): NotesStore {

@@ -49,13 +49,13 @@ function unwrap(schema: z.core.$ZodType): { s: z.core.$ZodType; plain: boolean }
   let s = schema;
   let plain = true;
   for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap() as z.core.$ZodType;
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
     else if (s instanceof z.ZodDefault || s instanceof z.ZodPrefault) {
       plain = false;
-      s = s.unwrap() as z.core.$ZodType;
+      s = s.unwrap();
     } else if (s instanceof z.ZodPipe) {
       plain = false;
-      s = s.in as z.core.$ZodType;
+      s = s.in;
     } else return { s, plain };
   }
 }
@@ -94,7 +94,7 @@ function walk(schema: z.core.$ZodType, value: unknown, path: Path, plainSoFar: b
   const plain = plainSoFar && plainHere && unchecked(s);
   if (s instanceof z.ZodObject) {
     if (!isMapping(value)) return undefined;
-    for (const [key, field] of Object.entries(s.shape as Record<string, z.core.$ZodType>)) {
+    for (const [key, field] of Object.entries<z.core.$ZodType>(s.shape)) {
       if (!Object.hasOwn(value, key)) continue;
       const stopped = walk(field, value[key], [...path, key], plain, state);
       if (stopped) return stopped;
@@ -103,11 +103,11 @@ function walk(schema: z.core.$ZodType, value: unknown, path: Path, plainSoFar: b
   }
   if (s instanceof z.ZodArray) {
     if (!Array.isArray(value)) return undefined;
-    return items(s.element as z.core.$ZodType, undefined, value, undefined, path, plain, state);
+    return items(s.element, undefined, value, undefined, path, plain, state);
   }
   if (s instanceof z.ZodRecord) {
     if (!isMapping(value)) return undefined;
-    return items(s.valueType as z.core.$ZodType, s.keyType as z.core.$ZodType, value, Object.keys(value), path, plain, state);
+    return items(s.valueType, s.keyType, value, Object.keys(value), path, plain, state);
   }
   return undefined;
 }
@@ -136,14 +136,14 @@ function items(item: z.core.$ZodType, keyType: z.core.$ZodType | undefined, valu
       const r = z.safeParse(keyType, k, { reportInput: false });
       if (!r.success) {
         bad = true;
-        for (const i of r.error.issues) issues.push({ ...i, path: [...at, ...i.path] } as Issue);
+        for (const i of r.error.issues) issues.push({ ...i, path: [...at, ...i.path] });
       }
     }
     const r = z.safeParse(item, v, { reportInput: false });
     if (r.success) outputs.push(r.data);
     else {
       bad = true;
-      for (const i of r.error.issues) issues.push({ ...i, path: [...at, ...i.path] } as Issue);
+      for (const i of r.error.issues) issues.push({ ...i, path: [...at, ...i.path] });
     }
     if (bad && ++failed > LOAD_FINDINGS_CAP) return { issues, where: path, notChecked: count - n - 1 };
   }

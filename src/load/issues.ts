@@ -122,7 +122,8 @@ function describeInput(v: unknown): string {
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the text "${showText(v, 40)}"`;
   if (typeof v === 'number') return Number.isFinite(v) ? `the number ${v}` : `the non-finite number ${v}`;
-  return `${typeof v} ${String(v)}`;
+  if (typeof v === 'boolean' || typeof v === 'bigint' || v === undefined) return `${typeof v} ${String(v)}`;
+  return typeof v;
 }
 
 const EXPECTED_WORDS: Readonly<Record<string, string>> = {
@@ -180,7 +181,7 @@ function narrowUnion(issue: Issue & { code: 'invalid_union' }): Issue[] | undefi
   const branches = issue.errors.filter((b) => b.length > 0 && !b.some(shapeMiss));
   const best = branches.sort((a, b) => a.length - b.length)[0];
   if (!best) return undefined;
-  return best.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
+  return best.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
 }
 
 const TEXT_MAPPING_HINT = " (unquoted text with ': ' in it reads as a mapping: put the text in quotes)";
@@ -232,7 +233,7 @@ export function schemaFindings(doc: PosRef, root: unknown, issues: readonly Issu
     const last = path[path.length - 1];
     const parentValue = valueAt(root, parentPath);
     const missing =
-      typeof last === 'string' && parentValue !== null && typeof parentValue === 'object' && !Array.isArray(parentValue) && !(last in (parentValue as object));
+      typeof last === 'string' && parentValue !== null && typeof parentValue === 'object' && !Array.isArray(parentValue) && !(last in parentValue);
     if (missing) {
       out.push(finding('SCHEMA', 'error', refAt(parentPath).loc, `missing required field '${showText(last)}'${parentPath.length ? ` in ${fieldName(parentPath)}` : ''}`, id));
       continue;

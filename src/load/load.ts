@@ -312,7 +312,7 @@ function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step
   for (const job of plan.jobs) {
     files.push(job.shownAs);
     const result = yield { kind: 'period', job, plan, progress: { done: files.length - 1, total, file: job.shownAs, ...(failedSoFar() ? { failed: true } : {}) } };
-    const converted = revived((result as PeriodResult | undefined) ?? periodFile(job, plan));
+    const converted = revived(result ?? periodFile(job, plan));
     pushAll(out, converted.findings);
     if (!converted.data) continue;
     const same = periods.find((q) => samePeriod(q.period, converted.data!.period));

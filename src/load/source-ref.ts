@@ -1,7 +1,7 @@
 // Positions in a file the careful path parsed (source.ts): a yaml Document with its line starts,
 // and refs into it by key and index, as PosRef (fast.ts) describes them.
 
-import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Loc } from '../domain/types.js';
 import type { PosRef } from './fast.js';
 import { locate, type LineStarts } from './lines.js';
@@ -34,7 +34,7 @@ export class Source {
   }
 
   root(): Ref {
-    return new Ref(this, (this.doc.contents as Node | null) ?? undefined, 0);
+    return new Ref(this, this.doc.contents ?? undefined, 0);
   }
 
   /** The node at a path of keys and indexes, following aliases; undefined where it stops. */
@@ -81,7 +81,7 @@ export class Ref implements PosRef {
   }
 
   private deref(n: unknown): Node | undefined {
-    if (isAlias(n)) return (n.resolve(this.src.doc) as Node | undefined) ?? undefined;
+    if (isAlias(n)) return n.resolve(this.src.doc) ?? undefined;
     return (n as Node | null) ?? undefined;
   }
 
@@ -90,7 +90,7 @@ export class Ref implements PosRef {
     const index = new Map<string, { key: Node; value: Node | undefined }>();
     const node = this.deref(this.node);
     if (isMap(node)) {
-      for (const pair of (node as YAMLMap).items) {
+      for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as Node;
         const name = isScalar(k) ? String(k.value) : '';

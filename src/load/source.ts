@@ -175,7 +175,7 @@ function checkStructure(src: Source, maxDepth: number): Finding[] {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
     if (!isCollection(node)) continue;
     if (depth >= maxDepth) {
-      return [finding('YAML_SYNTAX', 'error', src.locOfNode(node as Node), tooDeepMessage(maxDepth))];
+      return [finding('YAML_SYNTAX', 'error', src.locOfNode(node), tooDeepMessage(maxDepth))];
     }
     const seen = isMap(node) ? new Set<unknown>() : undefined;
     for (const item of node.items) {
@@ -187,7 +187,7 @@ function checkStructure(src: Source, maxDepth: number): Finding[] {
           const name = isScalar(k) ? (k.value === null ? null : typeof k.value === 'object' ? k : k.value) : k;
           if (seen.has(name) && out.length > LOAD_FINDINGS_CAP) more += 1;
           else if (seen.has(name)) {
-            const key = isScalar(k) ? String(k.value ?? k.source ?? '') : '';
+            const key = isScalar(k) ? scalarText(k.value ?? k.source) : '';
             out.push(finding('DUPLICATE_ID', 'error', src.locOfNode(k as Node), `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key ? showText(key) : undefined));
           }
           seen.add(name);
@@ -265,4 +265,9 @@ function cleanStrings(src: Source): Finding[] {
     }
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** A scalar key's text for a message: a string, number or boolean as written; anything else, none. */
+function scalarText(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
 }

@@ -116,8 +116,8 @@ function meetingPeriod(s: AppState): number {
 }
 
 export interface Clock {
-  now(): number;
-  subscribe(listener: () => void): () => void;
+  readonly now: () => number;
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 const STILL: Clock = { now: () => 0, subscribe: () => () => undefined };

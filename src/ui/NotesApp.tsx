@@ -10,8 +10,8 @@ import { useViewport } from './viewport.js';
 
 /** What the notes follower knows, kept outside React (the socket and the clock update it). */
 export interface NotesSource {
-  get(): { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number; readonly choices?: readonly PresenterState[] };
-  subscribe(listener: () => void): () => void;
+  readonly get: () => { readonly state?: PresenterState; readonly status: NotesStatus; readonly tick: number; readonly choices?: readonly PresenterState[] };
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 export type NotesAppProps = {

@@ -9,9 +9,9 @@ export interface LiveData {
 }
 
 export interface LiveStore {
-  get(): LiveData;
+  readonly get: () => LiveData;
   set(next: LiveData): void;
-  subscribe(listener: () => void): () => void;
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 export function liveStore(initial: LiveData): LiveStore {

@@ -140,7 +140,7 @@ function findingsOf(model: Model, file: string, id: string): readonly FigureFind
     for (const f of model.findings) {
       if (f.id === undefined) continue;
       let byId = index.get(f.file);
-      if (!byId) index.set(f.file, (byId = new Map()));
+      if (!byId) index.set(f.file, (byId = new Map<string, FigureFinding[]>()));
       const list = byId.get(f.id);
       const item: FigureFinding = { code: f.code, severity: f.severity, word: FINDING_WORDS[f.code], message: f.message, marks: marks(f), finding: f };
       if (list) list.push(item);

@@ -338,7 +338,7 @@ export function gridLines(items: readonly GridItem[], o: GridDraw): Line[] {
           const segs: Segment[] = laid.flatMap((w, j) => [...(j > 0 ? [seg(' ')] : []), ...w.segs]);
           const w = laid.reduce((n, x) => n + x.width, 0) + Math.max(0, laid.length - 1);
           const pad = seg(' '.repeat(Math.max(0, inner - w)));
-          line.push(...(here ? segs.map((s) => ({ ...s, token: 'focus' as Token })) : segs), here ? { ...pad, token: 'focus' as Token } : pad);
+          line.push(...(here ? segs.map((s) => ({ ...s, token: 'focus' as const })) : segs), here ? { ...pad, token: 'focus' as const } : pad);
         }
         line.push(seg(here ? m.close : ' ', here ? 'focus' : 'text'));
       });

@@ -23,7 +23,7 @@ function candidates(model: Model, kind: Kind, arg: string, period: number): Arra
   const q = arg.trim().toLowerCase();
   switch (kind) {
     case 'kpi': {
-      const all = [...model.kpis.values()].map(({ kpi }) => ({ value: kpi.id, title: kpi.title.toLowerCase(), target: { kind: 'kpi', id: kpi.id } as Target }));
+      const all = [...model.kpis.values()].map(({ kpi }) => ({ value: kpi.id, title: kpi.title.toLowerCase(), target: { kind: 'kpi', id: kpi.id } satisfies Target }));
       const exact = all.filter((k) => k.value === q);
       const prefix = all.filter((k) => k.value.startsWith(q) && k.value !== q);
       const words = q.split(/\s+/).filter(Boolean);
@@ -36,11 +36,11 @@ function candidates(model: Model, kind: Kind, arg: string, period: number): Arra
     case 'priority':
       return model.priorities
         .filter((p) => p.id.startsWith(q) || p.title.toLowerCase().includes(q))
-        .map((p) => ({ value: p.id, target: { kind: 'priority', id: p.id } as Target }));
+        .map((p) => ({ value: p.id, target: { kind: 'priority', id: p.id } satisfies Target }));
     case 'risk':
       return registerIds(model, period)
         .filter((id) => id.toLowerCase().startsWith(q))
-        .map((id) => ({ value: id, target: { kind: 'risk', id } as Target }));
+        .map((id) => ({ value: id, target: { kind: 'risk', id } satisfies Target }));
     case 'period':
       return model.periodLabels
         .map((label, i) => ({ value: label, target: i }))

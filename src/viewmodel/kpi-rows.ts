@@ -118,7 +118,7 @@ const haystacks = new WeakMap<Model, Map<string, string>>();
 
 function haystackOf(model: Model, kpi: Kpi): string {
   let byId = haystacks.get(model);
-  if (!byId) haystacks.set(model, (byId = new Map()));
+  if (!byId) haystacks.set(model, (byId = new Map<string, string>()));
   let text = byId.get(kpi.id);
   if (text === undefined) {
     text = [kpi.title, kpi.id, kpi.directorate ?? '', ...kpi.metrics.map((m) => m.title)].join('\n').toLowerCase();

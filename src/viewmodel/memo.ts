@@ -22,7 +22,7 @@ export function modelMemo<V>(limit: number): Memo<V> {
       // As JSON, so that no text (a filter, an id) can make two keys alike.
       const key = JSON.stringify(parts);
       let values = byModel.get(model);
-      if (!values) byModel.set(model, (values = new Map()));
+      if (!values) byModel.set(model, (values = new Map<string, V>()));
       if (values.has(key)) {
         const hit = values.get(key) as V;
         // Most recently used last.

@@ -14,7 +14,7 @@ const agendas = new WeakMap<Model, Map<string, MeetingAgenda>>();
 /** The meeting's agenda for a period (the agenda file's, or one built exceptions-first); cached. */
 export function meetingAgenda(model: Model, period: number, agenda?: Agenda): MeetingAgenda {
   let byPeriod = agendas.get(model);
-  if (!byPeriod) agendas.set(model, (byPeriod = new Map()));
+  if (!byPeriod) agendas.set(model, (byPeriod = new Map<string, MeetingAgenda>()));
   const key = `${period}|${agenda?.file ?? ''}`;
   let found = byPeriod.get(key);
   if (!found) byPeriod.set(key, (found = agendaFor(model, period, agenda)));

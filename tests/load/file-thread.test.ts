@@ -59,9 +59,8 @@ describe.skipIf(why !== '')('a file read off the main thread', { timeout: 60_000
   it('a file past its time budget is stopped and reported', () => {
     const dir = hostile();
     const got = run(`const r = await loadDatasetAsync(process.argv[1], { fileBudgetMs: 100 }); console.log(JSON.stringify(r.findings));`, path.join(dir, 'catalogue.yaml'));
-    expect(got).toEqual([
-      expect.objectContaining({ code: 'READ_ERROR', file: expect.stringMatching(/q1\.yaml$/), line: 1, message: 'reading the file took longer than 0.1 s, so it was stopped: make it smaller or plainer (no anchors, tags or repeated keys)' }),
-    ]);
+    expect(got).toEqual([expect.objectContaining({ code: 'READ_ERROR', line: 1, message: 'reading the file took longer than 0.1 s, so it was stopped: make it smaller or plainer (no anchors, tags or repeated keys)' })]);
+    expect((got as Array<{ file: string }>)[0]?.file).toMatch(/q1\.yaml$/);
   });
 
   it('an error from an idle worker is not an unhandled error: the next file gets a new worker', () => {
