@@ -57,10 +57,6 @@ function readRaw(file: string): Raw {
         return { kind: 'bad', problem: `preferences file ${showText(file, 200)} is over the 1 MiB limit; ignored (using defaults)`, corrupt: true };
       case 'unreadable':
         return { kind: 'bad', problem: `preferences file ${showText(file, 200)} could not be read; using defaults`, corrupt: false };
-      default: {
-        const _exhaustive: never = read.why;
-        return _exhaustive;
-      }
     }
   }
   let value: unknown;

@@ -143,10 +143,6 @@ export function readText(file: string, shownAs: string, limits: Limits = DEFAULT
       case 'missing':
       case 'unreadable':
         return fail('READ_ERROR', at(1, 1), describeFsError(read.error, 'cannot read the file'));
-      default: {
-        const _exhaustive: never = read.why;
-        return _exhaustive;
-      }
     }
   }
   const bytes = read.bytes;

@@ -41,9 +41,5 @@ export function footerLine(kind: 'hints' | 'filter' | 'command' | 'status', text
       return clipLine([seg(text, 'warning')], width, g.ellipsis);
     case 'hints':
       return clipLine([seg(text, 'text.muted')], width, g.ellipsis);
-    default: {
-      const _exhaustive: never = kind;
-      return _exhaustive;
-    }
   }
 }

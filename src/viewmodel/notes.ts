@@ -50,10 +50,6 @@ function statusText(status: NotesStatus, state: PresenterState | undefined, elli
       return { text: `lost the presenter; reconnecting${ellipsis}`, token: 'warning' };
     case 'choose':
       return { text: 'several presenters are running: press the number of the one to follow', token: 'warning' };
-    default: {
-      const _exhaustive: never = status;
-      return _exhaustive;
-    }
   }
 }
 

@@ -76,10 +76,6 @@ export function slideView(model: Model, entry: AgendaEntry, params: SlideParams)
     case 'text':
       body = textSlide(ctx, title);
       break;
-    default: {
-      const _exhaustive: never = show;
-      body = _exhaustive;
-    }
   }
   // Everything within the size: the lines, the table (rows + 4 lines) and the lines after it.
   // Drawn with the glyph set (in ASCII, data text transliterated) before it is cut to the width.

@@ -325,10 +325,6 @@ function matches(b: Binding, k: KeyPress): boolean {
       return k.tab === true && k.shift === true;
     case 'backspace':
       return k.backspace === true;
-    default: {
-      const _exhaustive: never = b.special;
-      return _exhaustive;
-    }
   }
 }
 
