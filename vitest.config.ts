@@ -9,6 +9,9 @@ export default defineConfig({
     // time, and the suite took half as long again.) The suite passes with the machine fully
     // loaded, so it may use all of it.
     maxWorkers: Math.max(1, os.availableParallelism()),
+    // Tests wait for conditions, never for time; the timeout only ends a test that would never get
+    // there. Vitest's 5 s default ended a 200-key UI walk on a machine busy with other work.
+    testTimeout: 30_000,
     // In CI a JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
   },

@@ -42,26 +42,26 @@ export interface MetricEval {
   readonly metric: Metric;
   readonly kpi: Kpi;
   readonly period: Period;
-  readonly obs?: Observation;
+  readonly obs?: Observation | undefined;
   /** The value rated: the observation's value, or the running total in the year for a cumulative metric. */
-  readonly rated?: number;
+  readonly rated?: number | undefined;
   readonly ratedDecimals: number;
   /** The target the value was compared with, resolved to numbers, and where it came from. */
-  readonly target?: NumericTarget;
-  readonly targetSource?: TargetSource;
+  readonly target?: NumericTarget | undefined;
+  readonly targetSource?: TargetSource | undefined;
   /** The published label of the target used (see `Rating.targetLabel`). */
-  readonly targetLabel?: string;
-  readonly result?: RagResult;
+  readonly targetLabel?: string | undefined;
+  readonly result?: RagResult | undefined;
   readonly computed: Rag;
   /** Why the computed RAG is what it is, in one line. */
   readonly why: string;
   /** `why`, with `leadsTo` joining the comparison to the RAG (the viewmodel's glyph: "→" or "->"). */
-  explain?(leadsTo: string): string;
-  readonly reported?: Rag;
+  explain?: ((leadsTo: string) => string) | undefined;
+  readonly reported?: Rag | undefined;
   /** The RAG that counts: the reported one where given, else the computed one. */
   readonly counted: Rag;
   readonly mismatch: boolean;
-  readonly travel?: Travel;
+  readonly travel?: Travel | undefined;
 }
 
 export interface KpiEval {

@@ -147,20 +147,20 @@ export interface Observation {
   /** The decimals its value was written to (`89.10` → 2); 0 when it has none. */
   readonly decimals: number;
   /** Where its value is written, when it has one. */
-  readonly valueLoc?: Loc;
-  readonly rag?: Rag;
-  readonly ragLoc?: Loc;
-  readonly numerator?: Written;
-  readonly denominator?: Written;
-  readonly asOf?: AsOf;
-  readonly asOfLoc?: Loc;
-  readonly target?: Target;
-  readonly targetLoc?: Loc;
-  readonly targetLabel?: string;
+  readonly valueLoc?: Loc | undefined;
+  readonly rag?: Rag | undefined;
+  readonly ragLoc?: Loc | undefined;
+  readonly numerator?: Written | undefined;
+  readonly denominator?: Written | undefined;
+  readonly asOf?: AsOf | undefined;
+  readonly asOfLoc?: Loc | undefined;
+  readonly target?: Target | undefined;
+  readonly targetLoc?: Loc | undefined;
+  readonly targetLabel?: string | undefined;
   readonly benchmarks: Readonly<Record<string, number>>;
   readonly flags: readonly Flag[];
-  readonly flagsLoc?: Loc;
-  readonly note?: string;
+  readonly flagsLoc?: Loc | undefined;
+  readonly note?: string | undefined;
   readonly loc: Loc;
 }
 

@@ -140,7 +140,7 @@ function scalarStart(text: string, e: ScalarEvent): number {
 interface Open {
   readonly pos: MapPos | SeqPos;
   /** In a mapping: the key read, its offset and where it ends, waiting for its value. */
-  key?: { readonly name: string; readonly at: number; readonly end: number };
+  key?: { readonly name: string; readonly at: number; readonly end: number } | undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import { keyHints } from './keys/key-text.js';
 import { route, scopesOf } from './keys/router.js';
 import { helpLines } from './screens/help.js';
 import { screenDef } from './screens/registry.js';
-import { cursorOf, current, filterOf, reducer, screenKey, type AppState, type Screen } from './state/reducer.js';
+import { cursorOf, current, filterOf, reducer, screenKey, withoutStatus, type AppState, type Screen } from './state/reducer.js';
 import type { Theme } from './theme/theme.js';
 
 export const MIN_COLUMNS = 60;
@@ -158,7 +158,7 @@ export function App({ model, theme, initial, title, organisation, onExit, column
         },
       });
       // A status line lasts until the next key, whether or not that key does anything.
-      return actions.reduce(reducer, s.status === undefined ? s : { ...s, status: undefined });
+      return actions.reduce(reducer, withoutStatus(s));
     },
     [model, viewOf, columns, frameHeight, slideHeight],
   );

@@ -41,15 +41,15 @@ export interface MetricFigure {
   readonly me: MetricEval;
   readonly metric: Metric;
   /** The value rated (a cumulative metric's running total), when there is one. */
-  readonly value?: number;
+  readonly value?: number | undefined;
   /** The value with its unit ("89.19%"), or why there is none ("not reported", "no value"). */
   readonly valueText: string;
   /** The running total in the year is what is shown and rated. */
   readonly yearToDate: boolean;
   /** A cumulative metric's own figure for the quarter, when the value shown is the running total. */
-  readonly ownText?: string;
+  readonly ownText?: string | undefined;
   readonly target: TargetFigure;
-  readonly reported?: Rag;
+  readonly reported?: Rag | undefined;
   readonly computed: Rag;
   /** The RAG that counts: reported where given, else computed. */
   readonly counted: Rag;
@@ -57,11 +57,11 @@ export interface MetricFigure {
   readonly mismatch: boolean;
   /** The rule behind the computed RAG, in one line. */
   readonly rule: string;
-  readonly travel?: Travel;
+  readonly travel?: Travel | undefined;
   /** The earlier value the travel compares with, formatted as the value is. */
-  readonly travelFrom?: string;
+  readonly travelFrom?: string | undefined;
   readonly flags: readonly Flag[];
-  readonly asOf?: string;
+  readonly asOf?: string | undefined;
   /** `check` finds the figure stale (STALE). */
   readonly stale: boolean;
   readonly findings: readonly FigureFinding[];

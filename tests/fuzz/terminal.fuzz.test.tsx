@@ -82,7 +82,7 @@ interface Case {
   readonly benchmarkKey: string;
   readonly note: string;
   /** An observation of a metric the catalogue lacks: a load error, so only in some cases. */
-  readonly observationKey?: string;
+  readonly observationKey?: string | undefined;
   readonly registerTitle: string;
   readonly agendaNotes: string;
   readonly periodName: string;

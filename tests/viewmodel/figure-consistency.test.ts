@@ -33,7 +33,7 @@ function numberIn(text: string): number | undefined {
 }
 
 interface Shown {
-  readonly rag?: string;
+  readonly rag?: string | undefined;
   readonly value?: string;
   readonly target?: string;
 }

@@ -12,11 +12,13 @@ const q3 = model.ev.dataset.agendas[0] as Agenda;
 const withAgendas = (agendas: Agenda[]) => buildModel({ ...model.ev.dataset, agendas }, [], UNICODE_GLYPHS);
 const Q2 = model.periodLabels.indexOf('2019/20 Q2');
 const Q3 = model.periodLabels.indexOf('2019/20 Q3');
+const Q2_PERIOD = parsePeriod('2019/20 Q2');
+if (!Q2_PERIOD) throw new Error('2019/20 Q2 is a period');
 
 describe('the meeting ragtop present opens on', () => {
   it('is the latest period that has an agenda file, not the latest period', () => {
     expect(meetingPeriodOf(model)).toBe(Q3);
-    const q2only = withAgendas([{ ...q3, period: parsePeriod('2019/20 Q2') }]);
+    const q2only = withAgendas([{ ...q3, period: Q2_PERIOD }]);
     // Q2's agenda is the only one: Q2, although Q3 is loaded.
     expect(meetingPeriodOf(q2only)).toBe(Q2);
   });

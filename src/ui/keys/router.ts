@@ -53,7 +53,7 @@ export function route(k: KeyPress, state: AppState, view: ScreenView, ctx: Route
   const everywhere = commandFor(k, ['global']);
   if (everywhere !== undefined) return run(everywhere, k, state, view, ctx);
   // A blanked screen: any other key shows it again, and does nothing else.
-  if (state.present?.blank && current(state).screen === 'present' && state.mode === 'normal') return [{ type: 'presentSet', set: { blank: undefined } }];
+  if (state.present?.blank && current(state).screen === 'present' && state.mode === 'normal') return [{ type: 'presentUnblank' }];
   const id = commandFor(k, scopesOf(state));
   return id === undefined ? [] : run(id, k, state, view, ctx);
 }

@@ -101,6 +101,8 @@ export type Action =
   /** Shows agenda item `item` (clamped), from wherever it was drilled to; closes the index, clears typed digits, unblanks. */
   | { readonly type: 'presentGo'; readonly item: number }
   | { readonly type: 'presentSet'; readonly set: Partial<Pick<PresentState, 'blank' | 'index' | 'indexCursor' | 'digits'>> }
+  /** Shows the blanked screen again. */
+  | { readonly type: 'presentUnblank' }
   /** Back to the slide from anything drilled into from it, in the meeting's period. */
   | { readonly type: 'presentReturn' }
   /** The agenda changed under the presentation (a reload, an edit): its new size, period and item. */
@@ -175,8 +177,21 @@ export function filterOf(state: AppState): string {
   return state.mode === 'filter' ? state.draft : (state.filters[key] ?? '');
 }
 
+/** The state without its status line (a status line lasts until the next key). */
+export function withoutStatus(state: AppState): AppState {
+  if (state.status === undefined) return state;
+  const { status: _status, ...rest } = state;
+  return rest;
+}
+
+/** The presentation shown again after a blank. */
+function unblanked(present: PresentState): PresentState {
+  const { blank: _blank, ...rest } = present;
+  return rest;
+}
+
 export function reducer(state: AppState, action: Action): AppState {
-  const base = state.status === undefined || action.type === 'status' ? state : { ...state, status: undefined };
+  const base = action.type === 'status' ? state : withoutStatus(state);
   switch (action.type) {
     case 'move': {
       const at = cursorOf(base);
@@ -235,7 +250,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...base, sorts: { ...base.sorts, [key]: { column: action.columns <= 0 ? 0 : (now + 1) % action.columns } } };
     }
     case 'status':
-      return action.text === undefined ? { ...base, status: undefined } : { ...base, status: action.text };
+      return action.text === undefined ? withoutStatus(base) : { ...base, status: action.text };
     case 'quit':
       return { ...base, quit: true, interrupted: action.interrupted === true };
     case 'gridMove': {
@@ -261,11 +276,12 @@ export function reducer(state: AppState, action: Action): AppState {
       const item = clamp(action.item, base.present.count);
       // A new item starts at its top; the same item keeps where it was scrolled to.
       const scroll = item === base.present.item ? (base.cursors['present'] ?? 0) : 0;
-      const { blank: _b, ...present } = base.present;
-      return toSlide({ ...base, present: { ...present, item, index: false, digits: '' }, cursors: { ...base.cursors, present: scroll } });
+      return toSlide({ ...base, present: { ...unblanked(base.present), item, index: false, digits: '' }, cursors: { ...base.cursors, present: scroll } });
     }
     case 'presentSet':
       return base.present ? { ...base, present: { ...base.present, ...action.set } } : base;
+    case 'presentUnblank':
+      return base.present ? { ...base, present: unblanked(base.present) } : base;
     case 'presentReturn':
       return toSlide(base);
     case 'presentSync': {
