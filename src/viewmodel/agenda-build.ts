@@ -129,7 +129,7 @@ export function agendaFor(model: Model, period: number, agenda?: Agenda): Meetin
  */
 export function meetingPeriodOf(model: Model, chosen?: Agenda): number {
   const latest = model.ev.periods.length - 1;
-  const indexOf = (a: Agenda): number => (a.period === undefined ? -1 : model.ev.periods.findIndex((p) => samePeriod(p.data.period, a.period as NonNullable<Agenda['period']>)));
+  const indexOf = ({ period }: Agenda): number => (period === undefined ? -1 : model.ev.periods.findIndex((p) => samePeriod(p.data.period, period)));
   if (chosen) return chosen.period === undefined ? latest : indexOf(chosen) >= 0 ? indexOf(chosen) : latest;
   let best: { index: number; date: string } | undefined;
   for (const a of model.ev.dataset.agendas) {

@@ -234,7 +234,8 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
     return [clipLine([seg('No figures to chart', 'text.muted')], width, opts.glyphs.ellipsis)];
   }
   const currentPoint = points.find((p) => p.current) ?? points[points.length - 1];
-  const current = { ...(finite(currentPoint?.value) ? { value: currentPoint.value } : {}), ...(targetOf(currentPoint) !== undefined ? { target: targetOf(currentPoint) as number } : {}) };
+  const currentTarget = targetOf(currentPoint);
+  const current = { ...(finite(currentPoint?.value) ? { value: currentPoint.value } : {}), ...(currentTarget !== undefined ? { target: currentTarget } : {}) };
   const plotRows = Math.max(2, opts.height - 2);
   // Extreme figures are charted as a × 10^exponent; ordinary ones as they are.
   const exponent = exponentOf([...known, ...goals]);
@@ -267,12 +268,13 @@ export function trendChart(points: readonly ChartPoint[], target: number | undef
   stretched.push(stretched[stretched.length - 1] ?? null);
 
   let valueCells: string[][] | undefined;
-  const withFigure = shown.flatMap((p, i) => (finite(p.value) ? [i] : []));
-  if (withFigure.length === 1) {
+  const withFigure = shown.flatMap((p, i) => (finite(p.value) ? [{ i, value: p.value }] : []));
+  const only = withFigure.length === 1 ? withFigure[0] : undefined;
+  if (only) {
     // One figure: a point in the middle of its period's span, not a line across it.
-    const i = withFigure[0] as number;
+    const { i, value } = only;
     const x = Math.floor(((starts[i] ?? 0) + (starts[i + 1] ?? 1) - 1) / 2);
-    const row = intervals - Math.round((scaled(shown[i]?.value as number) - lo) / step);
+    const row = intervals - Math.round((scaled(value) - lo) / step);
     valueCells = Array.from({ length: intervals + 1 }, (_, r) => Array.from({ length: cols + 1 }, (_, c) => (r === row && c === x + 1 ? style.point : ' ')));
   } else if (withFigure.length > 1) {
     // Gaps: carry the last figure forward (the first one back), then blank the gap's columns.

@@ -87,11 +87,11 @@ export function filterItems(items: readonly CheckItem[], filter: string): readon
 export function groupItems(items: readonly CheckItem[]): SeverityGroup[] {
   const out: SeverityGroup[] = [];
   for (const severity of SEVERITIES) {
-    const codes: CodeGroup[] = [];
+    const codes: Array<{ code: FindingCode; items: CheckItem[] }> = [];
     for (const item of items) {
       if (item.finding.severity !== severity) continue;
       const last = codes[codes.length - 1];
-      if (last && last.code === item.finding.code) (last.items as CheckItem[]).push(item);
+      if (last && last.code === item.finding.code) last.items.push(item);
       else codes.push({ code: item.finding.code, items: [item] });
     }
     const count = codes.reduce((n, c) => n + c.items.length, 0);
@@ -256,8 +256,8 @@ export function checksScreen(model: Model, p: ScreenParams): ScreenView {
   const messageW = Math.max(1, p.width - 2 - whereW - 1 - idW - 1);
   const rowLine = (row: number): Line => {
     const index = prepared.rows[row] ?? 0;
-    if (index < 0) return prepared.headings[-1 - index] ?? [];
-    const item = items[index] as CheckItem;
+    const item = index < 0 ? undefined : items[index];
+    if (!item) return prepared.headings[-1 - index] ?? [];
     const selected = index === cursor;
     const f = item.finding;
     return [

@@ -140,9 +140,8 @@ function csvText(r: MetricRecord, key: keyof MetricRecord): string {
   if (typeof v === 'number') return numberText(v);
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.join(';');
-  const band = v as { min: number; max: number };
-  return `between ${numberText(band.min)} and ${numberText(band.max)}`;
+  if ('min' in v) return `between ${numberText(v.min)} and ${numberText(v.max)}`;
+  return v.join(';');
 }
 
 /** What a spreadsheet may pass over before it reads a formula: whitespace, controls, zero-width characters. */

@@ -167,7 +167,8 @@ export function targetFigure(me: MetricEval): TargetFigure {
     // Nothing rated the value: the label as published, or what kind of target could not be resolved.
     const unresolved =
       spec?.kind === 'benchmark' ? `the ${spec.name} benchmark, not given` : spec?.kind === 'change' ? `a year-on-year ${spec.direction}, no earlier figure` : undefined;
-    const text = label ?? (unresolved ? (spec?.kind === 'benchmark' ? `${spec.name} benchmark` : `${(spec as { direction: string }).direction} on last year`) : '');
+    const shortly = spec?.kind === 'benchmark' ? `${spec.name} benchmark` : spec?.kind === 'change' ? `${spec.direction} on last year` : '';
+    const text = label ?? (unresolved ? shortly : '');
     const full = label && unresolved ? `${label} (${unresolved})` : text;
     return { text, ...(unresolved ? { from: unresolved } : {}), full };
   }

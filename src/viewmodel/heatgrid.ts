@@ -189,10 +189,11 @@ function idWord(item: GridItem, movement: boolean, m: GridMarks): Word {
 
 /** Lays words on `lines` lines of `width` columns; undefined when they do not all fit. */
 function layWords(words: readonly Word[], width: number, lines: number): Word[][] | undefined {
-  const out: Word[][] = [[]];
+  const out: Word[][] = [];
+  let row: Word[] = [];
+  out.push(row);
   let used = 0;
   for (const w of words) {
-    const row = out[out.length - 1] as Word[];
     const need = row.length === 0 ? w.width : used + 1 + w.width;
     if (need <= width) {
       row.push(w);
@@ -200,7 +201,7 @@ function layWords(words: readonly Word[], width: number, lines: number): Word[][
       continue;
     }
     if (out.length >= lines || w.width > width) return undefined;
-    out.push([w]);
+    out.push((row = [w]));
     used = w.width;
   }
   return out;

@@ -13,7 +13,7 @@ import { trendChart, type ChartPoint } from './chart.js';
 import { RAG_WORDS, type Glyphs } from './glyphs.js';
 import { modelMemo } from './memo.js';
 import { periodAt, type Model } from './model.js';
-import { decidesNote, kpiFigure, type KpiFigure, type MetricFigure } from './figure.js';
+import { decidesNote, kpiFigure, type MetricFigure } from './figure.js';
 import type { ScreenParams, ScreenView } from './screen.js';
 import { clipLine, fit, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from './styled.js';
 import { pushAll } from '../domain/arrays.js';
@@ -182,7 +182,8 @@ export function chartPoints(model: Model, kpi: Kpi, metric: Metric, current: num
 export function chartLabels(mf: MetricFigure | undefined): { valueLabel?: string; targetLabel?: string } {
   if (!mf) return {};
   const t = mf.target;
-  const band = t.value?.kind === 'band' && targetLine(mf.me) !== undefined ? `, line at ${describeTarget(mf.metric, { kind: 'value', value: targetLine(mf.me) as number })}` : '';
+  const line = t.value?.kind === 'band' ? targetLine(mf.me) : undefined;
+  const band = line !== undefined ? `, line at ${describeTarget(mf.metric, { kind: 'value', value: line })}` : '';
   return { ...(mf.value !== undefined ? { valueLabel: mf.valueText } : {}), ...(t.text !== '' ? { targetLabel: `${t.text}${band}` } : {}) };
 }
 
@@ -270,12 +271,12 @@ export function kpiDetailLines(model: Model, id: string, period: number, width: 
   const pe = periodAt(model, period);
   const ke = pe.kpis.get(id);
   const entry = model.kpis.get(id);
-  if (!ke || !entry) return [text(`No KPI '${id}' in the catalogue`, 'warning')];
+  const kf = kpiFigure(model, period, id);
+  if (!ke || !entry || !kf) return [text(`No KPI '${id}' in the catalogue`, 'warning')];
   const { kpi } = ke;
   const periodLabel = model.periodLabels[period] ?? formatPeriod(pe.data.period);
   const lines: Line[] = headerLines(model, ke, period, width);
 
-  const kf = kpiFigure(model, period, id) as KpiFigure;
   if (kf.findings.length > 0) {
     const n = kf.findings.length;
     lines.push(text(`${n} finding${n === 1 ? '' : 's'} of check on this KPI (c: in the Checks view)`, kf.findings.some((f) => f.marks) ? 'warning' : 'text.muted'));

@@ -132,7 +132,7 @@ export function notesLines(state: PresenterState | undefined, status: NotesStatu
   const gap = Math.max(1, width - textWidth(left) - hintW);
   const statusLine: Line = width >= hintW + 8 ? [seg(left, st.token), seg(' '.repeat(gap)), seg(hint, 'text.muted')] : [seg(st.text, st.token)];
 
-  const lines: Line[] = [title, clock, ...(rule ? [[seg(m.horizontal.repeat(width), 'text.muted')] as Line] : []), ...shown, next, statusLine];
+  const lines: Line[] = [title, clock, ...(rule ? [[seg(m.horizontal.repeat(width), 'text.muted')]] : []), ...shown, next, statusLine];
   // Very short terminals: the item, the clock, what is next and the status come first.
   const kept = height >= lines.length ? lines : [title, clock, next, statusLine, ...shown].slice(0, height);
   return kept.map((l) => (lineWidth(l) > width ? clipLine(l, width, m.ellipsis) : l));

@@ -21,7 +21,7 @@ function scopeLines(scope: Scope, detail: Detail): Line[] {
   if (detail === 0 || cats.length <= 1) return [heading, ...specs.map(line)];
   return [
     heading,
-    ...cats.flatMap((cat, i) => [...(i > 0 && detail === 2 ? [[] as Line] : []), [seg(cat, 'text.muted')] as Line, ...specs.filter((k) => k.category === cat).map(line)]),
+    ...cats.flatMap((cat, i) => [...(i > 0 && detail === 2 ? [[]] : []), [seg(cat, 'text.muted')], ...specs.filter((k) => k.category === cat).map(line)]),
   ];
 }
 

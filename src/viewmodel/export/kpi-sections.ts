@@ -6,7 +6,7 @@ import type { Commentary } from '../../domain/types.js';
 import type { AgendaEntry } from '../agenda.js';
 import { ragToken } from '../glyphs.js';
 import { kpiRows, type KpiRow } from '../kpi-rows.js';
-import { decidesNote, findingWords, kpiFigure, type KpiFigure, type MetricFigure } from '../figure.js';
+import { decidesNote, findingWords, kpiFigure, type MetricFigure } from '../figure.js';
 import { overviewModel } from '../overview.js';
 import { blocks, type Ctx, mdInline, mdTable, mdText, paragraphs, titleUnlessGiven, travelCell, COUNT_ORDER, bullets } from './markdown.js';
 import { plural } from '../../domain/format.js';
@@ -86,7 +86,8 @@ export function commentaryBlocks(co: Commentary): string[][] {
 export function kpiSection(c: Ctx, item: AgendaEntry, id: string): string[] {
   const ke: KpiEval | undefined = c.pe.kpis.get(id);
   const entry = c.model.kpis.get(id);
-  if (!ke || !entry) return [mdText(`No KPI '${id}' in the catalogue.`)];
+  const kf = kpiFigure(c.model, c.period, id);
+  if (!ke || !entry || !kf) return [mdText(`No KPI '${id}' in the catalogue.`)];
   const { kpi } = ke;
   const how = !ke.hasData
     ? `nothing reported for ${c.label}`
@@ -99,7 +100,6 @@ export function kpiSection(c: Ctx, item: AgendaEntry, id: string): string[] {
         : 'computed: none reported';
   const report = kpi.composite ? c.pe.data.kpiReports.get(kpi.id) : undefined;
   const head = [...titleUnlessGiven(item, kpi.title), `- RAG: ${ragToken(ke.counted, c.g)} (${mdInline(report?.note ? `${how}: ${report.note}` : how)})`, `- Priority: ${mdInline(entry.priority.title)}`];
-  const kf = kpiFigure(c.model, c.period, id) as KpiFigure;
   const table = mdTable(
     ['Metric', 'Value', 'Target', 'Reported', 'Computed', 'Direction'],
     kf.metrics.map((mf) => [

@@ -69,7 +69,7 @@ export function heatgridSlide(ctx: Ctx, title: string): Body {
     for (let r = 0; r < 5; r++) if (rowLines[r] === low && take(1)) rowLines[r] = low + 1;
   }
   const grid = centreBlock(gridLines(items, { ...draw, rowLines, borders }), width);
-  const lines: Line[] = [headerLine(ctx, title), clipLine(sub, width, m.ellipsis), ...(gap ? [[] as Line] : []), ...grid, ...shownNotes, ...(showLegend ? legend : [])];
+  const lines: Line[] = [headerLine(ctx, title), clipLine(sub, width, m.ellipsis), ...(gap ? [[]] : []), ...grid, ...shownNotes, ...(showLegend ? legend : [])];
   return { lines: lines.slice(0, height) };
 }
 
@@ -148,6 +148,6 @@ export function textSlide(ctx: Ctx, title: string): Body {
     width,
   );
   const top = Math.max(0, Math.floor((height - block.length) / 2));
-  return { lines: [...Array.from({ length: top }, () => [] as Line), ...block.map((l) => (para.big ? l : centre(l.filter((s) => s.text.trim() !== ''), width, g.ellipsis)))].slice(0, height) };
+  return { lines: [...Array.from({ length: top }, () => []), ...block.map((l) => (para.big ? l : centre(l.filter((s) => s.text.trim() !== ''), width, g.ellipsis)))].slice(0, height) };
 }
 

@@ -9,7 +9,7 @@ import { bigText, splitFigure } from '../bigtext.js';
 import { trendChart } from '../chart.js';
 import { type Glyphs } from '../glyphs.js';
 import { chartLabels, chartPoints } from '../kpi-detail.js';
-import { findingWords, kpiFigure, type KpiFigure, type MetricFigure } from '../figure.js';
+import { findingWords, kpiFigure, type MetricFigure } from '../figure.js';
 import { periodAt, type Model } from '../model.js';
 import { clipLine, lineWidth, ragTokenOf, seg, textWidth, type Line, type Segment, type Token } from '../styled.js';
 import { maxOf } from '../../domain/arrays.js';
@@ -38,7 +38,12 @@ export function slidePoints(model: Model, period: number, id: string, n = 3): st
   const issues = sources.flatMap((c) => c.issues);
   const actions = sources.flatMap((c) => c.actions);
   const turns: string[] = [];
-  for (let i = 0; i < Math.max(issues.length, actions.length); i++) turns.push(...(issues[i] ? [issues[i] as string] : []), ...(actions[i] ? [actions[i] as string] : []));
+  for (let i = 0; i < Math.max(issues.length, actions.length); i++) {
+    const issue = issues[i];
+    const action = actions[i];
+    if (issue) turns.push(issue);
+    if (action) turns.push(action);
+  }
   const all = [...heads, ...turns, ...sources.flatMap((c) => c.causes)].map(clean).filter((s) => s !== '');
   return [...new Set(all)].slice(0, n);
 }
@@ -77,12 +82,12 @@ export function kpiSlide(ctx: Ctx, heading: string, id: string): Body {
   const entry = kpiId === undefined ? undefined : model.kpis.get(kpiId);
   const pe = periodAt(model, ctx.period);
   const ke: KpiEval | undefined = kpiId === undefined ? undefined : pe.kpis.get(kpiId);
-  if (!entry || !ke) return messageSlide(ctx, heading, `No KPI '${id}' in the catalogue.`);
+  const kf = kpiId === undefined ? undefined : kpiFigure(model, ctx.period, kpiId);
+  if (!entry || !ke || !kf) return messageSlide(ctx, heading, `No KPI '${id}' in the catalogue.`);
   const { kpi, priority } = entry;
   // On a short screen the heading has one line: when the item's title does not fit it, the KPI's does.
   const title = height < 20 && textWidth(heading) > width && heading.includes(kpi.title) ? kpi.title : heading;
   // The figure shown: the metric asked for, else the one that decides the KPI's RAG.
-  const kf = kpiFigure(model, ctx.period, kpiId as string) as KpiFigure;
   const metricFocus = kpiId !== id ? kf.metrics.find((m) => m.metric.id === id) : undefined;
   const mf = metricFocus ?? kf.deciding;
   const me = mf?.me;
@@ -121,7 +126,7 @@ export function kpiSlide(ctx: Ctx, heading: string, id: string): Body {
     const factW = maxOf(facts.map(lineWidth));
     if (drawn.length > 1 && leftW + 4 + Math.min(factW, 24) <= width) {
       const offset = Math.max(0, Math.floor((drawn.length - facts.length) / 2));
-      const right: Line[] = [...Array.from({ length: offset }, () => [] as Line), ...facts].map((l) => clipLine(l, width - leftW - 4, g.ellipsis));
+      const right: Line[] = [...Array.from({ length: offset }, () => []), ...facts].map((l) => clipLine(l, width - leftW - 4, g.ellipsis));
       return beside([{ lines: bigLines, width: leftW }, { lines: right, width: width - leftW - 4 }], 4);
     }
     return [...bigLines, clipLine([...(facts[0] ?? []), seg('   '), ...(facts[1] ?? [])], width, g.ellipsis), ...facts.slice(2)];
@@ -134,7 +139,7 @@ export function kpiSlide(ctx: Ctx, heading: string, id: string): Body {
   };
   const minChart = height >= 30 ? 12 : height >= 22 ? 8 : 6;
   const build = (rows: number, roomy: boolean): Line[] | undefined => {
-    const top: Line[] = [...headerLines(ctx, title, subtitle), ...(roomy ? [[] as Line] : []), ...figureBlock(rows), []];
+    const top: Line[] = [...headerLines(ctx, title, subtitle), ...(roomy ? [[]] : []), ...figureBlock(rows), []];
     const pointsFull = bulletLines(points, width, Number.POSITIVE_INFINITY, ctx);
     const commentRoom = height - top.length - minChart - (points.length > 0 ? 1 : 0);
     if (points.length > 0 && commentRoom < Math.min(points.length, 3)) return undefined;
@@ -142,7 +147,7 @@ export function kpiSlide(ctx: Ctx, heading: string, id: string): Body {
     // A large chart, but not one so tall that its scale turns to noise: the rest stays blank.
     const chartH = Math.min(MAX_CHART, height - top.length - comment.length - (comment.length > 0 ? 1 : 0));
     if (chartH < minChart) return undefined;
-    return [...top, ...chart(chartH), ...(comment.length > 0 ? [[] as Line, ...comment] : [])];
+    return [...top, ...chart(chartH), ...(comment.length > 0 ? [[], ...comment] : [])];
   };
   for (const rows of [5, 3]) {
     for (const roomy of [true, false]) {

@@ -114,7 +114,7 @@ export function overviewSlide(ctx: Ctx, title: string): Body {
     lines.push(centre(counts, width, g.ellipsis));
     lines.push([]);
     const pr = priorityRows(thick);
-    pr.forEach((block, i) => lines.push(...(i > 0 && thick > 1 && roomy ? [[] as Line] : []), ...block));
+    pr.forEach((block, i) => lines.push(...(i > 0 && thick > 1 && roomy ? [[]] : []), ...block));
     const left = height - lines.length - (tailMin > 0 ? 1 : 0);
     if (left < tailMin) return undefined;
     if (tailMin > 0) lines.push([], ...tail(left));
@@ -146,7 +146,7 @@ export function sortByRag(rows: readonly KpiRow[]): KpiRow[] {
  */
 export function listSlide(ctx: Ctx, title: string, subtitle: string | undefined, counts: ReadonlyArray<{ readonly rag: Rag; readonly n: number }>, build: (titleLines: number) => Line[][]): Body {
   const { height } = ctx;
-  const head = (rows: number, roomy: boolean): Line[] => [...headerLines(ctx, title, subtitle), ...(roomy ? [[] as Line] : []), ...countBlocks(counts, ctx, rows), []];
+  const head = (rows: number, roomy: boolean): Line[] => [...headerLines(ctx, title, subtitle), ...(roomy ? [[]] : []), ...countBlocks(counts, ctx, rows), []];
   // Whole titles before big counts; the biggest counts that leave the whole list in view.
   for (const titleLines of [2, 1]) {
     const items = build(titleLines);

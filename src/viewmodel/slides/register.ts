@@ -146,14 +146,14 @@ export function riskSlide(ctx: Ctx, title: string, id: string): Body {
 
   for (const rows of [5, 3, 1]) {
     for (const roomy of [true, false]) {
-      const top: Line[] = [...headerLines(ctx, title, subtitle), ...(roomy ? [[] as Line] : []), ...scores(rows), ...(roomy ? [[] as Line] : []), centre(status, width, g.ellipsis)];
+      const top: Line[] = [...headerLines(ctx, title, subtitle), ...(roomy ? [[]] : []), ...scores(rows), ...(roomy ? [[]] : []), centre(status, width, g.ellipsis)];
       const room = height - top.length - 1;
       const wanted = Math.min(3, e.consequences.length) + Math.min(3, e.actions.length);
       // Keep at least a line per list (and its heading) before going bigger.
       const need = wanted === 0 ? 0 : (e.consequences.length > 0 ? 2 : 0) + (e.actions.length > 0 ? 2 : 0) + (e.consequences.length > 0 && e.actions.length > 0 && width < 100 ? 1 : 0);
       if (top.length <= height && room >= (rows === 1 && !roomy ? 0 : need)) {
         const rest = sections(room);
-        return { lines: [...top, ...(rest.length > 0 ? [[] as Line, ...rest] : [])].slice(0, height) };
+        return { lines: [...top, ...(rest.length > 0 ? [[], ...rest] : [])].slice(0, height) };
       }
     }
   }
