@@ -1,11 +1,19 @@
 // UK financial-year periods: `2019/20` (April 2019 to March 2020) and its quarters
 // `2019/20 Q1` (Apr–Jun) … `2019/20 Q4` (Jan–Mar).
 
+export const QUARTERS = [1, 2, 3, 4] as const;
+export type Quarter = (typeof QUARTERS)[number];
+
+/** The quarter numbered `n` (1 to 4), else undefined. */
+export function quarterOf(n: number): Quarter | undefined {
+  return QUARTERS.find((q) => q === n);
+}
+
 export interface Period {
   /** The calendar year the financial year starts in (2019 for 2019/20). */
   readonly fy: number;
   /** The quarter, or undefined for a whole year. */
-  readonly q?: 1 | 2 | 3 | 4;
+  readonly q?: Quarter;
 }
 
 const PERIOD_RE = /^(\d{4})\/(\d{2})(?:\s+[Qq]([1-4]))?$/;
@@ -16,7 +24,7 @@ export function parsePeriod(text: string): Period | undefined {
   if (!m) return undefined;
   const fy = Number(m[1]);
   if ((fy + 1) % 100 !== Number(m[2])) return undefined;
-  const q = m[3] === undefined ? undefined : (Number(m[3]) as 1 | 2 | 3 | 4);
+  const q = m[3] === undefined ? undefined : quarterOf(Number(m[3]));
   return q === undefined ? { fy } : { fy, q };
 }
 

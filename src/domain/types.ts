@@ -1,7 +1,7 @@
 // The domain model: what a catalogue and its period files mean once loaded.
 // Pure data. Every entity keeps where it was written (`loc`) so a finding can point at it.
 
-import type { Period } from './period.js';
+import type { Period, Quarter } from './period.js';
 
 export interface Loc {
   readonly file: string;
@@ -74,7 +74,7 @@ export interface Metric {
   readonly allowNegative: boolean;
   readonly benchmarks: readonly string[];
   /** For an annual metric: the quarter it is reported in, when not Q4. */
-  readonly reportedIn?: 1 | 2 | 3 | 4;
+  readonly reportedIn?: Quarter;
   readonly definition?: string;
   readonly source?: string;
   readonly loc: Loc;
@@ -296,9 +296,13 @@ export interface PeriodData {
   readonly loc: Loc;
 }
 
-export type Show =
-  | { readonly kind: 'overview' | 'register' | 'heatgrid' | 'exceptions' | 'finance' | 'text' }
-  | { readonly kind: 'priority' | 'kpi' | 'risk'; readonly id: string };
+/** What an agenda item shows: a whole view, or one priority, KPI or risk by its id (`kpi: pi1`). */
+export const SHOW_KINDS = ['overview', 'register', 'heatgrid', 'exceptions', 'finance', 'text'] as const;
+export const SHOW_REF_KINDS = ['priority', 'kpi', 'risk'] as const;
+export type ShowKind = (typeof SHOW_KINDS)[number];
+export type ShowRefKind = (typeof SHOW_REF_KINDS)[number];
+
+export type Show = { readonly kind: ShowKind } | { readonly kind: ShowRefKind; readonly id: string };
 
 export interface AgendaItem {
   readonly title: string;

@@ -3,16 +3,18 @@
 
 import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
-import type { Agenda, AgendaItem, Finding, PeriodData, Show } from '../domain/types.js';
+import { SHOW_KINDS, SHOW_REF_KINDS, type Agenda, type AgendaItem, type Finding, type PeriodData, type Show } from '../domain/types.js';
 import type { PosRef } from './fast.js';
 import { unknownRef, type CatalogueIndex } from './period.js';
 import type { RawAgenda } from './schema.js';
 import { finding } from './limits.js';
 
 function toShow(text: string): Show {
-  const m = /^(priority|kpi|risk): *(.+)$/.exec(text);
-  if (m) return { kind: m[1] as 'priority' | 'kpi' | 'risk', id: (m[2] as string).trim() };
-  return { kind: text as Exclude<Show['kind'], 'priority' | 'kpi' | 'risk'> };
+  // The schema has checked the text: a kind, or a kind that takes an id and its id.
+  const at = text.indexOf(':');
+  const ref = SHOW_REF_KINDS.find((k) => k === text.slice(0, at));
+  if (at > 0 && ref) return { kind: ref, id: text.slice(at + 1).trim() };
+  return { kind: SHOW_KINDS.find((k) => k === text) ?? 'text' };
 }
 
 /** What an agenda is checked against: each period given, and its register's ids. */

@@ -15,10 +15,11 @@ interface MoreFinding extends Finding {
 }
 
 export function moreFinding(at: Finding, more: number, note?: string): Finding {
-  return { ...at, message: '', more, ...(note === undefined ? {} : { note }) } as MoreFinding;
+  const f: MoreFinding = { ...at, message: '', more, ...(note === undefined ? {} : { note }) };
+  return f;
 }
 
-const isMore = (f: Finding): f is MoreFinding => typeof (f as Partial<MoreFinding>).more === 'number';
+const isMore = (f: Finding): f is MoreFinding => 'more' in f && typeof f.more === 'number';
 
 const CAPPED = new Set(['YAML_SYNTAX', 'SCHEMA', 'DUPLICATE_ID', 'UNKNOWN_REF']);
 
@@ -50,7 +51,10 @@ export function capLoadFindings(sorted: readonly Finding[], cap = LOAD_FINDINGS_
     if (n < cap) {
       shown.set(key, n + 1);
       out.push(f);
-    } else if (!firstLeftOut.has(key) || isMore(firstLeftOut.get(key) as Finding)) firstLeftOut.set(key, f);
+    } else {
+      const earlier = firstLeftOut.get(key);
+      if (!earlier || isMore(earlier)) firstLeftOut.set(key, f);
+    }
   }
   for (const [key, first] of firstLeftOut) {
     const more = (seen.get(key) ?? 0) - (shown.get(key) ?? 0);

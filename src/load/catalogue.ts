@@ -1,9 +1,10 @@
 // Catalogue file → domain Catalogue, with the checks the schema alone cannot make:
 // inline vs composite KPIs, unique ids, band order, targets that make sense.
 
+import { quarterOf } from '../domain/period.js';
 import { DEFAULT_RISK_BANDS } from '../domain/risk.js';
 import { showText } from '../domain/text.js';
-import type { Catalogue, Finding, Frequency, Kpi, Metric, Priority, RiskBand, Target, Tolerance, Width } from '../domain/types.js';
+import type { Catalogue, Finding, Frequency, Loc, Kpi, Metric, Priority, RiskBand, Target, Tolerance, Width } from '../domain/types.js';
 import type { RawCatalogue, RawKpi, RawMetric, RawTarget } from './schema.js';
 import type { PosRef } from './fast.js';
 import { finding } from './limits.js';
@@ -60,7 +61,7 @@ function toMetric(kpiId: string, id: string, title: string, raw: MetricFields, r
   if (raw.on_target !== undefined && raw.good !== 'target') {
     out.push(finding('SCHEMA', 'error', ref.keyLoc('on_target'), `on_target is the width of a point target's band: it needs good: target (this metric has good: ${raw.good})`, id));
   }
-  const q = raw.reported_in === undefined ? undefined : (Number(raw.reported_in.slice(1)) as 1 | 2 | 3 | 4);
+  const q = raw.reported_in === undefined ? undefined : quarterOf(Number(raw.reported_in.slice(1)));
   return {
     id,
     kpiId,
@@ -124,12 +125,12 @@ function toKpi(priorityId: string, raw: RawKpi, ref: PosRef, out: Finding[]): Kp
 }
 
 /** Reports an id seen before, once per repeat, at the repeat. */
-function uniqueIds(kind: string, items: ReadonlyArray<{ id: string; loc: { line: number } }>, out: Finding[]): void {
-  const seen = new Map<string, { line: number }>();
+function uniqueIds(kind: string, items: ReadonlyArray<{ id: string; loc: Loc }>, out: Finding[]): void {
+  const seen = new Map<string, Loc>();
   for (const item of items) {
     const first = seen.get(item.id);
     if (first) {
-      out.push(finding('DUPLICATE_ID', 'error', item.loc as never, `${kind} id '${showText(item.id)}' is already used at line ${first.line}`, item.id));
+      out.push(finding('DUPLICATE_ID', 'error', item.loc, `${kind} id '${showText(item.id)}' is already used at line ${first.line}`, item.id));
     } else seen.set(item.id, item.loc);
   }
 }

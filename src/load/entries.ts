@@ -4,7 +4,7 @@
 
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { describeFsError } from './read.js';
+import { describeFsError, errorCode } from './read.js';
 
 /** True when `child` is `dir` or anything under it (both absolute, symlinks already resolved). */
 export function isWithin(dir: string, child: string): boolean {
@@ -43,7 +43,7 @@ function refusal(file: string, realDir: string): string | undefined {
       try {
         real = realpathSync(file);
       } catch (e) {
-        const code = (e as { code?: string } | null)?.code;
+        const code = errorCode(e);
         if (code === 'ENOENT') return 'a broken symbolic link (what it points to does not exist): not read';
         if (code === 'ELOOP') return 'a symbolic link that loops: not read';
         return `a symbolic link that cannot be followed (${describeFsError(e, 'unreadable')}): not read`;

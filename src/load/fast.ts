@@ -215,7 +215,10 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
       case EVENT_ID.ALIAS:
         throw new GiveUp(e.anchorStart);
       case EVENT_ID.POP:
-        if (stack.length > 0) place((stack.pop() as Open).pos);
+        {
+          const open = stack.pop();
+          if (open) place(open.pos);
+        }
         break;
     }
   }
@@ -280,9 +283,10 @@ export function parseFast(shownAs: string, input: string, limits: Limits, why?: 
     return { value, root: new FastRef({ text, lines: lineStarts(shownAs, text) }, pos, 0) };
   } catch (e) {
     // A GiveUp, or js-yaml's own error (syntax, duplicate key, depth): the careful path says what.
-    const at = e instanceof GiveUp ? e.at : (e as { mark?: { position?: unknown } } | null)?.mark?.position;
+    const mark = e instanceof GiveUp || !(e instanceof Error) || !('mark' in e) ? undefined : e.mark;
+    const at = e instanceof GiveUp ? e.at : typeof mark === 'object' && mark !== null && 'position' in mark ? mark.position : undefined;
     if (why && typeof at === 'number' && at >= 0) why.at = at;
-    if (why && !(e instanceof GiveUp) && /maxDepth/.test(String((e as { message?: unknown } | null)?.message))) why.deep = true;
+    if (why && !(e instanceof GiveUp) && e instanceof Error && /maxDepth/.test(e.message)) why.deep = true;
     return undefined;
   }
 }

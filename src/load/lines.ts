@@ -31,8 +31,8 @@ export function locate(lines: LineStarts, offset: number): Loc {
   let hi = s.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((s[mid] as number) <= offset) lo = mid;
+    if ((s[mid] ?? 0) <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { file: lines.file, line: lo + 1, col: offset - (s[lo] as number) + 1 };
+  return { file: lines.file, line: lo + 1, col: offset - (s[lo] ?? 0) + 1 };
 }

@@ -76,7 +76,8 @@ export function shown(file: string, cwd: string): string {
 
 /** `catalogue.data` from a catalogue that did not validate, when it is still a usable string. */
 function dataOf(value: unknown): string | undefined {
-  const data = (value as { catalogue?: { data?: unknown } } | null)?.catalogue?.data;
+  const catalogue = typeof value === 'object' && value !== null && 'catalogue' in value ? value.catalogue : undefined;
+  const data = typeof catalogue === 'object' && catalogue !== null && 'data' in catalogue ? catalogue.data : undefined;
   return typeof data === 'string' && data !== '' ? data : undefined;
 }
 
@@ -253,6 +254,11 @@ export type FileStep =
 type Step = { readonly kind: 'progress'; readonly progress: LoadProgress } | { readonly kind: 'plan'; readonly plan: PeriodPlan } | FileStep;
 type Answer = CatalogueResult | PeriodResult | AgendaResult | undefined;
 
+/**
+ * The load as steps: each file step is answered with that file's result (or undefined: run it
+ * here). TypeScript types a `yield` by the generator's one answer type, so each file step's answer
+ * is cast to its own kind's result, the one cast the driver's contract justifies.
+ */
 function* loadSteps(cataloguePath: string, options: LoadOptions): Generator<Step, LoadResult, Answer> {
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;

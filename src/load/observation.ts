@@ -120,6 +120,7 @@ export function reviveObservations(observations: ReadonlyMap<string, Observation
   const first = observations.values().next();
   if (first.done === true || first.value instanceof StoredObservation) return observations;
   const out = new Map<string, Observation>();
+  // A clone of a StoredObservation holds its fields (the class is what the clone lost).
   for (const [id, o] of observations) out.set(id, new StoredObservation(o as unknown as ObservationFields));
   return out;
 }

@@ -111,7 +111,7 @@ function toTable(raw: RawTable, ref: PosRef, out: Finding[]): Table | undefined 
     }
     return { label, cells: rest.map((c, j) => (typeof c === 'number' ? written(c, r.at(j + 1)) : null)), loc: r.loc };
   };
-  const rows = raw.rows.map((cells, i) => row(cells, ref.at('rows').at(i)));
+  const rows = raw.rows.flatMap((cells, i) => row(cells, ref.at('rows').at(i)) ?? []);
   (raw.within ?? []).forEach((cells, i) => row(cells, ref.at('within').at(i)));
   const total = raw.total === undefined ? undefined : row(raw.total, ref.at('total'));
   const adds: number[] = [];
@@ -123,7 +123,7 @@ function toTable(raw: RawTable, ref: PosRef, out: Finding[]): Table | undefined 
     } else adds.push(at);
   }
   if (!ok) return undefined;
-  return { title: raw.title, columns: raw.columns, adds, rows: rows as TableRow[], ...(total ? { total } : {}), loc: ref.loc };
+  return { title: raw.title, columns: raw.columns, adds, rows, ...(total ? { total } : {}), loc: ref.loc };
 }
 
 function toAssessment(raw: RawAssessment | undefined, ref: PosRef, id: string, what: string, out: Finding[]): Assessment | undefined {
@@ -250,10 +250,7 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
     unknown.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
     // Past the cap, the rest are only counted (from where the first left out is).
     const shown = Math.min(unknown.length, LOAD_FINDINGS_CAP);
-    for (let i = 0; i < shown; i++) {
-      const u = unknown[i] as (typeof unknown)[number];
-      out.push(unknownRef(u.what, u.id, u.loc, u.known, index.id));
-    }
+    for (const u of unknown.slice(0, shown)) out.push(unknownRef(u.what, u.id, u.loc, u.known, index.id));
     const first = unknown[shown];
     if (first) out.push(moreFinding(unknownRef(first.what, first.id, first.loc, undefined, index.id), unknown.length - shown));
   }

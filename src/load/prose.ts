@@ -24,17 +24,17 @@ export function proseStart(lines: readonly string[] | undefined, at: Loc, text: 
   const cols: number[] = [];
   let i = at.line;
   if (block) {
-    while (i < lines.length && (lines[i] as string).trim() === '') i++;
-    if (i >= lines.length || indentOf(lines[i] as string) <= base) return { line: at.line, col: at.col, breaks: [], cols: [] };
+    while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+    if (i >= lines.length || indentOf(lines[i] ?? '') <= base) return { line: at.line, col: at.col, breaks: [], cols: [] };
     line = i + 1;
-    col = indentOf(lines[i] as string) + 1;
-    offset = (lines[i] as string).trim().length + 1;
+    col = indentOf(lines[i] ?? '') + 1;
+    offset = (lines[i] ?? '').trim().length + 1;
     i++;
   } else {
     offset = first.slice(at.col - 1).trim().length + (ch === '"' || ch === "'" ? 0 : 1);
   }
   for (; i < lines.length && offset < text.length; i++) {
-    const l = lines[i] as string;
+    const l = lines[i] ?? '';
     if (l.trim() !== '' && indentOf(l) <= base) break;
     breaks.push(offset);
     cols.push(indentOf(l) + 1);

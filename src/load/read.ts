@@ -11,7 +11,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   const n = bytes.length;
   while (i < n) {
-    const b = bytes[i] as number;
+    const b = bytes[i] ?? 0;
     if (b < 0x80) {
       i += 1;
       continue;
@@ -99,7 +99,7 @@ export function readBounded(file: string, max: number): BoundedRead {
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    return { ok: false, why: (e as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? 'missing' : 'unreadable', error: e };
+    return { ok: false, why: errorCode(e) === 'ENOENT' ? 'missing' : 'unreadable', error: e };
   }
   try {
     const st = fstatSync(fd);
@@ -118,7 +118,7 @@ export function readBounded(file: string, max: number): BoundedRead {
     }
     // Its size is not known, only that it is more than the limit.
     if (total > max) return { ok: false, why: 'too-big' };
-    return { ok: true, bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
+    return { ok: true, bytes: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, total) };
   } catch (e) {
     return { ok: false, why: 'unreadable', error: e };
   } finally {
@@ -183,11 +183,16 @@ const FS_ERROR_WORDS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
+/** A file system error's code (`ENOENT`, …), when the thrown value has one. */
+export function errorCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
 /**
  * A file system error in words: `words` for this context first, then the common table, else
  * `fallback` (never the error's own message, which quotes the path unescaped).
  */
 export function describeFsError(e: unknown, fallback: string, words: Readonly<Record<string, string>> = {}): string {
-  const code = (e as { code?: string } | null)?.code ?? '';
+  const code = errorCode(e) ?? '';
   return words[code] ?? FS_ERROR_WORDS[code] ?? fallback;
 }

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { oneLine } from '../domain/text.js';
+import { SHOW_KINDS, SHOW_REF_KINDS } from '../domain/types.js';
 
 /** A case-insensitive regular expression for a list of words, written so JSON Schema can hold it. */
 function wordsPattern(words: readonly string[]): RegExp {
@@ -48,8 +49,6 @@ export const RAG_WORDS = ['green', 'amber', 'red', 'unrated'] as const;
 export const UNITS = ['percent', 'count', 'days', 'score', 'rate', 'currency', 'index', 'ratio'] as const;
 export const FLAGS = ['provisional', 'estimated', 'revised', 'break_in_series', 'not_for_publication'] as const;
 export const SUMMARY_FIGURES = ['kpi_count', 'reported_count', 'rated_count', 'unrated_count', 'green_count', 'amber_count', 'red_count', 'percent_achieving'] as const;
-export const SHOW_KINDS = ['overview', 'register', 'heatgrid', 'exceptions', 'finance', 'text'] as const;
-export const SHOW_REF_KINDS = ['priority', 'kpi', 'risk'] as const;
 
 const Rag = words(RAG_WORDS, 'rag').meta({ description: 'green, amber, red or unrated (any case).' });
 

@@ -171,8 +171,8 @@ function checkStructure(src: Source, maxDepth: number): Finding[] {
   // Load errors are capped per file (cap.ts): past the cap they are only counted.
   let more = 0;
   const stack: Array<{ node: unknown; depth: number }> = [{ node: src.doc.contents, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { node, depth } = top;
     if (!isCollection(node)) continue;
     if (depth >= maxDepth) {
       return [finding('YAML_SYNTAX', 'error', src.locOfNode(node), tooDeepMessage(maxDepth))];
@@ -237,8 +237,8 @@ const KEYED_SECTIONS = new Set(['observations', 'commentary']);
 function cleanStrings(src: Source): Finding[] {
   const out: Finding[] = [];
   const stack: Array<{ node: unknown; id: string | undefined; keyedBy: boolean; isKey?: true }> = [{ node: src.doc.contents, id: undefined, keyedBy: false }];
-  while (stack.length > 0) {
-    const { node, id: outer, keyedBy, isKey } = stack.pop() as { node: unknown; id: string | undefined; keyedBy: boolean; isKey?: true };
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node, id: outer, keyedBy, isKey } = entry;
     if (isScalar(node)) {
       if (typeof node.value === 'string') {
         const s = sanitiseText(node.value, !isKey);

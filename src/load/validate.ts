@@ -120,6 +120,8 @@ function validateGuarded<S extends z.ZodType>(schema: S, value: unknown): Return
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const issue = { code: 'custom', path: largestCollection(value), message: 'holds too many wrong entries to list them', input: undefined } as const;
+    // A failed result made by hand: its readers use only `success` and `error.issues`, and zod
+    // has no public way to make a ZodError without running a schema (which is what overflowed).
     return { success: false, error: { issues: [issue] } } as unknown as z.ZodSafeParseResult<z.output<S>>;
   }
 }

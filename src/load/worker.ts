@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { periodFile, type PeriodPlan } from './load.js';
 
+// What period-worker.ts starts this thread with (workerData is typed any).
 const { plan, claims } = workerData as { plan: PeriodPlan; claims: Int32Array };
 for (let i = plan.jobs.length - 1; i >= 0; i--) {
   // The main thread claims from the first file on: once one is taken, so are all before it.

@@ -9,6 +9,7 @@ declare const __RAGTOP_YAML__: string | undefined;
 const YAML_MODULE = typeof __RAGTOP_YAML__ === 'string' ? __RAGTOP_YAML__ : 'yaml';
 const requireHere = createRequire(import.meta.url);
 let yamlModule: typeof Yaml | undefined;
+// require() is typed any: the module is yaml 2, whose types the import above names.
 export const yaml = (): typeof Yaml => (yamlModule ??= requireHere(YAML_MODULE) as typeof Yaml);
 export const isAlias = (n: unknown) => yaml().isAlias(n);
 export const isCollection = (n: unknown) => yaml().isCollection(n);
