@@ -6,7 +6,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { showText } from '../domain/text.js';
-import type { ThemeName } from '../ui/theme/theme.js';
+import { isThemeName, type ThemeName } from '../ui/theme/names.js';
 import { describeFsError, readBounded } from '../load/read.js';
 import { safeWriteFile } from './safe-write.js';
 import { makeDirectory } from './make-dir.js';
@@ -21,21 +21,23 @@ export interface Prefs {
   readonly ascii?: boolean;
 }
 
-const THEMES: readonly string[] = ['default', 'high-contrast', 'colour-blind-safe', 'mono'];
-
 /** Only the fields that make sense; anything else in the file is ignored. */
 export function cleanPrefs(raw: unknown): Prefs {
   if (raw === null || typeof raw !== 'object') return {};
-  const r = raw as Record<string, unknown>;
+  const r = new Map<string, unknown>(Object.entries(raw));
+  const given = r.get('lastPeriod');
   const lastPeriod: Record<string, string> = {};
-  if (r['lastPeriod'] && typeof r['lastPeriod'] === 'object') {
-    for (const [k, v] of Object.entries(r['lastPeriod'] as Record<string, unknown>)) if (typeof v === 'string') lastPeriod[k] = v;
+  if (given !== null && typeof given === 'object') {
+    for (const [k, v] of Object.entries(given)) if (typeof v === 'string') lastPeriod[k] = v;
   }
+  const lastCatalogue = r.get('lastCatalogue');
+  const theme = r.get('theme');
+  const ascii = r.get('ascii');
   return {
-    ...(typeof r['lastCatalogue'] === 'string' ? { lastCatalogue: r['lastCatalogue'] } : {}),
+    ...(typeof lastCatalogue === 'string' ? { lastCatalogue } : {}),
     ...(Object.keys(lastPeriod).length ? { lastPeriod } : {}),
-    ...(typeof r['theme'] === 'string' && THEMES.includes(r['theme']) ? { theme: r['theme'] as ThemeName } : {}),
-    ...(typeof r['ascii'] === 'boolean' ? { ascii: r['ascii'] } : {}),
+    ...(typeof theme === 'string' && isThemeName(theme) ? { theme } : {}),
+    ...(typeof ascii === 'boolean' ? { ascii } : {}),
   };
 }
 
@@ -43,7 +45,7 @@ export function cleanPrefs(raw: unknown): Prefs {
 export const MAX_PREFS_BYTES = 1024 * 1024;
 
 /** What the preferences file holds, read without ever blocking or reading more than the limit. */
-type Raw = { readonly kind: 'none' } | { readonly kind: 'ok'; readonly value: Record<string, unknown> } | { readonly kind: 'bad'; readonly problem: string; readonly corrupt: boolean };
+type Raw = { readonly kind: 'none' } | { readonly kind: 'ok'; readonly value: object } | { readonly kind: 'bad'; readonly problem: string; readonly corrupt: boolean };
 
 function readRaw(file: string): Raw {
   const read = readBounded(file, MAX_PREFS_BYTES);
@@ -69,7 +71,7 @@ function readRaw(file: string): Raw {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { kind: 'bad', problem: `preferences file ${showText(file, 200)} does not hold a JSON object; using defaults`, corrupt: true };
   }
-  return { kind: 'ok', value: value as Record<string, unknown> };
+  return { kind: 'ok', value };
 }
 
 /**

@@ -3,8 +3,9 @@
 
 
 import type { Token } from '../../viewmodel/styled.js';
+import type { ThemeName } from './names.js';
 
-export type { Token };
+export type { Token, ThemeName };
 
 export interface Style {
   readonly color?: string;
@@ -14,9 +15,6 @@ export interface Style {
   readonly dimColor?: boolean;
   readonly underline?: boolean;
 }
-
-export type ThemeName = 'default' | 'high-contrast' | 'colour-blind-safe' | 'mono';
-export const THEME_NAMES: readonly ThemeName[] = ['default', 'high-contrast', 'colour-blind-safe', 'mono'];
 
 export interface Theme {
   readonly name: ThemeName;
