@@ -114,13 +114,27 @@ describe('a corrupt preferences file', async () => {
 });
 
 describe('where the preferences live', () => {
+  // The directory is env-paths' (conf's name for it, 'ragtop-nodejs'), which reads the process's
+  // own environment: the built command is run with the environment under test, and says where.
+  const fileOf = (env: NodeJS.ProcessEnv) => {
+    const { RAGTOP_CONFIG_DIR: _c, XDG_CONFIG_HOME: _x, ...rest } = process.env;
+    const r = spawnSync(process.execPath, [BIN, 'config'], { env: { ...rest, ...env }, encoding: 'utf8', timeout: 20_000 });
+    expect(r.status, r.stderr).toBe(0);
+    return /^file: (.*)$/m.exec(r.stdout)?.[1];
+  };
   // XDG_CONFIG_HOME set but empty (or relative) is to be ignored (XDG base directory spec): it made
   // the file 'ragtop-nodejs/config.json' relative to wherever ragtop ran, a data repository say.
+  // env-paths ignores an empty one itself, not a relative one.
   it.skipIf(process.platform === 'darwin' || process.platform === 'win32')('an empty or relative XDG_CONFIG_HOME is ignored', () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'ragtop-home-'));
     for (const xdg of ['', 'relative/dir']) {
-      expect(prefsFile({ HOME: '/home/u', XDG_CONFIG_HOME: xdg })).toBe('/home/u/.config/ragtop-nodejs/config.json');
+      expect(fileOf({ HOME: home, XDG_CONFIG_HOME: xdg })).toBe(path.join(home, '.config', 'ragtop-nodejs', 'config.json'));
     }
-    expect(prefsFile({ HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/ragtop-nodejs/config.json');
+    expect(fileOf({ HOME: home, XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/ragtop-nodejs/config.json');
+    expect(fileOf({ HOME: home, RAGTOP_CONFIG_DIR: path.join(home, 'mine') })).toBe(path.join(home, 'mine', 'config.json'));
+  });
+  it('RAGTOP_CONFIG_DIR is read from the environment given', () => {
+    expect(prefsFile({ RAGTOP_CONFIG_DIR: '/somewhere/else' })).toBe('/somewhere/else/config.json');
   });
 });
 
