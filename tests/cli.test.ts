@@ -33,7 +33,7 @@ describe('ragtop --help and --version', () => {
   });
   it('gives the size limits the loader uses, in a form --max-file-size takes', () => {
     const { out } = cli(['--help']);
-    const m = /default (\S+); (\S+) for a file that needs the\s+careful YAML reader/.exec(out);
+    const m = /default (\S+); (\S+) for a file that needs the\s+careful\s+YAML reader/.exec(out);
     expect(m).not.toBeNull();
     expect(parseSize(m?.[1] ?? '')).toBe(DEFAULT_LIMITS.maxBytes);
     expect(parseSize(m?.[2] ?? '')).toBe(CAREFUL_MAX_BYTES);

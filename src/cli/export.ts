@@ -7,17 +7,18 @@
 
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { formatPeriod, parsePeriod, samePeriod } from '../domain/period.js';
+import { formatPeriod, samePeriod } from '../domain/period.js';
 import { showText } from '../domain/text.js';
 import type { Agenda } from '../domain/types.js';
 import type { LoadResult } from '../load/load.js';
 import { agendaFor } from '../viewmodel/agenda-build.js';
-import { EXPORT_FORMATS, handoutMarkdown, type ExportFormat } from '../viewmodel/export.js';
+import { EXPORT_FORMATS, handoutMarkdown } from '../viewmodel/export.js';
 import { metricsCsv, metricsJson } from '../viewmodel/export-tables.js';
 import type { Glyphs } from '../viewmodel/glyphs.js';
 import { buildModel } from '../viewmodel/model.js';
 import type { Args } from './args.js';
 import type { Io } from './context.js';
+import { resolvePeriod } from './period.js';
 import { prefsFile } from './prefs.js';
 import { findingLine, notLoadedLine } from './report.js';
 import { safeWriteFile, writeProblem, type WriteGuard } from './safe-write.js';
@@ -58,12 +59,12 @@ function agendaFile(args: Pick<Args, 'agenda'>, agendas: readonly Agenda[], cwd:
  * error is reported without reading any file. `glyphs`: the run's glyph set (the hand-out is drawn with it).
  */
 export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs: Glyphs): number {
-  if (args.format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(args.format)) {
+  const format = EXPORT_FORMATS.find((f) => f === args.format);
+  if (format === undefined) {
     const given = args.format === undefined ? 'needs --format' : `--format ${showText(args.format)}: use`;
     io.err(`ragtop: export ${given} ${EXPORT_FORMATS.join(', ')}; see 'ragtop --help'\n`);
     return 2;
   }
-  const format = args.format as ExportFormat;
   const loaded = load();
   if (!loaded.dataset) {
     for (const f of loaded.findings) io.err(`${findingLine(f)}\n`);
@@ -86,17 +87,12 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs
 
   // The period: --period, else the --agenda file's (for a hand-out), else the latest.
   const given = format === 'md' ? agendaFile(args, dataset.agendas, io.cwd) : undefined;
-  let period = model.ev.periods.length - 1;
-  const wantedText = args.period ?? (given?.period ? formatPeriod(given.period) : undefined);
-  if (wantedText !== undefined) {
-    const wanted = parsePeriod(wantedText);
-    const i = wanted ? model.ev.periods.findIndex((p) => samePeriod(p.data.period, wanted)) : -1;
-    if (i < 0) {
-      io.err(`ragtop: --period ${showText(wantedText)}: ${wanted ? 'no period file gives it' : 'not a period like 2019/20 Q3'} (loaded: ${model.periodLabels.join(', ')})\n`);
-      return 2;
-    }
-    period = i;
+  const chosen = resolvePeriod(model, args.period ?? (given?.period ? formatPeriod(given.period) : undefined), () => model.ev.periods.length - 1);
+  if ('problem' in chosen) {
+    io.err(`ragtop: ${chosen.problem}\n`);
+    return 2;
   }
+  const period = chosen.index;
   const pe = model.ev.periods[period];
   if (!pe) return 2;
   if (given?.period && !samePeriod(given.period, pe.data.period)) {
