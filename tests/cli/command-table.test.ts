@@ -46,7 +46,7 @@ const cfg = () => ({ RAGTOP_CONFIG_DIR: writeTree({}) });
 
 describe('an option a command does not take is refused: exit 2 with its usage', () => {
   for (const c of COMMANDS) {
-    const foreign = Object.keys(ALL).filter((o) => !(c.takes as readonly string[]).includes(o));
+    const foreign = Object.keys(ALL).filter((o) => !c.takes.some((t) => t === o));
     it.each(foreign)(`${c.name} %s`, async (option) => {
       const dir = writeTree({});
       const r = await runCli([...c.words, ...(ALL[option] ?? [])], { cwd: dir, env: cfg() });
