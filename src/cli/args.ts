@@ -6,8 +6,6 @@ import { parseArgs } from 'node:util';
 import { isThemeName, THEME_NAMES, type ThemeName } from '../ui/theme/names.js';
 import { ALL_COMMANDS, COMMAND_TABLE, isCommandWord, OPTION_NAMES, OPTIONS, type Command, type OptionName } from './commands.js';
 
-export { COMMANDS, type Command } from './commands.js';
-export { HELP } from './help.js';
 
 export interface Args {
   readonly command: Command;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/ui/keys/keymap.js';
 import { keyHelpText, keyTableMarkdown } from '../../src/ui/keys/key-text.js';
-import { HELP } from '../../src/cli/args.js';
+import { HELP } from '../../src/cli/help.js';
 
 const README = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
 
