@@ -6,6 +6,7 @@ import type { AgendaEntry, PresenterState } from '../viewmodel/agenda.js';
 import type { Model } from '../viewmodel/model.js';
 import { presenterFooter } from '../viewmodel/presenter-frame.js';
 import { commentaryPoints, drillTarget, drillView, itemNumbered, meetingAgenda } from '../viewmodel/presenter-screen.js';
+import { Lru } from '../viewmodel/lru.js';
 import { DEFAULT_GRID, type ScreenParams, type ScreenView } from '../viewmodel/screen.js';
 import { seg, type Line } from '../viewmodel/styled.js';
 import { DataTable } from './components/DataTable.js';
@@ -76,22 +77,12 @@ const VIEW_CACHE_SIZE = 64;
  */
 function useViewCache(model: Model) {
   return useMemo(() => {
-    const cache = new Map<string, ScreenView>();
+    const cache = new Lru<string, ScreenView>(VIEW_CACHE_SIZE);
     return (screen: Screen, params: ScreenParams): ScreenView => {
       const g = params.grid ?? DEFAULT_GRID;
       const pr = params.present;
       const key = JSON.stringify([screenKey(screen), params.period, params.cursor, params.filter, params.sortColumn, params.width, params.height, g.assessment, g.kind, g.movement, pr ? [pr.item, pr.blank ?? '', pr.index, pr.indexCursor] : null]);
-      let v = cache.get(key);
-      if (v) {
-        // Most recently used last.
-        cache.delete(key);
-        cache.set(key, v);
-        return v;
-      }
-      v = screenDef(screen).view(model, screen, params);
-      cache.set(key, v);
-      if (cache.size > VIEW_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      return v;
+      return cache.get(key, () => screenDef(screen).view(model, screen, params));
     };
   }, [model]);
 }

@@ -4,6 +4,7 @@
 // after it is built, so a value stays right for as long as its model lives (a reload builds a new
 // model, with empty memos).
 
+import { Lru } from './lru.js';
 import type { Model } from './model.js';
 
 export interface Memo<V> {
@@ -16,27 +17,13 @@ export interface Memo<V> {
  * rows for a few filters, sorts and sizes; not every filter ever typed).
  */
 export function modelMemo<V>(limit: number): Memo<V> {
-  const byModel = new WeakMap<Model, Map<string, V>>();
+  const byModel = new WeakMap<Model, Lru<string, V>>();
   return {
     get(model, parts, compute) {
-      // As JSON, so that no text (a filter, an id) can make two keys alike.
-      const key = JSON.stringify(parts);
       let values = byModel.get(model);
-      if (!values) byModel.set(model, (values = new Map<string, V>()));
-      if (values.has(key)) {
-        const hit = values.get(key) as V;
-        // Most recently used last.
-        values.delete(key);
-        values.set(key, hit);
-        return hit;
-      }
-      const value = compute();
-      values.set(key, value);
-      while (values.size > Math.max(1, limit)) {
-        const oldest = values.keys().next().value as string;
-        values.delete(oldest);
-      }
-      return value;
+      if (!values) byModel.set(model, (values = new Lru(limit)));
+      // As JSON, so that no text (a filter, an id) can make two keys alike.
+      return values.get(JSON.stringify(parts), compute);
     },
   };
 }
