@@ -4,6 +4,7 @@
 import type { Direction } from '../domain/evaluate.js';
 import type { Rag } from '../domain/types.js';
 import { ragToken, type Glyphs } from './glyphs.js';
+import { fitColumns, type ColumnPlan } from './column-fit.js';
 import type { TableColumn } from './screen.js';
 import { textWidth } from './styled.js';
 import { marks, type KpiRow } from './kpi-rows.js';
@@ -41,10 +42,7 @@ export function sortRows(rows: readonly KpiRow[], sortColumn: number): KpiRow[] 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Columns. The table component pads every cell with a space each side and draws a border before
-// each column and after the last: 3 columns of overhead per column, plus 1.
-
-export const CELL_OVERHEAD = 3;
+// Columns (fitted to the width by column-fit.ts).
 
 export type ColumnKey = 'cursor' | 'rag' | 'title' | 'value' | 'target' | 'travel' | 'trend' | 'flags';
 
@@ -143,31 +141,23 @@ export function layoutColumns(rows: readonly KpiRow[], width: number, g: Glyphs)
     target: Math.min(nat.target, TARGET_MIN),
     flags: Math.min(nat.flags, FLAGS_MIN),
   };
-  let chosen: ColumnKey[] = [...ALL];
-  const w: Partial<Record<ColumnKey, number>> = {};
-  for (let dropped = 0; dropped <= DROP_ORDER.length; dropped++) {
-    chosen = ALL.filter((k) => !DROP_ORDER.slice(0, dropped).includes(k) && !((k === 'flags' || k === 'travel' || k === 'trend' || k === 'target') && empty(k)));
-    for (const k of chosen) w[k] = least[k] ?? nat[k];
-    let spare = width - chosen.length * CELL_OVERHEAD - 1 - chosen.reduce((n, k) => n + (w[k] ?? 0), 0);
-    if (spare < 0 && dropped < DROP_ORDER.length) continue;
-    const grow = (k: ColumnKey, to: number) => {
-      if (!chosen.includes(k)) return;
-      const by = Math.max(0, Math.min(spare, to - (w[k] ?? 0)));
-      w[k] = (w[k] ?? 0) + by;
-      spare -= by;
-    };
-    // Whole values first (never cut while another column has room), then a readable title, the
-    // target and the flags, then the whole title, then a long published target label whole.
-    grow('value', nat.value);
-    grow('title', Math.min(nat.title, TITLE_EASY));
-    grow('target', Math.min(nat.target, TARGET_EASY));
-    grow('flags', nat.flags);
-    grow('title', nat.title);
-    grow('target', nat.target);
-    // Narrower than the smallest table (never at 60 columns or more): the title gives way.
-    if (spare < 0) w.title = Math.max(1, (w.title ?? 0) + spare);
-    break;
+  // Whole values first (never cut while another column has room), then a readable title, the
+  // target and the flags, then the whole title, then a long published target label whole.
+  const grow: ColumnPlan<ColumnKey>['grow'] = [
+    ['value', nat.value],
+    ['title', Math.min(nat.title, TITLE_EASY)],
+    ['target', Math.min(nat.target, TARGET_EASY)],
+    ['flags', nat.flags],
+    ['title', nat.title],
+    ['target', nat.target],
+  ];
+  function* plans(): Generator<ColumnPlan<ColumnKey>> {
+    for (let dropped = 0; dropped <= DROP_ORDER.length; dropped++) {
+      const chosen = ALL.filter((k) => !DROP_ORDER.slice(0, dropped).includes(k) && !((k === 'flags' || k === 'travel' || k === 'trend' || k === 'target') && empty(k)));
+      // Narrower than the smallest table (never at 60 columns or more): the title gives way.
+      yield { columns: chosen.map((key) => ({ key, least: least[key] ?? nat[key] })), grow, giveWay: 'title' };
+    }
   }
-  return chosen.map((k) => ({ key: k, label: LABELS[k], width: w[k] ?? 0, ...(k === 'value' ? { align: 'right' as const } : {}) }));
+  return fitColumns<ColumnKey, ColumnPlan<ColumnKey>>(plans(), width).columns.map(({ key: k, width: w }) => ({ key: k, label: LABELS[k], width: w, ...(k === 'value' ? { align: 'right' as const } : {}) }));
 }
 

@@ -13,7 +13,8 @@ import { marks, kpiRows, filterRows, rowsByPriority, priorityRows, type KpiRow }
 import { distinctTitles } from './labels.js';
 import { SORTS, sortOf, sortRows, type ColumnKey, layoutColumns, cellText } from './kpi-table.js';
 
-export { CELL_OVERHEAD, DROP_ORDER, layoutColumns, SORTS, sortOf, sortRows, TITLE_MIN, type ColumnKey, type SortSpec } from './kpi-table.js';
+export { CELL_OVERHEAD } from './column-fit.js';
+export { DROP_ORDER, layoutColumns, SORTS, sortOf, sortRows, TITLE_MIN, type ColumnKey, type SortSpec } from './kpi-table.js';
 
 // ---------------------------------------------------------------------------------------------
 // The KPI table view (a priority's KPIs, or the KPIs matching a filter across all priorities).

@@ -5,7 +5,7 @@
 import { movementIsBetter, type Movement } from '../domain/risk.js';
 import type { Assessment, RegisterKind } from '../domain/types.js';
 import type { Glyphs } from './glyphs.js';
-import { CELL_OVERHEAD } from './kpi-table.js';
+import { fitColumns, type ColumnPlan } from './column-fit.js';
 import { modelMemo } from './memo.js';
 import type { Model } from './model.js';
 import { bandLabel, registerOf, type EntryView } from './register.js';
@@ -257,40 +257,37 @@ export function layoutRegister(model: Model, rows: readonly RegisterRow[], width
   const cursorW = textWidth(marksOf(model.glyphs).cursor) + 1;
   const empty = (k: RegisterColumnKey) => k !== 'id' && k !== 'title' && k !== 'rag' && k !== 'movement' && rows.every((r) => registerCell(model, k, r, false) === '');
   const present = ALL.filter((k) => !empty(k));
-  for (let step = 0; step <= REGISTER_STEPS.length; step++) {
-    const taken = REGISTER_STEPS.slice(0, step);
-    const short = taken.includes('short');
-    const chosen = present.filter((k) => !taken.includes(k));
-    const label = (k: RegisterColumnKey) => (short ? (SHORT_LABELS[k] ?? LABELS[k]) : LABELS[k]);
-    const natural = (k: RegisterColumnKey): number => {
-      const widest = rows.reduce((n, r) => Math.max(n, textWidth(registerCell(model, k, r, short))), 0);
-      return Math.max(textWidth(label(k)), Math.min(CAPS[k] ?? Infinity, widest + (k === 'id' ? cursorW : 0)));
-    };
-    const nat = new Map(chosen.map((k) => [k, natural(k)]));
-    const least = (k: RegisterColumnKey): number => {
-      const n = nat.get(k) ?? 0;
-      if (k === 'title') return Math.min(n, REGISTER_TITLE_MIN);
-      return Math.min(n, LEAST[k] ?? n);
-    };
-    const w = new Map(chosen.map((k) => [k, least(k)]));
-    let spare = width - chosen.length * CELL_OVERHEAD - 1 - [...w.values()].reduce((a, b) => a + b, 0);
-    if (spare < 0 && step < REGISTER_STEPS.length) continue;
-    const grow = (k: RegisterColumnKey, to: number) => {
-      if (!w.has(k)) return;
-      const by = Math.max(0, Math.min(spare, to - (w.get(k) ?? 0)));
-      w.set(k, (w.get(k) ?? 0) + by);
-      spare -= by;
-    };
-    grow('title', Math.min(nat.get('title') ?? 0, TITLE_EASY));
-    grow('type', nat.get('type') ?? 0);
-    grow('owner', nat.get('owner') ?? 0);
-    grow('direction', nat.get('direction') ?? 0);
-    grow('title', nat.get('title') ?? 0);
-    if (spare < 0) w.set('title', Math.max(1, (w.get('title') ?? 0) + spare));
-    const columns = chosen.map((k): TableColumn => ({ key: k, label: label(k), width: w.get(k) ?? 0, ...(k === 'inBand' ? { align: 'right' as const } : {}) }));
-    return { columns, short };
+  interface Plan extends ColumnPlan<RegisterColumnKey> {
+    readonly short: boolean;
+    readonly label: (k: RegisterColumnKey) => string;
   }
-  // Not reached: the last step always returns.
-  return { columns: [], short: true };
+  function* plans(): Generator<Plan> {
+    for (let step = 0; step <= REGISTER_STEPS.length; step++) {
+      const taken = REGISTER_STEPS.slice(0, step);
+      const short = taken.includes('short');
+      const chosen = present.filter((k) => !taken.includes(k));
+      const label = (k: RegisterColumnKey) => (short ? (SHORT_LABELS[k] ?? LABELS[k]) : LABELS[k]);
+      const natural = (k: RegisterColumnKey): number => {
+        const widest = rows.reduce((n, r) => Math.max(n, textWidth(registerCell(model, k, r, short))), 0);
+        return Math.max(textWidth(label(k)), Math.min(CAPS[k] ?? Infinity, widest + (k === 'id' ? cursorW : 0)));
+      };
+      const nat = new Map(chosen.map((k) => [k, natural(k)]));
+      const least = (k: RegisterColumnKey): number => {
+        const n = nat.get(k) ?? 0;
+        if (k === 'title') return Math.min(n, REGISTER_TITLE_MIN);
+        return Math.min(n, LEAST[k] ?? n);
+      };
+      const grow: Plan['grow'] = [
+        ['title', Math.min(nat.get('title') ?? 0, TITLE_EASY)],
+        ['type', nat.get('type') ?? 0],
+        ['owner', nat.get('owner') ?? 0],
+        ['direction', nat.get('direction') ?? 0],
+        ['title', nat.get('title') ?? 0],
+      ];
+      yield { columns: chosen.map((key) => ({ key, least: least(key) })), grow, giveWay: 'title', short, label };
+    }
+  }
+  const { plan, columns } = fitColumns<RegisterColumnKey, Plan>(plans(), width);
+  return { columns: columns.map(({ key: k, width: w }): TableColumn => ({ key: k, label: plan.label(k), width: w, ...(k === 'inBand' ? { align: 'right' as const } : {}) })), short: plan.short };
 }
 

@@ -1,6 +1,7 @@
 // The heat grid (large), the finance table and a text item.
 
 import { bigParagraph, bigText } from '../bigtext.js';
+import { spareRoom } from '../column-fit.js';
 import { financeScreen, financeRows, financeTotalRow, noFinanceMessage, statedTotalLines } from '../finance-screen.js';
 import { asciiText, gridLayout, gridLines, idLinesNeeded, marksOf as gridMarksOf, usesBandWords, type GridItem } from '../heatgrid.js';
 import { gridData, unplaced } from '../heatgrid-screen.js';
@@ -106,7 +107,7 @@ export function financeSlide(ctx: Ctx, title: string, p: SlideParams): Body {
     }
   }
   const v = financeScreen(model, { ...p, cursor: Math.max(0, ctx.cursor), filter: '', sortColumn: 0, width: tableW, height: Math.max(1, height - head.length) });
-  if (v.table && v.table.columns.reduce((n, c) => n + c.width + 3, 1) > width) return financeList(ctx, title);
+  if (v.table && spareRoom(width, v.table.columns.map((c) => c.width)) < 0) return financeList(ctx, title);
   const cursorMark = `${g.cursor} `;
   const table: TableView | undefined = v.table
     ? { ...v.table, cursorRow: -1, rows: v.table.rows.map((r) => ({ ...r, ...(r['area'] !== undefined ? { area: r['area'].startsWith(cursorMark) ? `  ${r['area'].slice(cursorMark.length)}` : r['area'] } : {}) })) }
