@@ -23,6 +23,7 @@ import {
   type GridItem,
   type GridMarks,
 } from './heatgrid.js';
+import { gridRowLines, LineBudget } from './grid-height.js';
 import { modelMemo } from './memo.js';
 import type { Model } from './model.js';
 import { bandLabel, periodsWithRegister, registerSince, type EntryView } from './register.js';
@@ -251,29 +252,14 @@ export function heatGridScreen(model: Model, params: ScreenParams): ScreenView {
 
   // Lines: header, labels, 5 × 2 grid lines, the selected cell are always drawn; then, while
   // there is room, the first note, the legend, the other notes, rules, the keys, taller rows.
-  let room = height - 13;
-  const take = (n: number) => {
-    if (room < n) return false;
-    room -= n;
-    return true;
-  };
-  let shownNotes = notes.length > 0 && take(1) ? 1 : 0;
-  const legend = take(1);
-  while (shownNotes < notes.length && take(1)) shownNotes += 1;
-  const borders = take(2);
-  const keys = take(1);
-  // Spare lines go to the rows whose cells hold more ids than one line shows, a line at a time.
-  const needed = idLinesNeeded(items, gridLayout(width), g.movement, m);
-  const rowLines = [2, 2, 2, 2, 2];
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (let row = 0; row < 5; row++) {
-      if ((rowLines[row] ?? 2) - 1 < (needed[row] ?? 1) && take(1)) {
-        rowLines[row] = (rowLines[row] ?? 2) + 1;
-        grew = true;
-      }
-    }
-  }
+  const budget = new LineBudget(height - 13);
+  let shownNotes = notes.length > 0 && budget.take(1) ? 1 : 0;
+  const legend = budget.take(1);
+  while (shownNotes < notes.length && budget.take(1)) shownNotes += 1;
+  const borders = budget.take(2);
+  const keys = budget.take(1);
+  // Spare lines go to the rows whose cells hold more ids than one line shows.
+  const rowLines = gridRowLines(idLinesNeeded(items, gridLayout(width), g.movement, m), budget);
 
   const noteLines = notes.slice(0, shownNotes);
   if (shownNotes < notes.length && shownNotes > 0) {

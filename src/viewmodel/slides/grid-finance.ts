@@ -4,13 +4,14 @@ import { bigParagraph, bigText } from '../bigtext.js';
 import { spareRoom } from '../column-fit.js';
 import { financeScreen, financeRows, financeTotalRow, noFinanceMessage, statedTotalLines } from '../finance-screen.js';
 import { asciiText, gridLayout, gridLines, idLinesNeeded, marksOf as gridMarksOf, usesBandWords, type GridItem } from '../heatgrid.js';
+import { gridRowLines, LineBudget } from '../grid-height.js';
 import { gridData, unplaced } from '../heatgrid-screen.js';
 import { periodAt } from '../model.js';
 import { bandLabel, registerOf } from '../register.js';
 import { noRegisterMessage } from '../register-screen.js';
 import type { TableView } from '../screen.js';
 import { clipLine, fit, lineWidth, seg, textWidth, type Line, type Segment, type Token } from '../styled.js';
-import { maxOf, minOf } from '../../domain/arrays.js';
+import { maxOf } from '../../domain/arrays.js';
 import { type Body, centre, centreBlock, type Ctx, headerLine, messageSlide, scrolled, type SlideParams, text } from './common.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -45,30 +46,15 @@ export function heatgridSlide(ctx: Ctx, title: string): Body {
   const legend: Line[] = legendParts.length > 0 ? [clipLine(text(legendParts.join(` ${m.dot} `), 'text.muted'), width, m.ellipsis)] : [];
 
   // Fixed: title, sub-title, axis labels, 5 × 2 grid lines; then notes, legend, rules, taller rows.
-  let room = height - 2 - 11;
-  const take = (n: number) => (room >= n ? ((room -= n), true) : false);
+  const budget = new LineBudget(height - 2 - 11);
   const shownNotes: Line[] = [];
-  for (const n of notes) if (take(1)) shownNotes.push(n);
-  const showLegend = legend.length > 0 && take(1);
-  const borders = take(2);
-  const gap = take(1);
-  const needed = idLinesNeeded(items, gridLayout(gridW), movement, m);
-  const rowLines = [2, 2, 2, 2, 2];
+  for (const n of notes) if (budget.take(1)) shownNotes.push(n);
+  const showLegend = legend.length > 0 && budget.take(1);
+  const borders = budget.take(2);
+  const gap = budget.take(1);
   // First the ids every cell needs, then, on a big screen, taller cells (up to about square).
   const tallest = Math.max(3, Math.min(6, Math.round(gridLayout(gridW).cell / 3)));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (let r = 0; r < 5; r++) {
-      if ((rowLines[r] ?? 2) - 1 < (needed[r] ?? 1) && take(1)) {
-        rowLines[r] = (rowLines[r] ?? 2) + 1;
-        grew = true;
-      }
-    }
-  }
-  while (room >= 5 && minOf(rowLines) < tallest) {
-    const low = minOf(rowLines);
-    for (let r = 0; r < 5; r++) if (rowLines[r] === low && take(1)) rowLines[r] = low + 1;
-  }
+  const rowLines = gridRowLines(idLinesNeeded(items, gridLayout(gridW), movement, m), budget, tallest);
   const grid = centreBlock(gridLines(items, { ...draw, rowLines, borders }), width);
   const lines: Line[] = [headerLine(ctx, title), clipLine(sub, width, m.ellipsis), ...(gap ? [[]] : []), ...grid, ...shownNotes, ...(showLegend ? legend : [])];
   return { lines: lines.slice(0, height) };
