@@ -5,7 +5,7 @@ import { quarterOf } from '../domain/period.js';
 import { DEFAULT_RISK_BANDS } from '../domain/risk.js';
 import { showText } from '../domain/text.js';
 import type { Catalogue, Finding, Frequency, Loc, Kpi, Metric, Priority, RiskBand, Target, Tolerance, Width } from '../domain/types.js';
-import type { RawCatalogue, RawKpi, RawMetric, RawTarget } from './schema.js';
+import { MetricSchema, type RawCatalogue, type RawKpi, type RawMetric, type RawTarget } from './schema.js';
 import type { PosRef } from './fast.js';
 import { finding } from './limits.js';
 
@@ -37,10 +37,11 @@ export function toTarget(raw: RawTarget | undefined, ref: PosRef, id: string, ou
 
 type MetricFields = Omit<RawMetric, 'id' | 'title'>;
 
-const INLINE_FIELDS = [
-  'unit', 'good', 'target', 'target_label', 'amber', 'on_target', 'decimals', 'currency', 'scale', 'per', 'cumulative',
-  'allow_over_100', 'allow_negative', 'benchmarks', 'reported_in', 'definition', 'source',
-] as const;
+/**
+ * The metric fields a KPI with `metrics:` must not carry: every field of a metric but its id and
+ * title and what a KPI gives its metrics as defaults (KpiDefaults: frequency, lag).
+ */
+export const INLINE_FIELDS = MetricSchema.keyof().exclude(['id', 'title', 'frequency', 'lag']).options;
 
 /** A lag as months: "18 months", "2 quarters", "1 year". */
 export function lagMonths(text: string): number {

@@ -7,21 +7,10 @@ import type { Finding } from '../domain/types.js';
 import type { PosRef } from './fast.js';
 import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
 import { finding } from './limits.js';
+import { knownKeys } from './schema-keys.js';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
-
-/** Every key the data format knows, for "did you mean" suggestions. */
-const KNOWN_KEYS = [
-  'catalogue', 'id', 'title', 'organisation', 'data', 'description', 'rag', 'amber', 'risk_bands', 'name', 'max', 'min',
-  'risk_appetite', 'priorities', 'kpis', 'directorate', 'frequency', 'rollup', 'metrics', 'unit', 'good', 'target',
-  'target_label', 'decimals', 'currency', 'scale', 'per', 'cumulative', 'allow_over_100', 'allow_negative', 'partial', 'benchmarks', 'reported_in', 'on_target', 'lag', 'summary_only', 'tables', 'columns', 'adds', 'rows', 'within',
-  'definition', 'source', 'period', 'published', 'observations', 'value', 'numerator', 'denominator', 'as_of', 'flags',
-  'note', 'commentary', 'summary', 'issues', 'causes', 'actions', 'claims', 'says', 'figure', 'finance', 'lines', 'area',
-  'budget', 'forecast', 'total', 'register', 'kind', 'type', 'owner', 'consequences', 'controls', 'inherent', 'residual',
-  'direction', 'impact', 'likelihood', 'score', 'by', 'meeting', 'date', 'items', 'show', 'notes', 'minutes', 'benchmark',
-  'change',
-];
 
 /**
  * Edit distance counting a swap of two neighbours as one edit (optimal string alignment), or
@@ -259,7 +248,7 @@ export function schemaFindings(doc: PosRef, root: unknown, issues: readonly Issu
           more += issue.keys.length - k;
           break;
         }
-        const near = suggest(key, KNOWN_KEYS);
+        const near = suggest(key, knownKeys());
         const where = path.length === 0 ? '' : ` in ${field}`;
         const hint = key === '<<' ? ' (YAML 1.2 has no merge keys: write the fields out)' : near ? ` (did you mean '${near}'?)` : '';
         out.push(finding('SCHEMA', 'error', ref.keyLoc(key), `unknown key '${showText(key)}'${where}${hint}`, id));
