@@ -12,14 +12,15 @@ import {
   bandToken,
   beyondAppetite,
   cellAt,
-  cellId,
+  cellKey,
+  cellOfKey,
   cellWords,
   gridLayout,
   gridLines,
   idLinesNeeded,
   marksOf,
-  parseCellId,
   usesBandWords,
+  type CellKey,
   type GridItem,
   type GridMarks,
 } from './heatgrid.js';
@@ -221,7 +222,7 @@ function shorterReasons(reason: string): string[] {
   return [`score ${m[1]} alone could be ${m[2]}`, `${m[1]} could be ${m[2]}`];
 }
 
-const CELL_TARGETS: readonly Target[] = Array.from({ length: 25 }, (_, i) => ({ kind: 'cell', id: cellId(cellAt(i)) }));
+const CELL_TARGETS: readonly Target[] = Array.from({ length: 25 }, (_, i) => ({ kind: 'cell', id: cellKey(cellAt(i)) }));
 
 function noRegister(model: Model, data: GridData, g: GridOptions, m: GridMarks, params: ScreenParams, title: string): ScreenView {
   const have = periodsWithRegister(model);
@@ -306,10 +307,10 @@ function wasText(e: GridEntry, g: GridOptions, m: GridMarks): string {
 }
 
 /** The entries placed in one cell (id `impact,likelihood`) for the grid's current toggles. */
-export function cellScreen(model: Model, id: string, params: ScreenParams): ScreenView {
+export function cellScreen(model: Model, id: CellKey, params: ScreenParams): ScreenView {
   const g = params.grid ?? DEFAULT_GRID;
   const m = marksOf(model.glyphs);
-  const cell = parseCellId(id);
+  const cell = cellOfKey(id);
   const { width, height } = params;
   const clip = (l: Line) => clipLine(l, width, m.ellipsis);
   if (!cell) return { title: 'Cell', lines: [clip([seg(`No such cell on the grid: ${id}`, 'warning')])], size: 0, targets: [], sortColumns: 0 };

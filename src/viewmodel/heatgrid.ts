@@ -100,13 +100,18 @@ export function indexOf(cell: Cell): number {
   return (5 - cell.impact) * 5 + (cell.likelihood - 1);
 }
 
-export function cellId(cell: Cell): string {
-  return `${cell.impact},${cell.likelihood}`;
+declare const cellKeyBrand: unique symbol;
+/** A cell as an id (of a screen, of what Enter opens), `impact,likelihood`; only cellKey makes one. */
+export type CellKey = string & { readonly [cellKeyBrand]: true };
+
+export function cellKey(cell: Cell): CellKey {
+  // The one place a CellKey is made: the brand is what keeps any other text from being one.
+  return `${cell.impact},${cell.likelihood}` as CellKey;
 }
 
-/** `impact,likelihood` → the cell, or undefined when it is not one of the 25. */
-export function parseCellId(id: string): Cell | undefined {
-  const m = /^([1-5]),([1-5])$/.exec(id.trim());
+/** The cell a key names, or undefined when it is not one of the 25 (a key made of a cell off the grid). */
+export function cellOfKey(key: CellKey): Cell | undefined {
+  const m = /^([1-5]),([1-5])$/.exec(key);
   return m ? { impact: Number(m[1]), likelihood: Number(m[2]) } : undefined;
 }
 

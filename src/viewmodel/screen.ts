@@ -1,15 +1,15 @@
 // What a screen's viewmodel gives the UI: lines ready to draw, the selectable items and what
 // Enter opens for each. Screens are pure functions of (model, parameters, size).
 
+import type { CellKey } from './heatgrid.js';
 import type { Line, Token } from './styled.js';
 
-/** What Enter opens from an item. */
-/** What Enter opens: a priority, a KPI, a register entry, or the entries of a heat-grid cell (id `impact,likelihood`). */
+/** What Enter opens: a priority, a KPI, a register entry, or the entries of a heat-grid cell. */
 export type Target =
   | { readonly kind: 'priority'; readonly id: string }
   | { readonly kind: 'kpi'; readonly id: string }
   | { readonly kind: 'risk'; readonly id: string }
-  | { readonly kind: 'cell'; readonly id: string }
+  | { readonly kind: 'cell'; readonly id: CellKey }
   /** A top-level analyst view (presenter mode drills into these). */
   | { readonly kind: 'view'; readonly id: 'overview' | 'register' | 'heatgrid' | 'finance' };
 

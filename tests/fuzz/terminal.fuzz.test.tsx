@@ -24,6 +24,7 @@ import { FrameWriter } from '../../src/cli/frame-writer.js';
 import { run, runAsync } from '../../src/cli/main.js';
 import { loadDataset } from '../../src/load/load.js';
 import { App } from '../../src/ui/App.js';
+import { cellKey } from '../../src/viewmodel/heatgrid.js';
 import { initialState, type AppState, type Screen } from '../../src/ui/state/reducer.js';
 import { THEMES } from '../../src/ui/theme/theme.js';
 import type { PresenterState } from '../../src/viewmodel/agenda.js';
@@ -178,7 +179,7 @@ function screens(model: Model): { readonly state: AppState; readonly name: strin
     ...model.priorities.map((p): Screen[] => [{ screen: 'kpis' }, { screen: 'priority', id: p.id }]),
     ...[...model.kpis.keys()].map((id): Screen[] => [{ screen: 'kpis' }, { screen: 'kpi', id }]),
     ...(pe?.data.register ?? []).map((r): Screen[] => [{ screen: 'register' }, { screen: 'risk', id: r.id }]),
-    [{ screen: 'heatgrid' }, { screen: 'cell', id: '4,3' }],
+    [{ screen: 'heatgrid' }, { screen: 'cell', id: cellKey({ impact: 4, likelihood: 3 }) }],
   ];
   const agenda = meetingAgenda(model, periods - 1, model.agenda);
   const out: { readonly state: AppState; readonly name: string }[] = stacks.map((stack) => ({ state: { ...base, stack }, name: stack.map((s) => ('id' in s ? `${s.screen}:${s.id}` : s.screen)).join('>') }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commandFor, KEYMAP, type KeyPress } from '../../src/ui/keys/keymap.js';
 import { keyHints } from '../../src/ui/keys/key-text.js';
 import { route, type RouteContext } from '../../src/ui/keys/router.js';
-import { current, cursorOf, filterOf, initialState, reducer, type Action, type AppState } from '../../src/ui/state/reducer.js';
+import { current, cursorOf, filterOf, initialState, reducer, screenKey, type Action, type AppState } from '../../src/ui/state/reducer.js';
 import type { ScreenView } from '../../src/viewmodel/screen.js';
 
 const view = (size: number, targets: ScreenView['targets'] = [], sortColumns = 0): ScreenView => ({ title: 'T', lines: [], size, targets, sortColumns });
@@ -123,9 +123,9 @@ describe('reducer and router', () => {
   it('s cycles the sort column where the view can sort, else says so', () => {
     const v = view(3, [], 3);
     let s = press(s0, key('s'), v);
-    expect(s.sorts['overview']).toEqual({ column: 1 });
+    expect(s.sorts[screenKey({ screen: 'overview' })]).toEqual({ column: 1 });
     s = press(press(s, key('s'), v), key('s'), v);
-    expect(s.sorts['overview']).toEqual({ column: 0 });
+    expect(s.sorts[screenKey({ screen: 'overview' })]).toEqual({ column: 0 });
     expect(press(s0, key('s')).status).toBe('nothing to sort here');
   });
   it('help closes on any key; q quits from help and from normal mode', () => {

@@ -3,14 +3,15 @@ import { ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs } from '../../src/viewmodel/g
 import {
   ASCII_MARKS,
   cellAt,
-  cellId,
+  cellKey,
+  cellOfKey,
   gridLayout,
   gridLines,
   indexOf,
   marksOf,
   packIds,
-  parseCellId,
   UNICODE_MARKS,
+  type CellKey,
   type GridItem,
   type GridMarks,
 } from '../../src/viewmodel/heatgrid.js';
@@ -86,6 +87,8 @@ function params(o: Omit<Partial<ScreenParams>, 'grid'> & { grid?: Partial<GridOp
 }
 
 const text = (v: ScreenView) => v.lines.map(plain);
+/** The key of the cell at impact × likelihood. */
+const at = (impact: number, likelihood: number): CellKey => cellKey({ impact, likelihood });
 
 /** Every line within the width, the view within the height. */
 function expectFits(v: ScreenView, width: number, height: number) {
@@ -110,10 +113,10 @@ describe('cells and the cursor', () => {
     expect(cellAt(8)).toEqual({ impact: 4, likelihood: 4 });
     expect(cellAt(24)).toEqual({ impact: 1, likelihood: 5 });
     for (let i = 0; i < 25; i++) expect(indexOf(cellAt(i))).toBe(i);
-    expect(cellId({ impact: 4, likelihood: 3 })).toBe('4,3');
-    expect(parseCellId('4,3')).toEqual({ impact: 4, likelihood: 3 });
-    expect(parseCellId('6,1')).toBeUndefined();
-    expect(parseCellId('x')).toBeUndefined();
+    expect(cellKey({ impact: 4, likelihood: 3 })).toBe('4,3');
+    for (let i = 0; i < 25; i++) expect(cellOfKey(cellKey(cellAt(i)))).toEqual(cellAt(i));
+    expect(cellOfKey(cellKey({ impact: 6, likelihood: 1 }))).toBeUndefined();
+    expect(cellOfKey(cellKey({ impact: 0, likelihood: 3 }))).toBeUndefined();
   });
 
   it('lays out full words from 71 columns and abbreviations below', () => {
@@ -285,7 +288,7 @@ describe('the bundled 2019/20 register', () => {
         const { impact, likelihood } = e.residual ?? {};
         if (impact === undefined || likelihood === undefined) throw new Error(`${e.id} has no published residual cell`);
         expect(idsAt(model, p, impact, likelihood), e.id).toContain(e.id);
-        const cell = cellScreen(model, `${impact},${likelihood}`, p);
+        const cell = cellScreen(model, cellKey({ impact, likelihood }), p);
         expect(cell.targets, e.id).toContainEqual({ kind: 'risk', id: e.id });
       }
       // Nothing is placed twice or left out.
@@ -356,7 +359,7 @@ describe('the bundled 2019/20 register', () => {
   });
 
   it('lists one cell: CR1, CR4 and CR10 at Major × Likely, each opening its entry', () => {
-    const v = cellScreen(model, '4,4', params({ period: q3 }));
+    const v = cellScreen(model, at(4, 4), params({ period: q3 }));
     expect(v.title).toBe('Major × Likely');
     expect(text(v)[0]).toBe('Major (4) × Likely (4) = 16 High');
     expect(text(v)[2]).toBe('▸ CR1   Reshaping the County Council');
@@ -365,7 +368,7 @@ describe('the bundled 2019/20 register', () => {
       { kind: 'risk', id: 'CR4' },
       { kind: 'risk', id: 'CR10' },
     ]);
-    expect(cellScreen(model, '5,3', params({ period: q3, grid: { kind: 'opportunity' } })).targets).toEqual([
+    expect(cellScreen(model, at(5, 3), params({ period: q3, grid: { kind: 'opportunity' } })).targets).toEqual([
       { kind: 'risk', id: 'CO2' },
       { kind: 'risk', id: 'CO4' },
     ]);
@@ -379,10 +382,10 @@ describe('a register it has not seen', () => {
   const q2 = periodOf(model, '2019/20 Q2');
 
   // Where each entry belongs, worked out by hand from the file above (undefined: not placed).
-  const EXPECTED: Readonly<Record<GridOptions['assessment'], Readonly<Record<string, string | undefined>>>> = {
-    residual: { R1: '4,4', R2: '1,2', R3: '3,3', R4: '5,3', R5: '4,5', O1: '5,3', O2: undefined },
-    inherent: { R1: undefined, R2: '5,5', R3: '5,5', R4: undefined, R5: undefined, O1: undefined, O2: undefined },
-    target: { R1: '2,3', R2: undefined, R3: '2,2', R4: '3,4', R5: undefined, O1: '5,4', O2: undefined },
+  const EXPECTED: Readonly<Record<GridOptions['assessment'], Readonly<Record<string, CellKey | undefined>>>> = {
+    residual: { R1: at(4, 4), R2: at(1, 2), R3: at(3, 3), R4: at(5, 3), R5: at(4, 5), O1: at(5, 3), O2: undefined },
+    inherent: { R1: undefined, R2: at(5, 5), R3: at(5, 5), R4: undefined, R5: undefined, O1: undefined, O2: undefined },
+    target: { R1: at(2, 3), R2: undefined, R3: at(2, 2), R4: at(3, 4), R5: undefined, O1: at(5, 4), O2: undefined },
   };
 
   it.each(['residual', 'inherent', 'target'] as const)('places every entry in the right cell by %s score', (assessment) => {
@@ -395,7 +398,7 @@ describe('a register it has not seen', () => {
           expect(data.entries.find((e) => e.view.entry.id === id)?.placement?.placed ?? false, id).toBe(false);
           continue;
         }
-        const cell = parseCellId(where);
+        const cell = cellOfKey(where);
         if (!cell) throw new Error(where);
         expect(entriesIn(data, cell).map((e) => e.view.entry.id), `${assessment} ${id}`).toContain(id);
         expect(idsAt(model, p, cell.impact, cell.likelihood), `${assessment} ${id}`).toContain(id);
@@ -429,7 +432,7 @@ describe('a register it has not seen', () => {
     const v = text(heatGridScreen(model, p));
     expect(v).toContain('since 2019/20 Q1: ↑ up  ↓ down  → level  * new · [ ] cursor');
     // The list of a cell says where the entry was.
-    const cell = text(cellScreen(model, '4,4', p));
+    const cell = text(cellScreen(model, cellKey({ impact: 4, likelihood: 4 }), p));
     expect(cell[2]).toMatch(/^▸ R1 {2}Budget pressure +↑ was 12 Major\/Possible$/);
     // By target score: R1 went 2×3 → 2×3 (level), R4 is new.
     const t = params({ period: q2, height: 30, grid: { movement: true, assessment: 'target' } });
@@ -457,34 +460,34 @@ describe('a register it has not seen', () => {
     ]);
     const q3 = periodOf(model, '2019/20 Q3');
     expect(text(heatGridScreen(model, params({ period: q3, grid: { kind: 'opportunity' } })))).toContain('No opportunities in the 2019/20 Q3 register.');
-    expect(text(cellScreen(model, '4,4', params({ period: periodOf(model, '2018/19 Q4') })))).toContain('No register in 2018/19 Q4.');
+    expect(text(cellScreen(model, at(4, 4), params({ period: periodOf(model, '2018/19 Q4') })))).toContain('No register in 2018/19 Q4.');
   });
 
   it('filters and windows a cell list, and explains an empty cell', () => {
     const many = fixtureWithMany();
     const p = params({ period: 0, height: 8, width: 60 });
-    const v = cellScreen(many, '3,3', p);
+    const v = cellScreen(many, at(3, 3), p);
     expect(v.size).toBe(12);
     expect(text(v)[2]).toBe('▸ M1   Risk number 1');
     expect(text(v).at(-1)).toBe('▼ 8 more below');
     expectFits(v, 60, 8);
-    const down = cellScreen(many, '3,3', { ...p, cursor: 6 });
+    const down = cellScreen(many, at(3, 3), { ...p, cursor: 6 });
     expect(text(down)[2]).toBe('▲ 4 more above');
     expect(text(down)).toContain('▸ M7   Risk number 7');
     expectFits(down, 60, 8);
-    const filtered = cellScreen(many, '3,3', { ...p, filter: 'number 1' });
+    const filtered = cellScreen(many, at(3, 3), { ...p, filter: 'number 1' });
     expect(filtered.targets.map((t) => t?.id)).toEqual(['M1', 'M10', 'M11', 'M12']);
     expect(text(filtered)[1]).toMatch(/^filter "number 1": 4 of 12 · Residual scores/);
-    const empty = cellScreen(many, '1,1', p);
+    const empty = cellScreen(many, at(1, 1), p);
     expect(empty.size).toBe(0);
     expect(text(empty).slice(2).join(' ')).toBe('No risks are placed in this cell (residual scores); Esc goes back to the grid.');
-    expect(cellScreen(many, 'nonsense', p).lines.map(plain)).toEqual(['No such cell on the grid: nonsense']);
+    expect(cellScreen(many, at(6, 1), p).lines.map(plain)).toEqual(['No such cell on the grid: 6,1']);
   });
 
   it('names the cell screen by the kind shown', () => {
-    expect(cellScreen(model, '5,3', params({ period: q2, grid: { kind: 'opportunity' } })).title).toBe('Outstanding × Possible');
-    expect(cellScreen(model, '5,3', params({ period: q2 })).title).toBe('Catastrophic × Possible');
-    expect(cellScreen(fixture(ASCII_GLYPHS), '5,3', params({ period: q2 })).title).toBe('Catastrophic x Possible');
+    expect(cellScreen(model, at(5, 3), params({ period: q2, grid: { kind: 'opportunity' } })).title).toBe('Outstanding × Possible');
+    expect(cellScreen(model, at(5, 3), params({ period: q2 })).title).toBe('Catastrophic × Possible');
+    expect(cellScreen(fixture(ASCII_GLYPHS), at(5, 3), params({ period: q2 })).title).toBe('Catastrophic x Possible');
   });
 });
 

@@ -4,7 +4,7 @@
 
 import type { JumpResult } from '../../viewmodel/jump.js';
 import type { ScreenView, Target } from '../../viewmodel/screen.js';
-import { cursorOf, current, drilled, type Action, type AppState, type Screen } from '../state/reducer.js';
+import { cursorOf, current, drilled, screenKey, type Action, type AppState, type Screen } from '../state/reducer.js';
 import { commandFor, type CommandId, type KeyPress, type Scope } from './keymap.js';
 
 export interface RouteContext {
@@ -21,7 +21,20 @@ export interface RouteContext {
 }
 
 export function screenOf(t: Target): Screen {
-  return t.kind === 'view' ? { screen: t.id } : { screen: t.kind, id: t.id };
+  switch (t.kind) {
+    case 'view':
+      return { screen: t.id };
+    case 'cell':
+      return { screen: 'cell', id: t.id };
+    case 'priority':
+    case 'kpi':
+    case 'risk':
+      return { screen: t.kind, id: t.id };
+    default: {
+      const _exhaustive: never = t;
+      return _exhaustive;
+    }
+  }
 }
 
 /** The scopes a key is looked up in, most specific first. */
@@ -92,7 +105,7 @@ function run(id: CommandId, k: KeyPress, state: AppState, view: ScreenView, ctx:
     }
     case 'screen.back':
       if (state.stack.length > 1) return [{ type: 'back' }];
-      return state.filters[current(state).screen] ? [{ type: 'clearFilter' }] : [];
+      return state.filters[screenKey(current(state))] ? [{ type: 'clearFilter' }] : [];
     case 'view.overview':
       return [{ type: 'view', view: 'overview' }];
     case 'view.kpis':

@@ -1,3 +1,4 @@
+import type { CellKey } from '../../viewmodel/heatgrid.js';
 import { DEFAULT_GRID, type GridOptions } from '../../viewmodel/screen.js';
 
 // The app state and its one reducer: a screen stack, each screen's cursor, the period, the mode
@@ -14,8 +15,8 @@ export type Screen =
   | { readonly screen: 'kpi'; readonly id: string }
   /** One register entry. */
   | { readonly screen: 'risk'; readonly id: string }
-  /** The entries placed in one heat-grid cell (id `impact,likelihood`). */
-  | { readonly screen: 'cell'; readonly id: string }
+  /** The entries placed in one heat-grid cell. */
+  | { readonly screen: 'cell'; readonly id: CellKey }
   /** Presenter mode's slides (the item shown is `present.item`). */
   | { readonly screen: 'present' };
 
@@ -50,12 +51,15 @@ export interface SortState {
   readonly column: number;
 }
 
+/** What each screen keeps (its cursor, filter, sort), by the screen's key. */
+export type PerScreen<V> = Readonly<Partial<Record<ScreenKey, V>>>;
+
 export interface AppState {
   /** Never empty; the first entry is a top-level view. */
   readonly stack: readonly Screen[];
-  readonly cursors: Readonly<Record<string, number>>;
-  readonly filters: Readonly<Record<string, string>>;
-  readonly sorts: Readonly<Record<string, SortState>>;
+  readonly cursors: PerScreen<number>;
+  readonly filters: PerScreen<string>;
+  readonly sorts: PerScreen<SortState>;
   readonly period: number;
   readonly periodCount: number;
   readonly grid: GridOptions;
@@ -73,7 +77,6 @@ export interface AppState {
 export type Action =
   | { readonly type: 'move'; readonly to: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'; readonly size: number; readonly page: number }
   | { readonly type: 'setCursor'; readonly index: number }
-  | { readonly type: 'setCursorAt'; readonly key: string; readonly index: number }
   | { readonly type: 'push'; readonly screen: Screen }
   | { readonly type: 'back' }
   | { readonly type: 'view'; readonly view: TopView }
@@ -110,10 +113,19 @@ export type Action =
   /** Leaves presenter mode: back to the analyst view it was started from (or quits, standalone). */
   | { readonly type: 'presentEnd' };
 
-/** The key a screen's cursor, filter and sort are kept under. */
-export function screenKey(s: Screen): string {
-  return 'id' in s ? `${s.screen}:${s.id}` : s.screen;
+declare const screenKeyBrand: unique symbol;
+/** The key a screen's cursor, filter and sort are kept under; only screenKey makes one. */
+export type ScreenKey = string & { readonly [screenKeyBrand]: true };
+
+export function screenKey(s: Screen): ScreenKey {
+  // The one place a ScreenKey is made: the brand is what keeps any other text from being one.
+  return ('id' in s ? `${s.screen}:${s.id}` : s.screen) as ScreenKey;
 }
+
+/** The slides' own screen: one per presentation, whatever item they show. */
+const SLIDES: Screen = { screen: 'present' };
+/** Where the slide's scroll position is kept. */
+const SLIDES_KEY = screenKey(SLIDES);
 
 export function current(state: AppState): Screen {
   return state.stack[state.stack.length - 1] as Screen;
@@ -202,8 +214,6 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'setCursor':
       return withCursor(base, Math.max(0, action.index));
-    case 'setCursorAt':
-      return { ...base, cursors: { ...base.cursors, [action.key]: Math.max(0, action.index) } };
     case 'push':
       return { ...base, stack: [...base.stack, action.screen] };
     case 'back': {
@@ -239,7 +249,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'keepFilter':
       return { ...base, mode: 'normal', draft: '', filters: { ...base.filters, [screenKey(current(base))]: base.draft } };
     case 'showChecks': {
-      const shown: AppState = { ...base, stack: [...base.stack, { screen: 'checks' }], filters: { ...base.filters, checks: action.filter } };
+      const shown: AppState = { ...base, stack: [...base.stack, { screen: 'checks' }], filters: { ...base.filters, [screenKey({ screen: 'checks' })]: action.filter } };
       return withCursor(shown, 0);
     }
     case 'clearFilter':
@@ -266,17 +276,16 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'presentStart': {
       if (action.count <= 0) return { ...base, status: 'the agenda has no items' };
       const item = clamp(action.item ?? 0, action.count);
-      const screen: Screen = { screen: 'present' };
-      const stack = action.standalone ? [screen] : [...base.stack, screen];
+      const stack = action.standalone ? [SLIDES] : [...base.stack, SLIDES];
       const present: PresentState = { item, count: action.count, period: base.period, standalone: action.standalone, index: false, indexCursor: item, digits: '' };
-      return { ...base, stack, mode: 'normal', draft: '', present, cursors: { ...base.cursors, present: 0 } };
+      return { ...base, stack, mode: 'normal', draft: '', present, cursors: { ...base.cursors, [SLIDES_KEY]: 0 } };
     }
     case 'presentGo': {
       if (!base.present) return base;
       const item = clamp(action.item, base.present.count);
       // A new item starts at its top; the same item keeps where it was scrolled to.
-      const scroll = item === base.present.item ? (base.cursors['present'] ?? 0) : 0;
-      return toSlide({ ...base, present: { ...unblanked(base.present), item, index: false, digits: '' }, cursors: { ...base.cursors, present: scroll } });
+      const scroll = item === base.present.item ? (base.cursors[SLIDES_KEY] ?? 0) : 0;
+      return toSlide({ ...base, present: { ...unblanked(base.present), item, index: false, digits: '' }, cursors: { ...base.cursors, [SLIDES_KEY]: scroll } });
     }
     case 'presentSet':
       return base.present ? { ...base, present: { ...base.present, ...action.set } } : base;
@@ -290,7 +299,7 @@ export function reducer(state: AppState, action: Action): AppState {
       const item = clamp(action.item, action.count);
       const moved = item !== base.present.item;
       const present: PresentState = { ...base.present, count: action.count, period: clamp(action.period, base.periodCount), item, indexCursor: clamp(base.present.indexCursor, action.count) };
-      const next = { ...base, present, ...(moved ? { cursors: { ...base.cursors, present: 0 } } : {}) };
+      const next = { ...base, present, ...(moved ? { cursors: { ...base.cursors, [SLIDES_KEY]: 0 } } : {}) };
       return current(next).screen === 'present' ? toSlide(next) : next;
     }
     case 'presentEnd': {
