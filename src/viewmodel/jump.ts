@@ -10,6 +10,16 @@ export type JumpResult = { readonly target: Target } | { readonly period: number
 const KINDS = ['kpi', 'risk', 'period', 'priority'] as const;
 type Kind = (typeof KINDS)[number];
 
+function isKind(word: string): word is Kind {
+  return KINDS.some((k) => k === word);
+}
+
+/** A candidate: the text completion offers, and where it goes (a period by its index). */
+interface Candidate {
+  readonly value: string;
+  readonly target: Target | number;
+}
+
 function registerIds(model: Model, period: number): string[] {
   const ids = new Set<string>();
   const pe = model.ev.periods[period];
@@ -19,7 +29,7 @@ function registerIds(model: Model, period: number): string[] {
 }
 
 /** Candidates for the argument of a kind, best first. */
-function candidates(model: Model, kind: Kind, arg: string, period: number): Array<{ value: string; target: Target | number }> {
+function candidates(model: Model, kind: Kind, arg: string, period: number): Candidate[] {
   const q = arg.trim().toLowerCase();
   switch (kind) {
     case 'kpi': {
@@ -30,7 +40,7 @@ function candidates(model: Model, kind: Kind, arg: string, period: number): Arra
       const byWords = all.filter((k) => !k.value.startsWith(q) && words.length > 0 && words.every((w) => k.title.includes(w) || k.value.includes(w)));
       // A metric id of a composite opens its KPI.
       const metric = model.kpiOfMetric.get(q);
-      const viaMetric = metric && metric !== q ? [{ value: q, title: '', target: { kind: 'kpi', id: metric } as Target }] : [];
+      const viaMetric = metric && metric !== q ? [{ value: q, title: '', target: { kind: 'kpi', id: metric } satisfies Target }] : [];
       return [...exact, ...viaMetric, ...prefix, ...byWords];
     }
     case 'priority':
@@ -61,7 +71,7 @@ function split(text: string): { kind: string; arg: string } {
 /** Resolves a jump line to where it goes. */
 export function resolveJump(model: Model, text: string, period: number): JumpResult {
   const { kind, arg } = split(text);
-  if (!(KINDS as readonly string[]).includes(kind)) return { error: `unknown jump '${kind}': use kpi, risk, period or priority` };
+  if (!isKind(kind)) return { error: `unknown jump '${kind}': use kpi, risk, period or priority` };
   if (arg.trim() === '') return { error: `:${kind} needs ${kind === 'period' ? 'a period like 2019/20 Q2' : 'an id'}` };
   if (kind === 'period') {
     const wanted = parsePeriod(arg);
@@ -70,7 +80,7 @@ export function resolveJump(model: Model, text: string, period: number): JumpRes
       return i >= 0 ? { period: i } : { error: `no period file for ${formatPeriod(wanted)}` };
     }
   }
-  const found = candidates(model, kind as Kind, arg, period)[0];
+  const found = candidates(model, kind, arg, period)[0];
   if (!found) return { error: `no ${kind} matches '${arg.trim()}'` };
   return typeof found.target === 'number' ? { period: found.target } : { target: found.target };
 }
@@ -82,16 +92,16 @@ export function completeJump(model: Model, text: string, period: number): string
     const k = KINDS.find((x) => x.startsWith(kind));
     return k ? `${k} ` : text;
   }
-  if (!(KINDS as readonly string[]).includes(kind)) return text;
-  const first = candidates(model, kind as Kind, arg, period)[0];
+  if (!isKind(kind)) return text;
+  const first = candidates(model, kind, arg, period)[0];
   return first ? `${kind} ${first.value}` : text;
 }
 
 /** What the completion would offer, for the prompt line. */
 export function jumpHint(model: Model, text: string, period: number): string {
   const { kind, arg } = split(text);
-  if (!(KINDS as readonly string[]).includes(kind) || !/\s/.test(text)) return 'kpi · risk · period · priority';
-  return candidates(model, kind as Kind, arg, period)
+  if (!isKind(kind) || !/\s/.test(text)) return 'kpi · risk · period · priority';
+  return candidates(model, kind, arg, period)
     .slice(0, 4)
     .map((c) => c.value)
     .join(' · ');

@@ -36,6 +36,13 @@ function middle(s: string, width: number, ellipsis: string, from: number): strin
   return `${start}${ellipsis}${truncate(differing, width - textWidth(start) - ew, ellipsis)}`;
 }
 
+/** A title being fitted: what is cut (the title or its short title), the cut, and how far it starts like another. */
+interface TitleRow {
+  readonly base: string;
+  out: string;
+  shared: number;
+}
+
 /**
  * Each title as it fits `width` columns: the title; else its short title when that fits; else cut
  * at the end, unless that shows little or nothing of what tells it from another title of the list
@@ -43,31 +50,30 @@ function middle(s: string, width: number, ellipsis: string, from: number): strin
  * keeping the part that tells them apart ("Safety carr…4 hours (emergency)").
  */
 export function distinctTitles(items: readonly Titled[], width: number, ellipsis: string): string[] {
-  const bases = items.map((it) => (textWidth(it.title) <= width || it.short === undefined ? it.title : it.short));
-  const out = bases.map((b) => truncate(b, width, ellipsis));
-  const cut = bases.flatMap((b, i) => (out[i] === b ? [] : [i]));
-  if (cut.length === 0 || width <= textWidth(ellipsis) + 2) return out;
+  const rows = items.map((it): TitleRow => {
+    const base = textWidth(it.title) <= width || it.short === undefined ? it.title : it.short;
+    return { base, out: truncate(base, width, ellipsis), shared: 0 };
+  });
+  const cut = rows.filter((r) => r.out !== r.base);
+  if (cut.length === 0 || width <= textWidth(ellipsis) + 2) return rows.map((r) => r.out);
   // How far each title starts like another (the longest shared start is with a neighbour in order).
-  const order = bases.map((_, i) => i).sort((x, y) => ((bases[x] as string) < (bases[y] as string) ? -1 : (bases[x] as string) > (bases[y] as string) ? 1 : 0));
-  const shared = new Array<number>(bases.length).fill(0);
-  for (let k = 1; k < order.length; k++) {
-    const x = order[k - 1] as number;
-    const y = order[k] as number;
-    const n = commonStart(bases[x] as string, bases[y] as string);
-    shared[x] = Math.max(shared[x] as number, n);
-    shared[y] = Math.max(shared[y] as number, n);
-  }
+  const order = [...rows].sort((x, y) => (x.base < y.base ? -1 : x.base > y.base ? 1 : 0));
+  order.forEach((y, k) => {
+    const x = order[k - 1];
+    if (!x) return;
+    const n = commonStart(x.base, y.base);
+    x.shared = Math.max(x.shared, n);
+    y.shared = Math.max(y.shared, n);
+  });
   const room = width - textWidth(ellipsis);
   const seen = new Map<string, number>();
-  for (const i of cut) seen.set(out[i] as string, (seen.get(out[i] as string) ?? 0) + 1);
-  for (const i of cut) {
-    const from = shared[i] as number;
-    const base = bases[i] as string;
-    if (from <= 0 || from >= base.length) continue;
+  for (const r of cut) seen.set(r.out, (seen.get(r.out) ?? 0) + 1);
+  for (const r of cut) {
+    if (r.shared <= 0 || r.shared >= r.base.length) continue;
     // Cut in the middle when the end cut reads like another row's, or shows almost nothing (fewer
     // than MIN_SHOWN columns) of what follows the start it shares with another.
-    const alike = (seen.get(out[i] as string) ?? 0) > 1;
-    if (alike || room - textWidth(base.slice(0, from)) < MIN_SHOWN) out[i] = middle(base, width, ellipsis, from);
+    const alike = (seen.get(r.out) ?? 0) > 1;
+    if (alike || room - textWidth(r.base.slice(0, r.shared)) < MIN_SHOWN) r.out = middle(r.base, width, ellipsis, r.shared);
   }
-  return out;
+  return rows.map((r) => r.out);
 }
