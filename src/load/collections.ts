@@ -24,14 +24,17 @@ export interface Stopped {
 }
 
 /** A large collection whose items all passed: their results, to put in place of a whole check. */
-interface Checked {
+type Checked = {
   readonly path: Path;
-  readonly kind: 'array' | 'record';
   readonly outputs: unknown[];
-  readonly keys?: readonly string[];
   /** Nothing between the root and it changes the shape of the result (no transform or refinement). */
   readonly plain: boolean;
-}
+} & ({ readonly kind: 'array' } | { readonly kind: 'record'; readonly keys: readonly string[] });
+
+/** A list or mapping of the document, with the schema of its items (and of a mapping's keys). */
+type Collection =
+  | { readonly kind: 'array'; readonly items: readonly unknown[] }
+  | { readonly kind: 'record'; readonly items: Readonly<Record<string, unknown>>; readonly keys: readonly string[]; readonly keyType: z.core.$ZodType };
 
 /** A collection with more items than this is checked item by item. */
 const LARGE = LOAD_FINDINGS_CAP * 2;
@@ -63,10 +66,7 @@ function unwrap(schema: z.core.$ZodType): { s: z.core.$ZodType; plain: boolean }
 /** No check on it, or (an array) only a minimum length of at most one (met by its first item alone). */
 function unchecked(s: z.core.$ZodType): boolean {
   const checks = s._zod.def.checks ?? [];
-  return checks.every((c) => {
-    const def = c._zod.def as { check: string; minimum?: number };
-    return s instanceof z.ZodArray && def.check === 'min_length' && (def.minimum ?? 0) <= 1;
-  });
+  return checks.every((c) => s instanceof z.ZodArray && c instanceof z.core.$ZodCheckMinLength && c._zod.def.minimum <= 1);
 }
 
 const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -103,18 +103,18 @@ function walk(schema: z.core.$ZodType, value: unknown, path: Path, plainSoFar: b
   }
   if (s instanceof z.ZodArray) {
     if (!Array.isArray(value)) return undefined;
-    return items(s.element, undefined, value, undefined, path, plain, state);
+    return items(s.element, { kind: 'array', items: value }, path, plain, state);
   }
   if (s instanceof z.ZodRecord) {
     if (!isMapping(value)) return undefined;
-    return items(s.valueType, s.keyType, value, Object.keys(value), path, plain, state);
+    return items(s.valueType, { kind: 'record', items: value, keys: Object.keys(value), keyType: s.keyType }, path, plain, state);
   }
   return undefined;
 }
 
 /** A collection's items: each walked into, and, when the collection is large, each checked. */
-function items(item: z.core.$ZodType, keyType: z.core.$ZodType | undefined, value: unknown[] | Record<string, unknown>, keys: string[] | undefined, path: Path, plain: boolean, state: Walk): Stopped | undefined {
-  const count = keys ? keys.length : (value as unknown[]).length;
+function items(item: z.core.$ZodType, c: Collection, path: Path, plain: boolean, state: Walk): Stopped | undefined {
+  const count = c.kind === 'array' ? c.items.length : c.keys.length;
   const large = count > LARGE;
   // What is under an item of a large collection is in that item's result.
   const inner: Walk = large && !state.inside ? { checked: [], failed: false, inside: true } : state;
@@ -122,8 +122,9 @@ function items(item: z.core.$ZodType, keyType: z.core.$ZodType | undefined, valu
   const outputs: unknown[] = [];
   let failed = 0;
   for (let n = 0; n < count; n++) {
-    const k = keys ? (keys[n] as string) : n;
-    const v = keys ? (value as Record<string, unknown>)[k] : (value as unknown[])[n];
+    const k = c.kind === 'array' ? n : c.keys[n];
+    if (k === undefined) break;
+    const v = c.kind === 'array' ? c.items[n] : c.items[k];
     // A large collection inside an item stops checking on its own (only such a one needs the walk).
     if (holdsLarge(v)) {
       const stopped = walk(item, v, [...path, k], plain, inner);
@@ -132,8 +133,8 @@ function items(item: z.core.$ZodType, keyType: z.core.$ZodType | undefined, valu
     if (!large) continue;
     const at = [...path, k];
     let bad = false;
-    if (keyType) {
-      const r = z.safeParse(keyType, k, { reportInput: false });
+    if (c.kind === 'record') {
+      const r = z.safeParse(c.keyType, k, { reportInput: false });
       if (!r.success) {
         bad = true;
         for (const i of r.error.issues) issues.push({ ...i, path: [...at, ...i.path] });
@@ -149,7 +150,7 @@ function items(item: z.core.$ZodType, keyType: z.core.$ZodType | undefined, valu
   }
   if (!large) return undefined;
   if (failed > 0 || inner.failed) state.failed = true;
-  else if (!state.inside) state.checked.push({ path, kind: keys ? 'record' : 'array', outputs, ...(keys ? { keys } : {}), plain });
+  else if (!state.inside) state.checked.push(c.kind === 'array' ? { path, kind: 'array', outputs, plain } : { path, kind: 'record', keys: c.keys, outputs, plain });
   return undefined;
 }
 
@@ -161,49 +162,57 @@ function holdsLarge(v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
   let count = 0;
   if (Array.isArray(v)) {
-    if (v.length > LARGE) return true;
-    for (const x of v as unknown[]) if (holdsLarge(x)) return true;
+    const list: readonly unknown[] = v;
+    if (list.length > LARGE) return true;
+    for (const x of list) if (holdsLarge(x)) return true;
     return false;
   }
+  if (!isMapping(v)) return false;
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue;
-    if (++count > LARGE || holdsLarge((v as Record<string, unknown>)[k])) return true;
+    if (++count > LARGE || holdsLarge(v[k])) return true;
   }
   return false;
 }
 
+/** A list or mapping of the document (or of the whole check's result). */
+const isNode = (v: unknown): v is object => v !== null && typeof v === 'object';
+
 /** The document with each checked collection cut to its first item (copying only what leads to them). */
 function thinned(root: unknown, checked: readonly Checked[]): unknown {
+  if (!isNode(root)) return root;
   const copies = new Set<object>();
-  const copy = (v: object): Record<PropertyKey, unknown> => {
-    const c = (Array.isArray(v) ? [...(v as unknown[])] : { ...v }) as Record<PropertyKey, unknown>;
+  const copy = (v: object): object => {
+    const c: object = Array.isArray(v) ? v.slice() : { ...v };
     copies.add(c);
     return c;
   };
-  const top = copy(root as object);
+  const top = copy(root);
   for (const c of checked) {
-    let node = top;
+    const last = c.path[c.path.length - 1];
+    let node: unknown = top;
     for (const k of c.path.slice(0, -1)) {
-      const next = node[k as string] as object;
-      node[k as string] = copies.has(next) ? next : copy(next);
-      node = node[k as string] as Record<PropertyKey, unknown>;
+      if (!isNode(node)) break;
+      const next: unknown = Reflect.get(node, k);
+      if (!isNode(next)) break;
+      const mine = copies.has(next) ? next : copy(next);
+      Reflect.set(node, k, mine);
+      node = mine;
     }
-    const last = c.path[c.path.length - 1] as string;
-    const all = node[last] as unknown[] | Record<string, unknown>;
-    node[last] = c.kind === 'array' ? [(all as unknown[])[0]] : { [c.keys?.[0] as string]: (all as Record<string, unknown>)[c.keys?.[0] as string] };
+    if (!isNode(node) || last === undefined) continue;
+    const all: unknown = Reflect.get(node, last);
+    if (!isNode(all)) continue;
+    Reflect.set(node, last, c.kind === 'array' ? [Reflect.get(all, 0)] : Object.fromEntries(c.keys.slice(0, 1).map((k) => [k, Reflect.get(all, k)])));
   }
   return top;
 }
 
 /** Puts a checked collection's items' results in the whole check's result. */
 function putBack(result: unknown, c: Checked): void {
-  let node = result as Record<PropertyKey, unknown>;
-  for (const k of c.path.slice(0, -1)) node = node[k as string] as Record<PropertyKey, unknown>;
-  const last = c.path[c.path.length - 1] as string;
-  if (c.kind === 'array') node[last] = c.outputs;
-  else {
-    const out: Record<string, unknown> = {};
-    c.keys?.forEach((k, i) => (out[k] = c.outputs[i]));
-    node[last] = out;
-  }
+  const last = c.path[c.path.length - 1];
+  let node: unknown = result;
+  for (const k of c.path.slice(0, -1)) node = isNode(node) ? Reflect.get(node, k) : undefined;
+  if (!isNode(node) || last === undefined) return;
+  // As zod's own record does, a '__proto__' key is left out (not made the result's prototype).
+  Reflect.set(node, last, c.kind === 'array' ? c.outputs : Object.fromEntries(c.keys.flatMap((k, i) => (k === '__proto__' ? [] : [[k, c.outputs[i]]]))));
 }

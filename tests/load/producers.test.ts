@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { toPeriodData, type CatalogueIndex } from '../../src/load/period.js';
 import { loadDataset } from '../../src/load/load.js';
 import { CatalogueSchema, PeriodSchema } from '../../src/load/schema.js';
-import { validateDocument } from '../../src/load/collections.js';
+import { isStopped, validateDocument } from '../../src/load/collections.js';
 import { catalogue, writeTree } from '../helpers.js';
 
 describe('unknown observation and commentary ids', () => {
@@ -80,6 +80,21 @@ describe('a large valid document checked item by item', () => {
     expect(JSON.stringify(items)).toBe(JSON.stringify(whole));
     // The document itself is left as it was.
     expect(JSON.stringify(parseFast('q1.yaml', text, DEFAULT_LIMITS)!.value)).toBe(JSON.stringify(value));
+  });
+
+  it("the same for a large mapping with a '__proto__' key: left out, as zod leaves it out, not made the prototype", () => {
+    const entries = Array.from({ length: 300 }, (_, i): [string, unknown] => [`k${i}`, { value: i }]);
+    const observations: Record<string, unknown> = Object.fromEntries([...entries.slice(0, 150), ['__proto__', { value: 9, note: 'planted' }], ...entries.slice(150)]);
+    expect(Object.hasOwn(observations, '__proto__')).toBe(true);
+    const value = { period: '2019/20 Q1', observations };
+    const whole = PeriodSchema.safeParse(value, { reportInput: false });
+    const items = validateDocument(PeriodSchema, value);
+    expect(whole.success).toBe(true);
+    if (isStopped(items) || !items.success || !whole.success) throw new Error('expected both to pass');
+    const got = items.data.observations ?? {};
+    expect(Object.getPrototypeOf(got)).toBe(Object.getPrototypeOf(whole.data.observations));
+    expect(Object.keys(got)).toEqual(Object.keys(whole.data.observations ?? {}));
+    expect(JSON.stringify(items)).toBe(JSON.stringify(whole));
   });
 
   it('the same for a catalogue with a large list inside a small one, with a minimum length', () => {
