@@ -35,8 +35,9 @@ export function editDistance(a: string, b: string, max = Math.max(a.length, b.le
     let best = over;
     for (let j = lo; j <= hi; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      // Every cell read is inside the rows (grown above); one outside them would count as over.
+      let v = Math.min((prev[j] ?? over) + 1, (row[j - 1] ?? over) + 1, (prev[j - 1] ?? over) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (prev2[j - 2] ?? over) + 1);
       if (v > over) v = over;
       row[j] = v;
       if (v < best) best = v;
@@ -44,7 +45,7 @@ export function editDistance(a: string, b: string, max = Math.max(a.length, b.le
     if (best > max) return over;
     [prev2, prev, row] = [prev, row, prev2];
   }
-  return Math.min(prev[m] as number, over);
+  return Math.min(prev[m] ?? over, over);
 }
 
 /** Rows reused by every editDistance (grown to the longest word). */
@@ -141,13 +142,13 @@ function idAt(root: unknown, path: Path): string | undefined {
   let found: string | undefined;
   for (const k of path) {
     if (node && typeof node === 'object') {
-      const id = (node as Record<string, unknown>)['id'];
+      const id: unknown = Reflect.get(node, 'id');
       if (typeof id === 'string') found = id;
-      node = (node as Record<PropertyKey, unknown>)[k as string];
+      node = Reflect.get(node, k);
     } else break;
   }
   if (node && typeof node === 'object' && !Array.isArray(node)) {
-    const id = (node as Record<string, unknown>)['id'];
+    const id: unknown = Reflect.get(node, 'id');
     if (typeof id === 'string') found = id;
   }
   // An observation or commentary entry is keyed by its id.
@@ -159,7 +160,7 @@ function valueAt(root: unknown, path: Path): unknown {
   let node: unknown = root;
   for (const k of path) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[k as string];
+    node = Reflect.get(node, k);
   }
   return node;
 }
@@ -193,6 +194,14 @@ function unionExpected(issue: Issue & { code: 'invalid_union' }): string | undef
   return words.length > 0 ? words.join(' or ') : undefined;
 }
 
+/** Pushes `items` last first, so that the stack gives them back in order. */
+function pushReversed<T>(stack: T[], items: readonly T[]): void {
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k];
+    if (item !== undefined) stack.push(item);
+  }
+}
+
 /**
  * SCHEMA findings for zod's issues, positioned with `doc` (the document's root position, from
  * either parse path). Linear in the number of issues: a hostile file can have hundreds of
@@ -211,7 +220,7 @@ export function schemaFindings(doc: PosRef, root: unknown, issues: readonly Issu
     if (issue === undefined) break;
     if (out.length > cap) {
       const narrowed = issue.code === 'invalid_union' ? narrowUnion(issue) : undefined;
-      if (narrowed) for (let k = narrowed.length - 1; k >= 0; k--) pending.push(narrowed[k] as Issue);
+      if (narrowed) pushReversed(pending, narrowed);
       else more += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
       continue;
     }
@@ -230,7 +239,7 @@ export function schemaFindings(doc: PosRef, root: unknown, issues: readonly Issu
     if (issue.code === 'invalid_union') {
       const narrowed = narrowUnion(issue);
       if (narrowed) {
-        for (let k = narrowed.length - 1; k >= 0; k--) pending.push(narrowed[k] as Issue);
+        pushReversed(pending, narrowed);
         continue;
       }
       const expected = unionExpected(issue);
