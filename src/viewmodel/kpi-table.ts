@@ -24,8 +24,10 @@ export interface SortSpec {
   readonly compare: (a: KpiRow, b: KpiRow) => number;
 }
 
+const CATALOGUE_ORDER: SortSpec = { label: 'catalogue order', note: '', compare: () => 0 };
+
 export const SORTS: readonly SortSpec[] = [
-  { label: 'catalogue order', note: '', compare: () => 0 },
+  CATALOGUE_ORDER,
   // Red first; among reds, the longest run of reds first.
   { label: 'sorted by RAG', note: ' (red first)', compare: (a, b) => RAG_RANK[a.rag] - RAG_RANK[b.rag] || b.redStreak - a.redStreak },
   { label: 'sorted by travel', note: ' (worse first)', compare: (a, b) => (a.direction ? TRAVEL_RANK[a.direction] : 3) - (b.direction ? TRAVEL_RANK[b.direction] : 3) },
@@ -33,7 +35,7 @@ export const SORTS: readonly SortSpec[] = [
 ];
 
 export function sortOf(sortColumn: number): SortSpec {
-  return SORTS[((sortColumn % SORTS.length) + SORTS.length) % SORTS.length] as SortSpec;
+  return SORTS[((sortColumn % SORTS.length) + SORTS.length) % SORTS.length] ?? CATALOGUE_ORDER;
 }
 
 export function sortRows(rows: readonly KpiRow[], sortColumn: number): KpiRow[] {
@@ -45,6 +47,11 @@ export function sortRows(rows: readonly KpiRow[], sortColumn: number): KpiRow[] 
 // Columns (fitted to the width by column-fit.ts).
 
 export type ColumnKey = 'cursor' | 'rag' | 'title' | 'value' | 'target' | 'travel' | 'trend' | 'flags';
+
+/** A column of the KPI table, with what it shows. */
+export interface KpiColumn extends TableColumn {
+  readonly key: ColumnKey;
+}
 
 /**
  * The columns given up, in this order, when the title would get fewer than TITLE_MIN columns (a
@@ -117,7 +124,7 @@ export function cellText(key: ColumnKey, r: KpiRow, g: Glyphs): string {
  * row, not just those shown, so columns keep still while scrolling), within its cap; the title
  * takes what is left. Columns are dropped in DROP_ORDER until the title gets TITLE_MIN.
  */
-export function layoutColumns(rows: readonly KpiRow[], width: number, g: Glyphs): TableColumn[] {
+export function layoutColumns(rows: readonly KpiRow[], width: number, g: Glyphs): KpiColumn[] {
   const natural = (key: ColumnKey, cap = Infinity): number => {
     const widest = rows.reduce((n, r) => Math.max(n, textWidth(cellText(key, r, g))), 0);
     return Math.max(textWidth(LABELS[key]), Math.min(cap, widest), key === 'cursor' ? 1 : 0) + (key === 'rag' ? 2 : 0);

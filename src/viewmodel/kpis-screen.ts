@@ -7,11 +7,11 @@ import { RAG_WORDS, ragToken, type Glyphs } from './glyphs.js';
 import type { Model } from './model.js';
 import { modelMemo } from './memo.js';
 import { ragBar } from './overview-screen.js';
-import type { ScreenParams, ScreenView, TableColumn, TableView, Target } from './screen.js';
+import type { ScreenParams, ScreenView, TableView, Target } from './screen.js';
 import { clipLine, fit, lineWidth, ragTokenOf, seg, textWidth, truncate, visibleWindow, type Line, type Segment } from './styled.js';
 import { marks, kpiRows, filterRows, rowsByPriority, priorityRows, type KpiRow } from './kpi-rows.js';
 import { distinctTitles } from './labels.js';
-import { SORTS, sortOf, sortRows, type ColumnKey, layoutColumns, cellText } from './kpi-table.js';
+import { SORTS, sortOf, sortRows, type KpiColumn, layoutColumns, cellText } from './kpi-table.js';
 
 export { CELL_OVERHEAD } from './column-fit.js';
 export { DROP_ORDER, layoutColumns, SORTS, sortOf, sortRows, TITLE_MIN, type ColumnKey, type SortSpec } from './kpi-table.js';
@@ -56,7 +56,7 @@ interface PreparedTable {
   readonly targets: readonly Target[];
   /** The header and the RAG counts (or why there are no rows), each cut to the width. */
   readonly lines: readonly Line[];
-  columns(): readonly TableColumn[];
+  columns(): readonly KpiColumn[];
   /** Each sorted row's title as the title column shows it. */
   titles(): readonly string[];
   /** Cells of the rows drawn so far without the cursor, by position in `sorted`. */
@@ -89,7 +89,7 @@ function prepareTable(model: Model, p: ScreenParams, spec: TableSpec): PreparedT
     const lines: Line[] = [clipLine(header, p.width, g.ellipsis)];
     if (sorted.length === 0) lines.push(clipLine([seg(filter ? `No KPI matches "${filter}" (Esc clears the filter)` : 'No KPIs in this priority', 'text.muted')], p.width, g.ellipsis));
     else lines.push(clipLine(countsLine(sorted, g), p.width, g.ellipsis));
-    let columns: readonly TableColumn[] | undefined;
+    let columns: readonly KpiColumn[] | undefined;
     let titles: readonly string[] | undefined;
     return {
       sorted,
@@ -126,7 +126,7 @@ function kpiTableView(model: Model, p: ScreenParams, spec: TableSpec): ScreenVie
   const cellsOf = (r: KpiRow, at: number, mark: string): Readonly<Record<string, string>> =>
     Object.fromEntries(
       columns.map((c) => {
-        const key = c.key as ColumnKey;
+        const key = c.key;
         const text = key === 'cursor' ? mark : key === 'rag' ? `${mark} ${cellText(key, r, g)}` : key === 'title' ? (titles[at] ?? r.title) : cellText(key, r, g);
         return [c.key, fit(text, c.width, c.align ?? 'left', g.ellipsis)];
       }),

@@ -144,8 +144,10 @@ export interface RegisterSort {
   readonly compare: (a: RegisterRow, b: RegisterRow) => number;
 }
 
+const PUBLISHED_ORDER: RegisterSort = { label: 'published order', note: '', compare: () => 0 };
+
 export const REGISTER_SORTS: readonly RegisterSort[] = [
-  { label: 'published order', note: '', compare: () => 0 },
+  PUBLISHED_ORDER,
   { label: 'sorted by residual', note: ' (highest first)', compare: (a, b) => b.residual - a.residual },
   { label: 'sorted by movement', note: ' (worse first)', compare: (a, b) => MOVE_RANK(a) - MOVE_RANK(b) },
   { label: 'sorted by id', note: '', compare: (a, b) => ID_ORDER.compare(a.id, b.id) },
@@ -153,7 +155,7 @@ export const REGISTER_SORTS: readonly RegisterSort[] = [
 
 export function registerSortOf(sortColumn: number): RegisterSort {
   const n = REGISTER_SORTS.length;
-  return REGISTER_SORTS[((sortColumn % n) + n) % n] as RegisterSort;
+  return REGISTER_SORTS[((sortColumn % n) + n) % n] ?? PUBLISHED_ORDER;
 }
 
 export function sortRegister(rows: readonly RegisterRow[], sortColumn: number): RegisterRow[] {

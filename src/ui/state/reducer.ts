@@ -128,6 +128,7 @@ const SLIDES: Screen = { screen: 'present' };
 const SLIDES_KEY = screenKey(SLIDES);
 
 export function current(state: AppState): Screen {
+  // The stack is never empty (every change keeps its first screen).
   return state.stack[state.stack.length - 1] as Screen;
 }
 
@@ -228,8 +229,8 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'cycleView': {
       const at = slideAt(base);
       const top = base.stack[base.present && at >= 0 ? at + 1 : 0];
-      const i = top ? TOP_VIEWS.indexOf(top.screen as TopView) : -1;
-      const next = TOP_VIEWS[(i + action.delta + TOP_VIEWS.length) % TOP_VIEWS.length] as TopView;
+      const i = top ? TOP_VIEWS.findIndex((v) => v === top.screen) : -1;
+      const next = TOP_VIEWS[(i + action.delta + TOP_VIEWS.length) % TOP_VIEWS.length] ?? 'overview';
       return showView(base, next);
     }
     case 'period':
