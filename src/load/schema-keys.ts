@@ -8,7 +8,7 @@ import { AgendaSchema, CatalogueSchema, PeriodSchema } from './schema.js';
 /** Adds every object key anywhere in `schema` (through optionals, arrays, unions, records, transforms) to `into`. */
 export function collectKeys(schema: z.core.$ZodType, into: Set<string>): Set<string> {
   if (schema instanceof z.ZodObject) {
-    for (const [key, value] of Object.entries(schema.shape)) {
+    for (const [key, value] of Object.entries<z.core.$ZodType>(schema.shape)) {
       into.add(key);
       collectKeys(value, into);
     }

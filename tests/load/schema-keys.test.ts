@@ -13,7 +13,8 @@ import { catalogue, loadTree } from '../helpers.js';
 function jsonSchemaKeys(node: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const x of node) jsonSchemaKeys(x, into);
   else if (node !== null && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
+    for (const k of Object.keys(node)) {
+      const v: unknown = Reflect.get(node, k);
       if (k === 'properties' && v !== null && typeof v === 'object') for (const name of Object.keys(v)) into.add(name);
       jsonSchemaKeys(v, into);
     }
