@@ -6,6 +6,7 @@
 
 import { readdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { errorCode } from '../domain/guards.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
 import { follow, readOnce, RETRY_MS, runtimeDir, SOCKET_NAME, type Follower, type NotesStatus } from './sync.js';
 
@@ -31,7 +32,7 @@ function processGone(name: string): boolean {
     process.kill(pid, 0);
     return false;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+    return errorCode(e) === 'ESRCH';
   }
 }
 

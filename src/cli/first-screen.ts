@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isMapping } from '../domain/guards.js';
 import envPaths from 'env-paths';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, frameDiff, SHOW_CURSOR, SYNC_OFF, SYNC_ON } from './frame-writer.js';
 import { prefsFile } from './prefs-path.js';
@@ -108,29 +109,30 @@ const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isS
 
 /** The entry, when it is well formed, of this build and run, and every file and directory is as it was. */
 function validEntry(raw: unknown, key: string, columns: number, rows: number): Entry | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const e = raw as Record<string, unknown>;
+  if (!isMapping(raw)) return undefined;
+  const e = raw;
   if (e['format'] !== FORMAT || e['build'] !== BUILD || e['key'] !== key || e['columns'] !== columns || e['rows'] !== rows || !isText(e['frame'])) return undefined;
   const files = e['files'];
   const dirs = e['dirs'];
   if (!Array.isArray(files) || !Array.isArray(dirs) || files.length === 0) return undefined;
   let total = 0;
-  for (const f of files as unknown[]) {
-    const m = f as Partial<FileMark> | null;
-    if (!m || !isText(m.path) || !isCount(m.bytes) || !isText(m.sha256)) return undefined;
+  const fileList: unknown[] = files;
+  for (const m of fileList) {
+    if (!isMapping(m) || !isText(m['path']) || !isCount(m['bytes']) || !isText(m['sha256'])) return undefined;
     total += m.bytes;
     if (total > MAX_DATA_BYTES) return undefined;
     const data = readCapped(m.path, m.bytes);
     if (!data || data.length !== m.bytes || hashOf(data) !== m.sha256) return undefined;
   }
-  for (const d of dirs as unknown[]) {
-    const m = d as { path?: unknown; names?: unknown } | null;
-    if (!m || !isText(m.path) || !Array.isArray(m.names)) return undefined;
-    const names: unknown[] = m.names;
-    const now = listing(m.path);
+  const dirList: unknown[] = dirs;
+  for (const m of dirList) {
+    if (!isMapping(m) || !isText(m['path']) || !Array.isArray(m['names'])) return undefined;
+    const names: unknown[] = m['names'];
+    const now = listing(m['path']);
     if (!now || now.length !== names.length || now.some((n, i) => n !== names[i])) return undefined;
   }
-  return raw as Entry;
+  // Every field read above has the type Entry says.
+  return raw as unknown as Entry;
 }
 
 /**

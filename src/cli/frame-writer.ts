@@ -186,9 +186,9 @@ const stateOf = (style: string): Map<string, string> =>
   new Map(
     style === ''
       ? []
-      : style.split('|').map((part) => {
+      : style.split('|').map((part): [string, string] => {
           const at = part.indexOf('=');
-          return [part.slice(0, at), part.slice(at + 1)] as [string, string];
+          return [part.slice(0, at), part.slice(at + 1)];
         }),
   );
 

@@ -11,7 +11,7 @@
 import { render } from 'ink';
 import { createElement, type ReactElement } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
-import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
+import { END_SIGNALS, endCode, handleSuspend, SUSPEND_KEY } from './suspend.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON, FrameWriter, SHOW_CURSOR } from './frame-writer.js';
 import { takeOver } from './first-screen.js';
 
@@ -141,7 +141,7 @@ export function runFullScreen(make: (setCode: (code: number, leave?: boolean) =>
       resolve({ code, ...(failure ? { error: failure } : {}) });
     };
     const onSignal = (signal: NodeJS.Signals) => {
-      code = END_SIGNALS[signal as EndSignal] ?? 130;
+      code = endCode(signal);
       finish();
     };
     for (const signal of Object.keys(END_SIGNALS)) process.on(signal, onSignal);

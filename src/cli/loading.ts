@@ -9,7 +9,7 @@ import { terminalSafe } from './terminal-text.js';
 import { progressOnFirstScreen, showing as showingFirstScreen } from './first-screen.js';
 import { drawText, UNICODE_GLYPHS, type Glyphs } from '../viewmodel/glyphs.js';
 import type { LoadProgress } from '../load/load.js';
-import { END_SIGNALS, handleSuspend, SUSPEND_KEY, type EndSignal } from './suspend.js';
+import { END_SIGNALS, endCode, handleSuspend, SUSPEND_KEY } from './suspend.js';
 
 export interface Loading {
   /** Shows how far the load has got (after a short delay, so small data never flashes a line). */
@@ -62,7 +62,7 @@ export function startLoading(tty: Terminal, now: () => number = Date.now, glyphs
     if (code !== undefined) write('ragtop: stopping …');
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    code ??= END_SIGNALS[signal as EndSignal] ?? 130;
+    code ??= endCode(signal);
   };
   const raw = tty.stdin.isTTY === true && typeof tty.stdin.setRawMode === 'function';
   if (raw) tty.stdin.setRawMode(true);

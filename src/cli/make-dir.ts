@@ -1,5 +1,6 @@
 // Making a directory and its missing parents.
 
+import { errorCode } from '../domain/guards.js';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,11 +20,11 @@ export function makeDirectory(dir: string, mode = 0o777): void {
       if (path.dirname(at) === at) break;
     }
   }
-  for (let i = missing.length - 1; i >= 0; i--) {
+  for (const at of missing.reverse()) {
     try {
-      mkdirSync(missing[i] as string, { mode });
+      mkdirSync(at, { mode });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(missing[i] as string).isDirectory()) throw e;
+      if (errorCode(e) !== 'EEXIST' || !statSync(at).isDirectory()) throw e;
     }
   }
   if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: 'ENOTDIR' });

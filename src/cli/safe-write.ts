@@ -13,6 +13,7 @@
 
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { errorCode } from '../domain/guards.js';
 import { showText } from '../domain/text.js';
 import { isWithin, kindOf } from '../load/entries.js';
 import { describeFsError } from '../load/read.js';
@@ -61,7 +62,7 @@ function resolveTarget(target: string): Resolved {
     try {
       st = lstatSync(file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file };
+      if (errorCode(e) === 'ENOENT') return { file };
       return { error: fsWhy(e) };
     }
     if (!st.isSymbolicLink()) return { file, stat: st };

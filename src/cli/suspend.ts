@@ -12,6 +12,11 @@
 export const END_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 } as const;
 export type EndSignal = keyof typeof END_SIGNALS;
 
+/** The exit status for ending on `signal` (a signal not in the table ends as Ctrl-C does). */
+export function endCode(signal: string): number {
+  return new Map<string, number>(Object.entries(END_SIGNALS)).get(signal) ?? END_SIGNALS.SIGINT;
+}
+
 /** Ctrl-Z as the terminal sends it in raw mode. */
 export const SUSPEND_KEY = '\x1a';
 

@@ -1,6 +1,7 @@
 // The presenter's state as it crosses the channel (sync.ts): one JSON object a line, from another
 // process, so every line is parsed defensively and every string sanitised and bounded.
 
+import { isMapping } from '../domain/guards.js';
 import { sanitiseText } from '../domain/text.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
 
@@ -28,8 +29,8 @@ export function parseState(line: string): PresenterState | undefined {
   } catch {
     return undefined;
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const o = raw as Record<string, unknown>;
+  if (!isMapping(raw)) return undefined;
+  const o = raw;
   const meeting = text(o['meeting'], false);
   const title = text(o['title'], false);
   const item = count(o['item']);

@@ -10,6 +10,7 @@ import { chmodSync, lstatSync, statSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { errorCode } from '../domain/guards.js';
 import { makeDirectory } from './make-dir.js';
 import { parseState } from './sync-state.js';
 import type { PresenterState } from '../viewmodel/agenda.js';
@@ -38,7 +39,7 @@ function ensurePrivateDir(dir: string): void {
   try {
     makeDirectory(dir, 0o700);
   } catch (e) {
-    throw new ChannelError(`cannot create the runtime directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new ChannelError(`cannot create the runtime directory ${dir}: ${errorCode(e) ?? String(e)}`);
   }
   const st = lstatSync(dir);
   if (!st.isDirectory()) throw new ChannelError(`the runtime directory ${dir} is not a directory`);

@@ -9,6 +9,7 @@
 // nothing between it and the root transforms or refines, its items' results are used, and the
 // whole check sees only its first item, so a large valid file is not checked twice.
 
+import { isMapping } from '../domain/guards.js';
 import { z } from 'zod';
 import { LOAD_FINDINGS_CAP } from './cap.js';
 
@@ -69,7 +70,6 @@ function unchecked(s: z.core.$ZodType): boolean {
   return checks.every((c) => s instanceof z.ZodArray && c instanceof z.core.$ZodCheckMinLength && c._zod.def.minimum <= 1);
 }
 
-const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Checks the large collections in `value` item by item, then the whole document; the same

@@ -4,7 +4,8 @@
 
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { describeFsError, errorCode } from './read.js';
+import { errorCode } from '../domain/guards.js';
+import { describeFsError } from './read.js';
 
 /** True when `child` is `dir` or anything under it (both absolute, symlinks already resolved). */
 export function isWithin(dir: string, child: string): boolean {

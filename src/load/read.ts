@@ -2,6 +2,7 @@
 // bad byte's line and column; UTF-16 and UTF-32 named as such), no NUL byte, a BOM dropped; a
 // problem is one Finding. Nothing here throws on bad input.
 
+import { errorCode } from '../domain/guards.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding, FindingCode, Loc } from '../domain/types.js';
 import { DEFAULT_LIMITS, finding, type Limits } from './limits.js';
@@ -182,11 +183,6 @@ const FS_ERROR_WORDS: Readonly<Record<string, string>> = {
   ELOOP: 'a symbolic link that loops',
   ENAMETOOLONG: 'the name is too long',
 };
-
-/** A file system error's code (`ENOENT`, …), when the thrown value has one. */
-export function errorCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
 
 /**
  * A file system error in words: `words` for this context first, then the common table, else
