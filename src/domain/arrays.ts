@@ -21,3 +21,15 @@ export function pushAll<T>(into: T[], items: Iterable<T>): number {
   for (const item of items) into.push(item);
   return into.length;
 }
+
+/**
+ * The item at position `i`, which the caller knows is there (a position taken from the same list
+ * or its index). `noUncheckedIndexedAccess` types every read as possibly missing: this checks once
+ * instead of casting, and a wrong position throws rather than passing `undefined` on. Not for lists
+ * that hold `undefined` itself (the type parameter excludes it).
+ */
+export function itemAt<T extends NonNullable<unknown>>(items: ArrayLike<T>, i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new RangeError(`no item at ${i} of ${items.length}`);
+  return item;
+}

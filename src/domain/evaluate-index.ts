@@ -1,17 +1,21 @@
 // The indexes evaluate() builds once per data set (which loaded periods precede each one, the
-// catalogue's metrics and KPIs by position) and the packed codes each period's arrays hold. See
-// evaluate.ts for the whole design.
+// catalogue's metrics and KPIs by position, each period's observation of each metric) and the
+// named columns each period's results are kept in. See evaluate.ts for the whole design.
 
 import { endMonth, precedingPeriod, sameQuarterLastYear, startMonth, type Period } from './period.js';
 import type { NumericTarget } from './rag.js';
 import type { Catalogue, Good, Kpi, Metric, Observation, PeriodData, Rag, Target, Tolerance } from './types.js';
-import type { Direction, TargetSource, Travel } from './evaluate.js';
+import type { Direction, Travel } from './evaluate.js';
+import { Coded, flags } from './coded.js';
+import { itemAt } from './arrays.js';
 
 // ---------------------------------------------------------------------------------------------
 // The loaded periods, indexed once.
 
 /** One loaded period and where its comparators are among the loaded periods (indexes into them). */
 export interface Slot {
+  /** Its own place among the loaded periods. */
+  readonly at: number;
   readonly data: PeriodData;
   readonly period: Period;
   readonly year: boolean;
@@ -30,45 +34,44 @@ export function same(a: Period, b: Period): boolean {
 }
 
 export function slotsOf(periods: readonly PeriodData[]): Slot[] {
-  const n = periods.length;
-  const start: number[] = [];
-  const end: number[] = [];
-  for (const d of periods) {
-    start.push(startMonth(d.period));
-    end.push(endMonth(d.period));
-  }
-  const slots: Slot[] = [];
-  for (let i = 0; i < n; i++) {
-    const data = periods[i] as PeriodData;
+  const start = periods.map((d) => startMonth(d.period));
+  const end = periods.map((d) => endMonth(d.period));
+  return periods.map((data, at) => {
     const p = data.period;
     const year = p.q === undefined;
-    const s = start[i] as number;
+    const s = itemAt(start, at);
     const yearAgo = sameQuarterLastYear(p);
     const before: number[] = [];
     const lastYear: number[] = [];
     const earlierQuarters: number[] = [];
-    for (let j = 0; j < n; j++) {
-      const pj = (periods[j] as PeriodData).period;
-      if ((end[j] as number) <= s) before.push(j);
+    for (const [j, other] of periods.entries()) {
+      const pj = other.period;
+      if (itemAt(end, j) <= s) before.push(j);
       if (same(pj, yearAgo)) lastYear.push(j);
       if (p.q !== undefined && pj.fy === p.fy && pj.q !== undefined && pj.q < p.q) earlierQuarters.push(j);
     }
     // previousOf keeps the first period that ends latest, unless a later one of the same kind ends
     // as late: so latest end first, then the same kind (quarter or year), then load order.
-    const kindOf = (j: number) => (((periods[j] as PeriodData).period.q === undefined) === year ? 0 : 1);
-    before.sort((a, b) => (end[b] as number) - (end[a] as number) || kindOf(a) - kindOf(b) || a - b);
-    slots.push({ data, period: p, year, before, lastYear, earlierQuarters, preceding: precedingPeriod(p), yearAgo });
-  }
-  return slots;
+    const kindOf = (j: number) => ((itemAt(periods, j).period.q === undefined) === year ? 0 : 1);
+    before.sort((a, b) => itemAt(end, b) - itemAt(end, a) || kindOf(a) - kindOf(b) || a - b);
+    return { at, data, period: p, year, before, lastYear, earlierQuarters, preceding: precedingPeriod(p), yearAgo };
+  });
 }
 
 /** Each loaded period's observation of each metric (by position in the catalogue), looked up once. */
 export type ObsTable = ReadonlyArray<ReadonlyArray<Observation | undefined>>;
 
-/** A figure (an observation with a value) of metric `c` in loaded period `j`. */
-export function figureAt(table: ObsTable, j: number, c: number): Observation | undefined {
-  const o = (table[j] as ReadonlyArray<Observation | undefined>)[c];
-  return o === undefined || o.value === null ? undefined : o;
+/** An observation with a value: a figure. */
+export type Figure = Observation & { readonly value: number };
+
+export function isFigure(o: Observation | undefined): o is Figure {
+  return o !== undefined && o.value !== null;
+}
+
+/** The figure (an observation with a value) of metric `c` in loaded period `j`, if there is one. */
+export function figureAt(table: ObsTable, j: number, c: number): Figure | undefined {
+  const o = table[j]?.[c];
+  return isFigure(o) ? o : undefined;
 }
 
 /** The index of the first loaded period, among `list`, that has a figure for metric `c`; -1 if none. */
@@ -77,11 +80,11 @@ export function firstWithFigure(table: ObsTable, list: readonly number[], c: num
   return -1;
 }
 
-/** `previousOf` over the periods with a figure (and, when `year` is given, of that kind only). */
-export function previousWithFigure(table: ObsTable, slots: readonly Slot[], s: Slot, c: number, year?: boolean): number {
+/** `previousOf` over the periods with a figure for metric `c` (and, when `year` is given, of that kind only). */
+export function previousWithFigure(index: Index, s: Slot, c: number, year?: boolean): number {
   for (const j of s.before) {
-    if (year !== undefined && (slots[j] as Slot).year !== year) continue;
-    if (figureAt(table, j, c) !== undefined) return j;
+    if (year !== undefined && itemAt(index.slots, j).year !== year) continue;
+    if (figureAt(index.obs, j, c) !== undefined) return j;
   }
   return -1;
 }
@@ -116,6 +119,8 @@ export interface Keyed {
 
 export interface Index {
   readonly slots: readonly Slot[];
+  /** Each loaded period's observation of each metric: `obs[slot.at][c]`. */
+  readonly obs: ObsTable;
   readonly contexts: readonly MetricContext[];
   readonly kpis: readonly KpiContext[];
   readonly metricKeys: Keyed;
@@ -125,11 +130,19 @@ export interface Index {
 export function keyed(ids: readonly string[]): Keyed {
   const at = new Map<string, number>();
   const unique: string[] = [];
+  const order: number[] = [];
+  /** Each id's place in `unique`. */
+  const place = new Map<string, number>();
   for (const [i, id] of ids.entries()) {
-    if (!at.has(id)) unique.push(id);
+    const p = place.get(id);
+    if (p === undefined) {
+      place.set(id, unique.length);
+      unique.push(id);
+      order.push(i);
+    } else order[p] = i;
     at.set(id, i);
   }
-  return { ids: unique, order: unique.map((id) => at.get(id) as number), at };
+  return { ids: unique, order, at };
 }
 
 export function numericTarget(t: Target | undefined): NumericTarget | undefined {
@@ -157,70 +170,86 @@ export function indexOf(catalogue: Catalogue, periods: readonly PeriodData[]): I
       }
     }
   }
+  const metricIds = contexts.map((mc) => mc.metric.id);
   return {
     slots: slotsOf(periods),
+    obs: periods.map((d) => metricIds.map((id) => d.observations.get(id))),
     contexts,
     kpis,
-    metricKeys: keyed(contexts.map((c) => c.metric.id)),
+    metricKeys: keyed(metricIds),
     kpiKeys: keyed(kpis.map((k) => k.kpi.id)),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// What a period's arrays hold: each metric's packed code, and the target helpers rating and the
-// objects share.
+// What a period's results are kept in: a few named columns, by position as in the index.
 
-export const RAGS: readonly Rag[] = ['unrated', 'green', 'amber', 'red'];
-export const RAG_CODE: Readonly<Record<Rag, number>> = { unrated: 0, green: 1, amber: 2, red: 3 };
-export const SOURCES: ReadonlyArray<TargetSource | undefined> = [undefined, 'catalogue', 'observation', 'pro rata', 'benchmark', 'change'];
-export const SOURCE_CODE: Readonly<Record<TargetSource, number>> = { catalogue: 1, observation: 2, 'pro rata': 3, benchmark: 4, change: 5 };
-export const MOVES: ReadonlyArray<Travel['move'] | undefined> = [undefined, 'up', 'down', 'level'];
-export const MOVE_CODE: Readonly<Record<Travel['move'], number>> = { up: 1, down: 2, level: 3 };
-export const DIRECTIONS: ReadonlyArray<Direction | undefined> = [undefined, 'better', 'worse', 'same'];
-export const DIRECTION_CODE: Readonly<Record<Direction, number>> = { better: 1, worse: 2, same: 3 };
-export const COMPARISONS: ReadonlyArray<Travel['comparison']> = ['previous period', 'same quarter last year', 'earlier period'];
-export const COMPARISON_CODE: Readonly<Record<Travel['comparison'], number>> = { 'previous period': 0, 'same quarter last year': 1, 'earlier period': 2 };
+/** The values a RAG column holds (an unset row is unrated). */
+const RAG_VALUES: readonly [Rag, ...Rag[]] = ['unrated', 'green', 'amber', 'red'];
+const MOVE_VALUES: readonly [Travel['move'] | undefined, ...Array<Travel['move']>] = [undefined, 'up', 'down', 'level'];
+const DIRECTION_VALUES: readonly [Direction | undefined, ...Direction[]] = [undefined, 'better', 'worse', 'same'];
+const COMPARISON_VALUES: readonly [Travel['comparison'], ...Array<Travel['comparison']>] = ['previous period', 'same quarter last year', 'earlier period'];
 
-// Bits of a metric's code.
-export const COMPUTED_MASK = 0b11; // computed RAG
-export const COUNTED_SHIFT = 2; // counted RAG (2 bits)
-export const SOURCE_SHIFT = 4; // target source (3 bits)
-export const RATED_BIT = 1 << 7; // a value was rated
-export const MOVE_SHIFT = 8; // travel (2 bits; 0 = none)
-export const DIRECTION_SHIFT = 10; // its direction (2 bits; 0 = none)
-export const COMPARISON_SHIFT = 12; // its comparison (2 bits)
-
-/** A period's results, a few numbers per metric and KPI (positions as in the index). */
-export interface Columns {
-  /** Each metric's observation (the same object as in the period's data). */
-  readonly obs: Array<Observation | undefined>;
-  readonly code: Int32Array;
+/** Each metric's results in one period: a few bytes per metric (about 25). */
+export interface MetricColumns {
+  readonly computed: Coded<Rag>;
+  /** The reported RAG where given, else the computed one. */
+  readonly counted: Coded<Rag>;
+  /** The reported RAG contradicts the computed one (`Rating.mismatch`). */
+  readonly mismatch: Coded<boolean>;
+  /** Whether a value was rated; `rated` holds it where one was. */
+  readonly isRated: Coded<boolean>;
   readonly rated: Float64Array;
-  readonly decimals: Int32Array;
-  /** The period the travel compares with (an index into the loaded periods), or -1. */
+  /** The direction of travel's move; undefined where there is no travel. */
+  readonly move: Coded<Travel['move'] | undefined>;
+  readonly direction: Coded<Direction | undefined>;
+  readonly comparison: Coded<Travel['comparison']>;
+  /** The loaded period the travel compares with (its place), or -1. */
   readonly against: Int16Array | Int32Array;
   /** The value the travel compares with. */
   readonly from: Float64Array;
-  /** The period a year-on-year target came from, or -1. */
-  readonly prior: Int16Array | Int32Array;
-  /** Per KPI: the rollup RAG (2 bits) and whether anything was reported (bit 2). */
-  readonly kpiCode: Uint8Array;
 }
 
-export function columns(metrics: number, kpis: number, periods: number): Columns {
-  const links = () => (periods <= 0x7fff ? new Int16Array(metrics) : new Int32Array(metrics)).fill(-1);
+/** Each KPI's results in one period. */
+export interface KpiColumns {
+  readonly computed: Coded<Rag>;
+  /** A composite KPI's published overall RAG, where given. */
+  readonly reported: Coded<Rag | undefined>;
+  readonly counted: Coded<Rag>;
+  /** Whether anything was reported for the KPI this period. */
+  readonly hasData: Coded<boolean>;
+}
+
+export interface Columns {
+  readonly metrics: MetricColumns;
+  readonly kpis: KpiColumns;
+}
+
+export function columns(index: Index): Columns {
+  const n = index.contexts.length;
+  const k = index.kpis.length;
+  const links = () => (index.slots.length <= 0x7fff ? new Int16Array(n) : new Int32Array(n)).fill(-1);
   return {
-    obs: new Array<Observation | undefined>(metrics).fill(undefined),
-    code: new Int32Array(metrics),
-    rated: new Float64Array(metrics),
-    decimals: new Int32Array(metrics),
-    against: links(),
-    from: new Float64Array(metrics),
-    prior: links(),
-    kpiCode: new Uint8Array(kpis),
+    metrics: {
+      computed: new Coded(RAG_VALUES, n),
+      counted: new Coded(RAG_VALUES, n),
+      mismatch: flags(n),
+      isRated: flags(n),
+      rated: new Float64Array(n),
+      move: new Coded(MOVE_VALUES, n),
+      direction: new Coded(DIRECTION_VALUES, n),
+      comparison: new Coded(COMPARISON_VALUES, n),
+      against: links(),
+      from: new Float64Array(n),
+    },
+    kpis: {
+      computed: new Coded(RAG_VALUES, k),
+      reported: new Coded<Rag | undefined>([undefined, ...RAG_VALUES], k),
+      counted: new Coded(RAG_VALUES, k),
+      hasData: flags(k),
+    },
   };
 }
-
 
 /** The target as written for this observation: its own, else the catalogue's. */
 export function specOf(metric: Metric, obs: Observation | undefined): Target | undefined {

@@ -1,20 +1,54 @@
-// The objects callers read, made from a period's arrays when first read (see evaluate.ts): one
-// MetricEval or KpiEval per metric or KPI and period, kept once made, and the row view the checks
-// read without making any.
+// The objects callers read, made from a period's columns and its rating record when first read
+// (see evaluate.ts): one MetricEval or KpiEval per metric or KPI and period, kept once made, and
+// the row view the checks read without making any.
 
 import { formatPeriod, type Period } from './period.js';
-import { computeRag, explainRag, ragMismatch, type NumericTarget, type RagResult } from './rag.js';
-import type { Kpi, Metric, Observation, PeriodData, Rag, Tolerance } from './types.js';
+import { explainRag, type NumericTarget, type RagResult } from './rag.js';
+import type { Good, Kpi, Metric, Observation, PeriodData, Rag, Target, Tolerance } from './types.js';
 import type { KpiEval, MetricEval, PeriodEval, Summary, TargetSource, Travel } from './evaluate.js';
-import { rateMetric, type Rating } from './rate-metric.js';
+import { rateMetric, type Rating, type Unrated } from './rate-metric.js';
 import { LazyMap } from './lazy-map.js';
-import { RAGS, MOVES, DIRECTIONS, COMPARISONS, COMPUTED_MASK, COUNTED_SHIFT, RATED_BIT, MOVE_SHIFT, DIRECTION_SHIFT, COMPARISON_SHIFT, specOf, goodOf, type Slot, type MetricContext, type KpiContext, type Index, type Columns, type ObsTable } from './evaluate-index.js';
-import { pushAll } from './arrays.js';
+import type { Slot, MetricContext, Index, Columns } from './evaluate-index.js';
+import { itemAt, pushAll } from './arrays.js';
 
+/** What a MetricResult is made from: the metric's context, the period, its rating and travel. */
+export interface MetricParts {
+  readonly context: MetricContext;
+  readonly slot: Slot;
+  readonly obs: Observation | undefined;
+  readonly rating: Rating;
+  /** For a year-on-year target: the period whose figure is the target. */
+  readonly prior: Period | undefined;
+  readonly travel: Travel | undefined;
+}
+
+/** Why a figure has no computed RAG, in words (see `Unrated`). */
+function unratedWhy(why: Unrated, spec: Target | undefined, period: Period): string {
+  switch (why) {
+    case 'no figure':
+      return `no figure reported for ${formatPeriod(period)}`;
+    case 'no value':
+      return 'no value given';
+    case 'overflow':
+      return 'the running total overflows: it cannot be rated';
+    case 'no target':
+      return 'no target (a context indicator)';
+    case 'no benchmark':
+      return spec?.kind === 'benchmark' ? `target is the ${spec.name} benchmark, which is not given for ${formatPeriod(period)}` : 'no usable target';
+    case 'no earlier figure':
+      return spec?.kind === 'change' ? `target is a year-on-year ${spec.direction}, and no earlier figure is loaded` : 'no usable target';
+    case 'no usable target':
+      return 'no usable target';
+    default: {
+      const _exhaustive: never = why;
+      return _exhaustive;
+    }
+  }
+}
 
 /**
- * One metric in one period. The fields are plain data; `why` and `result` are worked out when read
- * (from the fields, the amber tolerance and, for a year-on-year target, the period compared with).
+ * One metric in one period. The fields are plain data from its rating record; `why` is its words,
+ * made when first read and kept.
  */
 export class MetricResult implements MetricEval {
   // Declared only: the constructor sets every field once, in this order.
@@ -32,14 +66,23 @@ export class MetricResult implements MetricEval {
   declare readonly counted: Rag;
   declare readonly mismatch: boolean;
   declare readonly travel: Travel | undefined;
+  // What the words need, from the rating (nothing is rated again to explain it).
+  readonly #result: RagResult | undefined;
+  readonly #good: Good | undefined;
+  readonly #spec: Target | undefined;
+  readonly #unrated: Unrated | undefined;
   readonly #tol: Tolerance;
   readonly #prior: Period | undefined;
+  /** The words last made, and the glyph they were made with. */
+  #why: string | undefined;
+  #whyLeadsTo: string | undefined;
 
-  constructor(mc: MetricContext, period: Period, obs: Observation | undefined, r: Rating, prior: Period | undefined, travel: Travel | undefined) {
-    this.metric = mc.metric;
-    this.kpi = mc.kpi;
-    this.period = period;
-    this.obs = obs;
+  constructor(parts: MetricParts) {
+    const { context, rating: r } = parts;
+    this.metric = context.metric;
+    this.kpi = context.kpi;
+    this.period = parts.slot.period;
+    this.obs = parts.obs;
     this.rated = r.rated;
     this.ratedDecimals = r.ratedDecimals;
     this.target = r.target;
@@ -49,15 +92,17 @@ export class MetricResult implements MetricEval {
     this.reported = r.reported;
     this.counted = r.counted;
     this.mismatch = r.mismatch;
-    this.travel = travel;
-    this.#tol = mc.tol;
-    this.#prior = prior;
+    this.travel = parts.travel;
+    this.#result = r.result;
+    this.#good = r.good;
+    this.#spec = r.spec;
+    this.#unrated = r.unrated;
+    this.#tol = context.tol;
+    this.#prior = parts.prior;
   }
 
   get result(): RagResult | undefined {
-    const spec = specOf(this.metric, this.obs);
-    if (this.target === undefined || this.rated === undefined || spec === undefined) return undefined;
-    return computeRag(this.rated, goodOf(this.metric, spec), this.target, this.#tol);
+    return this.#result;
   }
 
   get why(): string {
@@ -66,43 +111,43 @@ export class MetricResult implements MetricEval {
 
   /** The rule behind the RAG in one line, `leadsTo` joining the comparison to the RAG ("→", "->"). */
   explain(leadsTo = '→'): string {
-    const { metric, obs, period } = this;
-    if (obs === undefined) return `no figure reported for ${formatPeriod(period)}`;
-    if (obs.value === null) return 'no value given';
-    if (this.rated !== undefined && !Number.isFinite(this.rated)) return 'the running total overflows: it cannot be rated';
-    const spec = specOf(metric, obs);
-    if (spec === undefined) return 'no target (a context indicator)';
-    const target = this.target;
-    const rated = this.rated;
-    if (target === undefined || rated === undefined) {
-      if (spec.kind === 'benchmark') return `target is the ${spec.name} benchmark, which is not given for ${formatPeriod(period)}`;
-      if (spec.kind === 'change') return `target is a year-on-year ${spec.direction}, and no earlier figure is loaded`;
-      return 'no usable target';
+    if (this.#why === undefined || this.#whyLeadsTo !== leadsTo) {
+      this.#why = this.#words(leadsTo);
+      this.#whyLeadsTo = leadsTo;
+    }
+    return this.#why;
+  }
+
+  #words(leadsTo: string): string {
+    const { metric, period, rated, target } = this;
+    const spec = this.#spec;
+    const good = this.#good;
+    const result = this.#result;
+    if (rated === undefined || spec === undefined || target === undefined || good === undefined || result === undefined) {
+      return unratedWhy(this.#unrated ?? 'no usable target', spec, period);
     }
     let targetWord = 'target';
     if (spec.kind === 'benchmark') targetWord = `${spec.name} benchmark`;
     else if (spec.kind === 'change') targetWord = `${this.#prior ? formatPeriod(this.#prior) : ''} (${spec.direction} wanted)`;
     else if (this.targetSource === 'pro rata') targetWord = `pro-rata target (${period.q ?? 4}/4 of the year)`;
-    const good = goodOf(metric, spec);
-    const result = computeRag(rated, good, target, this.#tol);
-    return explainRag(metric, rated, this.ratedDecimals, good, target, this.#tol, result, targetWord, leadsTo);
+    return explainRag(metric, { value: rated, decimals: this.ratedDecimals, good, target, tol: this.#tol, result }, { targetWord, leadsTo });
   }
 }
 
-/** One period's results: its arrays, and the objects made from them so far. */
+/** One period's results: its columns, and the objects made from them so far. */
 export class PeriodStore implements PeriodRows {
   readonly #index: Index;
-  readonly #table: ObsTable;
   readonly #slot: Slot;
   readonly #cols: Columns;
+  readonly #obs: ReadonlyArray<Observation | undefined>;
   #metricKept: Array<MetricEval | undefined> | undefined;
   #kpiKept: Array<KpiEval | undefined> | undefined;
 
-  constructor(index: Index, table: ObsTable, slot: Slot, cols: Columns) {
+  constructor(index: Index, slot: Slot, cols: Columns) {
     this.#index = index;
-    this.#table = table;
     this.#slot = slot;
     this.#cols = cols;
+    this.#obs = itemAt(index.obs, slot.at);
   }
 
   get index(): Index {
@@ -138,43 +183,44 @@ export class PeriodStore implements PeriodRows {
   }
 
   metricOf(c: number): Metric {
-    return (this.#index.contexts[c] as MetricContext).metric;
+    return itemAt(this.#index.contexts, c).metric;
   }
 
   obs(c: number): Observation | undefined {
-    return this.#cols.obs[c];
+    return this.#obs[c];
   }
 
   computed(c: number): Rag {
-    return RAGS[(this.#cols.code[c] as number) & COMPUTED_MASK] as Rag;
+    return this.#cols.metrics.computed.get(c);
   }
 
   counted(c: number): Rag {
-    return RAGS[((this.#cols.code[c] as number) >> COUNTED_SHIFT) & 3] as Rag;
+    return this.#cols.metrics.counted.get(c);
   }
 
   mismatch(c: number): boolean {
-    return ragMismatch(this.#cols.obs[c]?.rag, this.computed(c), (this.#index.contexts[c] as MetricContext).tol);
+    return this.#cols.metrics.mismatch.get(c);
   }
 
   travelFrom(c: number): number | undefined {
-    return ((this.#cols.code[c] as number) >> MOVE_SHIFT) & 3 ? this.#cols.from[c] : undefined;
+    const m = this.#cols.metrics;
+    return m.move.get(c) === undefined ? undefined : m.from[c];
   }
 
   rated(c: number): number | undefined {
-    return (this.#cols.code[c] as number) & RATED_BIT ? this.#cols.rated[c] : undefined;
+    const m = this.#cols.metrics;
+    return m.isRated.get(c) ? m.rated[c] : undefined;
   }
 
   travel(c: number): Travel | undefined {
-    const cols = this.#cols;
-    const code = cols.code[c] as number;
-    const move = MOVES[(code >> MOVE_SHIFT) & 3];
-    const to = cols.obs[c]?.value;
+    const m = this.#cols.metrics;
+    const move = m.move.get(c);
+    const to = this.#obs[c]?.value;
     if (move === undefined || to == null) return undefined;
-    const against = (this.#index.slots[cols.against[c] as number] as Slot).period;
-    const from = cols.from[c] as number;
-    const direction = DIRECTIONS[(code >> DIRECTION_SHIFT) & 3];
-    const comparison = COMPARISONS[(code >> COMPARISON_SHIFT) & 3] as Travel['comparison'];
+    const against = itemAt(this.#index.slots, itemAt(m.against, c)).period;
+    const from = itemAt(m.from, c);
+    const direction = m.direction.get(c);
+    const comparison = m.comparison.get(c);
     return direction ? { move, direction, from, to, against, comparison } : { move, from, to, against, comparison };
   }
 
@@ -183,45 +229,41 @@ export class PeriodStore implements PeriodRows {
   }
 
   kpiOf(k: number): Kpi {
-    return (this.#index.kpis[k] as KpiContext).kpi;
+    return itemAt(this.#index.kpis, k).kpi;
   }
 
   kpiComputed(k: number): Rag {
-    return RAGS[(this.#cols.kpiCode[k] as number) & 3] as Rag;
+    return this.#cols.kpis.computed.get(k);
   }
 
   kpiCounted(k: number): Rag {
-    const kpi = this.kpiOf(k);
-    return (kpi.composite ? this.#slot.data.kpiReports.get(kpi.id)?.rag : undefined) ?? this.kpiComputed(k);
+    return this.#cols.kpis.counted.get(k);
   }
 
   kpiFirst(k: number): number {
-    return (this.#index.kpis[k] as KpiContext).first;
+    return itemAt(this.#index.kpis, k).first;
   }
 
   kpiSize(k: number): number {
-    return (this.#index.kpis[k] as KpiContext).count;
+    return itemAt(this.#index.kpis, k).count;
   }
 
   #makeMetric(c: number): MetricEval {
-    // Rated again by the same rule that filled the arrays (nothing is worked out backwards).
-    const mc = this.#index.contexts[c] as MetricContext;
-    const obs = this.#cols.obs[c];
-    const r = rateMetric(mc, this.#table, this.#index.slots, this.#slot, c, obs);
-    const prior = r.prior === undefined ? undefined : (this.#index.slots[r.prior] as Slot).period;
-    return new MetricResult(mc, this.#slot.period, obs, r, prior, this.travel(c));
+    // Rated again by the same rule that filled the columns (nothing is worked out backwards).
+    const rating = rateMetric(this.#index, this.#slot, c);
+    const prior = rating.prior === undefined ? undefined : itemAt(this.#index.slots, rating.prior).period;
+    return new MetricResult({ context: itemAt(this.#index.contexts, c), slot: this.#slot, obs: this.#obs[c], rating, prior, travel: this.travel(c) });
   }
 
   #makeKpi(k: number): KpiEval {
-    const kc = this.#index.kpis[k] as KpiContext;
-    const kpi = kc.kpi;
+    const { kpi, first, count } = itemAt(this.#index.kpis, k);
     const metrics: MetricEval[] = [];
-    for (let c = kc.first; c < kc.first + kc.count; c++) metrics.push(this.metric(c, true));
-    const code = this.#cols.kpiCode[k] as number;
-    const computed = RAGS[code & 3] as Rag;
-    const hasData = (code & 4) !== 0;
-    const reported = kpi.composite ? this.#slot.data.kpiReports.get(kpi.id)?.rag : undefined;
-    return reported ? { kpi, metrics, computed, reported, counted: reported, hasData } : { kpi, metrics, computed, counted: computed, hasData };
+    for (let c = first; c < first + count; c++) metrics.push(this.metric(c, true));
+    const cols = this.#cols.kpis;
+    const computed = cols.computed.get(k);
+    const reported = cols.reported.get(k);
+    const hasData = cols.hasData.get(k);
+    return reported ? { kpi, metrics, computed, reported, counted: cols.counted.get(k), hasData } : { kpi, metrics, computed, counted: cols.counted.get(k), hasData };
   }
 }
 
@@ -291,11 +333,11 @@ export class ObjectRows implements PeriodRows {
   }
 
   #m(c: number): MetricEval {
-    return this.#metrics[c] as MetricEval;
+    return itemAt(this.#metrics, c);
   }
 
   #k(k: number): KpiEval {
-    return this.#kpis[k] as KpiEval;
+    return itemAt(this.#kpis, k);
   }
 
   metricOf(c: number): Metric {
@@ -335,7 +377,7 @@ export class ObjectRows implements PeriodRows {
     return this.#k(k).counted;
   }
   kpiFirst(k: number): number {
-    return this.#first[k] as number;
+    return itemAt(this.#first, k);
   }
   kpiSize(k: number): number {
     return this.#k(k).metrics.length;

@@ -1,23 +1,29 @@
 // Everything derivable, computed once at load: each metric's rated value, target, computed and
 // reported RAG and the rule behind it, direction of travel, each KPI's rollup, each period's summary.
 //
-// Built for scale (10 000 KPIs × 40 quarters, 400 000 metric evaluations):
+// Built for scale (10 000 KPIs × 40 quarters, 400 000 metric evaluations), where memory matters
+// (P5 in docs/benchmarks.md):
 // - the loaded periods are indexed once (which periods end before each one starts, in the order
 //   `previousOf` prefers them; the same quarter a year earlier; the earlier quarters of the same
-//   year), so a metric's previous figure is a short walk instead of a filter over its history;
-// - each period keeps its results in a few typed arrays (RAGs, rated value, decimals, what the
-//   value was compared with), a couple of dozen bytes per metric;
-// - the `MetricEval` and `KpiEval` objects are made from those arrays when first read through
-//   `PeriodEval.metrics` / `kpis` and kept from then on (the same object on every read), so only
-//   what the screens look at is ever built. The checks read the arrays in place (`periodRows`);
-// - `why` and `result` are worked out when read.
-// The indexes and codes are in evaluate-index.ts, the objects in evaluate-objects.ts.
+//   year), and each period's observation of each metric looked up once, so a metric's previous
+//   figure is a short walk instead of a filter over its history;
+// - `rateMetric` (rate-metric.ts) is the one rule: it gives a record per metric and period, whose
+//   RAGs, mismatch, rated value and travel each period keeps in a few named columns (coded.ts:
+//   one byte per value for a RAG, a direction or a yes/no; typed arrays for numbers), about 25
+//   bytes per metric, instead of an object per metric;
+// - the `MetricEval` and `KpiEval` objects are made when first read through `PeriodEval.metrics` /
+//   `kpis` (rated again by the same rule, with the travel from the columns) and kept from then on
+//   (the same object on every read), so only what the screens look at is ever built. The checks
+//   read the columns in place (`periodRows`);
+// - `why` is words made from the rating when first read, and kept.
+// The indexes and columns are in evaluate-index.ts, the objects in evaluate-objects.ts.
 
 import { formatPeriod, type Period } from './period.js';
 import { rollupCounts, type NumericTarget, type RagResult } from './rag.js';
-import { rateMetric, travelOf } from './rate-metric.js';
-import { indexOf, RAG_CODE, SOURCE_CODE, MOVE_CODE, DIRECTION_CODE, COMPARISON_CODE, COUNTED_SHIFT, SOURCE_SHIFT, RATED_BIT, MOVE_SHIFT, DIRECTION_SHIFT, COMPARISON_SHIFT, columns, type Slot, type ObsTable, type MetricContext, type Index, type Columns } from './evaluate-index.js';
+import { rateMetric, travelOf, type Rating } from './rate-metric.js';
+import { indexOf, columns, type Slot, type Index, type Columns } from './evaluate-index.js';
 import { PeriodResult, PeriodStore } from './evaluate-objects.js';
+import { itemAt } from './arrays.js';
 
 export { periodRows, type PeriodRows } from './evaluate-objects.js';
 export { rateMetric, type Rating } from './rate-metric.js';
@@ -89,38 +95,43 @@ export interface Evaluation {
   readonly byPeriod: ReadonlyMap<string, PeriodEval>;
 }
 
-/** Rates metric `c` in period `s` into `cols`; returns its counted RAG's code, plus 4 when it was observed. */
-function rateInto(mc: MetricContext, table: ObsTable, slots: readonly Slot[], s: Slot, cols: Columns, c: number): number {
-  const obs = cols.obs[c];
-  const r = rateMetric(mc, table, slots, s, c, obs);
-  const counted = RAG_CODE[r.counted];
-  let code = RAG_CODE[r.computed] | (counted << COUNTED_SHIFT) | ((r.targetSource ? SOURCE_CODE[r.targetSource] : 0) << SOURCE_SHIFT);
+/** Rates metric `c` in period `s` and keeps what the columns hold of it; returns its rating. */
+function rateInto(index: Index, s: Slot, cols: Columns, c: number): Rating {
+  const m = cols.metrics;
+  const r = rateMetric(index, s, c);
+  m.computed.set(c, r.computed);
+  m.counted.set(c, r.counted);
+  m.mismatch.set(c, r.mismatch);
   if (r.rated !== undefined) {
-    code |= RATED_BIT;
-    cols.rated[c] = r.rated;
+    m.isRated.set(c, true);
+    m.rated[c] = r.rated;
   }
-  if (r.prior !== undefined) cols.prior[c] = r.prior;
-  cols.decimals[c] = r.ratedDecimals;
-  const t = travelOf(mc.metric, table, slots, s, obs, r.target, c);
+  const t = travelOf(index, s, c, r.target);
   if (t !== undefined) {
-    cols.against[c] = t.at;
-    cols.from[c] = t.from;
-    code |= (MOVE_CODE[t.move] << MOVE_SHIFT) | ((t.direction ? DIRECTION_CODE[t.direction] : 0) << DIRECTION_SHIFT) | (COMPARISON_CODE[t.comparison] << COMPARISON_SHIFT);
+    m.move.set(c, t.move);
+    m.direction.set(c, t.direction);
+    m.comparison.set(c, t.comparison);
+    m.against[c] = t.at;
+    m.from[c] = t.from;
   }
-  cols.code[c] = code;
-  return obs === undefined ? counted : counted | 4;
+  return r;
 }
+
+/** How many of something are of each RAG. */
+type Tally = Record<Rag, number>;
 
 /**
  * The period's summary figures (the contract's): `kpi_count` the KPIs of the catalogue, reported
  * this period or not; `reported_count` those with a figure; the rated, unrated (reported but not
- * rated) and RAG counts and the share achieving target are over the reported ones.
+ * rated) and RAG counts and the share achieving target are over the reported ones (`reported`,
+ * their counted RAGs).
  */
-function summaryOf(catalogue: number, reported: number, green: number, amber: number, red: number, unrated: number): Summary {
+function summaryOf(catalogue: number, reported: Tally): Summary {
+  const { green, amber, red, unrated } = reported;
   const rated = green + amber + red;
   return {
     kpi_count: catalogue,
-    reported_count: reported,
+    reported_count: rated + unrated,
     rated_count: rated,
     unrated_count: unrated,
     green_count: green,
@@ -131,58 +142,39 @@ function summaryOf(catalogue: number, reported: number, green: number, amber: nu
 }
 
 /** Rates every metric and KPI of the catalogue in one period; returns the period's summary. */
-function ratePeriod(index: Index, table: ObsTable, s: Slot, cols: Columns): Summary {
-  const { slots, contexts } = index;
-  const kpiCounted = new Uint8Array(index.kpis.length);
-  for (const [k, kc] of index.kpis.entries()) {
-    let green = 0;
-    let amber = 0;
-    let red = 0;
+function ratePeriod(index: Index, s: Slot, cols: Columns): Summary {
+  const obs = itemAt(index.obs, s.at);
+  const k = cols.kpis;
+  for (const [i, kc] of index.kpis.entries()) {
+    const counts: Tally = { green: 0, amber: 0, red: 0, unrated: 0 };
     let observed = false;
     for (let c = kc.first; c < kc.first + kc.count; c++) {
-      const rated = rateInto(contexts[c] as MetricContext, table, slots, s, cols, c);
-      const counted = rated & 3;
-      if (counted === 1) green += 1;
-      else if (counted === 2) amber += 1;
-      else if (counted === 3) red += 1;
-      if (rated & 4) observed = true;
+      counts[rateInto(index, s, cols, c).counted] += 1;
+      if (obs[c] !== undefined) observed = true;
     }
     const kpi = kc.kpi;
-    const computed = RAG_CODE[rollupCounts(green, amber, red, kpi.rollup)];
+    const computed = rollupCounts(counts.green, counts.amber, counts.red, kpi.rollup);
     const report = kpi.composite ? s.data.kpiReports.get(kpi.id) : undefined;
-    const hasData = report !== undefined || observed;
-    cols.kpiCode[k] = computed | (hasData ? 4 : 0);
-    kpiCounted[k] = report?.rag ? RAG_CODE[report.rag] : computed;
+    k.computed.set(i, computed);
+    k.reported.set(i, report?.rag);
+    k.counted.set(i, report?.rag ?? computed);
+    k.hasData.set(i, report !== undefined || observed);
   }
-  let kpis = 0;
-  const counts = [0, 0, 0, 0];
-  for (const k of index.kpiKeys.order) {
-    if (((cols.kpiCode[k] as number) & 4) === 0) continue;
-    kpis += 1;
-    (counts[kpiCounted[k] as number] as number) += 1;
-  }
-  return summaryOf(index.kpiKeys.order.length, kpis, counts[1] as number, counts[2] as number, counts[3] as number, counts[0] as number);
+  const reported: Tally = { green: 0, amber: 0, red: 0, unrated: 0 };
+  for (const i of index.kpiKeys.order) if (k.hasData.get(i)) reported[k.counted.get(i)] += 1;
+  return summaryOf(index.kpiKeys.order.length, reported);
 }
-
 
 /** Evaluates every metric and KPI in every loaded period. */
 export function evaluate(dataset: Dataset): Evaluation {
   const index = indexOf(dataset.catalogue, dataset.periods);
-  const n = index.contexts.length;
-  const all = index.slots.map(() => columns(n, index.kpis.length, index.slots.length));
-  // Each observation is looked up once; rating reads earlier periods' figures from these columns.
-  for (const [i, s] of index.slots.entries()) {
-    const obs = (all[i] as Columns).obs;
-    const observations = s.data.observations;
-    for (let c = 0; c < n; c++) obs[c] = observations.get((index.contexts[c] as MetricContext).metric.id);
-  }
-  const table: ObsTable = all.map((cols) => cols.obs);
   const evals: PeriodEval[] = [];
   const byPeriod = new Map<string, PeriodEval>();
-  for (const [i, s] of index.slots.entries()) {
-    const cols = all[i] as Columns;
-    const summary = ratePeriod(index, table, s, cols);
-    const pe = new PeriodResult(s.data, new PeriodStore(index, table, s, cols), summary);
+  // Period by period, in load order: rating reads earlier periods' figures from the index only.
+  for (const s of index.slots) {
+    const cols = columns(index);
+    const summary = ratePeriod(index, s, cols);
+    const pe = new PeriodResult(s.data, new PeriodStore(index, s, cols), summary);
     evals.push(pe);
     byPeriod.set(formatPeriod(s.period), pe);
   }

@@ -99,11 +99,21 @@ export function computeRag(value: number, good: Good, target: NumericTarget, tol
   return { rag, meets, gap, tolerance, reference, side };
 }
 
-const SEVERITY: Readonly<Record<RatedRag, number>> = { green: 0, amber: 1, red: 2 };
+/**
+ * The severity order, worst first: red, amber, green, then unrated (nothing to rate). Written once:
+ * every sort or list of RAGs by severity reads it (`compareRag`, `RAGS_BEST_FIRST`).
+ */
+export const RAGS_WORST_FIRST: readonly [RatedRag, RatedRag, RatedRag, 'unrated'] = ['red', 'amber', 'green', 'unrated'];
 
-/** Worse first: red, amber, green. */
-export function compareRag(a: RatedRag, b: RatedRag): number {
-  return SEVERITY[b] - SEVERITY[a];
+/** The rated RAGs best first, then unrated: the order a count of each is written in ("3 green, 1 red"). */
+export const RAGS_BEST_FIRST: readonly Rag[] = [...RAGS_WORST_FIRST.slice(0, 3).reverse(), 'unrated'];
+
+const SEVERITY_RANK: Record<Rag, number> = { red: 0, amber: 0, green: 0, unrated: 0 };
+for (const [rank, rag] of RAGS_WORST_FIRST.entries()) SEVERITY_RANK[rag] = rank;
+
+/** Worse first: red, amber, green, then unrated. */
+export function compareRag(a: Rag, b: Rag): number {
+  return SEVERITY_RANK[a] - SEVERITY_RANK[b];
 }
 
 export function isRated(r: Rag | undefined): r is RatedRag {
@@ -174,22 +184,33 @@ export function describeTarget(metric: Fmt, t: NumericTarget): string {
 
 const GOOD_WORDS: Readonly<Record<Good, string>> = { high: 'high is good', low: 'low is good', target: 'on target is good' };
 
+/** A rated value and what rated it: what `explainRag` describes. */
+export interface RatedValue {
+  readonly value: number;
+  /** The decimals the value was written to. */
+  readonly decimals: number;
+  readonly good: Good;
+  readonly target: NumericTarget;
+  readonly tol: Tolerance;
+  /** `computeRag` of the above. */
+  readonly result: RagResult;
+}
+
+/** How `explainRag` words the target and the step to the RAG. */
+export interface ExplainWords {
+  /** What the target is called: "target", "pro-rata target (2/4 of the year)", "England benchmark". */
+  readonly targetWord?: string;
+  /** What leads to the RAG: the viewmodel words it with its glyph set ("->" in ASCII). */
+  readonly leadsTo?: string;
+}
+
 /**
  * The rule behind a RAG in one line, e.g.
  * `89.19% vs target 95% (high is good): 5.81 short, amber tolerance 4.75 → red`.
  */
-export function explainRag(
-  metric: Fmt,
-  value: number,
-  valueDecimals: number,
-  good: Good,
-  target: NumericTarget,
-  tol: Tolerance,
-  result: RagResult,
-  targetWord = 'target',
-  /** What leads to the RAG: the viewmodel words it with its glyph set ("->" in ASCII). */
-  leadsTo = '→',
-): string {
+export function explainRag(metric: Fmt, rated: RatedValue, words: ExplainWords = {}): string {
+  const { value, decimals: valueDecimals, good, target, tol, result } = rated;
+  const { targetWord = 'target', leadsTo = '→' } = words;
   const d = Math.max(valueDecimals, metric.decimals ?? 0);
   const head = `${formatValue(metric, value, valueDecimals)} vs ${targetWord} ${describeTarget(metric, target)} (${GOOD_WORDS[good]})`;
   if (result.meets) return `${head}: meets ${targetWord} ${leadsTo} green`;

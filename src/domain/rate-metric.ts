@@ -1,12 +1,14 @@
 // Rating one metric in one period: the one rule that gives the value rated, the target it was
-// rated against (and where that came from), the RAGs and the direction of travel. evaluate.ts
-// packs the record into a period's arrays; evaluate-objects.ts makes the objects callers read
-// from the same function (nothing is worked out backwards from the arrays).
+// rated against (and where that came from), the RAGs, the mismatch, why it is unrated where it is,
+// and the direction of travel. evaluate.ts keeps the record's RAGs and travel in a period's
+// columns; evaluate-objects.ts makes the objects callers read from the same function (nothing is
+// worked out backwards from the columns, and nothing there applies a rule again).
 
-import { computeRag, pointBand, ragMismatch, type NumericTarget } from './rag.js';
-import { same, figureAt, firstWithFigure, previousWithFigure, numericTarget, scaleTarget, goodOf, type Slot, type ObsTable, type MetricContext } from './evaluate-index.js';
+import { computeRag, pointBand, ragMismatch, type NumericTarget, type RagResult } from './rag.js';
+import { same, figureAt, firstWithFigure, previousWithFigure, numericTarget, scaleTarget, goodOf, type Slot, type Index } from './evaluate-index.js';
 import type { Direction, TargetSource, Travel } from './evaluate.js';
-import type { Metric, Observation, Rag, Unit } from './types.js';
+import type { Good, Metric, Observation, Rag, Target, Unit } from './types.js';
+import { itemAt } from './arrays.js';
 
 /** Units whose values compare across spans of different length (a quarter against a year). */
 const INTENSIVE: ReadonlySet<Unit> = new Set<Unit>(['percent', 'days', 'score', 'rate', 'index', 'ratio']);
@@ -45,23 +47,24 @@ export interface TravelAt extends Omit<Travel, 'direction'> {
   readonly at: number;
 }
 
-/** The direction of travel of metric `c` in period `s`, against the figure it compares with. */
-export function travelOf(metric: Metric, table: ObsTable, slots: readonly Slot[], s: Slot, obs: Observation | undefined, target: NumericTarget | undefined, c: number): TravelAt | undefined {
-  if (obs?.value == null) return undefined;
+/** The direction of travel of metric `c` in period `s` (rated against `target`), against the figure it compares with. */
+export function travelOf(index: Index, s: Slot, c: number, target: NumericTarget | undefined): TravelAt | undefined {
+  const { metric } = itemAt(index.contexts, c);
+  const obs = figureAt(index.obs, s.at, c);
+  if (obs === undefined) return undefined;
   // Only figures for periods that ended before this one started.
   let j: number;
-  if (metric.cumulative || metric.yearToDate) j = firstWithFigure(table, s.lastYear, c);
+  if (metric.cumulative || metric.yearToDate) j = firstWithFigure(index.obs, s.lastYear, c);
   else if (metric.target?.kind === 'change') {
-    j = firstWithFigure(table, s.lastYear, c);
-    if (j < 0) j = previousWithFigure(table, slots, s, c);
+    j = firstWithFigure(index.obs, s.lastYear, c);
+    if (j < 0) j = previousWithFigure(index, s, c);
   } else {
     // A quarter's count is not comparable with a year's: only intensive units compare across spans.
-    j = previousWithFigure(table, slots, s, c, INTENSIVE.has(metric.unit) ? undefined : s.year);
+    j = previousWithFigure(index, s, c, INTENSIVE.has(metric.unit) ? undefined : s.year);
   }
-  if (j < 0) return undefined;
-  const before = figureAt(table, j, c) as Observation;
-  if (before.value == null) return undefined;
-  const against = (slots[j] as Slot).period;
+  const before = figureAt(index.obs, j, c);
+  if (before === undefined) return undefined;
+  const against = itemAt(index.slots, j).period;
   const comparison: Travel['comparison'] = same(against, s.preceding) ? 'previous period' : same(against, s.yearAgo) ? 'same quarter last year' : 'earlier period';
   const from = before.value;
   const to = obs.value;
@@ -81,14 +84,26 @@ export function travelOf(metric: Metric, table: ObsTable, slots: readonly Slot[]
 }
 
 /**
+ * Why a figure has no computed RAG: nothing reported, a value not given, a running total that
+ * overflows, no target (a context indicator), a benchmark not given for the period, no earlier
+ * figure for a year-on-year target, or (never met in practice) a target that gives no number.
+ */
+export type Unrated = 'no figure' | 'no value' | 'overflow' | 'no target' | 'no benchmark' | 'no earlier figure' | 'no usable target';
+
+/**
  * What rating one metric in one period gives: the value rated, the target it was rated against
- * (where that came from, and the label that describes it), the computed, reported and counted
- * RAGs. Every reader of a figure starts from this record; `rateMetric` is the one place it is made.
+ * (where that came from, and the label that describes it), the rule's result, the computed,
+ * reported and counted RAGs and whether they disagree, or why there is no computed RAG. Every
+ * reader of a figure starts from this record; `rateMetric` is the one place it is made.
  */
 export interface Rating {
   /** The value rated: the observation's value, or the running total in the year for a cumulative metric. */
   readonly rated: number | undefined;
   readonly ratedDecimals: number;
+  /** The target as written that applies: the observation's own, else the catalogue's. */
+  readonly spec: Target | undefined;
+  /** The sense of better the value was rated with (a year-on-year target's own). */
+  readonly good: Good | undefined;
   readonly target: NumericTarget | undefined;
   readonly targetSource: TargetSource | undefined;
   /**
@@ -100,7 +115,11 @@ export interface Rating {
   readonly targetLabel: string | undefined;
   /** For a year-on-year target: the loaded period (its index) whose figure is the target. */
   readonly prior: number | undefined;
+  /** `computeRag` of the value against the target, where both are. */
+  readonly result: RagResult | undefined;
   readonly computed: Rag;
+  /** Why `computed` is unrated, where it is. */
+  readonly unrated: Unrated | undefined;
   readonly reported: Rag | undefined;
   /** The RAG that counts: the reported one where given, else the computed one. */
   readonly counted: Rag;
@@ -116,83 +135,112 @@ function labelOf(metric: Metric, obs: Observation | undefined, source: TargetSou
   return metric.targetLabel || undefined;
 }
 
-/** Rates metric `c` (context `mc`, observation `obs`) in loaded period `s`: the rule, written once. */
-export function rateMetric(mc: MetricContext, table: ObsTable, slots: readonly Slot[], s: Slot, c: number, obs: Observation | undefined): Rating {
-  const { metric, tol } = mc;
+/** The target a figure is rated against, and where it came from; or why there is none. */
+type Resolved = { readonly target: NumericTarget; readonly source: TargetSource; readonly prior?: number } | { readonly unrated: Unrated };
+
+/**
+ * Target resolution, written once: a benchmark's figure for the period; a year-on-year change's
+ * earlier figure (the same quarter last year, else the previous period); an observation's own
+ * target; the catalogue's, as a pro-rata share of the year's for a running total in a quarter.
+ */
+function resolveTarget(index: Index, s: Slot, c: number, spec: Target): Resolved {
+  const mc = itemAt(index.contexts, c);
+  const obs = index.obs[s.at]?.[c];
+  if (spec.kind === 'benchmark') {
+    const b = obs?.benchmarks[spec.name];
+    return b === undefined ? { unrated: 'no benchmark' } : { target: { kind: 'value', value: b }, source: 'benchmark' };
+  }
+  if (spec.kind === 'change') {
+    let j = firstWithFigure(index.obs, s.lastYear, c);
+    if (j < 0) j = previousWithFigure(index, s, c);
+    const before = figureAt(index.obs, j, c);
+    // Strict: a value equal to the earlier one is no increase (or decrease).
+    return before === undefined ? { unrated: 'no earlier figure' } : { target: { kind: 'value', value: before.value, strict: true }, source: 'change', prior: j };
+  }
+  if (obs?.target !== undefined) {
+    const own = numericTarget(spec);
+    return own === undefined ? { unrated: 'no usable target' } : { target: own, source: 'observation' };
+  }
+  if (mc.target === undefined) return { unrated: 'no usable target' };
+  const q = s.period.q;
+  if ((mc.metric.cumulative || mc.metric.yearToDate) && q !== undefined && q !== 4) {
+    return { target: mc.proRata[q] ?? scaleTarget(mc.target, q / 4), source: 'pro rata' };
+  }
+  return { target: mc.target, source: 'catalogue' };
+}
+
+/** Rates metric `c` in loaded period `s`: the rule, written once. */
+export function rateMetric(index: Index, s: Slot, c: number): Rating {
+  const { metric, tol } = itemAt(index.contexts, c);
+  const obs = index.obs[s.at]?.[c];
   let rated: number | undefined;
   let ratedDecimals = 0;
+  let spec: Target | undefined;
+  let good: Good | undefined;
   let target: NumericTarget | undefined;
   let source: TargetSource | undefined;
   let prior: number | undefined;
-  let computed: Rag = 'unrated';
+  let result: RagResult | undefined;
+  let unrated: Unrated | undefined;
   rate: {
-    if (obs === undefined || obs.value === null) break rate;
+    if (obs === undefined || obs.value === null) {
+      unrated = obs === undefined ? 'no figure' : 'no value';
+      break rate;
+    }
     rated = obs.value;
     ratedDecimals = obs.decimals;
-    let proRata = 1;
-    const q = s.period.q;
-    if (metric.cumulative && q !== undefined) {
+    if (metric.cumulative && s.period.q !== undefined) {
       for (const j of s.earlierQuarters) {
-        const h = figureAt(table, j, c);
+        const h = figureAt(index.obs, j, c);
         if (h === undefined) continue;
-        rated += h.value ?? 0;
+        rated += h.value;
         ratedDecimals = Math.max(ratedDecimals, h.decimals);
       }
-      proRata = q / 4;
       // A running total that overflows is not rated (the checks say so: OUT_OF_RANGE).
-      if (!Number.isFinite(rated)) break rate;
-    } else if (metric.yearToDate && q !== undefined) {
-      proRata = q / 4;
-    }
-
-    const spec = obs.target ?? metric.target;
-    if (spec === undefined) break rate;
-    let t: NumericTarget | undefined;
-    let src: TargetSource;
-    if (spec.kind === 'benchmark') {
-      const b = obs.benchmarks[spec.name];
-      if (b === undefined) break rate;
-      t = { kind: 'value', value: b };
-      src = 'benchmark';
-    } else if (spec.kind === 'change') {
-      rated = obs.value;
-      let j = firstWithFigure(table, s.lastYear, c);
-      if (j < 0) j = previousWithFigure(table, slots, s, c);
-      const before = j < 0 ? undefined : figureAt(table, j, c);
-      if (before?.value == null) break rate;
-      t = { kind: 'value', value: before.value, strict: true };
-      src = 'change';
-      prior = j;
-    } else {
-      const own = obs.target !== undefined;
-      t = own ? numericTarget(spec) : mc.target;
-      src = own ? 'observation' : 'catalogue';
-      if (t && proRata !== 1 && !own) {
-        t = mc.proRata[q as number] ?? scaleTarget(t, proRata);
-        src = 'pro rata';
+      if (!Number.isFinite(rated)) {
+        unrated = 'overflow';
+        break rate;
       }
     }
-    if (t === undefined) break rate;
+    spec = obs.target ?? metric.target;
+    if (spec === undefined) {
+      unrated = 'no target';
+      break rate;
+    }
+    // A year-on-year change rates this period's own value against the earlier one.
+    if (spec.kind === 'change') rated = obs.value;
+    const resolved = resolveTarget(index, s, c, spec);
+    if ('unrated' in resolved) {
+      unrated = resolved.unrated;
+      break rate;
+    }
+    good = goodOf(metric, spec);
+    let t = resolved.target;
     // A point target met within a published width (`on_target`) is the band of values that meet it.
-    if (t.kind === 'value' && !t.strict && metric.onTarget !== undefined && goodOf(metric, spec) === 'target') t = pointBand(t.value, metric.onTarget);
+    if (t.kind === 'value' && !t.strict && metric.onTarget !== undefined && good === 'target') t = pointBand(t.value, metric.onTarget);
     target = t;
-    source = src;
-    computed = computeRag(rated, goodOf(metric, spec), t, tol).rag;
+    source = resolved.source;
+    prior = resolved.prior;
+    result = computeRag(rated, good, t, tol);
   }
+  const computed: Rag = result?.rag ?? 'unrated';
   const reported = obs?.rag;
   // One shape for every record (each field present, undefined where there is none): the loop
   // over a large catalogue makes hundreds of thousands of them.
   return {
     rated,
     ratedDecimals,
+    spec,
+    good,
     target,
-    targetSource: target === undefined ? undefined : source,
+    targetSource: source,
     targetLabel: labelOf(metric, obs, source),
     prior,
+    result,
     computed,
+    unrated,
     reported,
     counted: reported ?? computed,
     mismatch: ragMismatch(reported, computed, tol),
   };
 }
-

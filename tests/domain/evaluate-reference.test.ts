@@ -193,7 +193,7 @@ function refMetric(catalogue: Catalogue, metric: Metric, data: PeriodData, histo
   if (target === undefined) return finish({ rated, ratedDecimals, computed: 'unrated', why: 'no usable target' });
   const good: Good = spec.kind === 'change' ? (spec.direction === 'decrease' ? 'low' : 'high') : metric.good;
   const result = refRag(rated, good, target, tol);
-  return finish({ rated, ratedDecimals, target, targetSource, result, computed: result.rag, why: explainRag(metric, rated, ratedDecimals, good, target, tol, result, targetWord) });
+  return finish({ rated, ratedDecimals, target, targetSource, result, computed: result.rag, why: explainRag(metric, { value: rated, decimals: ratedDecimals, good, target, tol, result }, { targetWord }) });
 }
 
 interface RefPeriod {

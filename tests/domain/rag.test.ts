@@ -66,16 +66,16 @@ describe('explainRag', () => {
   const pct = { unit: 'percent' as const, currency: 'GBP' };
   it('says the rule behind a red in one line', () => {
     const r = computeRag(89.19, 'high', val(95), rel(5));
-    expect(explainRag(pct, 89.19, 2, 'high', val(95), rel(5), r)).toBe('89.19% vs target 95% (high is good): 5.81 short, amber tolerance 4.75 (5%) → red');
+    expect(explainRag(pct, { value: 89.19, decimals: 2, good: 'high', target: val(95), tol: rel(5), result: r })).toBe('89.19% vs target 95% (high is good): 5.81 short, amber tolerance 4.75 (5%) → red');
   });
   it('says when a value meets its target', () => {
     const r = computeRag(96, 'high', val(95), rel(5));
-    expect(explainRag(pct, 96, 0, 'high', val(95), rel(5), r)).toBe('96% vs target 95% (high is good): meets target → green');
+    expect(explainRag(pct, { value: 96, decimals: 0, good: 'high', target: val(95), tol: rel(5), result: r })).toBe('96% vs target 95% (high is good): meets target → green');
   });
   it('describes bands and low-is-good misses', () => {
     const days = { unit: 'days' as const, currency: 'GBP' };
     const r = computeRag(10.5, 'low', band(8, 10), abs(1));
-    expect(explainRag(days, 10.5, 1, 'low', band(8, 10), abs(1), r)).toBe('10.5 days vs target 8 days–10 days (low is good): 0.5 over, amber tolerance 1.0 → amber');
+    expect(explainRag(days, { value: 10.5, decimals: 1, good: 'low', target: band(8, 10), tol: abs(1), result: r })).toBe('10.5 days vs target 8 days–10 days (low is good): 0.5 over, amber tolerance 1.0 → amber');
   });
 });
 
