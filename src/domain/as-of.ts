@@ -39,21 +39,23 @@ export function asOfEnd(text: string, frequency: Frequency): MonthIndex | undefi
   const t = text.trim();
   let end: MonthIndex | undefined;
   for (const m of t.matchAll(DATE_RE)) {
-    const [y, mo, d] = m[1] !== undefined ? [Number(m[1]), Number(m[2]), Number(m[3])] : [fullYear(m[6] as string), Number(m[5]), Number(m[4])];
+    // One of the pattern's two branches matched: ISO (year, month, day) or day first.
+    const [, isoYear, isoMonth, isoDay, day, dayMonth, dayYear = ''] = m;
+    const [y, mo, d] = isoYear !== undefined ? [Number(isoYear), Number(isoMonth), Number(isoDay)] : [fullYear(dayYear), Number(dayMonth), Number(day)];
     if (parseIsoDate(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`)) end = y * 12 + mo - 1;
   }
   if (end !== undefined) return end;
   const years = [...t.matchAll(YEAR_RE)].filter((m) => parsePeriod(`${m[1]}/${m[2]}`) !== undefined);
   const term = /\b(spring|summer|autumn)\s+term\b/i.exec(t);
-  if (term) {
-    const month = TERM_END[(term[1] as string).toLowerCase()] as number;
+  const month = term ? TERM_END[term[1]?.toLowerCase() ?? ''] : undefined;
+  if (month !== undefined) {
     // In an academic year (2023/24) the autumn term is in its first calendar year, the others in its second.
     const year = years.at(-1);
     if (year) return (Number(year[1]) + (month === 11 ? 0 : 1)) * 12 + month;
     const single = t.match(/\b\d{4}\b/g);
     if (single?.length === 1) return Number(single[0]) * 12 + month;
   }
-  for (const m of t.matchAll(MONTH_RE)) end = fullYear(m[2] as string) * 12 + MONTHS.indexOf((m[1] as string).toLowerCase().slice(0, 3));
+  for (const [, name = '', year = ''] of t.matchAll(MONTH_RE)) end = fullYear(year) * 12 + MONTHS.indexOf(name.toLowerCase().slice(0, 3));
   if (end !== undefined) return end;
   const last = years.at(-1);
   if (last) {

@@ -2,6 +2,7 @@
 // a period's MetricEval and KpiEval objects (see evaluate-objects.ts).
 
 import type { Keyed } from './evaluate-index.js';
+import { itemAt } from './arrays.js';
 
 /** A read-only Map over a period's metric or KPI evaluations, each made when first read. */
 export class LazyMap<V> implements ReadonlyMap<string, V> {
@@ -28,12 +29,12 @@ export class LazyMap<V> implements ReadonlyMap<string, V> {
 
   forEach(callbackfn: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
     const { ids, order } = this.#keys;
-    for (let i = 0; i < ids.length; i++) callbackfn.call(thisArg, this.#at(order[i] as number), ids[i] as string, this);
+    for (const [i, id] of ids.entries()) callbackfn.call(thisArg, this.#at(itemAt(order, i)), id, this);
   }
 
   *entries(): MapIterator<[string, V]> {
     const { ids, order } = this.#keys;
-    for (let i = 0; i < ids.length; i++) yield [ids[i] as string, this.#at(order[i] as number)];
+    for (const [i, id] of ids.entries()) yield [id, this.#at(itemAt(order, i))];
     return undefined;
   }
 
@@ -44,7 +45,7 @@ export class LazyMap<V> implements ReadonlyMap<string, V> {
 
   *values(): MapIterator<V> {
     const { order } = this.#keys;
-    for (let i = 0; i < order.length; i++) yield this.#at(order[i] as number);
+    for (const position of order) yield this.#at(position);
     return undefined;
   }
 

@@ -14,6 +14,7 @@
 // preferred to a false alarm: a statement is checked only where its shape is unambiguous.
 
 import { formatNumber } from './format.js';
+import { itemAt } from './arrays.js';
 
 import type { Prose } from './types.js';
 
@@ -58,11 +59,12 @@ function figuresIn(s: string): Figure[] {
   const read = s.replace(/(?<![\d/.-])(\d[\d,]*)\/(\d[\d,]*)(?![\d/.-])/g, (m: string, a: string, b: string) => (yearPair(a, b) ? m : `${a} ${b}`));
   for (const m of read.matchAll(NUMBER)) {
     const [text, pound, whole, frac, scale, pct] = m;
-    const digits = (whole as string).replace(/,/g, '');
+    // The whole part is the one group the pattern always matches.
+    const digits = (whole ?? '').replace(/,/g, '');
     const decimals = frac ? frac.length - 1 : 0;
     let value = Number(digits + (frac ?? ''));
     if (!pound && !pct && !scale && !frac && /^(199\d|20[0-3]\d)$/.test(digits)) continue;
-    const unit = scale ? (SCALE[scale.toLowerCase()] as number) : 1;
+    const unit = scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1;
     const kind: Kind = pct ? 'percent' : pound ? 'money' : 'count';
     // A whole count is exact; a figure with decimals, a scale or a percentage is rounded as written.
     let half = kind === 'count' && decimals === 0 && !scale ? 0 : 0.5 * 10 ** -decimals;
@@ -108,13 +110,19 @@ function ratio(a: Range, b: Range): Range | undefined {
 
 const show = (v: number, d = 2) => formatNumber(v, Number.isInteger(v) ? 0 : d);
 
+/** A sentence and where it starts in its text. */
+interface Sentence {
+  readonly s: string;
+  readonly start: number;
+}
+
 /** Sentences of a text, with their offsets: each ends at a line break, or at . ! ? before a space. */
-function sentences(text: string): Array<{ s: string; start: number }> {
-  const out: Array<{ s: string; start: number }> = [];
+function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    const end = i === text.length || ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && (i + 1 === text.length || /\s/.test(text[i + 1] as string)));
+    const end = i === text.length || ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && (i + 1 === text.length || /\s/.test(text[i + 1] ?? '')));
     if (!end) continue;
     const s = text.slice(start, i + 1);
     // "c." or "e.g." does not end a sentence.
@@ -139,7 +147,7 @@ const WORDS_THEN_OPEN = /^(?:\s+[a-z][a-z'’-]*){0,4}\s*\(\s*$/i;
 function partOfWhole(s: string, figs: readonly Figure[], slips: Array<[number, string]>): void {
   const between = (x: Figure, y: Figure) => s.slice(x.end, y.start);
   for (let i = 0; i + 2 < figs.length; i++) {
-    const [a, b, c] = [figs[i], figs[i + 1], figs[i + 2]] as [Figure, Figure, Figure];
+    const [a, b, c] = [itemAt(figs, i), itemAt(figs, i + 1), itemAt(figs, i + 2)];
     let part: Figure | undefined;
     let whole: Figure | undefined;
     let pct: Figure | undefined;
@@ -162,30 +170,32 @@ function partOfWhole(s: string, figs: readonly Figure[], slips: Array<[number, s
 
 function decimalsOf(f: Figure): number {
   const m = /\.(\d+)/.exec(f.text);
-  return m ? (m[1] as string).length : 0;
+  return m?.[1]?.length ?? 0;
 }
 
 /** "X + Y = Z" and "X − Y = Z", written out. */
 function writtenSums(s: string, figs: readonly Figure[], slips: Array<[number, string]>): void {
   for (let i = 0; i < figs.length; i++) {
-    let total: Range = at(figs[i] as Figure);
+    let total: Range = at(itemAt(figs, i));
     let j = i;
     let ops = 0;
     for (; j + 1 < figs.length; j++) {
-      const op = /^\s*([+−-])\s*$/.exec(s.slice((figs[j] as Figure).end, (figs[j + 1] as Figure).start));
+      const next = itemAt(figs, j + 1);
+      const op = /^\s*([+−-])\s*$/.exec(s.slice(itemAt(figs, j).end, next.start));
       if (!op) break;
-      total = op[1] === '+' ? sum(total, at(figs[j + 1] as Figure)) : diff(total, at(figs[j + 1] as Figure));
+      total = op[1] === '+' ? sum(total, at(next)) : diff(total, at(next));
       ops += 1;
     }
     const result = figs[j + 1];
-    if (ops === 0 || !result || !/^\s*=\s*$/.test(s.slice((figs[j] as Figure).end, result.start))) {
+    if (ops === 0 || !result || !/^\s*=\s*$/.test(s.slice(itemAt(figs, j).end, result.start))) {
       // A chain without "=" is not a sum written out, and no later start within it is one either.
       i = Math.max(i, j - 1);
       continue;
     }
     if (!meets(total, at(result))) {
-      const written = s.slice((figs[i] as Figure).start, result.end);
-      slips.push([(figs[i] as Figure).start, `"${written}": the left side is ${show((total.lo + total.hi) / 2)}, not ${result.text}`]);
+      const first = itemAt(figs, i);
+      const written = s.slice(first.start, result.end);
+      slips.push([first.start, `"${written}": the left side is ${show((total.lo + total.hi) / 2)}, not ${result.text}`]);
     }
     i = j + 1;
   }
@@ -221,12 +231,15 @@ function figureAt(s: string, re: RegExp, figs: readonly Figure[]): { f: Figure; 
   return f ? { f, index: m.index } : undefined;
 }
 
-/** "from A to B (+N points)", "up N%" beside a from–to; and a points change with the one pair in the text. */
-function changes(s: string, figs: readonly Figure[], textPairs: number, onlyPair: [Figure, Figure] | undefined, slips: Array<[number, string]>): void {
+/**
+ * "from A to B (+N points)", "up N%" beside a from–to; and a points change with `onlyPair`, the one
+ * from–to pair of percentages in the text (undefined when it has none or several).
+ */
+function changes(s: string, figs: readonly Figure[], onlyPair: [Figure, Figure] | undefined, slips: Array<[number, string]>): void {
   const pair = fromTo(s, figs);
   const points = figureAt(s, POINTS, figs);
   if (points && !hedged(s, points.f)) {
-    const [a, b] = pair && pair[0].kind === 'percent' ? pair : textPairs === 1 && onlyPair ? onlyPair : [undefined, undefined];
+    const [a, b] = pair && pair[0].kind === 'percent' ? pair : (onlyPair ?? [undefined, undefined]);
     if (a && b) {
       const moved = diff(at(b), at(a));
       const size: Range = moved.lo >= 0 ? moved : moved.hi <= 0 ? { lo: -moved.hi, hi: -moved.lo } : { lo: 0, hi: Math.max(-moved.lo, moved.hi) };
@@ -252,7 +265,8 @@ const TOTAL_OF = /^(?:a total of|totall?ing|in total|in all|altogether)$/i;
 const FURTHER = /\b(?:a further|another|an additional|additional|in addition|plus)\b/i;
 
 /** Parts a sentence (with the one before it, when it adds "a further" part) adds to a stated total. */
-function totals(prev: string | undefined, s: string, slips: Array<[number, string]>, start: number, prevStart: number): void {
+function totals(here: Sentence, before: Sentence | undefined, slips: Array<[number, string]>): void {
+  const { s, start } = here;
   const t = TOTAL.exec(s);
   if (!t) return;
   const figs = figuresIn(s);
@@ -266,14 +280,15 @@ function totals(prev: string | undefined, s: string, slips: Array<[number, strin
   const last = partsHere.at(-1);
   const adjacent = last !== undefined && TOTAL_OF.test(t[0]) && /^(?:\s*[a-z'’-]+){0,2}\s*,?\s*(?:(?:making|giving|with|for)\s+)?$/i.test(s.slice(last.end, t.index));
   if (!additive && !adjacent) return;
-  const partsBefore = additive && prev !== undefined ? figuresIn(prev).filter((f) => f.kind === total.kind) : [];
+  const prev = additive ? before : undefined;
+  const partsBefore = prev !== undefined ? figuresIn(prev.s).filter((f) => f.kind === total.kind) : [];
   // Parts that are counts must name what they count (a word after the number), like the total.
   const counted = (text: string, f: Figure) => (f.kind !== 'count' || /^\s+[a-z]/i.test(text.slice(f.end))) && !hedged(text, f);
-  const parts = [...partsBefore.filter((f) => counted(prev as string, f)), ...partsHere.filter((f) => counted(s, f))];
+  const parts = [...(prev !== undefined ? partsBefore.filter((f) => counted(prev.s, f)) : []), ...partsHere.filter((f) => counted(s, f))];
   if (parts.length < 2 || parts.length > 8) return;
   const got = parts.reduce<Range>((r, p) => sum(r, at(p)), { lo: 0, hi: 0 });
   if (meets(got, at(total))) return;
-  const where = partsBefore.length > 0 ? prevStart : start;
+  const where = prev !== undefined && partsBefore.length > 0 ? prev.start : start;
   slips.push([where - start, `${parts.map((p) => p.text).join(' + ')} = ${show((got.lo + got.hi) / 2)}, but the text gives the total as ${total.text}`]);
 }
 
@@ -283,22 +298,23 @@ export function proseSlips(p: Prose): Slip[] {
   const list = sentences(p.text);
   // From–to pairs of percentages in the whole text, for a points change stated elsewhere in it.
   const pairs = list.map((x) => fromTo(x.s, figuresIn(x.s))).filter((x): x is [Figure, Figure] => x !== undefined && x[0].kind === 'percent');
-  for (const [i, { s, start }] of list.entries()) {
+  const onlyPair = pairs.length === 1 ? pairs[0] : undefined;
+  for (const [i, sentence] of list.entries()) {
+    const { s, start } = sentence;
     const figs = figuresIn(s);
     if (figs.length === 0) continue;
     const local: Array<[number, string]> = [];
     partOfWhole(s, figs, local);
     writtenSums(s, figs, local);
-    changes(s, figs, pairs.length, pairs[0], local);
-    const before = list[i - 1];
-    totals(before?.s, s, local, start, before?.start ?? start);
+    changes(s, figs, onlyPair, local);
+    totals(sentence, list[i - 1], local);
     for (const [offset, message] of local) found.push([start + offset, message]);
   }
   return found.map(([offset, message]) => {
     // The statement's first figure is on the line of the last break before it.
     const at = offset + (/^\s*/.exec(p.text.slice(offset))?.[0].length ?? 0);
     let k = 0;
-    while (k < p.breaks.length && (p.breaks[k] as number) <= at) k++;
+    while (k < p.breaks.length && itemAt(p.breaks, k) <= at) k++;
     return { message, line: p.line + k, col: k === 0 ? p.col : (p.cols[k - 1] ?? 1) };
   });
 }

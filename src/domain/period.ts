@@ -16,6 +16,9 @@ export interface Period {
   readonly q?: Quarter;
 }
 
+/** The quarter before Q2–Q4 in the same year. */
+const QUARTER_BEFORE = { 2: 1, 3: 2, 4: 3 } as const;
+
 const PERIOD_RE = /^(\d{4})\/(\d{2})(?:\s+[Qq]([1-4]))?$/;
 
 /** Parses `2019/20` or `2019/20 Q3`; undefined when the text is not a period. */
@@ -80,7 +83,7 @@ export function sameQuarterLastYear(p: Period): Period {
 /** The calendar predecessor of the same kind: Q1 → previous year's Q4, a year → the year before. */
 export function precedingPeriod(p: Period): Period {
   if (p.q === undefined) return { fy: p.fy - 1 };
-  return p.q === 1 ? { fy: p.fy - 1, q: 4 } : { fy: p.fy, q: (p.q - 1) as 1 | 2 | 3 };
+  return p.q === 1 ? { fy: p.fy - 1, q: 4 } : { fy: p.fy, q: QUARTER_BEFORE[p.q] };
 }
 
 /**

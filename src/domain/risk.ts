@@ -7,6 +7,13 @@ import type { Assessment, PeriodData, RegisterEntry, RegisterKind, RiskBand } fr
 export const IMPACT_WORDS = ['insignificant', 'minor', 'moderate', 'major', 'catastrophic'] as const;
 export const OPPORTUNITY_TOP_WORD = 'outstanding';
 export const LIKELIHOOD_WORDS = ['rare', 'unlikely', 'possible', 'likely', 'certain'] as const;
+/** Written for a likelihood of 5 as well as "certain". */
+export const ALMOST_CERTAIN = 'almost certain';
+
+/** Every word a file may give for an impact (the schema's list, in this order): 1–5, then an opportunity's 5. */
+export const IMPACT_INPUT_WORDS: readonly string[] = [...IMPACT_WORDS, OPPORTUNITY_TOP_WORD];
+/** Every word a file may give for a likelihood (the schema's list, in this order). */
+export const LIKELIHOOD_INPUT_WORDS: readonly string[] = [...LIKELIHOOD_WORDS, ALMOST_CERTAIN];
 
 export const DEFAULT_RISK_BANDS: readonly RiskBand[] = [
   { name: 'low', max: 4 },
@@ -24,7 +31,7 @@ export function parseImpact(v: string | number): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 5 ? v : undefined;
   const w = v.trim().toLowerCase();
   if (w === OPPORTUNITY_TOP_WORD) return 5;
-  const i = (IMPACT_WORDS as readonly string[]).indexOf(w);
+  const i = IMPACT_WORDS.findIndex((word) => word === w);
   if (i >= 0) return i + 1;
   return /^[1-5]$/.test(w) ? Number(w) : undefined;
 }
@@ -33,8 +40,8 @@ export function parseImpact(v: string | number): number | undefined {
 export function parseLikelihood(v: string | number): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 5 ? v : undefined;
   const w = v.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (w === 'almost certain') return 5;
-  const i = (LIKELIHOOD_WORDS as readonly string[]).indexOf(w);
+  if (w === ALMOST_CERTAIN) return 5;
+  const i = LIKELIHOOD_WORDS.findIndex((word) => word === w);
   if (i >= 0) return i + 1;
   return /^[1-5]$/.test(w) ? Number(w) : undefined;
 }
@@ -72,7 +79,7 @@ export type Placement =
 const CELLS_BY_SCORE: ReadonlyArray<readonly Cell[]> = (() => {
   const table: Cell[][] = Array.from({ length: 26 }, () => []);
   for (let impact = 1; impact <= 5; impact++) {
-    for (let likelihood = 1; likelihood <= 5; likelihood++) (table[impact * likelihood] as Cell[]).push({ impact, likelihood });
+    for (let likelihood = 1; likelihood <= 5; likelihood++) table[impact * likelihood]?.push({ impact, likelihood });
   }
   return table;
 })();

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { oneLine } from '../domain/text.js';
 import { SHOW_KINDS, SHOW_REF_KINDS } from '../domain/types.js';
+import { IMPACT_INPUT_WORDS, LIKELIHOOD_INPUT_WORDS } from '../domain/risk.js';
 
 /** A case-insensitive regular expression for a list of words, written so JSON Schema can hold it. */
 function wordsPattern(words: readonly string[]): RegExp {
@@ -187,16 +188,14 @@ const CommentarySchema = z.union([
   }),
 ]);
 
-const impactWords = ['insignificant', 'minor', 'moderate', 'major', 'catastrophic', 'outstanding'];
-const likelihoodWords = ['rare', 'unlikely', 'possible', 'likely', 'certain', 'almost certain'];
 const Score = z.int().min(1).max(25);
 
 const AssessmentSchema = z.union(
   [
     Score,
     z.strictObject({
-      impact: z.union([z.int().min(1).max(5), words(impactWords, 'impact')]).optional(),
-      likelihood: z.union([z.int().min(1).max(5), words(likelihoodWords, 'likelihood')]).optional(),
+      impact: z.union([z.int().min(1).max(5), words(IMPACT_INPUT_WORDS, 'impact')]).optional(),
+      likelihood: z.union([z.int().min(1).max(5), words(LIKELIHOOD_INPUT_WORDS, 'likelihood')]).optional(),
       score: Score.optional(),
       by: DateText.optional(),
     }),
