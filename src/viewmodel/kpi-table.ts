@@ -2,7 +2,7 @@
 // and which columns give way first. kpis-screen.ts draws the table with them.
 
 import type { Direction } from '../domain/evaluate.js';
-import type { Rag } from '../domain/types.js';
+import { compareRag } from '../domain/rag.js';
 import { ragToken, type Glyphs } from './glyphs.js';
 import { fitColumns, type ColumnPlan } from './column-fit.js';
 import type { TableColumn } from './screen.js';
@@ -13,7 +13,6 @@ import { FIGURE_MARK, FINDING_WORDS } from './figure.js';
 // ---------------------------------------------------------------------------------------------
 // Sorting: `s` cycles through these; ties keep catalogue order.
 
-const RAG_RANK: Readonly<Record<Rag, number>> = { red: 0, amber: 1, green: 2, unrated: 3 };
 const TRAVEL_RANK: Readonly<Record<Direction, number>> = { worse: 0, same: 1, better: 2 };
 
 export interface SortSpec {
@@ -29,7 +28,7 @@ const CATALOGUE_ORDER: SortSpec = { label: 'catalogue order', note: '', compare:
 export const SORTS: readonly SortSpec[] = [
   CATALOGUE_ORDER,
   // Red first; among reds, the longest run of reds first.
-  { label: 'sorted by RAG', note: ' (red first)', compare: (a, b) => RAG_RANK[a.rag] - RAG_RANK[b.rag] || b.redStreak - a.redStreak },
+  { label: 'sorted by RAG', note: ' (red first)', compare: (a, b) => compareRag(a.rag, b.rag) || b.redStreak - a.redStreak },
   { label: 'sorted by travel', note: ' (worse first)', compare: (a, b) => (a.direction ? TRAVEL_RANK[a.direction] : 3) - (b.direction ? TRAVEL_RANK[b.direction] : 3) },
   { label: 'sorted by title', note: ' (A to Z)', compare: (a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) },
 ];

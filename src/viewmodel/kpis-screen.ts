@@ -2,6 +2,7 @@
 // table, and with a filter one flat table of the matching KPIs of every priority (the rows
 // themselves are in kpi-rows.ts).
 
+import { RAGS_BEST_FIRST } from '../domain/rag.js';
 import type { Priority, Rag } from '../domain/types.js';
 import { RAG_WORDS, ragToken, type Glyphs } from './glyphs.js';
 import type { Model } from './model.js';
@@ -26,9 +27,8 @@ function countsLine(rows: readonly KpiRow[], g: Glyphs): Line {
     if (r.hasData) counts[r.rag] += 1;
     else missing += 1;
   }
-  const order: readonly Rag[] = ['green', 'amber', 'red', 'unrated'];
   const out: Segment[] = [];
-  for (const r of order) {
+  for (const r of RAGS_BEST_FIRST) {
     if (out.length) out.push(seg('  '));
     out.push(seg(`${g.rag[r]} ${RAG_WORDS[r]} ${counts[r]}`, ragTokenOf(r)));
   }
@@ -179,7 +179,7 @@ export function priorityTitle(priority: Priority, g: Glyphs): string {
 // ---------------------------------------------------------------------------------------------
 // Screen `kpis`: the priorities (or, with a filter, the matching KPIs of every priority).
 
-const COUNT_ORDER: readonly Rag[] = ['green', 'amber', 'red', 'unrated'];
+const COUNT_ORDER = RAGS_BEST_FIRST;
 
 /** The bar goes first when the width is short: the end of a title tells priorities apart. */
 const priorityCounts = modelMemo<ReadonlyMap<string, Readonly<Record<Rag, number>>>>(16);

@@ -3,6 +3,7 @@
 
 import { formatNumber } from '../domain/format.js';
 import type { KpiEval } from '../domain/evaluate.js';
+import { RAGS_BEST_FIRST } from '../domain/rag.js';
 import type { Rag } from '../domain/types.js';
 import { RAG_WORDS, type Glyphs } from './glyphs.js';
 import { modelMemo } from './memo.js';
@@ -12,7 +13,7 @@ import { biggestMoves, kpiLine as kpiFigures, overviewParts, type KpiLine } from
 import type { ScreenParams, ScreenView, Target } from './screen.js';
 import { clipLine, fit, ragTokenOf, seg, visibleWindow, type Line } from './styled.js';
 
-const ORDER: readonly Rag[] = ['green', 'amber', 'red', 'unrated'];
+const ORDER = RAGS_BEST_FIRST;
 
 /** A bar of RAG symbols, so it reads without colour: ✓✓✓!!✗✗✗✗. */
 export function ragBar(counts: Readonly<Record<Rag, number>>, width: number, glyphs: Glyphs): Line {

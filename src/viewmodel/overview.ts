@@ -5,7 +5,7 @@ import type { Evaluation, KpiEval, MetricEval, PeriodEval } from '../domain/eval
 import { formatNumber } from '../domain/format.js';
 import { formatPeriod, previousOf } from '../domain/period.js';
 import { compareRag, isRated } from '../domain/rag.js';
-import type { Rag, RatedRag, SummaryFigure } from '../domain/types.js';
+import type { Rag, SummaryFigure } from '../domain/types.js';
 import { ragToken, type Glyphs } from './glyphs.js';
 import { findingWords, kpiFigure } from './figure.js';
 import { periodAt, type Model } from './model.js';
@@ -109,7 +109,7 @@ export function overviewParts(ev: Evaluation, pe: PeriodEval): OverviewParts {
   const reported = [...pe.kpis.values()].filter((k) => k.hasData);
   const highlights = reported.filter((k) => k.counted === 'green');
   // Reds then ambers, each in catalogue (priority) order.
-  const below = reported.filter((k) => k.counted === 'red' || k.counted === 'amber').sort((a, b) => compareRag(a.counted as RatedRag, b.counted as RatedRag));
+  const below = reported.filter((k) => k.counted === 'red' || k.counted === 'amber').sort((a, b) => compareRag(a.counted, b.counted));
 
   const prev = previousOf(ev.periods.map((p) => ({ period: p.data.period, pe: p })), pe.data.period)?.pe;
   const newReds: Change[] = [];

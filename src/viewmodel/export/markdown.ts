@@ -8,6 +8,7 @@ import { type Glyphs } from '../glyphs.js';
 import { type KpiRow } from '../kpi-rows.js';
 import { type Model } from '../model.js';
 import { pushAll } from '../../domain/arrays.js';
+import { RAGS_BEST_FIRST } from '../../domain/rag.js';
 
 // ---------------------------------------------------------------------------------------------
 // Markdown text.
@@ -96,7 +97,7 @@ export interface Ctx {
   readonly m: Marks;
 }
 
-export const COUNT_ORDER = ['green', 'amber', 'red', 'unrated'] as const;
+export const COUNT_ORDER = RAGS_BEST_FIRST;
 
 export function titleUnlessGiven(item: AgendaEntry, title: string): string[] {
   return item.title.toLowerCase().includes(title.toLowerCase()) ? [] : [`**${mdInline(title)}**`, ''];

@@ -9,6 +9,7 @@ import { type Model } from '../model.js';
 import type { ScreenParams, TableView } from '../screen.js';
 import { clipLine, fit, lineWidth, ragTokenOf, seg, textWidth, truncate, type Line, type Segment, type Token } from '../styled.js';
 import { maxOf } from '../../domain/arrays.js';
+import { RAGS_WORST_FIRST } from '../../domain/rag.js';
 
 
 export type SlideParams = ScreenParams & { readonly meeting?: string };
@@ -136,7 +137,8 @@ export function windowAt<T>(items: readonly T[], offset: number, rows: number): 
   return { start, items: shown, above: start, below: Math.max(0, items.length - start - shown.length) };
 }
 
-export const RAG_ORDER: readonly Rag[] = ['red', 'amber', 'green', 'unrated'];
+/** The domain's severity order, worst first. */
+export const RAG_ORDER: readonly Rag[] = RAGS_WORST_FIRST;
 
 /** "target 95%"; a published target that already says so ("Target year 5 is 2.88%") as it is. */
 export function targetPhrase(t: string, word = 'target'): string {

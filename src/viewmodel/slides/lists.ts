@@ -1,8 +1,8 @@
 // The slides that list KPIs: the overview (headline, counts per priority, new reds), a
 // priority (its counts big, its KPIs worst first) and the exceptions.
 
-import { compareRag } from '../../domain/rag.js';
-import type { Rag, RatedRag } from '../../domain/types.js';
+import { compareRag, RAGS_BEST_FIRST } from '../../domain/rag.js';
+import type { Rag } from '../../domain/types.js';
 import { RAG_WORDS, type Glyphs } from '../glyphs.js';
 import { kpiRows, type KpiRow } from '../kpi-rows.js';
 import { periodAt } from '../model.js';
@@ -70,9 +70,10 @@ export function overviewSlide(ctx: Ctx, title: string): Body {
   const s = pe.summary;
   const headline = o.headlineFigure;
   const sub = o.headlineWords;
-  const counts: Line = (['green', 'amber', 'red', 'unrated'] as const).flatMap((r, i) => [
+  const count: Readonly<Record<Rag, number>> = { green: s.green_count, amber: s.amber_count, red: s.red_count, unrated: s.unrated_count };
+  const counts: Line = RAGS_BEST_FIRST.flatMap((r, i) => [
     ...(i > 0 ? [seg('   ')] : []),
-    seg(`${g.rag[r]} ${[s.green_count, s.amber_count, s.red_count, s.unrated_count][i] ?? 0} ${RAG_WORDS[r].toLowerCase()}`, ragTokenOf(r)),
+    seg(`${g.rag[r]} ${count[r]} ${RAG_WORDS[r].toLowerCase()}`, ragTokenOf(r)),
   ]);
   const labels = distinctTitles(o.priorities, Math.min(48, Math.max(12, Math.floor(width * 0.4))), g.ellipsis);
   const labelW = Math.min(maxOf(labels.map(textWidth)), Math.min(48, Math.max(12, Math.floor(width * 0.4))));
@@ -82,7 +83,7 @@ export function overviewSlide(ctx: Ctx, title: string): Body {
     o.priorities.map((p, i) => {
       const reported = RAG_ORDER.some((r) => p.counts[r] > 0);
       const nums: Line = reported
-        ? (['green', 'amber', 'red', 'unrated'] as const).flatMap((r) => [seg(` ${g.rag[r]} `, ragTokenOf(r)), seg(fit(String(p.counts[r]), digits, 'right', g.ellipsis))])
+        ? RAGS_BEST_FIRST.flatMap((r) => [seg(` ${g.rag[r]} `, ragTokenOf(r)), seg(fit(String(p.counts[r]), digits, 'right', g.ellipsis))])
         : [seg(fit(' none reported', numsW, 'left', g.ellipsis), 'text.muted')];
       const barW = Math.max(0, width - labelW - numsW - 3);
       const bar = ragBar(p.counts, barW, g);
@@ -137,7 +138,7 @@ export function overviewSlide(ctx: Ctx, title: string): Body {
 // priority:<id> and exceptions
 
 export function sortByRag(rows: readonly KpiRow[]): KpiRow[] {
-  return [...rows].sort((a, b) => RAG_ORDER.indexOf(a.rag) - RAG_ORDER.indexOf(b.rag) || a.order - b.order);
+  return [...rows].sort((a, b) => compareRag(a.rag, b.rag) || a.order - b.order);
 }
 
 /**
@@ -170,8 +171,8 @@ export function prioritySlide(ctx: Ctx, title: string, id: string): Body {
   const rows = sortByRag(kpiRows(model, ctx.period).filter((r) => r.priorityId === id && r.hasData));
   if (rows.length === 0) return messageSlide(ctx, title, `Nothing reported for ${priority.title} in ${ctx.label}.`);
   const n = (rag: Rag) => rows.filter((r) => r.rag === rag).length;
-  const counts: Array<{ rag: Rag; n: number }> = (['red', 'amber', 'green'] as const).map((rag) => ({ rag, n: n(rag) }));
-  if (n('unrated') > 0) counts.push({ rag: 'unrated', n: n('unrated') });
+  // Worst first; unrated only where there are some.
+  const counts = RAG_ORDER.filter((rag) => rag !== 'unrated' || n(rag) > 0).map((rag) => ({ rag, n: n(rag) }));
   const cols = listColumns(rows, width, g);
   const reported = `${rows.length} KPI${rows.length === 1 ? '' : 's'} reported`;
   const subtitle = title.includes(priority.title) ? reported : `${priority.title} ${ctx.mark.dot} ${reported}`;
@@ -183,7 +184,7 @@ export function exceptionsSlide(ctx: Ctx, title: string): Body {
   const rows = kpiRows(model, ctx.period).filter((r) => r.hasData && (r.rag === 'red' || r.rag === 'amber'));
   if (rows.length === 0) return messageSlide(ctx, title, `Every rated KPI is on target in ${ctx.label}.`);
   // Reds then ambers, each in catalogue order, under their priority, as the reports list them.
-  const sorted = [...rows].sort((a, b) => compareRag(a.rag as RatedRag, b.rag as RatedRag) || a.order - b.order);
+  const sorted = [...rows].sort((a, b) => compareRag(a.rag, b.rag) || a.order - b.order);
   const cols = listColumns(sorted, width - 2, g);
   const titles = new Map(model.priorities.map((p) => [p.id, p.title]));
   const build = (lines: number): Line[][] => {
