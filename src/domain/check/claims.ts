@@ -17,7 +17,7 @@ export function claimChecks(pe: PeriodEval, out: Finding[]): void {
     const s = pe.summary;
     const shownActual = formatNumber(actual, Math.max(claim.value.decimals, claim.figure === 'percent_achieving' ? 1 : 0));
     const basis = claim.figure === 'percent_achieving' ? ` (${s.green_count} green of ${s.rated_count} rated KPIs)` : '';
-    out.push(f('CLAIM_MISMATCH', 'error', claim.value.loc, `"${showText(claim.says, 200)}": ${claim.figure} is ${formatNumber(claim.value.value, claim.value.decimals)} in the claim but ${shownActual} in the data${basis}`, claim.figure));
+    out.push(f({ code: 'CLAIM_MISMATCH', severity: 'error', loc: claim.value.loc, message: `"${showText(claim.says, 200)}": ${claim.figure} is ${formatNumber(claim.value.value, claim.value.decimals)} in the claim but ${shownActual} in the data${basis}`, id: claim.figure }));
   }
 }
 
@@ -32,7 +32,7 @@ const MAX_BASE = 10_000;
  */
 function claimConsistency(claims: readonly Claim[], out: Finding[]): void {
   const say = (c: Claim) => `"${showText(c.says, 200)}"`;
-  const bad = (c: Claim, why: string) => out.push(f('CLAIM_MISMATCH', 'error', c.value.loc, `${say(c)}: ${why}`, c.figure));
+  const bad = (c: Claim, why: string) => out.push(f({ code: 'CLAIM_MISMATCH', severity: 'error', loc: c.value.loc, message: `${say(c)}: ${why}`, id: c.figure }));
   const by = new Map<string, Claim>();
   for (const c of claims) {
     const first = by.get(c.figure);
@@ -52,9 +52,9 @@ function claimConsistency(claims: readonly Claim[], out: Finding[]): void {
   ];
   for (const [total, parts] of sums) {
     const t = by.get(total);
-    const values = parts.map(v);
-    if (!t || values.some((x) => x === undefined)) continue;
-    const sum = (values as number[]).reduce((a, b) => a + b, 0);
+    const values = parts.map(v).filter((x) => x !== undefined);
+    if (!t || values.length < parts.length) continue;
+    const sum = values.reduce((a, b) => a + b, 0);
     if (sum !== t.value.value) bad(t, `${total} ${t.value.value} ≠ ${parts.map((p, i) => `${p} ${values[i]}`).join(' + ')} = ${sum}, claimed alongside it`);
   }
   const kpis = by.get('kpi_count');

@@ -2,7 +2,18 @@
 
 import type { CheckCode, Finding, Loc, Severity, Written } from '../types.js';
 
-export function f(code: CheckCode, severity: Severity, loc: Loc, message: string, id?: string): Finding {
+/** What a check found, and where: the place it points at, and the id of what it is about. */
+export interface Found {
+  readonly code: CheckCode;
+  readonly severity: Severity;
+  readonly loc: Loc;
+  readonly message: string;
+  readonly id?: string | undefined;
+}
+
+/** A finding (an id only where one is given). */
+export function f(found: Found): Finding {
+  const { code, severity, loc, message, id } = found;
   return id === undefined ? { code, severity, message, file: loc.file, line: loc.line, column: loc.col } : { code, severity, message, file: loc.file, line: loc.line, column: loc.col, id };
 }
 

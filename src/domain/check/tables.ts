@@ -28,9 +28,9 @@ export function tableChecks(tables: readonly Table[], out: Finding[]): void {
         n += 1;
       }
       if (n < 2 || !Number.isFinite(sum) || Math.abs(sum - stated.value) < slack - 1e-9) continue;
-      const column = showText(t.columns[c] as string);
+      const column = showText(t.columns[c] ?? '');
       out.push(
-        f('NARRATIVE_ARITHMETIC', 'warning', stated.loc, `table '${showText(t.title)}': the ${n} rows of '${column}' add to ${formatNumber(sum, decimals)}, but its '${showText(total.label)}' row gives ${formatNumber(stated.value, stated.decimals)}`),
+        f({ code: 'NARRATIVE_ARITHMETIC', severity: 'warning', loc: stated.loc, message: `table '${showText(t.title)}': the ${n} rows of '${column}' add to ${formatNumber(sum, decimals)}, but its '${showText(total.label)}' row gives ${formatNumber(stated.value, stated.decimals)}` }),
       );
     }
   }
