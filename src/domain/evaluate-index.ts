@@ -5,7 +5,7 @@
 import { endMonth, precedingPeriod, sameQuarterLastYear, startMonth, type Period } from './period.js';
 import type { NumericTarget } from './rag.js';
 import type { Catalogue, Good, Kpi, Metric, Observation, PeriodData, Rag, Target, Tolerance } from './types.js';
-import type { Direction, Travel } from './evaluate.js';
+import type { Direction, TargetSource, Travel } from './evaluate.js';
 import { Coded, flags } from './coded.js';
 import { itemAt } from './arrays.js';
 
@@ -97,9 +97,18 @@ export interface MetricContext {
   readonly metric: Metric;
   readonly kpi: Kpi;
   readonly tol: Tolerance;
-  /** The catalogue target as numbers, and scaled pro rata by quarter (index 1–3). */
-  readonly target: NumericTarget | undefined;
-  readonly proRata: ReadonlyArray<NumericTarget | undefined>;
+  /** The catalogue's target as numbers, where it has one (made once: most figures are rated against it). */
+  readonly catalogueTarget: ResolvedTarget | undefined;
+  /** For a running total (cumulative or year to date): the pro-rata share of it by quarter (index 1–3). */
+  readonly proRata: ReadonlyArray<ResolvedTarget | undefined>;
+}
+
+/** A target a figure is rated against, as numbers, and where it came from (see `rateMetric`). */
+export interface ResolvedTarget {
+  readonly target: NumericTarget;
+  readonly source: TargetSource;
+  /** For a year-on-year target: the loaded period (its index) whose figure is the target. */
+  readonly prior?: number;
 }
 
 export interface KpiContext {
@@ -164,9 +173,10 @@ export function indexOf(catalogue: Catalogue, periods: readonly PeriodData[]): I
       kpis.push({ kpi, first: contexts.length, count: kpi.metrics.length });
       for (const metric of kpi.metrics) {
         const target = numericTarget(metric.target);
-        const proRata: Array<NumericTarget | undefined> = [undefined, undefined, undefined, undefined];
-        if (target && (metric.cumulative || metric.yearToDate)) for (let q = 1; q < 4; q++) proRata[q] = scaleTarget(target, q / 4);
-        contexts.push({ metric, kpi, tol: metric.amber ?? catalogue.amber, target, proRata });
+        const proRata: Array<ResolvedTarget | undefined> = [undefined, undefined, undefined, undefined];
+        if (target && (metric.cumulative || metric.yearToDate)) for (let q = 1; q < 4; q++) proRata[q] = { target: scaleTarget(target, q / 4), source: 'pro rata' };
+        const catalogueTarget: ResolvedTarget | undefined = target && { target, source: 'catalogue' };
+        contexts.push({ metric, kpi, tol: metric.amber ?? catalogue.amber, catalogueTarget, proRata });
       }
     }
   }

@@ -47,8 +47,9 @@ function unratedWhy(why: Unrated, spec: Target | undefined, period: Period): str
 }
 
 /**
- * One metric in one period. The fields are plain data from its rating record; `why` is its words,
- * made when first read and kept.
+ * One metric in one period. The fields are plain data from its rating record; `why` puts what the
+ * record says into words when read (it applies no rule: the result and the reason are kept; the
+ * words are not, as they would outweigh the rest of the object and are seldom read twice).
  */
 export class MetricResult implements MetricEval {
   // Declared only: the constructor sets every field once, in this order.
@@ -73,9 +74,6 @@ export class MetricResult implements MetricEval {
   readonly #unrated: Unrated | undefined;
   readonly #tol: Tolerance;
   readonly #prior: Period | undefined;
-  /** The words last made, and the glyph they were made with. */
-  #why: string | undefined;
-  #whyLeadsTo: string | undefined;
 
   constructor(parts: MetricParts) {
     const { context, rating: r } = parts;
@@ -111,14 +109,6 @@ export class MetricResult implements MetricEval {
 
   /** The rule behind the RAG in one line, `leadsTo` joining the comparison to the RAG ("→", "->"). */
   explain(leadsTo = '→'): string {
-    if (this.#why === undefined || this.#whyLeadsTo !== leadsTo) {
-      this.#why = this.#words(leadsTo);
-      this.#whyLeadsTo = leadsTo;
-    }
-    return this.#why;
-  }
-
-  #words(leadsTo: string): string {
     const { metric, period, rated, target } = this;
     const spec = this.#spec;
     const good = this.#good;

@@ -99,9 +99,10 @@ export interface Evaluation {
 function rateInto(index: Index, s: Slot, cols: Columns, c: number): Rating {
   const m = cols.metrics;
   const r = rateMetric(index, s, c);
+  // A new column holds unrated, no, and no travel in every row: only other values are set.
   m.computed.set(c, r.computed);
   m.counted.set(c, r.counted);
-  m.mismatch.set(c, r.mismatch);
+  if (r.mismatch) m.mismatch.set(c, true);
   if (r.rated !== undefined) {
     m.isRated.set(c, true);
     m.rated[c] = r.rated;
@@ -109,7 +110,7 @@ function rateInto(index: Index, s: Slot, cols: Columns, c: number): Rating {
   const t = travelOf(index, s, c, r.target);
   if (t !== undefined) {
     m.move.set(c, t.move);
-    m.direction.set(c, t.direction);
+    if (t.direction !== undefined) m.direction.set(c, t.direction);
     m.comparison.set(c, t.comparison);
     m.against[c] = t.at;
     m.from[c] = t.from;
@@ -146,14 +147,19 @@ function ratePeriod(index: Index, s: Slot, cols: Columns): Summary {
   const obs = itemAt(index.obs, s.at);
   const k = cols.kpis;
   for (const [i, kc] of index.kpis.entries()) {
-    const counts: Tally = { green: 0, amber: 0, red: 0, unrated: 0 };
+    let green = 0;
+    let amber = 0;
+    let red = 0;
     let observed = false;
     for (let c = kc.first; c < kc.first + kc.count; c++) {
-      counts[rateInto(index, s, cols, c).counted] += 1;
+      const counted = rateInto(index, s, cols, c).counted;
+      if (counted === 'green') green += 1;
+      else if (counted === 'amber') amber += 1;
+      else if (counted === 'red') red += 1;
       if (obs[c] !== undefined) observed = true;
     }
     const kpi = kc.kpi;
-    const computed = rollupCounts(counts.green, counts.amber, counts.red, kpi.rollup);
+    const computed = rollupCounts(green, amber, red, kpi.rollup);
     const report = kpi.composite ? s.data.kpiReports.get(kpi.id) : undefined;
     k.computed.set(i, computed);
     k.reported.set(i, report?.rag);

@@ -5,7 +5,7 @@
 // worked out backwards from the columns, and nothing there applies a rule again).
 
 import { computeRag, pointBand, ragMismatch, type NumericTarget, type RagResult } from './rag.js';
-import { same, figureAt, firstWithFigure, previousWithFigure, numericTarget, scaleTarget, goodOf, type Slot, type Index } from './evaluate-index.js';
+import { same, figureAt, firstWithFigure, previousWithFigure, numericTarget, goodOf, type Slot, type Index, type ResolvedTarget } from './evaluate-index.js';
 import type { Direction, TargetSource, Travel } from './evaluate.js';
 import type { Good, Metric, Observation, Rag, Target, Unit } from './types.js';
 import { itemAt } from './arrays.js';
@@ -135,38 +135,34 @@ function labelOf(metric: Metric, obs: Observation | undefined, source: TargetSou
   return metric.targetLabel || undefined;
 }
 
-/** The target a figure is rated against, and where it came from; or why there is none. */
-type Resolved = { readonly target: NumericTarget; readonly source: TargetSource; readonly prior?: number } | { readonly unrated: Unrated };
 
 /**
  * Target resolution, written once: a benchmark's figure for the period; a year-on-year change's
  * earlier figure (the same quarter last year, else the previous period); an observation's own
  * target; the catalogue's, as a pro-rata share of the year's for a running total in a quarter.
  */
-function resolveTarget(index: Index, s: Slot, c: number, spec: Target): Resolved {
+function resolveTarget(index: Index, s: Slot, c: number, spec: Target): ResolvedTarget | Unrated {
   const mc = itemAt(index.contexts, c);
   const obs = index.obs[s.at]?.[c];
   if (spec.kind === 'benchmark') {
     const b = obs?.benchmarks[spec.name];
-    return b === undefined ? { unrated: 'no benchmark' } : { target: { kind: 'value', value: b }, source: 'benchmark' };
+    return b === undefined ? 'no benchmark' : { target: { kind: 'value', value: b }, source: 'benchmark' };
   }
   if (spec.kind === 'change') {
     let j = firstWithFigure(index.obs, s.lastYear, c);
     if (j < 0) j = previousWithFigure(index, s, c);
     const before = figureAt(index.obs, j, c);
     // Strict: a value equal to the earlier one is no increase (or decrease).
-    return before === undefined ? { unrated: 'no earlier figure' } : { target: { kind: 'value', value: before.value, strict: true }, source: 'change', prior: j };
+    return before === undefined ? 'no earlier figure' : { target: { kind: 'value', value: before.value, strict: true }, source: 'change', prior: j };
   }
   if (obs?.target !== undefined) {
     const own = numericTarget(spec);
-    return own === undefined ? { unrated: 'no usable target' } : { target: own, source: 'observation' };
+    return own === undefined ? 'no usable target' : { target: own, source: 'observation' };
   }
-  if (mc.target === undefined) return { unrated: 'no usable target' };
+  // The catalogue's, resolved once per metric (evaluate-index.ts): a share of it in quarters 1–3
+  // for a running total, else as it stands.
   const q = s.period.q;
-  if ((mc.metric.cumulative || mc.metric.yearToDate) && q !== undefined && q !== 4) {
-    return { target: mc.proRata[q] ?? scaleTarget(mc.target, q / 4), source: 'pro rata' };
-  }
-  return { target: mc.target, source: 'catalogue' };
+  return (q === undefined ? undefined : mc.proRata[q]) ?? mc.catalogueTarget ?? 'no usable target';
 }
 
 /** Rates metric `c` in loaded period `s`: the rule, written once. */
@@ -210,8 +206,8 @@ export function rateMetric(index: Index, s: Slot, c: number): Rating {
     // A year-on-year change rates this period's own value against the earlier one.
     if (spec.kind === 'change') rated = obs.value;
     const resolved = resolveTarget(index, s, c, spec);
-    if ('unrated' in resolved) {
-      unrated = resolved.unrated;
+    if (typeof resolved === 'string') {
+      unrated = resolved;
       break rate;
     }
     good = goodOf(metric, spec);

@@ -153,7 +153,7 @@ observations:
   });
 });
 
-describe("a figure's words, kept once made", () => {
+describe("a figure's words, in the glyphs asked for", () => {
   const kpis = `      - id: plain
         title: Plain
         unit: count
