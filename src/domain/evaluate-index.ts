@@ -261,11 +261,7 @@ export function columns(index: Index): Columns {
   };
 }
 
-/** The target as written for this observation: its own, else the catalogue's. */
-export function specOf(metric: Metric, obs: Observation | undefined): Target | undefined {
-  return obs?.target ?? metric.target;
-}
-
+/** The sense of better a target asks for: a year-on-year change's own, else the metric's. */
 export function goodOf(metric: Metric, spec: Target): Good {
   return spec.kind === 'change' ? (spec.direction === 'decrease' ? 'low' : 'high') : metric.good;
 }

@@ -3,7 +3,7 @@
 // the row view the checks read without making any.
 
 import { formatPeriod, type Period } from './period.js';
-import { explainRag, type NumericTarget, type RagResult } from './rag.js';
+import { computeRag, explainRag, type NumericTarget, type RagResult } from './rag.js';
 import type { Good, Kpi, Metric, Observation, PeriodData, Rag, Target, Tolerance } from './types.js';
 import type { KpiEval, MetricEval, PeriodEval, Summary, TargetSource, Travel } from './evaluate.js';
 import { rateMetric, type Rating, type Unrated } from './rate-metric.js';
@@ -39,17 +39,16 @@ function unratedWhy(why: Unrated, spec: Target | undefined, period: Period): str
       return spec?.kind === 'change' ? `target is a year-on-year ${spec.direction}, and no earlier figure is loaded` : 'no usable target';
     case 'no usable target':
       return 'no usable target';
-    default: {
-      const _exhaustive: never = why;
-      return _exhaustive;
-    }
   }
 }
 
 /**
- * One metric in one period. The fields are plain data from its rating record; `why` puts what the
- * record says into words when read (it applies no rule: the result and the reason are kept; the
- * words are not, as they would outweigh the rest of the object and are seldom read twice).
+ * One metric in one period. The fields are plain data from its rating record. `result` is the
+ * rule's result for the kept inputs (the value, the sense of better, the target, the tolerance),
+ * worked out when first read and kept: kept for every object made it would add about a tenth of a
+ * kilobyte to each (tens of megabytes over a large data set's periods), and only a figure's detail
+ * reads it. `why` puts the record and the result into words when read; the words are not kept, as
+ * they would outweigh the rest of the object.
  */
 export class MetricResult implements MetricEval {
   // Declared only: the constructor sets every field once, in this order.
@@ -67,8 +66,8 @@ export class MetricResult implements MetricEval {
   declare readonly counted: Rag;
   declare readonly mismatch: boolean;
   declare readonly travel: Travel | undefined;
-  // What the words need, from the rating (nothing is rated again to explain it).
-  readonly #result: RagResult | undefined;
+  // What the result and the words need, from the rating (the target is not resolved again).
+  #result: RagResult | undefined;
   readonly #good: Good | undefined;
   readonly #spec: Target | undefined;
   readonly #unrated: Unrated | undefined;
@@ -91,7 +90,6 @@ export class MetricResult implements MetricEval {
     this.counted = r.counted;
     this.mismatch = r.mismatch;
     this.travel = parts.travel;
-    this.#result = r.result;
     this.#good = r.good;
     this.#spec = r.spec;
     this.#unrated = r.unrated;
@@ -100,7 +98,11 @@ export class MetricResult implements MetricEval {
   }
 
   get result(): RagResult | undefined {
-    return this.#result;
+    const { rated, target } = this;
+    const good = this.#good;
+    // The rating gave a result exactly where it found all three (see rateMetric).
+    if (rated === undefined || target === undefined || good === undefined) return undefined;
+    return (this.#result ??= computeRag(rated, good, target, this.#tol));
   }
 
   get why(): string {
@@ -112,7 +114,7 @@ export class MetricResult implements MetricEval {
     const { metric, period, rated, target } = this;
     const spec = this.#spec;
     const good = this.#good;
-    const result = this.#result;
+    const result = this.result;
     if (rated === undefined || spec === undefined || target === undefined || good === undefined || result === undefined) {
       return unratedWhy(this.#unrated ?? 'no usable target', spec, period);
     }
