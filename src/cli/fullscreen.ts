@@ -21,6 +21,7 @@ function withMethod<T extends object>(stream: T, name: PropertyKey, method: unkn
     get(target, prop) {
       if (prop === name) return method;
       const value: unknown = Reflect.get(target, prop, target);
+      // A function read through the proxy is called with the stream as `this`, as Ink expects.
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });

@@ -11,6 +11,7 @@
 // problem and its position. So a file gives the same values and positions on either path; only
 // the time differs (tests/load/fast.test.ts compares them path by path).
 
+import { isMapping } from '../domain/guards.js';
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { sanitiseText, UNSAFE_CHAR } from '../domain/text.js';
 import type { Loc } from '../domain/types.js';
@@ -26,7 +27,8 @@ interface MapPos {
 }
 interface SeqPos {
   readonly s: number;
-  readonly items: readonly Pos[];
+  /** Filled while the document's events are read (positions()), then only read. */
+  readonly items: Pos[];
 }
 
 /** A position in a parsed document, as load.ts, catalogue.ts and period.ts use it. */
@@ -168,13 +170,14 @@ function positions(text: string, events: readonly Event[]): Pos | undefined {
       root = pos;
       return;
     }
+    if (pos === undefined) throw new GiveUp(); // only a document may be empty, never an item in it
     if ('items' in top.pos) {
-      (top.pos.items as Array<Pos | undefined>).push(pos);
+      top.pos.items.push(pos);
     } else if (top.key === undefined) {
       throw new GiveUp(); // a collection as a key
     } else {
       if (top.pos.pairs.has(top.key.name)) throw new GiveUp(top.key.at);
-      top.pos.pairs.set(top.key.name, { k: top.key.at, v: pos as Pos });
+      top.pos.pairs.set(top.key.name, { k: top.key.at, v: pos });
       top.key = undefined;
     }
   };
@@ -252,8 +255,8 @@ function agree(text: string, value: unknown, pos: Pos | undefined): unknown {
     for (let i = 0; i < value.length; i++) value[i] = agree(text, value[i], pos.items[i]);
     return value;
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new GiveUp();
-  const obj = value as Record<string, unknown>;
+  if (!isMapping(value)) throw new GiveUp();
+  const obj = value;
   if (Object.keys(obj).length !== pos.pairs.size) throw new GiveUp();
   for (const [name, pair] of pos.pairs) {
     if (!Object.prototype.hasOwnProperty.call(obj, name)) throw new GiveUp();

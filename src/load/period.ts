@@ -72,7 +72,7 @@ function toObservation(id: string, raw: RawObservation, ref: PosRef, keyAt: numb
   let extra: { -readonly [K in keyof ObservationExtra]: ObservationExtra[K] } | undefined;
   const more = () => (extra ??= {});
   if (raw.rag !== undefined) {
-    more().rag = raw.rag as Observation['rag'] & string;
+    more().rag = raw.rag;
     more().ragAt = ref.at('rag').offset;
   }
   if (raw.numerator !== undefined) more().numerator = written(raw.numerator, ref.at('numerator'));
@@ -203,7 +203,7 @@ export function toPeriodData(raw: RawPeriod, ref: PosRef, file: string, index: C
         }
         kpiReports.set(id, {
           kpiId: id,
-          ...(o.rag !== undefined ? { rag: o.rag as KpiReport['rag'] & string, ragLoc: r.at('rag').loc } : {}),
+          ...(o.rag !== undefined ? { rag: o.rag, ragLoc: r.at('rag').loc } : {}),
           ...(o.note !== undefined ? { note: o.note } : {}),
           loc: obsRef.keyLoc(id),
         });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { oneLine } from '../domain/text.js';
 import { SHOW_KINDS, SHOW_REF_KINDS } from '../domain/types.js';
+import { RAGS_BEST_FIRST } from '../domain/rag.js';
 import { IMPACT_INPUT_WORDS, LIKELIHOOD_INPUT_WORDS } from '../domain/risk.js';
 
 /** A case-insensitive regular expression for a list of words, written so JSON Schema can hold it. */
@@ -13,11 +14,19 @@ function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(`^ *(?:${words.map(ci).join('|')}) *$`);
 }
 
-const words = (list: readonly string[], what: string) =>
+/** One of `list`, in any case and spacing; read as the list writes it (so typed as the list's words). */
+const words = <W extends string>(list: readonly W[], what: string) =>
   z
     .string()
     .regex(wordsPattern(list), { error: `${what} must be one of ${list.join(', ')}` })
-    .transform((s) => s.trim().toLowerCase().replace(/ +/g, ' '));
+    .transform((s, ctx): W => {
+      const plain = s.trim().toLowerCase().replace(/ +/g, ' ');
+      const word = list.find((w) => w === plain);
+      if (word !== undefined) return word;
+      // Not reached: the pattern admits only the list's words.
+      ctx.issues.push({ code: 'custom', message: `${what} must be one of ${list.join(', ')}`, input: s });
+      return z.NEVER;
+    });
 
 /** Text: a string, or a number or boolean YAML read as one (`as_of: 2019`, `title: 2020`), kept as text. */
 const Text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v));
@@ -46,12 +55,11 @@ const DateText = z
   .meta({ description: 'An ISO date, YYYY-MM-DD.' });
 const finite = () => z.number({ error: 'must be a finite number' });
 
-export const RAG_WORDS = ['green', 'amber', 'red', 'unrated'] as const;
 export const UNITS = ['percent', 'count', 'days', 'score', 'rate', 'currency', 'index', 'ratio'] as const;
 export const FLAGS = ['provisional', 'estimated', 'revised', 'break_in_series', 'not_for_publication'] as const;
 export const SUMMARY_FIGURES = ['kpi_count', 'reported_count', 'rated_count', 'unrated_count', 'green_count', 'amber_count', 'red_count', 'percent_achieving'] as const;
 
-const Rag = words(RAG_WORDS, 'rag').meta({ description: 'green, amber, red or unrated (any case).' });
+const Rag = words(RAGS_BEST_FIRST, 'rag').meta({ description: 'green, amber, red or unrated (any case).' });
 
 const Width = z
   .union([finite().nonnegative(), z.string().regex(/^ *\d+(?:\.\d+)? *% *$/)], {

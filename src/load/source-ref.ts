@@ -5,7 +5,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import type { Loc } from '../domain/types.js';
 import type { PosRef } from './fast.js';
 import { locate, type LineStarts } from './lines.js';
-import { isAlias, isMap, isPair, isScalar, isSeq } from './yaml-lib.js';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq } from './yaml-lib.js';
 
 /** A parsed YAML file with its positions. */
 export class Source {
@@ -82,7 +82,7 @@ export class Ref implements PosRef {
 
   private deref(n: unknown): Node | undefined {
     if (isAlias(n)) return n.resolve(this.src.doc) ?? undefined;
-    return (n as Node | null) ?? undefined;
+    return isNode(n) ? n : undefined;
   }
 
   private pairs(): Map<string, { key: Node; value: Node | undefined }> {
@@ -92,7 +92,8 @@ export class Ref implements PosRef {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        const k = pair.key as Node;
+        const k = pair.key;
+        if (!isNode(k)) continue; // an empty key: no field is named by it
         const name = isScalar(k) ? String(k.value) : '';
         if (!index.has(name)) index.set(name, { key: k, value: this.deref(pair.value) });
       }

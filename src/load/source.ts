@@ -2,14 +2,14 @@
 // files take the fast path in fast.ts first), with every problem a Finding at file:line:col.
 // Nothing here throws on bad input.
 
-import type { CST, Document, LineCounter, Node } from 'yaml';
+import type { CST, Document, LineCounter } from 'yaml';
 import { sanitiseText, showText } from '../domain/text.js';
 import type { Finding, Loc } from '../domain/types.js';
 import { LOAD_FINDINGS_CAP, moreFinding } from './cap.js';
 import { DEFAULT_LIMITS, finding, lineEnds, type Limits } from './limits.js';
 import { Source } from './source-ref.js';
 import { detach } from './strings.js';
-import { isAlias, isCollection, isMap, isPair, isScalar, yaml } from './yaml-lib.js';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, yaml } from './yaml-lib.js';
 
 export interface Parsed {
   readonly src?: Source;
@@ -188,7 +188,7 @@ function checkStructure(src: Source, maxDepth: number): Finding[] {
           if (seen.has(name) && out.length > LOAD_FINDINGS_CAP) more += 1;
           else if (seen.has(name)) {
             const key = isScalar(k) ? scalarText(k.value ?? k.source) : '';
-            out.push(finding('DUPLICATE_ID', 'error', src.locOfNode(k as Node), `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key ? showText(key) : undefined));
+            out.push(finding('DUPLICATE_ID', 'error', src.locOfNode(isNode(k) ? k : node), `the key ${key ? `'${showText(key)}' ` : ''}appears twice in the same mapping`, key ? showText(key) : undefined));
           }
           seen.add(name);
         }

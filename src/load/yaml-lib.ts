@@ -14,6 +14,7 @@ export const yaml = (): typeof Yaml => (yamlModule ??= requireHere(YAML_MODULE) 
 export const isAlias = (n: unknown) => yaml().isAlias(n);
 export const isCollection = (n: unknown) => yaml().isCollection(n);
 export const isMap = (n: unknown) => yaml().isMap(n);
+export const isNode = (n: unknown) => yaml().isNode(n);
 export const isPair = (n: unknown) => yaml().isPair(n);
 export const isScalar = (n: unknown) => yaml().isScalar(n);
 export const isSeq = (n: unknown) => yaml().isSeq(n);

@@ -78,8 +78,7 @@ function trendOf(model: Model, metric: Metric | undefined, period: number): stri
   const intensive = INTENSIVE.has(metric.unit);
   const quarter = here.data.period.q !== undefined;
   const values: (number | undefined)[] = [];
-  for (let i = first; i <= period && i < model.ev.periods.length; i++) {
-    const pe = model.ev.periods[i] as PeriodEval;
+  for (const pe of model.ev.periods.slice(first, period + 1)) {
     // A quarter's count or money is not comparable with a year's: a gap, as for travel.
     if (!intensive && (pe.data.period.q !== undefined) !== quarter) values.push(undefined);
     else values.push(pe.data.observations.get(metric.id)?.value ?? undefined);

@@ -149,6 +149,7 @@ export function overviewScreen(model: Model, p: ScreenParams): ScreenView {
   const win = visibleWindow(lines, focusLine, p.height);
   const lineOf = (i: number): KpiLine => {
     let line = o.itemLines.get(i);
+    // The window holds an item's index where it holds no line: items[i] is there.
     if (!line) o.itemLines.set(i, (line = kpiFigures(model, p.period, items[i] as KpiEval)));
     return line;
   };

@@ -13,7 +13,7 @@ import type { Model } from './model.js';
 import { bandLabel, periodsWithRegister, registerSince } from './register.js';
 import type { ScreenParams, ScreenView, TableView, Target } from './screen.js';
 import { clipLine, fit, lineWidth, seg, textWidth, visibleWindow, type Line, type Segment } from './styled.js';
-import { marksOf, type RegisterRow, registerRows, matchesRegisterFilter, REGISTER_SORTS, registerSortOf, sortRegister, type RegisterColumnKey, registerCell, type RegisterLayout, layoutRegister } from './register-table.js';
+import { marksOf, type RegisterRow, registerRows, matchesRegisterFilter, REGISTER_SORTS, registerSortOf, sortRegister, registerCell, type RegisterLayout, layoutRegister } from './register-table.js';
 import { plural } from '../domain/format.js';
 
 export { goodNews, layoutRegister, marksOf, matchesRegisterFilter, movementText, movementToken, REGISTER_SORTS, REGISTER_STEPS, REGISTER_TITLE_MIN, registerCell, registerRows, registerSortOf, scoreText, sortRegister, type RegisterColumnKey, type RegisterLayout, type RegisterRow, type RegisterSort } from './register-table.js';
@@ -163,7 +163,7 @@ export function registerScreen(model: Model, p: ScreenParams): ScreenView {
   const tableRows = win.items.map((r, i) =>
     Object.fromEntries(
       layout.columns.map((c) => {
-        const key = c.key as RegisterColumnKey;
+        const key = c.key;
         const text = registerCell(model, key, r, layout.short);
         const cell = key === 'id' ? `${win.start + i === p.cursor ? k.cursor : ' '.repeat(cursorW)} ${text}` : text;
         return [c.key, fit(cell, c.width, c.align ?? 'left', g.ellipsis)];

@@ -244,7 +244,7 @@ export function registerCell(model: Model, key: RegisterColumnKey, r: RegisterRo
 }
 
 export interface RegisterLayout {
-  readonly columns: readonly TableColumn[];
+  readonly columns: ReadonlyArray<TableColumn & { readonly key: RegisterColumnKey }>;
   /** Scores abbreviated to the band's letter. */
   readonly short: boolean;
 }
@@ -290,6 +290,6 @@ export function layoutRegister(model: Model, rows: readonly RegisterRow[], width
     }
   }
   const { plan, columns } = fitColumns<RegisterColumnKey, Plan>(plans(), width);
-  return { columns: columns.map(({ key: k, width: w }): TableColumn => ({ key: k, label: plan.label(k), width: w, ...(k === 'inBand' ? { align: 'right' as const } : {}) })), short: plan.short };
+  return { columns: columns.map(({ key: k, width: w }) => ({ key: k, label: plan.label(k), width: w, ...(k === 'inBand' ? { align: 'right' as const } : {}) })), short: plan.short };
 }
 

@@ -5,7 +5,7 @@ import { impactWord, likelihoodWord } from '../../domain/risk.js';
 import type { Assessment, RegisterKind } from '../../domain/types.js';
 import { bigText } from '../bigtext.js';
 import { bandLabel, registerOf, type EntryView } from '../register.js';
-import { layoutRegister, movementText, noRegisterMessage, registerCell, registerRows, sortRegister, type RegisterColumnKey } from '../register-screen.js';
+import { layoutRegister, movementText, noRegisterMessage, registerCell, registerRows, sortRegister } from '../register-screen.js';
 import type { TableView } from '../screen.js';
 import { clipLine, fit, seg, textWidth, type Line, type Segment, type Token } from '../styled.js';
 import { beside, type Body, centre, centreBlock, type Ctx, headerLine, messageSlide, text, windowAt, bulletLines, headerLines } from './common.js';
@@ -42,7 +42,7 @@ export function registerSlide(ctx: Ctx, title: string): Body {
     rows: win.items.map((r) =>
       Object.fromEntries(
         layout.columns.map((c) => {
-          const key = c.key as RegisterColumnKey;
+          const key = c.key;
           const cell = registerCell(model, key, r, layout.short);
           return [c.key, fit(key === 'id' ? `  ${cell}` : cell, c.width, c.align ?? 'left', g.ellipsis)];
         }),
