@@ -2,8 +2,8 @@
 // command's own entry (its usage lines and exactly its options), the finding codes from the one
 // list of codes, the keys from the key table.
 
-import type { CheckCode, Severity } from '../domain/types.js';
-import { CHECK_CODES, LOAD_CODES } from '../domain/types.js';
+import type { Severity } from '../domain/types.js';
+import { CHECK_CODES, CHECK_SEVERITY, LOAD_CODES } from '../domain/types.js';
 import { keyHelpText } from '../ui/keys/key-text.js';
 import { ALL_COMMANDS, COMMAND_TABLE, OPTION_NAMES, optionSpec, type Command, type OptionName } from './commands.js';
 
@@ -63,30 +63,9 @@ export function usageOf(command: Command): string {
   return COMMAND_TABLE[command].usage.map((u) => `usage: ragtop ${u.line}\n`).join('');
 }
 
-/** The severity each check gives its code (OUT_OF_RANGE: error, or info where allowed); every code has one. */
-const SEVERITY: Readonly<Record<CheckCode, Severity>> = {
-  RAG_MISMATCH: 'warning',
-  CLAIM_MISMATCH: 'error',
-  RATIO_MISMATCH: 'error',
-  SCORE_MISMATCH: 'error',
-  OUT_OF_RANGE: 'error',
-  FINANCE_TOTAL: 'error',
-  MISSING_VALUE: 'warning',
-  STALE: 'warning',
-  SUSPICIOUS_JUMP: 'warning',
-  NO_COMMENTARY: 'warning',
-  RESIDUAL_ABOVE_INHERENT: 'warning',
-  NOT_FOR_PUBLICATION: 'warning',
-  AMBIGUOUS_SCORE: 'info',
-  UNRATED: 'info',
-  CONTROL_CHARS: 'warning',
-  TOLERANCE_CONFIG: 'warning',
-  NARRATIVE_ARITHMETIC: 'warning',
-  UNPARSED_AS_OF: 'info',
-};
 
 function codeLines(): string[] {
-  const of = (s: Severity) => CHECK_CODES.filter((c) => SEVERITY[c] === s).join(' ');
+  const of = (s: Severity) => CHECK_CODES.filter((c) => CHECK_SEVERITY[c] === s).join(' ');
   return [
     ...hanging('  load (exit 2):', LOAD_CODES.join(' '), 17),
     ...hanging('  errors:', of('error'), 12),

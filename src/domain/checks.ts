@@ -25,10 +25,10 @@ function ragChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
     const reported = obs.rag;
     const computed = r.computed(c);
     if (reported !== undefined && r.mismatch(c)) {
-      out.push(f({ code: 'RAG_MISMATCH', severity: 'warning', loc: obs.ragLoc ?? obs.loc, message: `reported ${reported} but the target gives ${computed}: ${r.why(c)}`, id }));
+      out.push(f({ code: 'RAG_MISMATCH', loc: obs.ragLoc ?? obs.loc, message: `reported ${reported} but the target gives ${computed}: ${r.why(c)}`, id }));
     }
     if (!isRated(reported) && computed === 'unrated' && obs.value !== null) {
-      out.push(f({ code: 'UNRATED', severity: 'info', loc: obs.loc, message: `unrated: ${r.why(c)}, and no RAG reported`, id }));
+      out.push(f({ code: 'UNRATED', loc: obs.loc, message: `unrated: ${r.why(c)}, and no RAG reported`, id }));
     }
   }
   for (const k of r.kpiOrder) {
@@ -37,7 +37,7 @@ function ragChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
     if (!report?.rag || !isRated(report.rag)) continue;
     const computed = r.kpiComputed(k);
     if (isRated(computed) && report.rag !== computed) {
-      out.push(f({ code: 'RAG_MISMATCH', severity: 'warning', loc: report.ragLoc ?? report.loc, message: `reported ${report.rag} for the KPI but its metrics roll up (${kpi.rollup}) to ${computed}`, id: kpi.id }));
+      out.push(f({ code: 'RAG_MISMATCH', loc: report.ragLoc ?? report.loc, message: `reported ${report.rag} for the KPI but its metrics roll up (${kpi.rollup}) to ${computed}`, id: kpi.id }));
     }
   }
 }
@@ -52,14 +52,14 @@ function staleChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
     const at = obs.asOfLoc ?? obs.loc;
     const end = asOfEnd(a.text, metric.frequency);
     if (end === undefined) {
-      out.push(f({ code: 'UNPARSED_AS_OF', severity: 'info', loc: at, message: `as of "${showText(a.text, 60)}" is shown as written, but it names no period, year, term or month ragtop can read: it is not checked for staleness`, id: metric.id }));
+      out.push(f({ code: 'UNPARSED_AS_OF', loc: at, message: `as of "${showText(a.text, 60)}" is shown as written, but it names no period, year, term or month ragtop can read: it is not checked for staleness`, id: metric.id }));
       continue;
     }
     const lag = metric.lagMonths ?? DEFAULT_LAG_MONTHS;
     const next = end + spanMonths(metric.frequency);
     if (next + lag <= last) {
       out.push(
-        f({ code: 'STALE', severity: 'warning', loc: at, message: `figure is as of ${showText(a.text)} (to ${formatMonth(end)}): the next ${metric.frequency.replace('_', ' ')} figure, to ${formatMonth(next)}, was due by ${formatMonth(next + lag)} (publication lag ${lag} months), before the end of ${formatPeriod(pe.data.period)}`, id: metric.id }),
+        f({ code: 'STALE', loc: at, message: `figure is as of ${showText(a.text)} (to ${formatMonth(end)}): the next ${metric.frequency.replace('_', ' ')} figure, to ${formatMonth(next)}, was due by ${formatMonth(next + lag)} (publication lag ${lag} months), before the end of ${formatPeriod(pe.data.period)}`, id: metric.id }),
       );
     }
   }
@@ -69,7 +69,7 @@ function flagChecks(r: PeriodRows, out: Finding[]): void {
   for (const c of r.metricOrder) {
     const obs = r.obs(c);
     if (obs?.flags.includes('not_for_publication')) {
-      out.push(f({ code: 'NOT_FOR_PUBLICATION', severity: 'warning', loc: obs.flagsLoc ?? obs.loc, message: `flagged not_for_publication: remove it from the published report or clear the flag`, id: r.metricOf(c).id }));
+      out.push(f({ code: 'NOT_FOR_PUBLICATION', loc: obs.flagsLoc ?? obs.loc, message: `flagged not_for_publication: remove it from the published report or clear the flag`, id: r.metricOf(c).id }));
     }
   }
 }
@@ -116,7 +116,7 @@ function commentaryChecks(pe: PeriodEval, r: PeriodRows, out: Finding[]): void {
       loc = red ?? any ?? pe.data.loc;
     }
     message ??= `KPI is red in ${formatPeriod(pe.data.period)} and the period has no commentary for it`;
-    out.push(f({ code: 'NO_COMMENTARY', severity: 'warning', loc, message, id: kpi.id }));
+    out.push(f({ code: 'NO_COMMENTARY', loc, message, id: kpi.id }));
   }
 }
 
@@ -144,12 +144,12 @@ function missingChecks(ev: Evaluation, out: Finding[]): void {
               files.find((d) => d.period.q === 4);
             if (!due || holdsOnlyQuotes(due)) continue;
             const when = due.period.q === undefined ? '' : ` (due in ${formatPeriod(due.period)})`;
-            out.push(f({ code: 'MISSING_VALUE', severity: 'warning', loc: fileLoc(due), message: `${metric.frequency.replace('_', ' ')} metric has no figure for ${formatPeriod({ fy: due.period.fy })}${when}`, id: metric.id }));
+            out.push(f({ code: 'MISSING_VALUE', loc: fileLoc(due), message: `${metric.frequency.replace('_', ' ')} metric has no figure for ${formatPeriod({ fy: due.period.fy })}${when}`, id: metric.id }));
           }
         } else {
           for (const d of periods) {
             if (d.period.q === undefined || holdsOnlyQuotes(d) || d.observations.has(metric.id)) continue;
-            out.push(f({ code: 'MISSING_VALUE', severity: 'warning', loc: fileLoc(d), message: `${metric.frequency} metric has no observation for ${formatPeriod(d.period)}`, id: metric.id }));
+            out.push(f({ code: 'MISSING_VALUE', loc: fileLoc(d), message: `${metric.frequency} metric has no observation for ${formatPeriod(d.period)}`, id: metric.id }));
           }
         }
       }
@@ -166,19 +166,19 @@ function assessmentChecks(e: RegisterEntry, out: Finding[]): void {
   for (const [what, a] of parts) {
     if (!a) continue;
     if (a.impact !== undefined && a.likelihood !== undefined && a.statedScore !== undefined && a.statedScore !== a.impact * a.likelihood) {
-      out.push(f({ code: 'SCORE_MISMATCH', severity: 'error', loc: a.loc, message: `${what} score ${a.statedScore} ≠ impact ${a.impact} × likelihood ${a.likelihood} = ${a.impact * a.likelihood}`, id: e.id }));
+      out.push(f({ code: 'SCORE_MISMATCH', loc: a.loc, message: `${what} score ${a.statedScore} ≠ impact ${a.impact} × likelihood ${a.likelihood} = ${a.impact * a.likelihood}`, id: e.id }));
       continue;
     }
     if (a.impact === undefined) {
       const placement = placeAssessment(a);
       if (placement.placed) continue;
-      if (cellsForScore(a.score).length === 0) out.push(f({ code: 'SCORE_MISMATCH', severity: 'error', loc: a.loc, message: `${what} ${placement.reason}`, id: e.id }));
-      else out.push(f({ code: 'AMBIGUOUS_SCORE', severity: 'info', loc: a.loc, message: `${what} ${placement.reason}: it cannot be placed on the grid`, id: e.id }));
+      if (cellsForScore(a.score).length === 0) out.push(f({ code: 'SCORE_MISMATCH', loc: a.loc, message: `${what} ${placement.reason}`, id: e.id }));
+      else out.push(f({ code: 'AMBIGUOUS_SCORE', loc: a.loc, message: `${what} ${placement.reason}: it cannot be placed on the grid`, id: e.id }));
     }
   }
   // Opportunities are excluded: maximising actions are meant to raise an opportunity's score.
   if (e.kind === 'risk' && e.inherent && e.residual && e.residual.score > e.inherent.score) {
-    out.push(f({ code: 'RESIDUAL_ABOVE_INHERENT', severity: 'warning', loc: e.residual.loc, message: `residual score ${e.residual.score} is above the inherent score ${e.inherent.score}: controls should not raise a risk's score`, id: e.id }));
+    out.push(f({ code: 'RESIDUAL_ABOVE_INHERENT', loc: e.residual.loc, message: `residual score ${e.residual.score} is above the inherent score ${e.inherent.score}: controls should not raise a risk's score`, id: e.id }));
   }
 }
 
@@ -208,7 +208,7 @@ function toleranceChecks(ev: Evaluation, out: Finding[]): void {
         const what = tol.kind === 'relative' ? `amber tolerance (${tol.text})` : metric.onTarget?.kind === 'relative' ? `on_target width (${metric.onTarget.text})` : undefined;
         if (what === undefined) continue;
         const at = zeroReference(metric.target) ? metric.loc : ownZero.get(metric.id);
-        if (at) out.push(f({ code: 'TOLERANCE_CONFIG', severity: 'warning', loc: at, message: `a relative ${what} of a 0 target is 0, so any miss is red: give an absolute one in the metric's unit (amber: 0.5)`, id: metric.id }));
+        if (at) out.push(f({ code: 'TOLERANCE_CONFIG', loc: at, message: `a relative ${what} of a 0 target is 0, so any miss is red: give an absolute one in the metric's unit (amber: 0.5)`, id: metric.id }));
       }
     }
   }
@@ -217,7 +217,7 @@ function toleranceChecks(ev: Evaluation, out: Finding[]): void {
 /** NARRATIVE_ARITHMETIC: statements in the period's prose that are provably wrong, at their line. */
 function narrativeChecks(d: PeriodData, out: Finding[]): void {
   for (const p of d.prose) {
-    for (const slip of proseSlips(p)) out.push(f({ code: 'NARRATIVE_ARITHMETIC', severity: 'warning', loc: { file: d.file, line: slip.line, col: slip.col }, message: slip.message, id: p.id }));
+    for (const slip of proseSlips(p)) out.push(f({ code: 'NARRATIVE_ARITHMETIC', loc: { file: d.file, line: slip.line, col: slip.col }, message: slip.message, id: p.id }));
   }
 }
 

@@ -343,6 +343,28 @@ export const CHECK_CODES = [
   'NARRATIVE_ARITHMETIC',
   'UNPARSED_AS_OF',
 ] as const;
+
+/** The severity each check gives its code; OUT_OF_RANGE is lowered to info where the catalogue allows the value. */
+export const CHECK_SEVERITY: Readonly<Record<CheckCode, Severity>> = {
+  RAG_MISMATCH: 'warning',
+  CLAIM_MISMATCH: 'error',
+  RATIO_MISMATCH: 'error',
+  SCORE_MISMATCH: 'error',
+  OUT_OF_RANGE: 'error',
+  FINANCE_TOTAL: 'error',
+  MISSING_VALUE: 'warning',
+  STALE: 'warning',
+  SUSPICIOUS_JUMP: 'warning',
+  NO_COMMENTARY: 'warning',
+  RESIDUAL_ABOVE_INHERENT: 'warning',
+  NOT_FOR_PUBLICATION: 'warning',
+  AMBIGUOUS_SCORE: 'info',
+  UNRATED: 'info',
+  CONTROL_CHARS: 'warning',
+  TOLERANCE_CONFIG: 'warning',
+  NARRATIVE_ARITHMETIC: 'warning',
+  UNPARSED_AS_OF: 'info',
+};
 export type LoadCode = (typeof LOAD_CODES)[number];
 export type CheckCode = (typeof CHECK_CODES)[number];
 export type FindingCode = LoadCode | CheckCode;

@@ -17,7 +17,7 @@ export function claimChecks(pe: PeriodEval, out: Finding[]): void {
     const s = pe.summary;
     const shownActual = formatNumber(actual, Math.max(claim.value.decimals, claim.figure === 'percent_achieving' ? 1 : 0));
     const basis = claim.figure === 'percent_achieving' ? ` (${s.green_count} green of ${s.rated_count} rated KPIs)` : '';
-    out.push(f({ code: 'CLAIM_MISMATCH', severity: 'error', loc: claim.value.loc, message: `"${showText(claim.says, 200)}": ${claim.figure} is ${formatNumber(claim.value.value, claim.value.decimals)} in the claim but ${shownActual} in the data${basis}`, id: claim.figure }));
+    out.push(f({ code: 'CLAIM_MISMATCH', loc: claim.value.loc, message: `"${showText(claim.says, 200)}": ${claim.figure} is ${formatNumber(claim.value.value, claim.value.decimals)} in the claim but ${shownActual} in the data${basis}`, id: claim.figure }));
   }
 }
 
@@ -32,7 +32,7 @@ const MAX_BASE = 10_000;
  */
 function claimConsistency(claims: readonly Claim[], out: Finding[]): void {
   const say = (c: Claim) => `"${showText(c.says, 200)}"`;
-  const bad = (c: Claim, why: string) => out.push(f({ code: 'CLAIM_MISMATCH', severity: 'error', loc: c.value.loc, message: `${say(c)}: ${why}`, id: c.figure }));
+  const bad = (c: Claim, why: string) => out.push(f({ code: 'CLAIM_MISMATCH', loc: c.value.loc, message: `${say(c)}: ${why}`, id: c.figure }));
   const by = new Map<string, Claim>();
   for (const c of claims) {
     const first = by.get(c.figure);

@@ -48,16 +48,16 @@ export function financeChecks(d: PeriodData, out: Finding[]): void {
     const t = checks.find((c) => c.column === column);
     const id = `total.${column}`;
     if (t?.overflows) {
-      out.push(f({ code: 'FINANCE_TOTAL', severity: 'error', loc: t.stated.loc, message: `stated ${column} total ${formatNumber(t.stated.value, t.stated.decimals)} cannot be checked: the sum of its ${n} lines overflows`, id }));
+      out.push(f({ code: 'FINANCE_TOTAL', loc: t.stated.loc, message: `stated ${column} total ${formatNumber(t.stated.value, t.stated.decimals)} cannot be checked: the sum of its ${n} lines overflows`, id }));
     } else if (t && !t.matches) {
-      out.push(f({ code: 'FINANCE_TOTAL', severity: 'error', loc: t.stated.loc, message: `stated ${column} total ${formatNumber(t.stated.value, t.stated.decimals)} ≠ ${formatNumber(t.sum, t.decimals)}, the sum of its ${n} lines`, id }));
+      out.push(f({ code: 'FINANCE_TOTAL', loc: t.stated.loc, message: `stated ${column} total ${formatNumber(t.stated.value, t.stated.decimals)} ≠ ${formatNumber(t.sum, t.decimals)}, the sum of its ${n} lines`, id }));
     } else if (!t && !Number.isFinite(financeSum(fin, column))) {
-      out.push(f({ code: 'FINANCE_TOTAL', severity: 'error', loc: fin.loc, message: `the ${column} total cannot be computed: the sum of the ${n} lines overflows`, id }));
+      out.push(f({ code: 'FINANCE_TOTAL', loc: fin.loc, message: `the ${column} total cannot be computed: the sum of the ${n} lines overflows`, id }));
     }
   }
   for (const l of fin.lines) {
     if (!Number.isFinite(l.forecast.value - l.budget.value)) {
-      out.push(f({ code: 'FINANCE_TOTAL', severity: 'error', loc: l.loc, message: `the variance of '${showText(l.area)}' cannot be computed: forecast − budget overflows` }));
+      out.push(f({ code: 'FINANCE_TOTAL', loc: l.loc, message: `the variance of '${showText(l.area)}' cannot be computed: forecast − budget overflows` }));
     }
   }
 }

@@ -1,11 +1,12 @@
 // What every check makes: a finding at a place, and the precision rule for a stated figure.
 
-import type { CheckCode, Finding, Loc, Severity, Written } from '../types.js';
+import { CHECK_SEVERITY, type CheckCode, type Finding, type Loc, type Severity, type Written } from '../types.js';
 
 /** What a check found, and where: the place it points at, and the id of what it is about. */
 export interface Found {
   readonly code: CheckCode;
-  readonly severity: Severity;
+  /** Only where it differs from the code's own (CHECK_SEVERITY): OUT_OF_RANGE where allowed. */
+  readonly severity?: Severity;
   readonly loc: Loc;
   readonly message: string;
   readonly id?: string | undefined;
@@ -13,7 +14,7 @@ export interface Found {
 
 /** A finding (an id only where one is given). */
 export function f(found: Found): Finding {
-  const { code, severity, loc, message, id } = found;
+  const { code, severity = CHECK_SEVERITY[code], loc, message, id } = found;
   return id === undefined ? { code, severity, message, file: loc.file, line: loc.line, column: loc.col } : { code, severity, message, file: loc.file, line: loc.line, column: loc.col, id };
 }
 

@@ -30,7 +30,7 @@ export function tableChecks(tables: readonly Table[], out: Finding[]): void {
       if (n < 2 || !Number.isFinite(sum) || Math.abs(sum - stated.value) < slack - 1e-9) continue;
       const column = showText(t.columns[c] ?? '');
       out.push(
-        f({ code: 'NARRATIVE_ARITHMETIC', severity: 'warning', loc: stated.loc, message: `table '${showText(t.title)}': the ${n} rows of '${column}' add to ${formatNumber(sum, decimals)}, but its '${showText(total.label)}' row gives ${formatNumber(stated.value, stated.decimals)}` }),
+        f({ code: 'NARRATIVE_ARITHMETIC', loc: stated.loc, message: `table '${showText(t.title)}': the ${n} rows of '${column}' add to ${formatNumber(sum, decimals)}, but its '${showText(total.label)}' row gives ${formatNumber(stated.value, stated.decimals)}` }),
       );
     }
   }

@@ -21,38 +21,38 @@ export function valueChecks(ev: Evaluation, pe: PeriodEval, r: PeriodRows, out: 
     if (obs.numerator && obs.denominator) {
       const factor = metric.unit === 'percent' ? 100 : metric.unit === 'rate' ? (metric.per ?? 1) : 1;
       if (obs.denominator.value === 0) {
-        out.push(f({ code: 'RATIO_MISMATCH', severity: 'error', loc: obs.denominator.loc, message: `denominator is 0, so the value ${formatNumber(obs.value, d)} cannot be numerator/denominator`, id }));
+        out.push(f({ code: 'RATIO_MISMATCH', loc: obs.denominator.loc, message: `denominator is 0, so the value ${formatNumber(obs.value, d)} cannot be numerator/denominator`, id }));
       } else {
         const expected = (obs.numerator.value / obs.denominator.value) * factor;
         if (!Number.isFinite(expected)) {
           const formula = `${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''}`;
-          out.push(f({ code: 'RATIO_MISMATCH', severity: 'error', loc: at(), message: `the value ${formatNumber(obs.value, d)} cannot be checked: ${formula} overflows`, id }));
+          out.push(f({ code: 'RATIO_MISMATCH', loc: at(), message: `the value ${formatNumber(obs.value, d)} cannot be checked: ${formula} overflows`, id }));
         } else if (!withinPrecision(expected, { value: obs.value, decimals: d })) {
           const shownExpected = formatNumber(expected, Math.max(d, 2));
           out.push(
-            f({ code: 'RATIO_MISMATCH', severity: 'error', loc: at(), message: `value ${formatNumber(obs.value, d)} ≠ ${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''} = ${shownExpected}`, id }),
+            f({ code: 'RATIO_MISMATCH', loc: at(), message: `value ${formatNumber(obs.value, d)} ≠ ${obs.numerator.value}/${obs.denominator.value}${factor !== 1 ? ` × ${factor}` : ''} = ${shownExpected}`, id }),
           );
         }
       }
     }
     // A running total that overflows (the figures themselves are finite).
     const rated = r.rated(c);
-    if (rated !== undefined && !Number.isFinite(rated)) out.push(f({ code: 'OUT_OF_RANGE', severity: 'error', loc: at(), message: 'the running total cannot be computed: it overflows', id }));
+    if (rated !== undefined && !Number.isFinite(rated)) out.push(f({ code: 'OUT_OF_RANGE', loc: at(), message: 'the running total cannot be computed: it overflows', id }));
     // Range
     if (metric.unit === 'percent' && obs.value > 100) {
       if (metric.allowOver100) out.push(f({ code: 'OUT_OF_RANGE', severity: 'info', loc: at(), message: `${formatValue(metric, obs.value, d)} is over 100% (allowed for this metric: allow_over_100)`, id }));
-      else out.push(f({ code: 'OUT_OF_RANGE', severity: 'error', loc: at(), message: `${formatValue(metric, obs.value, d)} is over 100% (set allow_over_100 where that is legitimate)`, id }));
+      else out.push(f({ code: 'OUT_OF_RANGE', loc: at(), message: `${formatValue(metric, obs.value, d)} is over 100% (set allow_over_100 where that is legitimate)`, id }));
     } else if (obs.value < 0 && (metric.unit === 'percent' || metric.unit === 'count' || metric.unit === 'days')) {
       const what = metric.unit === 'percent' ? 'percentage' : metric.unit === 'count' ? 'count' : 'number of days';
       if (metric.allowNegative) out.push(f({ code: 'OUT_OF_RANGE', severity: 'info', loc: at(), message: `negative ${what} ${formatNumber(obs.value, d)} (allowed for this metric: allow_negative)`, id }));
-      else out.push(f({ code: 'OUT_OF_RANGE', severity: 'error', loc: at(), message: `a ${what} cannot be negative (${formatNumber(obs.value, d)}; set allow_negative where that is legitimate)`, id }));
+      else out.push(f({ code: 'OUT_OF_RANGE', loc: at(), message: `a ${what} cannot be negative (${formatNumber(obs.value, d)}; set allow_negative where that is legitimate)`, id }));
     }
     // Jump: the travel's `to` is the observation's value.
     const from = r.travelFrom(c);
     if (from !== undefined) {
       const travel = r.travel(c);
       const message = travel === undefined ? undefined : jumpMessage(ev, pe, { metric, travel, decimals: d });
-      if (message !== undefined) out.push(f({ code: 'SUSPICIOUS_JUMP', severity: 'warning', loc: at(), message, id }));
+      if (message !== undefined) out.push(f({ code: 'SUSPICIOUS_JUMP', loc: at(), message, id }));
     }
   }
 }
