@@ -6,12 +6,14 @@
 export default {
   testRunner: 'vitest',
   mutate: ['src/domain/**/*.ts', 'src/load/schema.ts'],
-  // The unit tests of the rules and of the schema. Left out: tests that run the built bundle
+  // The unit tests of the rules and of the schema, and the one-fixture-per-finding-code test (it
+  // runs `ragtop check` in process, from the sources). Left out: tests that run the built bundle
   // (they cannot see a mutant in src/), the YAML parser comparison (fast.test.ts: two parsers agree,
   // whatever the rules say) and the load's size and error caps, which take seconds per mutant.
   testFiles: [
     'tests/domain/**/*.test.ts',
     'tests/load/{load,json-schema,strings,prose,sanitise,source,entries,excerpt,encoding}.test.ts',
+    'tests/check-codes.test.ts',
   ],
   coverageAnalysis: 'perTest',
   // A static mutant (a constant built when a module loads: most of the schema, the word tables)
