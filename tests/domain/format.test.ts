@@ -66,6 +66,7 @@ describe('units', () => {
     expect(currencySymbol('USD')).toBe('$');
     expect(currencySymbol('CHF')).toBe('CHF ');
     expect(formatValue({ unit: 'currency', currency: 'EUR' }, 1500, 0)).toBe('€1,500');
+    expect(formatValue({ unit: 'currency', currency: 'GBP' }, 0, 0)).toBe('£0');
     expect(formatValue({ unit: 'currency', currency: 'CHF', scale: 'k' }, -2.5, 1)).toBe('-CHF 2.5k');
   });
 
