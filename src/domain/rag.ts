@@ -77,6 +77,7 @@ export function computeRag(value: number, good: Good, target: NumericTarget, tol
     } else {
       meets = close(value, t);
       gap = meets ? 0 : Math.abs(value - t);
+      // Stryker disable next-line EqualityOperator: an equal value meets the target
       side = meets ? 'none' : value < t ? 'short' : 'over';
     }
   } else {
@@ -174,6 +175,7 @@ export function rollupCounts(green: number, amber: number, red: number, how: Rol
       if (green > most) best = 'green';
       return best;
     }
+    // Stryker disable next-line all: unreachable, the switch covers every rollup
     default: {
       const _exhaustive: never = how;
       return _exhaustive;
@@ -186,6 +188,7 @@ type Fmt = Pick<Metric, 'unit' | 'decimals' | 'currency' | 'scale' | 'per'>;
 /** A target as numbers, each shown as written (95, not 95.00), whatever the metric's display decimals. */
 export function describeTarget(metric: Fmt, t: NumericTarget): string {
   if (t.kind === 'value') return formatTarget(metric, t.value);
+  // Stryker disable next-line ConditionalExpression: pointBand sets both or neither
   if (t.point !== undefined && t.within !== undefined) return `${formatTarget(metric, t.point)} ± ${t.within.kind === 'relative' ? formatTolerance(t.within) : formatTarget(metric, t.within.amount)}`;
   return `${formatTarget(metric, t.min)}–${formatTarget(metric, t.max)}`;
 }

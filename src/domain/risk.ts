@@ -158,6 +158,7 @@ export function previousRegister(periods: readonly PeriodData[], data: PeriodDat
 /** Each entry's movement against the previous register (up / down / level / new). */
 export function registerMovements(periods: readonly PeriodData[], data: PeriodData): ReadonlyMap<string, Movement> {
   const previous = previousRegister(periods, data);
+  // Stryker disable next-line ArrayDeclaration: previousRegister picks only a period with a register
   const before = new Map((previous?.register ?? []).map((e) => [e.id, e]));
   return new Map((data.register ?? []).map((e) => [e.id, movementOf(e, before.get(e.id), previous !== undefined)]));
 }

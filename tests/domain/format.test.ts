@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   currencySymbol,
   decimalsOfNumber,
+  decimalsWritten,
   formatGap,
   formatNumber,
   formatTarget,
@@ -34,6 +35,14 @@ describe('thousands', () => {
     ['12345.6', '12,345.6'],
     ['3629829', '3,629,829'],
   ])('%s reads %s', (text, want) => expect(groupThousands(text)).toBe(want));
+
+  it('the places a number is written to, in any notation', () => {
+    expect(decimalsWritten(' 2.5 ')).toBe(1);
+    expect(decimalsWritten('1.50e+3')).toBe(2);
+    expect(decimalsWritten('1.25E-10')).toBe(2);
+    expect(decimalsWritten('1.25e10')).toBe(2);
+    expect(decimalsWritten('125')).toBe(0);
+  });
 
   it('formatNumber rounds to the places asked, groups, and never shows "-0"', () => {
     expect(formatNumber(1234.5678, 2)).toBe('1,234.57');

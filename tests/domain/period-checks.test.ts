@@ -114,3 +114,25 @@ describe("the register's scores", () => {
     expect(found(codes, none, reg(e('risk', 16, 25)))).toEqual(['q.yaml:7 RESIDUAL_ABOVE_INHERENT r1: residual score 25 is above the inherent score 16: controls should not raise a risk\'s score']);
   });
 });
+
+describe('a reported RAG against the rule, explained', () => {
+  const rag = (fields: string, obs: string) => found(['RAG_MISMATCH'], metric('m', fields), { 'q.yaml': file('2019/20 Q1', `observations:\n  m: ${obs}\n`) });
+  it('with no amber band published: how far above or below the target', () => {
+    expect(rag('unit: days, good: low, target: 5, amber: unpublished', '{ value: 7, rag: green }')).toEqual([
+      'q.yaml:3 RAG_MISMATCH m: reported green but the target gives red: 7 days vs target 5 days (low is good): 2 above target; the amber band is not published → red',
+    ]);
+    expect(rag('unit: count, good: high, target: 5, amber: unpublished', '{ value: 3, rag: green }')).toEqual([
+      'q.yaml:3 RAG_MISMATCH m: reported green but the target gives red: 3 vs target 5 (high is good): 2 below target; the amber band is not published → red',
+    ]);
+  });
+  it('the gap to the places the figure is written to', () => {
+    expect(rag('unit: percent, good: high, target: 95', '{ value: 91.00, rag: green }')).toEqual([
+      'q.yaml:3 RAG_MISMATCH m: reported green but the target gives amber: 91.00% vs target 95% (high is good): 4.00 short, amber tolerance 4.75 (5%) → amber',
+    ]);
+  });
+  it('a gap too large to compute', () => {
+    expect(rag('unit: count, good: high, target: 1.7e308', '{ value: -1.7e308, rag: green }')).toEqual([
+      'q.yaml:3 RAG_MISMATCH m: reported green but the target gives red: -1.7e+308 vs target 1.7e+308 (high is good): short by more than can be computed → red',
+    ]);
+  });
+});

@@ -31,6 +31,8 @@ describe('the RAG rule', () => {
     expect(computeRag(95, 'target', value(100), TEN).side).toBe('short');
     expect(computeRag(105, 'target', value(100), TEN).side).toBe('over');
     expect(computeRag(100, 'target', value(100), TEN).side).toBe('none');
+    expect(computeRag(100, 'high', value(95), TEN).side).toBe('none');
+    expect(computeRag(90, 'low', value(95), TEN).side).toBe('none');
     expect(computeRag(70, 'target', { kind: 'band', min: 80, max: 90 }, TEN).side).toBe('short');
     expect(computeRag(95, 'target', { kind: 'band', min: 80, max: 90 }, TEN).side).toBe('over');
     expect(computeRag(85, 'target', { kind: 'band', min: 80, max: 90 }, TEN).side).toBe('none');
@@ -40,6 +42,7 @@ describe('the RAG rule', () => {
     expect(computeRag(100, 'low', value(100, true), TEN).meets).toBe(false);
     expect(computeRag(101, 'low', value(100, true), TEN).meets).toBe(false);
     expect(computeRag(99, 'low', value(100, true), TEN).meets).toBe(true);
+    expect(computeRag(99, 'high', value(100, true), TEN).meets).toBe(false);
   });
 
   it('the float tolerance grows with the size of the figures', () => {
@@ -195,6 +198,7 @@ describe('as-of text', () => {
   it.each([
     ['1.2.2024', 'annual', 'Feb 2024'],
     ['2023/24 to 2024-10-10', 'annual', 'Oct 2024'],
+    ['YTD 10.10.24, Dec 2024', 'annual', 'Oct 2024'],
     ['2019/20 and 2019/21', 'annual', 'Mar 2020'],
     ['Spring  Term 2024', 'annual', 'Apr 2024'],
     ['2023 Spring Term 2024', 'annual', 'Dec 2024'],

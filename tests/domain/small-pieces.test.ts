@@ -12,6 +12,7 @@ import {
   periodFileStem,
   precedingPeriod,
   previousOf,
+  sameQuarterLastYear,
   samePeriod,
   startMonth,
   type Period,
@@ -44,6 +45,7 @@ describe('periods', () => {
     expect(periodFileStem(p('2019/20 Q3'))).toBe('2019-20-Q3');
     expect(periodFileStem(p('2019/20'))).toBe('2019-20');
     expect(periodFileStem(p('2009/10'))).toBe('2009-10');
+    expect(periodFileStem(p('1999/00 Q1'))).toBe('1999-00-Q1');
   });
   it('labels: a two-digit end year, and the same label however often it is asked', () => {
     expect(formatPeriod({ fy: 2009 })).toBe('2009/10');
@@ -67,7 +69,10 @@ describe('periods', () => {
     expect(comparePeriods(p('2019/20 Q2'), p('2019/20'))).toBeGreaterThan(0);
     expect(comparePeriods(p('2019/20 Q2'), p('2019/20 Q2'))).toBe(0);
     expect(financialYear(p('2019/20 Q3'))).toEqual({ fy: 2019 });
-    expect(precedingPeriod(p('2019/20'))).toEqual({ fy: 2018 });
+    // A year has no quarter at all (not one that is undefined).
+    expect(precedingPeriod(p('2019/20'))).toStrictEqual({ fy: 2018 });
+    expect(parsePeriod('2019/20')).toStrictEqual({ fy: 2019 });
+    expect(sameQuarterLastYear(p('2019/20'))).toStrictEqual({ fy: 2018 });
     expect(precedingPeriod(p('2019/20 Q2'))).toEqual({ fy: 2019, q: 1 });
   });
   it('previousOf: a period that ends after this one starts is not before it, even when loaded', () => {
