@@ -25,7 +25,7 @@ const layerRule = (forbidden, { pure = false, viewport = false } = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Type-aware rules for TypeScript: unhandled promises, switches that miss a case, casts that do nothing.
