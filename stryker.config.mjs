@@ -37,6 +37,8 @@ export default {
   // Reruns test only the mutants and tests that changed since the last report.
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
+  // Not copied to the sandbox: the bundle and coverage (no test in the run reads them).
+  ignorePatterns: ['/dist', '/coverage'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
