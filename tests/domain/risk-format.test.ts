@@ -12,19 +12,8 @@ import {
   placeAssessment,
 } from '../../src/domain/risk.js';
 import { sanitiseText, showText } from '../../src/domain/text.js';
-import type { RegisterEntry } from '../../src/domain/types.js';
+import { entry, loc } from './register-entries.js';
 
-const loc = { file: 'f', line: 1, col: 1 };
-const entry = (id: string, residual: number | undefined, kind: 'risk' | 'opportunity' = 'risk'): RegisterEntry => ({
-  id,
-  kind,
-  title: id,
-  consequences: [],
-  controls: [],
-  actions: [],
-  ...(residual === undefined ? {} : { residual: { score: residual, loc } }),
-  loc,
-});
 
 describe('risk scales', () => {
   it.each([
@@ -77,7 +66,7 @@ describe('bands and placement', () => {
   it('judges appetite on risks only, strictly above', () => {
     expect(aboveAppetite(entry('CR1', 16), 12)).toBe(true);
     expect(aboveAppetite(entry('CR1', 12), 12)).toBe(false);
-    expect(aboveAppetite(entry('CO1', 16, 'opportunity'), 12)).toBe(false);
+    expect(aboveAppetite(entry('CO1', 16, { kind: 'opportunity' }), 12)).toBe(false);
     expect(aboveAppetite(entry('CR1', 16), undefined)).toBe(false);
   });
 

@@ -19,6 +19,7 @@ import {
 import { parsePeriod, type Period } from '../../src/domain/period.js';
 import { showText } from '../../src/domain/text.js';
 import type { PeriodData, RegisterEntry, Tolerance } from '../../src/domain/types.js';
+import { entry, loc } from './register-entries.js';
 
 const UNPUBLISHED: Tolerance = { kind: 'unpublished', text: 'unpublished' };
 const TEN: Tolerance = { kind: 'relative', fraction: 0.1, text: '10%' };
@@ -94,7 +95,6 @@ describe('the RAG rule', () => {
   });
 });
 
-const loc = { file: 'f', line: 1, col: 1 };
 
 describe('risk scales', () => {
   it('impact: 1 to 5 as a number or a numeral, a word with blanks around it', () => {
@@ -146,17 +146,6 @@ describe('risk scales', () => {
   });
 });
 
-const entry = (id: string, residual: number | undefined, extra: Partial<RegisterEntry> = {}): RegisterEntry => ({
-  id,
-  kind: 'risk',
-  title: id,
-  consequences: [],
-  controls: [],
-  actions: [],
-  ...(residual === undefined ? {} : { residual: { score: residual, loc } }),
-  loc,
-  ...extra,
-});
 
 describe('the register against the previous one', () => {
   it('appetite: a risk with no residual is not above it', () => {
