@@ -34,9 +34,8 @@ export default {
   // `npm run mutate` fails below `break`: under the score measured when it was set, so a change
   // that leaves rules untested is noticed; raise it as survivors are killed.
   thresholds: { high: 90, low: 80, break: 75 },
-  // Reruns test only the mutants and tests that changed since the last report.
-  incremental: true,
-  incrementalFile: 'reports/mutation/incremental.json',
+  // Every run tests every mutant: an incremental rerun once reported 129 killed mutants as
+  // uncovered, so its score could not be trusted.
   // Not copied to the sandbox: the bundle and coverage (no test in the run reads them).
   ignorePatterns: ['/dist', '/coverage'],
   tempDirName: '.stryker-tmp',
