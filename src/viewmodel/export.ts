@@ -49,10 +49,6 @@ function sectionBody(c: Ctx, item: AgendaEntry): string[] {
     case 'text':
       // The title is the whole item: a procedural item (apologies, minutes, date of next meeting).
       return [];
-    default: {
-      const _exhaustive: never = show;
-      return _exhaustive;
-    }
   }
 }
 

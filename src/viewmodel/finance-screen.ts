@@ -139,10 +139,6 @@ function sortRows(rows: readonly FinanceRow[], column: number): FinanceRow[] {
       return out.sort((a, b) => b.budget - a.budget || a.index - b.index);
     case 'area':
       return out.sort((a, b) => a.area.localeCompare(b.area) || a.index - b.index);
-    default: {
-      const _exhaustive: never = by;
-      return _exhaustive;
-    }
   }
 }
 

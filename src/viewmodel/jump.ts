@@ -55,10 +55,6 @@ function candidates(model: Model, kind: Kind, arg: string, period: number): Cand
       return model.periodLabels
         .map((label, i) => ({ value: label, target: i }))
         .filter((x) => x.value.toLowerCase().startsWith(q) || x.value.toLowerCase().replace(/\s+/g, '').includes(q.replace(/\s+/g, '')));
-    default: {
-      const _exhaustive: never = kind;
-      return _exhaustive;
-    }
   }
 }
 

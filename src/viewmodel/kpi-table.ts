@@ -111,10 +111,6 @@ export function cellText(key: ColumnKey, r: KpiRow, g: Glyphs): string {
       return r.trend;
     case 'flags':
       return flagsText(r, g);
-    default: {
-      const _exhaustive: never = key;
-      return _exhaustive;
-    }
   }
 }
 

@@ -51,10 +51,6 @@ export function movementText(m: Movement, kind: RegisterKind, g: Glyphs, short =
       return `${k.up} ${kind === 'risk' ? 'worse' : 'better'}`;
     case 'down':
       return `${k.down} ${kind === 'risk' ? 'better' : 'worse'}`;
-    default: {
-      const _exhaustive: never = m;
-      return _exhaustive;
-    }
   }
 }
 
@@ -236,10 +232,6 @@ export function registerCell(model: Model, key: RegisterColumnKey, r: RegisterRo
       return inBandText(r, model);
     case 'direction':
       return (e.direction ?? '').replace(/\s+/g, ' ').trim();
-    default: {
-      const _exhaustive: never = key;
-      return _exhaustive;
-    }
   }
 }
 

@@ -30,10 +30,6 @@ export function screenOf(t: Target): Screen {
     case 'kpi':
     case 'risk':
       return { screen: t.kind, id: t.id };
-    default: {
-      const _exhaustive: never = t;
-      return _exhaustive;
-    }
   }
 }
 
@@ -48,10 +44,6 @@ export function scopesOf(state: AppState): Scope[] {
       return ['global', 'command'];
     case 'normal':
       break;
-    default: {
-      const _exhaustive: never = state.mode;
-      return _exhaustive;
-    }
   }
   const top = current(state).screen;
   const p = state.present;
@@ -260,10 +252,6 @@ function run(id: CommandId, k: KeyPress, state: AppState, view: ScreenView, ctx:
     case 'notes.choose':
     case 'notes.quit':
       return [];
-    default: {
-      const _exhaustive: never = id;
-      return _exhaustive;
-    }
   }
 }
 

@@ -310,9 +310,5 @@ export function reducer(state: AppState, action: Action): AppState {
       const { present, ...rest } = base;
       return { ...rest, period: clamp(present.period, base.periodCount), mode: 'normal', stack: at > 0 ? base.stack.slice(0, at) : [{ screen: 'overview' }] };
     }
-    default: {
-      const _exhaustive: never = action;
-      return _exhaustive;
-    }
   }
 }
