@@ -38,9 +38,14 @@ export function noPeriodFinding(loaded: Pick<LoadResult, 'catalogueFile' | 'data
   return { code: 'READ_ERROR', severity: 'error', message, file: where, line: 0, column: 0 };
 }
 
+/** Where a finding is: `file:line:col`, a spreadsheet's `file:Sheet1!C12`, or the file alone. */
+export function findingWhere(f: Finding): string {
+  return f.cell !== undefined ? `${f.file}:${f.cell}` : f.line > 0 ? `${f.file}:${f.line}:${f.column}` : f.file;
+}
+
 /** One finding on one line; every part made safe for a terminal. */
 export function findingLine(f: Finding): string {
-  const where = f.line > 0 ? `${f.file}:${f.line}:${f.column}` : f.file;
+  const where = findingWhere(f);
   const id = f.id === undefined ? '' : ` ${showText(f.id, 60)}`;
   return `${showText(where, 200)} ${f.severity} ${f.code}${id}: ${showText(f.message, 400)}`;
 }
@@ -82,7 +87,7 @@ export function groupInfo(findings: readonly Finding[]): string[] {
     if (list[0] !== f) continue;
     const ids = [...new Set(list.flatMap((x) => (x.id === undefined ? [] : [showText(x.id, 60)])))];
     const named = ids.length === 0 ? '' : `: ${ids.slice(0, GROUP_IDS).join(', ')}${ids.length > GROUP_IDS ? ` and ${ids.length - GROUP_IDS} more` : ''}`;
-    const where = f.line > 0 ? `${f.file}:${f.line}:${f.column}` : f.file;
+    const where = findingWhere(f);
     lines.push(`${showText(where, 200)} info ${f.code}: ${list.length} in this file${named} (--verbose lists each)`);
   }
   return lines;

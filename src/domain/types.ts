@@ -384,6 +384,8 @@ export interface Finding {
   readonly line: number;
   readonly column: number;
   readonly id?: string;
+  /** A spreadsheet's cell (`Sheet1!C12`, or `C12` in a CSV) where the problem is; line and column are then 0. */
+  readonly cell?: string;
 }
 
 /** Everything loaded for one catalogue. */

@@ -21,3 +21,12 @@ describe('check output never carries an invisible or separator character', () =>
     expect(textReport([finding], summary).replace(/\n/g, '')).not.toMatch(UNSAFE);
   });
 });
+
+describe('a spreadsheet finding is placed at its cell', () => {
+  const finding: Finding = { code: 'SCHEMA', severity: 'error', file: 'Q3.xlsx', line: 0, column: 0, cell: 'Sheet1!C12', id: 'defects-4h', message: 'value must be a number' };
+  it('as file:Sheet!cell in the text report, and as a field in --json', () => {
+    const summary = summarise([finding], 1, false, false);
+    expect(textReport([finding], summary, true).split('\n')[0]).toBe('Q3.xlsx:Sheet1!C12 error SCHEMA defects-4h: value must be a number');
+    expect((JSON.parse(jsonReport([finding], summary)) as { findings: Finding[] }).findings[0]?.cell).toBe('Sheet1!C12');
+  });
+});
