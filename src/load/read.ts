@@ -43,7 +43,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Line and column (1-based, in characters) of a byte offset; LF, CRLF and a lone CR end a line. */
-function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
+export function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
   let line = 1;
   let start = 0;
   for (let i = 0; i < offset; i++) {

@@ -1,0 +1,58 @@
+// Spreadsheets for the reader's tests, built by the tests themselves: workbooks written by exceljs,
+// and zips crafted with jszip where a workbook must be one no spreadsheet program would write.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll } from 'vitest';
+import { readSheet, type ReadSheetOptions, type SheetRead } from '../../../src/load/sheet/read.js';
+
+/** A temporary directory for this test file, removed when its tests are done. */
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-sheet-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export const MiB = 1024 * 1024;
+
+/** A workbook's bytes, as exceljs writes it; `fill` adds the sheets and cells. */
+export async function workbookBytes(fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  fill(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Writes `bytes` as `name` in `dir` and reads it (cwd: dir). */
+export async function readBytes(dir: string, name: string, bytes: Buffer | string, options: Partial<ReadSheetOptions> = {}): Promise<SheetRead> {
+  writeFileSync(path.join(dir, name), bytes);
+  return readSheet(name, { maxBytes: 4 * MiB, cwd: dir, ...options });
+}
+
+/** The zip of a workbook exceljs wrote, to be changed part by part before it is written again. */
+export async function workbookZip(fill: (wb: ExcelJS.Workbook) => void = (wb) => wb.addWorksheet('Sheet1').getCell('A1').value = 1): Promise<JSZip> {
+  return JSZip.loadAsync(await workbookBytes(fill));
+}
+
+export async function zipBytes(zip: JSZip, compression: 'DEFLATE' | 'STORE' = 'DEFLATE'): Promise<Buffer> {
+  return zip.generateAsync({ type: 'nodebuffer', compression });
+}
+
+/** The first worksheet's XML with its `<sheetData>` replaced (cells written as a program might). */
+export async function withSheetData(sheetData: string, extra = ''): Promise<Buffer> {
+  const zip = await workbookZip();
+  const name = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(name)?.async('string');
+  if (xml === undefined) throw new Error('exceljs wrote no sheet1.xml');
+  zip.file(name, xml.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${sheetData}</sheetData>${extra}`));
+  return zipBytes(zip);
+}
+
+/** The one finding of a read that failed (the test fails when there is not exactly one). */
+export function onlyFinding(read: SheetRead) {
+  if (read.table !== undefined || read.findings.length !== 1) throw new Error(`expected one finding, got ${JSON.stringify(read.findings)} and ${read.table ? 'a table' : 'no table'}`);
+  const f = read.findings[0];
+  if (f === undefined) throw new Error('no finding');
+  return f;
+}
