@@ -129,11 +129,11 @@ export const COMMAND_TABLE: Readonly<Record<Command, CommandSpec>> = {
     },
   },
   export: {
-    about: "hand-outs: the agenda as markdown, the period's KPI table as CSV or JSON",
+    about: "hand-outs: the agenda as markdown, the period's KPI table as CSV, JSON or an Excel workbook",
     usage: [
       {
         line: `export [CATALOGUE] --format ${EXPORT_FORMATS.join('|')} [--period P] [--agenda FILE] [--output FILE [--force]]`,
-        says: "md: the agenda as a markdown hand-out; csv, json: the period's KPI table, one row per metric",
+        says: "md: the agenda as a markdown hand-out; csv, json: the period's KPI table, one row per metric; xlsx: that table as a workbook (a sheet per priority and All; the recorded figures apart from what is derived), into --output FILE only",
       },
     ],
     options: ['format', 'period', ...DATA, 'output', 'force', 'notes', 'minutes', ...GLOBAL],
@@ -145,6 +145,8 @@ export const COMMAND_TABLE: Readonly<Record<Command, CommandSpec>> = {
     refuse: ({ given, format }) => {
       if (given.has('force') && !given.has('output')) return '--force replaces an existing --output file: give --output FILE';
       if (given.has('notes') && format !== undefined && format !== 'md') return `--notes is for the markdown hand-out (--format md), not --format ${format}`;
+      // A workbook is binary: never poured onto a terminal or into a pipe by default.
+      if (format === 'xlsx' && !given.has('output')) return '--format xlsx writes a binary workbook, never to standard output: give --output FILE';
       return undefined;
     },
   },

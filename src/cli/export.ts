@@ -1,6 +1,9 @@
 // `ragtop export`: the agenda as a markdown hand-out (--format md), or the period's KPI table for
-// analysts' spreadsheets (--format csv | json), on stdout or into --output FILE. The text comes
-// from src/viewmodel/export.ts; this module chooses the period and the agenda, and writes.
+// analysts' spreadsheets (--format csv | json), on stdout or into --output FILE; or that table as
+// a workbook (--format xlsx), into --output FILE only (it is binary). The text comes from
+// src/viewmodel/export.ts, the workbook from export-workbook.ts (written by export-xlsx.ts); this
+// module chooses the period and the agenda, and writes. The workbook is written asynchronously
+// (the spreadsheet library's writer is): the command returns a promise for it.
 //
 // Exit status: 0 written; 2 when nothing was written (a usage error, data that does not load, an
 // unknown period, an --output that safe-write.ts refuses, a file that cannot be written).
@@ -14,6 +17,7 @@ import type { LoadResult } from '../load/load.js';
 import { agendaFor } from '../viewmodel/agenda-build.js';
 import { EXPORT_FORMATS, handoutMarkdown } from '../viewmodel/export.js';
 import { metricsCsv, metricsJson } from '../viewmodel/export-tables.js';
+import { metricsWorkbook } from '../viewmodel/export-workbook.js';
 import type { Glyphs } from '../viewmodel/glyphs.js';
 import { buildModel } from '../viewmodel/model.js';
 import type { Args } from './args.js';
@@ -54,15 +58,28 @@ function agendaFile(args: Pick<Args, 'agenda'>, agendas: readonly Agenda[], cwd:
   return agendas.find((a) => sameFile(path.resolve(cwd, a.file), wanted));
 }
 
+/** The binary formats: written into --output FILE only, never to standard output. */
+const BINARY_FORMATS: ReadonlySet<string> = new Set(['xlsx']);
+
+/** Whether the command must wait for its output to be made (the caller needs the async runner). */
+export function exportIsAsync(args: Pick<Args, 'format'>): boolean {
+  return args.format !== undefined && BINARY_FORMATS.has(args.format);
+}
+
 /**
  * Runs the command. `load` is called only once the arguments are known to be good, so a usage
  * error is reported without reading any file. `glyphs`: the run's glyph set (the hand-out is drawn with it).
+ * A number for the text formats; a promise of one for the workbook.
  */
-export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs: Glyphs): number {
+export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs: Glyphs): number | Promise<number> {
   const format = EXPORT_FORMATS.find((f) => f === args.format);
   if (format === undefined) {
     const given = args.format === undefined ? 'needs --format' : `--format ${showText(args.format)}: use`;
     io.err(`ragtop: export ${given} ${EXPORT_FORMATS.join(', ')}; see 'ragtop --help'\n`);
+    return 2;
+  }
+  if (BINARY_FORMATS.has(format) && args.output === undefined) {
+    io.err(`ragtop: export --format ${format} writes a binary workbook, never to standard output: give --output FILE\n`);
     return 2;
   }
   const loaded = load();
@@ -100,21 +117,39 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs
     return 2;
   }
 
+  const write = (data: string | Uint8Array): number => {
+    if (args.output === undefined) {
+      // Only text comes here: a binary format without --output was refused above.
+      if (typeof data === 'string') io.out(data);
+      return 0;
+    }
+    const written = safeWriteFile(path.resolve(io.cwd, args.output), args.output, data, outputGuard(args, loaded, io));
+    if (!written.ok) {
+      io.err(`ragtop: ${written.message}.\n`);
+      return 2;
+    }
+    return 0;
+  };
+
+  if (format === 'xlsx') {
+    const workbook = metricsWorkbook(model, period);
+    // The spreadsheet library is loaded only here (a large module no other command needs).
+    return import('./export-xlsx.js')
+      .then(({ workbookBytes }) => workbookBytes(workbook))
+      .then(write, (e: unknown) => workbookFailed(io, e));
+  }
   let text: string;
   if (format === 'md') {
     // The --agenda file, else the loaded agenda for the period, else one built exceptions-first.
     text = handoutMarkdown(model, period, agendaFor(model, period, given), { notes: args.notes });
   } else if (format === 'csv') text = metricsCsv(model, period);
   else text = metricsJson(model, period);
+  return write(text);
+}
 
-  if (args.output === undefined) {
-    io.out(text);
-    return 0;
-  }
-  const written = safeWriteFile(path.resolve(io.cwd, args.output), args.output, text, outputGuard(args, loaded, io));
-  if (!written.ok) {
-    io.err(`ragtop: ${written.message}.\n`);
-    return 2;
-  }
-  return 0;
+/** The library could not make the workbook: one sentence (its message escaped), nothing written. */
+function workbookFailed(io: Io, e: unknown): number {
+  const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+  io.err(`ragtop: the workbook could not be made (${showText(why, 200)}); nothing was written\n`);
+  return 2;
 }

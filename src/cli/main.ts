@@ -13,7 +13,7 @@ import { buildModel } from '../viewmodel/model.js';
 import { parseCommandLine, UsageError, type Args } from './args.js';
 import { commandName, type Command } from './commands.js';
 import { config } from './config.js';
-import { exportCommand } from './export.js';
+import { exportCommand, exportIsAsync } from './export.js';
 import { commandHelp, usageOf } from './help.js';
 import { jsonReport, noPeriodFinding, notLoadedLine, summarise, textReport, findingLine } from './report.js';
 import { BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, glyphsFor, wantsColour, type Io } from './context.js';
@@ -78,12 +78,22 @@ interface Runner {
 
 const exportRun = (args: Args, io: Io) => exportCommand(args, io, () => load(args, io), glyphsFor(args, io.env));
 
+/** The text formats finish at once; a workbook is written asynchronously (its caller must wait). */
+function exportSync(args: Args, io: Io): number {
+  if (exportIsAsync(args)) {
+    io.err(`ragtop: export --format ${showText(args.format ?? '')} is written asynchronously; use runAsync\n`);
+    return 2;
+  }
+  const status = exportRun(args, io);
+  return typeof status === 'number' ? status : 2;
+}
+
 /** The dispatcher's table: one runner per command of the command table. */
 const RUNNERS: Readonly<Record<Command, Runner>> = {
   view: { run: (args, io) => (io.tty ? interactive(args, io, io.tty) : view(args, io)), sync: view },
   check: { run: check, sync: check },
   present: { run: present },
-  export: { run: exportRun, sync: exportRun },
+  export: { run: exportRun, sync: exportSync },
   config: { run: config },
 };
 

@@ -119,8 +119,8 @@ function check(target: string, shownAs: string, guard: WriteGuard): { problem?: 
   return { file, ...(stat ? { stat } : {}) };
 }
 
-/** Writes `text` to `target` under the guard's rules, whole (a temporary file and a rename). */
-export function safeWriteFile(target: string, shownAs: string, text: string, guard: WriteGuard): WriteResult {
+/** Writes `data` (text as UTF-8, or bytes) to `target` under the guard's rules, whole (a temporary file and a rename). */
+export function safeWriteFile(target: string, shownAs: string, data: string | Uint8Array, guard: WriteGuard): WriteResult {
   const checked = check(target, shownAs, guard);
   if (checked.problem !== undefined || checked.file === undefined) return { ok: false, message: checked.problem ?? `cannot write ${guard.option}` };
   const file = checked.file;
@@ -131,7 +131,13 @@ export function safeWriteFile(target: string, shownAs: string, text: string, gua
     fd = openSync(temp, 'wx', 0o666);
     // A replaced file keeps its mode exactly (not the umask's idea of it).
     if (checked.stat) fchmodSync(fd, checked.stat.mode & 0o7777);
-    writeSync(fd, text);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    // writeSync may write less than asked: on until every byte is down (a write of nothing is a failure, not a loop).
+    for (let done = 0; done < bytes.length; ) {
+      const n = writeSync(fd, bytes, done, bytes.length - done);
+      if (n <= 0) throw new Error('the file system took no more bytes');
+      done += n;
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
