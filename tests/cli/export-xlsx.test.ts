@@ -15,7 +15,7 @@ import { UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
 import { buildModel } from '../../src/viewmodel/model.js';
 import { BIN, HAVE_BIN, NOT_BUILT } from '../built.js';
 import { catalogue, runCli, writeTree } from '../helpers.js';
-import { recordedObservations, sheetObservations } from '../roundtrip.js';
+import { recordedObservations, sheetObservations, type RecordedObservations } from '../roundtrip.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SMALL = path.join(ROOT, 'tests', 'fixtures', 'export', 'small');
@@ -30,11 +30,14 @@ async function exportXlsx(dir: string, ...args: string[]) {
   return runCli(['export', 'catalogue.yaml', '--format', 'xlsx', ...args], { cwd: dir, env: { RAGTOP_CONFIG_DIR: dir } });
 }
 
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
+/** The bytes as exceljs's load takes them (its own Buffer type is an ArrayBuffer). */
+async function bookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file));
+  await wb.xlsx.load(new Uint8Array(bytes).buffer);
   return wb;
 }
+
+const readBook = (file: string) => bookOf(readFileSync(file));
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
@@ -108,7 +111,11 @@ describe('export --format xlsx writes a workbook', () => {
     // Every cell is a plain value: no formula anywhere, in exceljs's reading or in the XML.
     for (const w of (await readBook(file)).worksheets) w.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
     const zip = await JSZip.loadAsync(readFileSync(file));
-    const xml = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(n)).map((n) => zip.file(n)?.async('string') ?? ''));
+    const xml: string[] = [];
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(n))) {
+      const entry = zip.file(name);
+      if (entry) xml.push(await entry.async('string'));
+    }
     expect(xml.length).toBeGreaterThan(1);
     for (const x of xml) {
       expect(x).not.toMatch(/<f[\s>]/);
@@ -135,13 +142,13 @@ describe('the recorded columns give back the observations', () => {
     for (let i = 0; i < model.ev.periods.length; i++) {
       const pe = model.ev.periods[i];
       if (!pe) throw new Error('no period');
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(await workbookBytes(metricsWorkbook(model, i))));
+      const wb = await bookOf(await workbookBytes(metricsWorkbook(model, i)));
       const expected = recordedObservations(pe.data);
       const [all, ...bySheet] = wb.worksheets;
       if (!all) throw new Error('no sheet');
       expect(sheetObservations(all, composites), `${name} ${pe.data.file}`).toEqual(expected);
-      const union = Object.assign({}, ...bySheet.map((ws) => sheetObservations(ws, composites)));
+      const union: RecordedObservations = {};
+      for (const ws of bySheet) Object.assign(union, sheetObservations(ws, composites));
       expect(union, `${name} ${pe.data.file}, priorities' sheets`).toEqual(expected);
     }
   });
