@@ -17,7 +17,7 @@ import type { LoadResult } from '../load/load.js';
 import { agendaFor } from '../viewmodel/agenda-build.js';
 import { EXPORT_FORMATS, handoutMarkdown } from '../viewmodel/export.js';
 import { metricsCsv, metricsJson } from '../viewmodel/export-tables.js';
-import { metricsWorkbook } from '../viewmodel/export-workbook.js';
+import { metricsWorkbook, workbookProblem } from '../viewmodel/export-workbook.js';
 import type { Glyphs } from '../viewmodel/glyphs.js';
 import { buildModel } from '../viewmodel/model.js';
 import type { Args } from './args.js';
@@ -133,6 +133,11 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs
 
   if (format === 'xlsx') {
     const workbook = metricsWorkbook(model, period);
+    const problem = workbookProblem(workbook);
+    if (problem !== undefined) {
+      io.err(`ragtop: ${showText(problem, 300)}; nothing was written\n`);
+      return 2;
+    }
     // The spreadsheet library is loaded only here (a large module no other command needs).
     return import('./export-xlsx.js')
       .then(({ workbookBytes }) => workbookBytes(workbook))

@@ -195,6 +195,37 @@ export function sheetName(wanted: string, taken: ReadonlySet<string>, fallback: 
 }
 
 // ---------------------------------------------------------------------------------------------
+// What a spreadsheet holds
+
+/** Excel's limits: characters in a cell, rows and columns of a sheet. */
+export const CELL_MAX_CHARS = 32767;
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+
+/**
+ * Why the workbook cannot be written as a spreadsheet program would open it, as a sentence, or
+ * undefined. A text longer than a cell holds is refused rather than cut: the recorded columns are
+ * the figures as recorded, and a cut note would come back cut.
+ */
+export function workbookProblem(desc: WorkbookDescription): string | undefined {
+  for (const sheet of desc.sheets) {
+    if (sheet.columns.length > MAX_COLUMNS) return `the table has ${sheet.columns.length} columns (one per benchmark name), more than a spreadsheet holds (${MAX_COLUMNS})`;
+    if (sheet.rows.length + 1 > MAX_ROWS) return `the table has ${sheet.rows.length} rows, more than a spreadsheet holds (${MAX_ROWS - 1} below the header)`;
+    const idCol = sheet.columns.findIndex((c) => c.header === RECORDED_HEADERS.metric[0]);
+    for (const row of sheet.rows) {
+      const at = row.findIndex((c) => c.kind === 'text' && c.value.length > CELL_MAX_CHARS);
+      const cell = row[at];
+      if (cell?.kind === 'text') {
+        const id = row[idCol];
+        const which = id?.kind === 'text' ? `'${id.value}'` : 'a row';
+        return `the ${sheet.columns[at]?.header ?? 'text'} of ${which} has ${cell.value.length} characters, more than a spreadsheet cell holds (${CELL_MAX_CHARS})`;
+      }
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The workbook
 
 /** The benchmark names the period's observations give, in catalogue order of their metrics. */

@@ -9,8 +9,9 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { workbookBytes } from '../../src/cli/export-xlsx.js';
+import { safeWriteFile } from '../../src/cli/safe-write.js';
 import { loadDataset } from '../../src/load/load.js';
-import { metricsWorkbook } from '../../src/viewmodel/export-workbook.js';
+import { CELL_MAX_CHARS, metricsWorkbook } from '../../src/viewmodel/export-workbook.js';
 import { UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
 import { buildModel } from '../../src/viewmodel/model.js';
 import { BIN, HAVE_BIN, NOT_BUILT } from '../built.js';
@@ -199,11 +200,38 @@ describe('export --format xlsx refuses', () => {
     expect(existsSync(path.join(dir, 'k.xlsx'))).toBe(false);
   });
 
+  it('a text longer than a spreadsheet cell holds (never cut: the note would come back cut)', async () => {
+    const dir = writeTree({
+      'catalogue.yaml': catalogue('      - { id: a, title: A, unit: count, good: high }\n'),
+      'q.yaml': `period: 2024/25 Q1\nobservations:\n  a: { value: 1, note: "${'x'.repeat(CELL_MAX_CHARS + 1)}" }\n`,
+    });
+    const file = path.join(writeTree({}), 'out.xlsx');
+    expect(await exportXlsx(dir, '--output', file)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `ragtop: the Note of 'a' has ${CELL_MAX_CHARS + 1} characters, more than a spreadsheet cell holds (${CELL_MAX_CHARS}); nothing was written\n`,
+    });
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('data that does not load: exit 2, nothing written', async () => {
     const dir = writeTree({ 'catalogue.yaml': catalogue('      - { id: a, title: A, unit: count, good: high }\n'), 'q.yaml': 'period: 2024/25 Q1\nobservations:\n  a: { value: [1] }\n' });
     const r = await exportXlsx(dir, '--output', 'out.xlsx');
     expect(r.status).toBe(2);
     expect(existsSync(path.join(dir, 'out.xlsx'))).toBe(false);
+  });
+});
+
+describe('safe-write writes bytes', () => {
+  it('every byte as given (a NUL, every value, more than one write of the system might take), whole', () => {
+    const dir = writeTree({});
+    const bytes = new Uint8Array(3 * 1024 * 1024 + 7).map((_, i) => (i * 7919) % 256);
+    expect(safeWriteFile(path.join(dir, 'b.bin'), 'b.bin', bytes, { option: '--output', force: false })).toEqual({ ok: true });
+    expect(new Uint8Array(readFileSync(path.join(dir, 'b.bin')))).toEqual(bytes);
+    expect(readdirSync(dir)).toEqual(['b.bin']);
+    // Text is still written as UTF-8.
+    expect(safeWriteFile(path.join(dir, 't.txt'), 't.txt', '£5 ✓', { option: '--output', force: false })).toEqual({ ok: true });
+    expect(readFileSync(path.join(dir, 't.txt'), 'utf8')).toBe('£5 ✓');
   });
 });
 

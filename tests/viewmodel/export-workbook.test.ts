@@ -6,7 +6,7 @@ import { parseRecordedTarget, recordedTargetCell } from '../../src/domain/record
 import { BENCHMARK_HEADER_PREFIX, headerKey, RECORDED_FIELDS, RECORDED_HEADERS } from '../../src/domain/recorded.js';
 import type { Target } from '../../src/domain/types.js';
 import { loadDataset } from '../../src/load/load.js';
-import { DERIVED_HEADERS, metricsWorkbook, SHEET_NAME_MAX, sheetName, type WorkbookCell, type WorkbookSheet } from '../../src/viewmodel/export-workbook.js';
+import { DERIVED_HEADERS, metricsWorkbook, workbookProblem, SHEET_NAME_MAX, sheetName, type WorkbookCell, type WorkbookSheet } from '../../src/viewmodel/export-workbook.js';
 import { kpiFigure } from '../../src/viewmodel/figure.js';
 import { ASCII_GLYPHS, ragToken, UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
 import { buildModel, type Model } from '../../src/viewmodel/model.js';
@@ -188,6 +188,16 @@ describe('text that is not data', () => {
       // eslint-disable-next-line no-control-regex
       for (const c of row) if (c.kind === 'text') expect(c.value).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
     }
+  });
+});
+
+describe('what a spreadsheet holds', () => {
+  it('refuses more columns than a sheet has, and says nothing of a workbook that fits', () => {
+    const model = treeModel({ 'catalogue.yaml': SMALL, 'q1.yaml': Q1, 'q2.yaml': Q2 });
+    const wb = metricsWorkbook(model, 1);
+    expect(workbookProblem(wb)).toBeUndefined();
+    const wide = { ...wb, sheets: wb.sheets.map((s) => ({ ...s, columns: Array.from({ length: 16385 }, () => s.columns[0] ?? { header: 'x', group: 'recorded' as const, type: 'text' as const, width: 8 }) })) };
+    expect(workbookProblem(wide)).toBe('the table has 16385 columns (one per benchmark name), more than a spreadsheet holds (16384)');
   });
 });
 
