@@ -19,7 +19,7 @@ import { recordedTargetCell } from '../domain/recorded-target.js';
 import type { KpiReport, Observation, Priority } from '../domain/types.js';
 import { clean } from './export/markdown.js';
 import { unitText } from './export-tables.js';
-import { findingWords, figuresOf, type KpiFigure, type MetricFigure } from './figure.js';
+import { FLAG_ORDER, findingWords, figuresOf, type KpiFigure, type MetricFigure } from './figure.js';
 import { ragToken, type Glyphs } from './glyphs.js';
 import { periodAt, type Model } from './model.js';
 
@@ -142,11 +142,12 @@ export const DERIVED_HEADERS = [
   'Computed RAG',
   'Counted RAG',
   'KPI RAG',
+  'Flags shown',
   'Questioned by check',
 ] as const;
 
 function derivedColumns(g: Glyphs): ColumnSpec[] {
-  const [priority, kpi, measure, unit, shown, running, targetUsed, rule, computed, counted, kpiRag, questioned] = DERIVED_HEADERS;
+  const [priority, kpi, measure, unit, shown, running, targetUsed, rule, computed, counted, kpiRag, flagsShown, questioned] = DERIVED_HEADERS;
   return [
     derived(priority, 'text', (s) => text(s.priority.title)),
     derived(kpi, 'text', (s) => text(s.kf.kpi.title)),
@@ -160,6 +161,8 @@ function derivedColumns(g: Glyphs): ColumnSpec[] {
     derived(computed, 'text', metricOnly((mf) => text(ragToken(mf.computed, g)))),
     derived(counted, 'text', metricOnly((mf) => text(ragToken(mf.counted, g)))),
     derived(kpiRag, 'text', (s) => text(ragToken(s.kf.rag, g))),
+    // The flags in words, in the usual order ("provisional, break in series").
+    derived(flagsShown, 'text', metricOnly((mf) => text(FLAG_ORDER.filter((f) => mf.flags.includes(f)).map((f) => f.replace(/_/g, ' ')).join(', ')))),
     derived(questioned, 'text', metricOnly((mf) => text(findingWords(mf.findings).join(', ')))),
   ];
 }

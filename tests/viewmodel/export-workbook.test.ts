@@ -59,7 +59,7 @@ observations:
 
 const Q2 = `period: 2024/25 Q2
 observations:
-  pi1: { value: 89.10, rag: amber, numerator: 891, denominator: 1000.0, as_of: "2024-09-30", flags: [provisional, revised], note: "=HYPERLINK(\\"http://x\\")" }
+  pi1: { value: 89.10, rag: amber, numerator: 891, denominator: 1000.0, as_of: "2024-09-30", flags: [revised, break_in_series, provisional], note: "=HYPERLINK(\\"http://x\\")" }
   loans: { value: 12, target: { min: 20, max: 25 }, target_label: "+cmd" }
   c1: { value: 6.5, benchmarks: { national: 7.25 }, target: { benchmark: national }, as_of: "Jan to Dec 2023" }
   comp: { rag: red, note: The KPI as published }
@@ -129,7 +129,9 @@ describe('the workbook description', () => {
 
   it('writes the recorded RAG, flags, note and label as the file has them', () => {
     expect(cellOf(all, 'pi1', 'Reported RAG')).toEqual({ kind: 'text', value: 'amber' });
-    expect(cellOf(all, 'pi1', 'Flags')).toEqual({ kind: 'text', value: 'provisional, revised' });
+    // As written, and in words in the usual order.
+    expect(cellOf(all, 'pi1', 'Flags')).toEqual({ kind: 'text', value: 'revised, break_in_series, provisional' });
+    expect(cellOf(all, 'pi1', 'Flags shown')).toEqual({ kind: 'text', value: 'provisional, revised, break in series' });
     expect(cellOf(all, 'pi1', 'Note')).toEqual({ kind: 'text', value: '=HYPERLINK("http://x")' });
     expect(cellOf(all, 'loans', 'Target label')).toEqual({ kind: 'text', value: '+cmd' });
   });
