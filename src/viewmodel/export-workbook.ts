@@ -270,7 +270,7 @@ export function metricsWorkbook(model: Model, period: number): WorkbookDescripti
     header: c.header,
     group: c.group,
     type: c.type,
-    width: Math.min(60, Math.max(8, [...c.header].length + 2, ...allRows.map((r) => cellWidth(r[i] ?? EMPTY) + 2))),
+    width: Math.min(60, Math.max(10, [...c.header].length + 2, ...allRows.map((r) => cellWidth(r[i] ?? EMPTY) + 2))),
   }));
   const taken = new Set<string>(['all']);
   const sheets: WorkbookSheet[] = [{ name: 'All', columns, rows: allRows }];
