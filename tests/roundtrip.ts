@@ -4,14 +4,17 @@
 //
 // - recordedObservations(period): a loaded period file's observations (and composite KPIs' own
 //   reports), in that shape;
-// - sheetObservations(sheet, kpiIds): the recorded columns of an exported worksheet, read back
-//   with exceljs, in the same shape.
+// - tableObservations(table, kpiIds): the recorded columns of a sheet as import's reader gives
+//   its cells (src/load/sheet: readSheet), in the same shape;
+// - sheetObservations(ws, kpiIds): the same of an exceljs worksheet (its cells taken strictly:
+//   worksheetTable).
 // The export test compares the two for every bundled period; the import test compares the file it
 // writes with the one it read.
 import type ExcelJS from 'exceljs';
 import { parseRecordedTarget } from '../src/domain/recorded-target.js';
 import { BENCHMARK_HEADER_PREFIX, headerKey, RECORDED_FIELDS, RECORDED_HEADERS, type RecordedField } from '../src/domain/recorded.js';
 import type { PeriodData, Target } from '../src/domain/types.js';
+import type { SheetCell, SheetTable } from '../src/load/sheet/table.js';
 
 export type RecordedTarget = number | { readonly min: number; readonly max: number } | { readonly benchmark: string } | { readonly change: string };
 
@@ -77,68 +80,91 @@ function decimalsOfFormat(numFmt: string | undefined): number {
   return m[1]?.length ?? 0;
 }
 
-/** A cell's text, or undefined when empty; anything but a string (a formula, a number) fails the test. */
-function textOf(cell: ExcelJS.Cell): string | undefined {
-  const v = cell.value;
-  if (v === null || v === undefined) return undefined;
-  if (typeof v !== 'string') throw new Error(`${cell.address}: a ${typeof v} where text was expected: ${JSON.stringify(v)}`);
-  return v;
+/**
+ * An exceljs worksheet's cells as SheetCells, strictly: a number must have a fixed-decimals
+ * format, a date is a day, and a formula, rich text or anything else fails the test (the export
+ * writes none of them).
+ */
+export function worksheetTable(ws: ExcelJS.Worksheet): SheetTable {
+  const rows: SheetCell[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row: SheetCell[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const cell = ws.getRow(r).getCell(c);
+      const v = cell.value;
+      if (v === null || v === undefined) row.push({ kind: 'empty' });
+      else if (typeof v === 'number') row.push({ kind: 'number', value: v, percent: false, decimals: decimalsOfFormat(cell.numFmt), formula: false });
+      else if (typeof v === 'string') row.push({ kind: 'text', value: v, formula: false });
+      else if (v instanceof Date) row.push({ kind: 'date', value: v.toISOString().slice(0, 10), formula: false });
+      else throw new Error(`${ws.name}!${cell.address}: neither a number, a text nor a date: ${JSON.stringify(v)}`);
+    }
+    rows.push(row);
+  }
+  return { file: 'workbook', sheet: ws.name, rows };
 }
 
-function numberText(cell: ExcelJS.Cell): string | undefined {
-  const v = cell.value;
-  if (v === null || v === undefined) return undefined;
-  if (typeof v !== 'number') throw new Error(`${cell.address}: not a number cell: ${JSON.stringify(v)}`);
-  return written(v, decimalsOfFormat(cell.numFmt));
+/** The recorded columns of an exported worksheet read with exceljs, in the shape of `recordedObservations`. */
+export function sheetObservations(ws: ExcelJS.Worksheet, kpiIds: ReadonlySet<string>): RecordedObservations {
+  return tableObservations(worksheetTable(ws), kpiIds);
+}
+
+/** A SheetCell's text, or undefined when empty; anything else fails the test. */
+function cellText(c: SheetCell | undefined, where: string): string | undefined {
+  if (c === undefined || c.kind === 'empty') return undefined;
+  if (c.kind !== 'text' || c.formula) throw new Error(`${where}: not a text cell: ${JSON.stringify(c)}`);
+  return c.value;
+}
+
+/** A SheetCell's number as written (its number format's decimals), or undefined when empty. */
+function cellNumber(c: SheetCell | undefined, where: string): string | undefined {
+  if (c === undefined || c.kind === 'empty') return undefined;
+  if (c.kind !== 'number' || c.formula || c.percent || c.decimals === undefined) throw new Error(`${where}: not a plain number cell with fixed decimals: ${JSON.stringify(c)}`);
+  return written(c.value, c.decimals);
 }
 
 /**
- * The recorded columns of an exported worksheet, in the shape of `recordedObservations`. A row
- * whose recorded cells are all empty but its id is a metric with no observation (left out).
- * `kpiIds`: the composite KPIs' ids (their rows are the KPI's own report: no value).
+ * The recorded columns of a sheet as `ragtop import`'s reader gives them (src/load/sheet), in the
+ * shape of `recordedObservations`: the cells as stored, never as displayed.
  */
-export function sheetObservations(ws: ExcelJS.Worksheet, kpiIds: ReadonlySet<string>): RecordedObservations {
+export function tableObservations(table: SheetTable, kpiIds: ReadonlySet<string>): RecordedObservations {
+  const [header = [], ...rows] = table.rows;
   const column = new Map<RecordedField, number>();
   const benchmarks = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const h = textOf(cell) ?? '';
+  header.forEach((c, col) => {
+    const h = cellText(c, `header ${col}`) ?? '';
     for (const field of RECORDED_FIELDS) if (headerKey(RECORDED_HEADERS[field][0]) === headerKey(h)) column.set(field, col);
     if (h.startsWith(`${BENCHMARK_HEADER_PREFIX} `)) benchmarks.set(h.slice(BENCHMARK_HEADER_PREFIX.length + 1), col);
   });
-  const at = (row: ExcelJS.Row, field: RecordedField) => {
-    const col = column.get(field);
-    if (col === undefined) throw new Error(`no ${field} column`);
-    return row.getCell(col);
-  };
   const out: RecordedObservations = {};
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const id = textOf(at(row, 'metric'));
-    if (id === undefined) throw new Error(`row ${r} has no metric id`);
+  rows.forEach((row, i) => {
+    const where = `row ${i + 2}`;
+    const at = (field: RecordedField) => row[column.get(field) ?? -1];
+    const id = cellText(at('metric'), where);
+    if (id === undefined) throw new Error(`${where} has no metric id`);
     const o: RecordedObservation = {};
-    const value = numberText(at(row, 'value'));
-    const numerator = numberText(at(row, 'numerator'));
-    const denominator = numberText(at(row, 'denominator'));
-    const asOfCell = at(row, 'as_of').value;
-    const asOf = asOfCell instanceof Date ? asOfCell.toISOString().slice(0, 10) : textOf(at(row, 'as_of'));
-    const rag = textOf(at(row, 'rag'));
-    const targetCell = at(row, 'target').value;
-    const target = typeof targetCell === 'number' ? { kind: 'value' as const, value: targetCell } : targetCell == null ? undefined : parseRecordedTarget(textOf(at(row, 'target')) ?? '');
-    const label = textOf(at(row, 'target_label'));
-    const flags = textOf(at(row, 'flags'));
-    const note = textOf(at(row, 'note'));
+    const value = cellNumber(at('value'), where);
+    const numerator = cellNumber(at('numerator'), where);
+    const denominator = cellNumber(at('denominator'), where);
+    const asOfCell = at('as_of');
+    const asOf = asOfCell?.kind === 'date' ? asOfCell.value : cellText(asOfCell, where);
+    const rag = cellText(at('rag'), where);
+    const targetCell = at('target');
+    const target = targetCell?.kind === 'number' ? { kind: 'value' as const, value: targetCell.value } : targetCell === undefined || targetCell.kind === 'empty' ? undefined : parseRecordedTarget(cellText(targetCell, where) ?? '');
+    const label = cellText(at('target_label'), where);
+    const flags = cellText(at('flags'), where);
+    const note = cellText(at('note'), where);
     const marks: Record<string, number> = {};
     for (const [name, col] of benchmarks) {
-      const v = row.getCell(col).value;
-      if (typeof v === 'number') marks[name] = v;
-      else if (v !== null && v !== undefined) throw new Error(`row ${r}: benchmark ${name} is not a number`);
+      const c = row[col];
+      if (c?.kind === 'number') marks[name] = c.value;
+      else if (c !== undefined && c.kind !== 'empty') throw new Error(`${where}: benchmark ${name} is not a number`);
     }
     if (numerator !== undefined) o.numerator = numerator;
     if (denominator !== undefined) o.denominator = denominator;
     if (asOf !== undefined) o.as_of = asOf;
     if (rag !== undefined) o.rag = rag;
-    if (targetCell != null) {
-      if (!target) throw new Error(`row ${r}: target override ${JSON.stringify(targetCell)} does not read back`);
+    if (targetCell !== undefined && targetCell.kind !== 'empty') {
+      if (!target) throw new Error(`${where}: target override ${JSON.stringify(targetCell)} does not read back`);
       o.target = targetOf(target);
     }
     if (label !== undefined) o.target_label = label;
@@ -146,9 +172,9 @@ export function sheetObservations(ws: ExcelJS.Worksheet, kpiIds: ReadonlySet<str
     if (flags !== undefined) o.flags = flags.split(',').map((f) => f.trim());
     if (note !== undefined) o.note = note;
     const isKpi = kpiIds.has(id);
-    if (isKpi && value !== undefined) throw new Error(`row ${r}: a composite KPI's row has a value`);
+    if (isKpi && value !== undefined) throw new Error(`${where}: a composite KPI's row has a value`);
     if (!isKpi && (value !== undefined || Object.keys(o).length > 0)) out[id] = { value: value ?? null, ...o };
     else if (isKpi && Object.keys(o).length > 0) out[id] = o;
-  }
+  });
   return out;
 }

@@ -11,12 +11,13 @@ import { run } from '../../src/cli/main.js';
 import { workbookBytes } from '../../src/cli/export-xlsx.js';
 import { safeWriteFile } from '../../src/cli/safe-write.js';
 import { loadDataset } from '../../src/load/load.js';
+import { readSheet } from '../../src/load/sheet/read.js';
 import { CELL_MAX_CHARS, metricsWorkbook } from '../../src/viewmodel/export-workbook.js';
 import { UNICODE_GLYPHS } from '../../src/viewmodel/glyphs.js';
 import { buildModel } from '../../src/viewmodel/model.js';
 import { BIN, HAVE_BIN, NOT_BUILT } from '../built.js';
 import { catalogue, runCli, writeTree } from '../helpers.js';
-import { recordedObservations, sheetObservations, type RecordedObservations } from '../roundtrip.js';
+import { recordedObservations, sheetObservations, tableObservations, type RecordedObservations } from '../roundtrip.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SMALL = path.join(ROOT, 'tests', 'fixtures', 'export', 'small');
@@ -152,6 +153,35 @@ describe('the recorded columns give back the observations', () => {
       const union: RecordedObservations = {};
       for (const ws of bySheet) Object.assign(union, sheetObservations(ws, composites));
       expect(union, `${name} ${pe.data.file}, priorities' sheets`).toEqual(expected);
+    }
+  });
+});
+
+describe("import's reader reads the exported recorded columns back", () => {
+  it.each(readdirSync(path.join(ROOT, 'catalogue')).filter((f) => f.endsWith('.yaml')))('for every period of %s (readSheet, every sheet)', async (name) => {
+    const loaded = loadDataset(path.join(ROOT, 'catalogue', name), { cwd: ROOT });
+    if (!loaded.dataset) throw new Error(`${name} did not load`);
+    const model = buildModel(loaded.dataset, loaded.findings, UNICODE_GLYPHS);
+    const composites = new Set(loaded.dataset.catalogue.priorities.flatMap((p) => p.kpis.filter((k) => k.composite).map((k) => k.id)));
+    const dir = writeTree({});
+    for (let i = 0; i < model.ev.periods.length; i++) {
+      const pe = model.ev.periods[i];
+      if (!pe) throw new Error('no period');
+      const file = path.join(dir, `p${i}.xlsx`);
+      writeFileSync(file, await workbookBytes(metricsWorkbook(model, i)));
+      const first = await readSheet(file, { cwd: dir, maxBytes: 4 * 1024 * 1024 });
+      expect(first.findings).toEqual([]);
+      if (!first.table) throw new Error('no table');
+      // The first sheet (what import reads by default) is "All".
+      expect(first.table.sheet).toBe('All');
+      expect(tableObservations(first.table, composites), `${name} ${pe.data.file}`).toEqual(recordedObservations(pe.data));
+      const union: RecordedObservations = {};
+      for (const sheetName of (first.sheets ?? []).slice(1)) {
+        const read = await readSheet(file, { cwd: dir, maxBytes: 4 * 1024 * 1024, sheet: sheetName });
+        if (!read.table) throw new Error(`no table ${sheetName}: ${read.findings.map((f) => f.message).join('; ')}`);
+        Object.assign(union, tableObservations(read.table, composites));
+      }
+      expect(union, `${name} ${pe.data.file}, priorities' sheets`).toEqual(recordedObservations(pe.data));
     }
   });
 });
