@@ -5,11 +5,11 @@ import type { KpiEval } from '../../domain/evaluate.js';
 import type { Commentary } from '../../domain/types.js';
 import type { AgendaEntry } from '../agenda.js';
 import { ragToken } from '../glyphs.js';
-import { kpiRows, type KpiRow } from '../kpi-rows.js';
+import { type KpiRow } from '../kpi-rows.js';
 import { decidesNote, findingWords, kpiFigure, type MetricFigure } from '../figure.js';
 import { overviewModel } from '../overview.js';
 import { blocks, type Ctx, mdInline, mdTable, mdText, paragraphs, titleUnlessGiven, travelCell, COUNT_ORDER, bullets } from './markdown.js';
-import { plural } from '../../domain/format.js';
+import { exceptionRows, exceptionsText, kpiCommentary, observationNotes, priorityRows, ragSource } from './section-data.js';
 
 export function overviewSection(c: Ctx): string[] {
   const o = overviewModel(c.model, c.period);
@@ -41,9 +41,7 @@ export function kpiTable(c: Ctx, rows: readonly KpiRow[]): string[] {
 export function prioritySection(c: Ctx, item: AgendaEntry, id: string): string[] {
   const priority = c.model.priorities.find((p) => p.id === id);
   if (!priority) return [mdText(`No priority '${id}' in the catalogue.`)];
-  const all = kpiRows(c.model, c.period).filter((r) => r.priorityId === id);
-  const reported = all.filter((r) => r.hasData);
-  const missing = all.filter((r) => !r.hasData);
+  const { reported, missing } = priorityRows(c, id);
   return blocks(
     titleUnlessGiven(item, priority.title),
     priority.description ? [mdText(priority.description)] : [],
@@ -53,15 +51,9 @@ export function prioritySection(c: Ctx, item: AgendaEntry, id: string): string[]
 }
 
 export function exceptionsSection(c: Ctx): string[] {
-  const below = overviewModel(c.model, c.period).below;
-  if (below.length === 0) return [mdText(`Every rated KPI reported in ${c.label} is on target.`)];
-  const byId = new Map(kpiRows(c.model, c.period).map((r) => [r.kpiId, r]));
-  const rows = below.flatMap((k) => {
-    const r = byId.get(k.kpiId);
-    return r ? [r] : [];
-  });
-  const reds = rows.filter((r) => r.rag === 'red').length;
-  return blocks([mdText(`${plural(rows.length, 'KPI', 'KPIs')} performing below the desired level in ${c.label}: ${reds} red, ${rows.length - reds} amber.`)], kpiTable(c, rows));
+  const { rows, reds } = exceptionRows(c);
+  if (rows.length === 0) return [mdText(exceptionsText(c, 0, 0))];
+  return blocks([mdText(exceptionsText(c, rows.length, reds))], kpiTable(c, rows));
 }
 
 /** The value with its unit, and what qualifies it: year to date, as of, flags, what `check` questions. */
@@ -89,17 +81,7 @@ export function kpiSection(c: Ctx, item: AgendaEntry, id: string): string[] {
   const kf = kpiFigure(c.model, c.period, id);
   if (!ke || !entry || !kf) return [mdText(`No KPI '${id}' in the catalogue.`)];
   const { kpi } = ke;
-  const how = !ke.hasData
-    ? `nothing reported for ${c.label}`
-    : kpi.composite
-      ? ke.reported !== undefined
-        ? 'as reported for the KPI'
-        : `the ${kpi.rollup} of its metrics: no overall RAG reported`
-      : ke.metrics[0]?.reported !== undefined
-        ? 'as reported'
-        : 'computed: none reported';
-  const report = kpi.composite ? c.pe.data.kpiReports.get(kpi.id) : undefined;
-  const head = [...titleUnlessGiven(item, kpi.title), `- RAG: ${ragToken(ke.counted, c.g)} (${mdInline(report?.note ? `${how}: ${report.note}` : how)})`, `- Priority: ${mdInline(entry.priority.title)}`];
+  const head = [...titleUnlessGiven(item, kpi.title), `- RAG: ${ragToken(ke.counted, c.g)} (${mdInline(ragSource(c, ke))})`, `- Priority: ${mdInline(entry.priority.title)}`];
   const table = mdTable(
     ['Metric', 'Value', 'Target', 'Reported', 'Computed', 'Direction'],
     kf.metrics.map((mf) => [
@@ -113,20 +95,14 @@ export function kpiSection(c: Ctx, item: AgendaEntry, id: string): string[] {
     [1],
   );
   const why = kf.metrics.length === 1 ? [mdText(`Why: ${kf.metrics[0]?.rule ?? ''}`)] : kf.metrics.map((mf) => `- ${mdInline(mf.metric.title)}: ${mdInline(mf.rule)}`);
-  const notes = ke.metrics.flatMap((me) => (me.obs?.note ? [`- Note${ke.metrics.length > 1 ? ` on ${mdInline(me.metric.title)}` : ''}: ${mdInline(me.obs.note)}`] : []));
-  const keyed = [...new Set([kpi.id, ...kpi.metrics.map((m) => m.id)])].flatMap((key) => {
-    const co = c.pe.data.commentary.get(key);
-    return co ? [{ key, co }] : [];
-  });
+  const notes = observationNotes(ke).map((n) => `- Note${n.on !== undefined ? ` on ${mdInline(n.on)}` : ''}: ${mdInline(n.note)}`);
+  const keyed = kpiCommentary(c, kpi);
   const commentary =
     keyed.length === 0
       ? [[`### Commentary`, '', mdText(`No commentary for ${c.label}.`)]]
       : [
           [`### Commentary`],
-          ...keyed.flatMap(({ key, co }) => {
-            const metric = kpi.composite ? kpi.metrics.find((m) => m.id === key) : undefined;
-            return [metric ? [`*On ${mdInline(metric.title)}*`] : [], ...commentaryBlocks(co)];
-          }),
+          ...keyed.flatMap(({ on, co }) => [on !== undefined ? [`*On ${mdInline(on)}*`] : [], ...commentaryBlocks(co)]),
         ];
   return blocks(head, table, why, notes, ...commentary);
 }

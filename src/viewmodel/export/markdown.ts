@@ -1,14 +1,14 @@
 // Markdown for the hand-out: escaping of data text, tables, paragraphs and bullets, the context
 // every section is written in.
 
-import type { PeriodEval } from '../../domain/evaluate.js';
 import { UNSAFE_BUT_NEWLINE_CHARS } from '../../domain/text.js';
 import type { AgendaEntry } from '../agenda.js';
 import { type Glyphs } from '../glyphs.js';
 import { type KpiRow } from '../kpi-rows.js';
-import { type Model } from '../model.js';
 import { pushAll } from '../../domain/arrays.js';
 import { RAGS_BEST_FIRST } from '../../domain/rag.js';
+
+export { marks, type Ctx, type Marks } from './section-data.js';
 
 // ---------------------------------------------------------------------------------------------
 // Markdown text.
@@ -46,15 +46,6 @@ export function mdTable(head: readonly string[], rows: readonly (readonly string
   return [line(head), `|${head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map(line)];
 }
 
-export interface Marks {
-  readonly ascii: boolean;
-  readonly dot: string;
-}
-
-export function marks(g: Glyphs): Marks {
-  return { ascii: g.ascii, dot: g.dot };
-}
-
 export function travelCell(r: Pick<KpiRow, 'direction'>, g: Glyphs): string {
   return r.direction ? `${g.direction[r.direction]} ${r.direction}` : '';
 }
@@ -87,15 +78,6 @@ export function blocks(...parts: ReadonlyArray<readonly string[]>): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // Sections, one per kind of agenda item.
-
-export interface Ctx {
-  readonly model: Model;
-  readonly period: number;
-  readonly pe: PeriodEval;
-  readonly label: string;
-  readonly g: Glyphs;
-  readonly m: Marks;
-}
 
 export const COUNT_ORDER = RAGS_BEST_FIRST;
 

@@ -1,31 +1,28 @@
 // The hand-out's sections for the register, one entry, the heat grid and the finance table.
 
-import { describeAssessment, impactWord, likelihoodWord, type Cell } from '../../domain/risk.js';
+import { describeAssessment } from '../../domain/risk.js';
 import type { Assessment, Finance, RegisterKind } from '../../domain/types.js';
 import type { AgendaEntry } from '../agenda.js';
 import { financeRows, financeTotalRow, statedTotalLines, type FinanceRow, type Over } from '../finance-screen.js';
 import { type Glyphs } from '../glyphs.js';
-import { entriesIn, gridData, unplaced } from '../heatgrid-screen.js';
 import { bandLabel, registerOf, registerSince, type EntryView } from '../register.js';
 import { movementText, scoreText } from '../register-screen.js';
 import { plain } from '../styled.js';
 import { blocks, bullets, type Ctx, mdInline, mdTable, mdText, paragraphs, titleUnlessGiven } from './markdown.js';
-import { plural } from '../../domain/format.js';
+import { emptyRegisterText, financeIntro, gridTableData, noFinanceText, noRegisterText, registerSummary } from './section-data.js';
 
 export function previousRegisterLabel(c: Ctx): string | undefined {
   return registerSince(c.model, c.period);
 }
 
 export function noRegister(c: Ctx): string[] {
-  return [mdText(`There is no register in ${c.label}.`)];
+  return [mdText(noRegisterText(c))];
 }
 
 export function registerSection(c: Ctx): string[] {
   if (c.pe.data.register === undefined) return noRegister(c);
-  const views = registerOf(c.model, c.period);
-  if (views.length === 0) return [mdText(`The ${c.label} register is empty.`)];
-  // Risks first, then opportunities, each in published order.
-  const sorted = [...views.filter((v) => v.entry.kind === 'risk'), ...views.filter((v) => v.entry.kind === 'opportunity')];
+  const { sorted, summary } = registerSummary(c);
+  if (sorted.length === 0) return [mdText(emptyRegisterText(c))];
   const rows = sorted.map((v) => [
     mdInline(v.entry.id),
     mdInline(v.entry.title),
@@ -33,15 +30,6 @@ export function registerSection(c: Ctx): string[] {
     mdInline(scoreText(c.model, v.entry.residual, false)) + (v.aboveAppetite ? ' (above appetite)' : ''),
     mdInline(movementText(v.movement, v.entry.kind, c.g, true)),
   ]);
-  const appetite = c.model.ev.dataset.catalogue.riskAppetite;
-  const risks = sorted.filter((v) => v.entry.kind === 'risk').length;
-  const opportunities = sorted.length - risks;
-  const above = sorted.filter((v) => v.aboveAppetite).length;
-  const counts = `${plural(risks, 'risk', 'risks')} and ${plural(opportunities, 'opportunity', 'opportunities')}`;
-  const appetiteText = appetite !== undefined ? `; risk appetite ${appetite}, ${plural(above, 'risk', 'risks')} above it` : '';
-  const prev = previousRegisterLabel(c);
-  const movement = prev ? `Movement is of the residual score since the ${prev} register.` : 'No earlier register is loaded: movement is not known (n/a).';
-  const summary = `${counts}${appetiteText}. ${movement}`;
   return blocks([mdText(summary)], mdTable(['Id', 'Title', 'Inherent', 'Residual', 'Movement'], rows));
 }
 
@@ -79,27 +67,14 @@ export function riskSection(c: Ctx, item: AgendaEntry, id: string): string[] {
 }
 
 export function gridTable(c: Ctx, kind: RegisterKind): string[] {
-  const data = gridData(c.model, c.period, kind, 'residual');
-  if (data.entries.length === 0) return [];
-  const appetite = kind === 'risk' ? c.model.ev.dataset.catalogue.riskAppetite : undefined;
-  const head = [`Impact / likelihood`, ...[1, 2, 3, 4, 5].map((l) => `${likelihoodWord(l)} (${l})`)];
-  const rows = [5, 4, 3, 2, 1].map((impact) => [
-    `${impactWord(impact, kind)} (${impact})`,
-    ...[1, 2, 3, 4, 5].map((likelihood) => {
-      const cell: Cell = { impact, likelihood };
-      const score = impact * likelihood;
-      const band = bandLabel(c.model, score);
-      const ids = entriesIn(data, cell).map((e) => mdInline(e.view.entry.id));
-      const above = appetite !== undefined && score > appetite ? ' !' : '';
-      return `${score}${band ? ` ${band.word}` : ''}${above}${ids.length > 0 ? `: ${ids.join(', ')}` : ''}`;
-    }),
-  ]);
-  const missing = unplaced(data, 'residual').map((u) => `- ${u.ids.map(mdInline).join(', ')}: ${mdInline(u.reason)}`);
-  const title = kind === 'risk' ? 'Risks' : 'Opportunities';
+  const t = gridTableData(c, kind);
+  if (!t) return [];
+  const rows = t.rows.map((r) => [r.label, ...r.cells.map((x) => `${x.score}${x.band !== undefined ? ` ${x.band}` : ''}${x.above ? ' !' : ''}${x.ids.length > 0 ? `: ${x.ids.map(mdInline).join(', ')}` : ''}`)]);
+  const missing = t.missing.map((u) => `- ${u.ids.map(mdInline).join(', ')}: ${mdInline(u.reason)}`);
   return blocks(
-    [`### ${title}: residual scores`],
-    mdTable(head, rows),
-    appetite !== undefined ? [mdText(`! marks scores above the risk appetite of ${appetite}.`)] : [],
+    [`### ${t.title}: residual scores`],
+    mdTable(t.head, rows),
+    t.appetite !== undefined ? [mdText(`! marks scores above the risk appetite of ${t.appetite}.`)] : [],
     missing.length > 0 ? ['Not placed on the grid:', '', ...missing] : [],
   );
 }
@@ -107,7 +82,7 @@ export function gridTable(c: Ctx, kind: RegisterKind): string[] {
 export function heatgridSection(c: Ctx): string[] {
   if (c.pe.data.register === undefined) return noRegister(c);
   const out = blocks(gridTable(c, 'risk'), gridTable(c, 'opportunity'));
-  return out.length > 0 ? out : [mdText(`The ${c.label} register is empty.`)];
+  return out.length > 0 ? out : [mdText(emptyRegisterText(c))];
 }
 
 export const OVER_WORDS: Readonly<Record<Over, string>> = { over: 'over', under: 'under', on: 'on budget', unknown: 'cannot be computed' };
@@ -119,14 +94,14 @@ export function overCell(r: FinanceRow, g: Glyphs): string {
 
 export function financeSection(c: Ctx): string[] {
   const fin: Finance | undefined = c.pe.data.finance;
-  if (!fin) return [mdText(`There is no finance table in ${c.label}.`)];
+  if (!fin) return [mdText(noFinanceText(c))];
   const row = (r: FinanceRow, bold: boolean) => {
     const b = (s: string) => (bold ? `**${s}**` : s);
     return [b(mdInline(r.area)), b(r.budgetText), b(r.forecastText), b(r.varianceText), b(r.percentText), overCell(r, c.g)];
   };
   const stated = statedTotalLines(fin, c.g).map((l) => `- ${mdInline(plain(l))}`);
   return blocks(
-    [mdText(`Budget monitoring, ${c.label} (${fin.unit}). Variance is forecast less budget; the total is the sum of the lines.`)],
+    [mdText(financeIntro(c, fin))],
     mdTable(['Area', 'Budget', 'Forecast', 'Variance', 'Var %', 'Over/under'], [...financeRows(fin).map((r) => row(r, false)), row(financeTotalRow(fin), true)], [1, 2, 3, 4]),
     stated,
   );
