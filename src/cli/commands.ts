@@ -129,22 +129,22 @@ export const COMMAND_TABLE: Readonly<Record<Command, CommandSpec>> = {
     },
   },
   export: {
-    about: "hand-outs: the agenda as markdown, the period's KPI table as CSV, JSON or an Excel workbook",
+    about: "hand-outs: the agenda as markdown or as an HTML paper to print, the period's KPI table as CSV, JSON or an Excel workbook",
     usage: [
       {
         line: `export [CATALOGUE] --format ${EXPORT_FORMATS.join('|')} [--period P] [--agenda FILE] [--output FILE [--force]]`,
-        says: "md: the agenda as a markdown hand-out; csv, json: the period's KPI table, one row per metric; xlsx: that table as a workbook (a sheet per priority and All; the recorded figures apart from what is derived), into --output FILE only",
+        says: "md: the agenda as a markdown hand-out; html: the agenda as one self-contained HTML file (charts, A4 print); csv, json: the period's KPI table, one row per metric; xlsx: that table as a workbook (a sheet per priority and All; the recorded figures apart from what is derived), into --output FILE only",
       },
     ],
     options: ['format', 'period', ...DATA, 'output', 'force', 'notes', 'minutes', ...GLOBAL],
     optionHelp: {
       period: 'the period, e.g. "2019/20 Q3" (default: the --agenda file\'s, else the latest)',
-      notes: 'put the speaker notes in the markdown hand-out',
+      notes: 'put the speaker notes in the hand-out (md or html)',
     },
     positionals: 'catalogue',
     refuse: ({ given, format }) => {
       if (given.has('force') && !given.has('output')) return '--force replaces an existing --output file: give --output FILE';
-      if (given.has('notes') && format !== undefined && format !== 'md') return `--notes is for the markdown hand-out (--format md), not --format ${format}`;
+      if (given.has('notes') && format !== undefined && format !== 'md' && format !== 'html') return `--notes is for the hand-outs (--format md or html), not --format ${format}`;
       // A workbook is binary: never poured onto a terminal or into a pipe by default.
       if (format === 'xlsx' && !given.has('output')) return '--format xlsx writes a binary workbook, never to standard output: give --output FILE';
       return undefined;

@@ -1,9 +1,10 @@
-// `ragtop export`: the agenda as a markdown hand-out (--format md), or the period's KPI table for
-// analysts' spreadsheets (--format csv | json), on stdout or into --output FILE; or that table as
-// a workbook (--format xlsx), into --output FILE only (it is binary). The text comes from
-// src/viewmodel/export.ts, the workbook from export-workbook.ts (written by export-xlsx.ts); this
-// module chooses the period and the agenda, and writes. The workbook is written asynchronously
-// (the spreadsheet library's writer is): the command returns a promise for it.
+// `ragtop export`: the agenda as a hand-out (--format md: markdown; --format html: one
+// self-contained HTML file with charts, for print to A4), or the period's KPI table for analysts'
+// spreadsheets (--format csv | json), on stdout or into --output FILE; or that table as a workbook
+// (--format xlsx), into --output FILE only (it is binary). The text comes from
+// src/viewmodel/export.ts and export-html.ts, the workbook from export-workbook.ts (written by
+// export-xlsx.ts); this module chooses the period and the agenda, and writes. The workbook is
+// written asynchronously (the spreadsheet library's writer is): the command returns a promise for it.
 //
 // Exit status: 0 written; 2 when nothing was written (a usage error, data that does not load, an
 // unknown period, an --output that safe-write.ts refuses, a file that cannot be written).
@@ -16,6 +17,7 @@ import type { Agenda } from '../domain/types.js';
 import type { LoadResult } from '../load/load.js';
 import { agendaFor } from '../viewmodel/agenda-build.js';
 import { EXPORT_FORMATS, handoutMarkdown } from '../viewmodel/export.js';
+import { handoutHtml } from '../viewmodel/export-html.js';
 import { metricsCsv, metricsJson } from '../viewmodel/export-tables.js';
 import { metricsWorkbook, workbookProblem } from '../viewmodel/export-workbook.js';
 import type { Glyphs } from '../viewmodel/glyphs.js';
@@ -103,7 +105,8 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs
   }
 
   // The period: --period, else the --agenda file's (for a hand-out), else the latest.
-  const given = format === 'md' ? agendaFile(args, dataset.agendas, io.cwd) : undefined;
+  const handout = format === 'md' || format === 'html';
+  const given = handout ? agendaFile(args, dataset.agendas, io.cwd) : undefined;
   const chosen = resolvePeriod(model, args.period ?? (given?.period ? formatPeriod(given.period) : undefined), () => model.ev.periods.length - 1);
   if ('problem' in chosen) {
     io.err(`ragtop: ${chosen.problem}\n`);
@@ -144,9 +147,10 @@ export function exportCommand(args: Args, io: Io, load: () => LoadResult, glyphs
       .then(write, (e: unknown) => workbookFailed(io, e));
   }
   let text: string;
-  if (format === 'md') {
+  if (handout) {
     // The --agenda file, else the loaded agenda for the period, else one built exceptions-first.
-    text = handoutMarkdown(model, period, agendaFor(model, period, given), { notes: args.notes });
+    const agenda = agendaFor(model, period, given);
+    text = format === 'md' ? handoutMarkdown(model, period, agenda, { notes: args.notes }) : handoutHtml(model, period, agenda, { notes: args.notes });
   } else if (format === 'csv') text = metricsCsv(model, period);
   else text = metricsJson(model, period);
   return write(text);

@@ -24,7 +24,7 @@ import { financeSection, heatgridSection, registerSection, riskSection } from '.
 export { clean, mdInline, mdTable, mdText } from './export/markdown.js';
 
 
-export const EXPORT_FORMATS = ['md', 'csv', 'json', 'xlsx'] as const;
+export const EXPORT_FORMATS = ['md', 'html', 'csv', 'json', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 function sectionBody(c: Ctx, item: AgendaEntry): string[] {

@@ -14,6 +14,7 @@ import { kpiRows, type KpiRow } from '../kpi-rows.js';
 import type { Model } from '../model.js';
 import { overviewModel } from '../overview.js';
 import { bandLabel, registerOf, registerSince, type EntryView } from '../register.js';
+import type { Token } from '../styled.js';
 
 /** The marks a hand-out writes of its own (beyond the glyph set). */
 export interface Marks {
@@ -112,6 +113,8 @@ export interface GridCellData {
   readonly likelihood: number;
   readonly score: number;
   readonly band?: string;
+  /** The band's rank as the theme names it (band.low … band.critical), for a colour in addition to the word. */
+  readonly token?: Token;
   readonly above: boolean;
   readonly ids: readonly string[];
 }
@@ -139,7 +142,7 @@ export function gridTableData(c: Ctx, kind: RegisterKind): GridTableData | undef
       const cell: Cell = { impact, likelihood };
       const score = impact * likelihood;
       const band = bandLabel(c.model, score);
-      return { impact, likelihood, score, ...(band ? { band: band.word } : {}), above: appetite !== undefined && score > appetite, ids: entriesIn(data, cell).map((e) => e.view.entry.id) };
+      return { impact, likelihood, score, ...(band ? { band: band.word, token: band.token } : {}), above: appetite !== undefined && score > appetite, ids: entriesIn(data, cell).map((e) => e.view.entry.id) };
     }),
   }));
   return {
