@@ -1,9 +1,11 @@
 import os from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // The browser tests need Chromium: `npm run test:browser` (vitest.browser.config.ts).
+    exclude: [...configDefaults.exclude, 'tests/browser/**'],
     environment: 'node',
     // One test file per core. (Vitest's default leaves a core to itself: on 2 cores, one file at a
     // time, and the suite took half as long again.) The suite passes with the machine fully

@@ -57,5 +57,10 @@ svg.chart circle { fill: #000; }
 .facts { list-style: none; padding: 0; }
 .muted { color: #444; }
 aside.notes { border-left: 3px solid #000; padding-left: 3mm; margin-top: 4mm; break-inside: avoid; }
-@media print { body { max-width: none; padding: 0; } .rag, td, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+  th, td { padding: 0.5mm 1.2mm; }
+  table.heatgrid td { height: 11mm; }
+  .rag, td, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
 `;

@@ -1,0 +1,184 @@
+// The HTML hand-out in a real browser (`npm run test:browser`, not part of `npm test`): headless
+// Chromium opens the exported file from a file:// URL, with print media, and prints it to an A4
+// PDF (and a PNG of the screen layout), and the test checks what the committee would get:
+//   - every agenda item's heading is on a page, and each item starts a new page;
+//   - every chart's <svg> is drawn with a non-zero size, and lies on one page;
+//   - no table is cut across pages: its top and its bottom are on the same page;
+//   - the page makes no request at all (request interception fails on any) and logs no error
+//     (a Content-Security-Policy violation would be logged).
+// Where things land is read from the PDF itself (pdf-marks.ts explains how): the printed layout,
+// not an estimate of it. Skipped, with a note, where Chromium is not installed.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { writeTree } from '../helpers.js';
+import { markerUrl, pdfMarks } from './pdf-marks.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) {
+  console.log(`test:browser skipped: no Chromium at ${CHROMIUM}. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+}
+
+/** Where the PDFs and PNGs are written (kept for a look after the run). */
+const OUT = process.env['RAGTOP_BROWSER_OUT'] ?? path.join(os.tmpdir(), 'ragtop-browser');
+
+const CASES = [
+  { name: 'default', args: [] },
+  { name: 'lcc-2024-25', args: ['catalogue/lcc-2024-25.yaml'] },
+] as const;
+
+function exportHtml(args: readonly string[], file: string): void {
+  let err = '';
+  const env = { RAGTOP_CONFIG_DIR: writeTree({}) };
+  const code = run(['export', ...args, '--format', 'html', '--output', file, '--force'], { out: () => undefined, err: (s) => (err += s), env, cwd: root });
+  if (code !== 0) throw new Error(`export failed (${code}): ${err}`);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('the HTML hand-out printed by Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it.each(CASES)('$name: every item and chart on a page, no table cut, no request', async ({ name, args }) => {
+    mkdirSync(OUT, { recursive: true });
+    const file = path.join(OUT, `${name}.html`);
+    exportHtml(args, file);
+    const url = pathToFileURL(file).href;
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      if (r.url() === url && r.isNavigationRequest()) void r.continue();
+      else {
+        requests.push(r.url());
+        void r.abort();
+      }
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warn') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.emulateMediaType('print');
+    // The page's printable width (A4 less the stylesheet's 14 mm margins), in CSS pixels: the
+    // screen layout then wraps text as the print does, for measuring the tables' heights.
+    await page.setViewport({ width: Math.round(((210 - 28) * 96) / 25.4), height: 1000 });
+    await page.goto(url, { waitUntil: 'load' });
+
+    // Charts drawn, each with a size.
+    const charts = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    for (const [w, h] of charts) {
+      expect(w).toBeGreaterThan(100);
+      expect(h).toBeGreaterThan(50);
+    }
+    const html = readFileSync(file, 'utf8');
+    expect(charts).toHaveLength((html.match(/<svg /g) ?? []).length);
+
+    // The markers (see pdf-marks.ts): they take no room, so the layout is the hand-out's own.
+    const counts = await page.evaluate((prefix: string) => {
+      const mark = (parent: Element, id: string, first: boolean) => {
+        const a = document.createElement('a');
+        a.href = `${prefix}${id}`;
+        a.textContent = '.';
+        a.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;';
+        if (first) parent.prepend(a);
+        else parent.append(a);
+      };
+      const headings = [...document.querySelectorAll('section.item > h2')];
+      headings.forEach((h, i) => mark(h, `h${i}`, true));
+      const tables = [...document.querySelectorAll('table')];
+      const heights = tables.map((t) => t.getBoundingClientRect().height);
+      const rowCounts = tables.map((t) => t.rows.length);
+      tables.forEach((t, i) => {
+        const rows = [...t.rows];
+        const firstCell = rows[0]?.cells[0];
+        const last = rows[rows.length - 1];
+        const lastCell = last?.cells[last.cells.length - 1];
+        if (firstCell) mark(firstCell, `t${i}-top`, true);
+        if (lastCell) mark(lastCell, `t${i}-bottom`, false);
+        // Each row's top and bottom, for a table too long for one page.
+        rows.forEach((r, j) => {
+          const a = r.cells[0];
+          const b = r.cells[r.cells.length - 1];
+          if (a) mark(a, `t${i}-r${j}-top`, true);
+          if (b) mark(b, `t${i}-r${j}-bottom`, false);
+        });
+      });
+      const figures = [...document.querySelectorAll('figure.chart')];
+      figures.forEach((f, i) => {
+        mark(f, `c${i}-top`, true);
+        mark(f, `c${i}-bottom`, false);
+      });
+      return { headings: headings.length, tables: tables.length, heights, rowCounts, figures: figures.length };
+    }, markerUrl(''));
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    writeFileSync(path.join(OUT, `${name}.pdf`), pdf);
+    await page.emulateMediaType('screen');
+    await page.setViewport({ width: 900, height: 1200 });
+    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+    await page.close();
+
+    const marks = pdfMarks(pdf);
+    for (const [w, h] of marks.sizes) {
+      // A4 in points (210 × 297 mm).
+      expect(Math.round(w)).toBe(595);
+      expect(Math.round(h)).toBe(842);
+    }
+    const pageOf = (id: string) => marks.at.get(id) ?? [];
+    // Every heading on one page, each item on a later page than the one before.
+    expect(counts.headings).toBeGreaterThan(5);
+    let previous = 0;
+    for (let i = 0; i < counts.headings; i++) {
+      const at = pageOf(`h${i}`);
+      expect(at, `heading ${i}`).toHaveLength(1);
+      const p = at[0] ?? 0;
+      expect(p, `heading ${i} starts a new page`).toBeGreaterThan(previous);
+      previous = p;
+    }
+    // No table cut: its first and last cell on the same page. Only a table taller than a whole
+    // page (measured at the printable width) may break, and then only between rows: each row's
+    // top and bottom on one page.
+    expect(counts.tables).toBeGreaterThan(3);
+    const pageHeight = ((297 - 32) * 96) / 25.4;
+    const cut: string[] = [];
+    let long = 0;
+    for (let i = 0; i < counts.tables; i++) {
+      const top = pageOf(`t${i}-top`);
+      const bottom = pageOf(`t${i}-bottom`);
+      expect(top.length, `table ${i} top`).toBeGreaterThan(0);
+      const whole = bottom.length === 1 && top.includes(bottom[0] ?? 0);
+      if ((counts.heights[i] ?? 0) <= pageHeight) {
+        if (!whole || top.length !== 1) cut.push(`table ${i} (${Math.round(counts.heights[i] ?? 0)} px): top on ${top.join(',')}, bottom on ${bottom.join(',')}`);
+        continue;
+      }
+      long++;
+      for (let j = 0; j < (counts.rowCounts[i] ?? 0); j++) {
+        const a = pageOf(`t${i}-r${j}-top`);
+        const b = pageOf(`t${i}-r${j}-bottom`);
+        if (a.length < 1 || b.length !== 1 || !a.includes(b[0] ?? 0)) cut.push(`table ${i} row ${j}: top on ${a.join(',')}, bottom on ${b.join(',')}`);
+      }
+    }
+    expect(cut).toEqual([]);
+    console.log(`${name}: ${marks.pages} pages, ${counts.headings} items, ${counts.tables} tables (${long} longer than a page), ${counts.figures} charts; ${OUT}/${name}.pdf and .png`);
+    for (let i = 0; i < counts.figures; i++) {
+      const top = pageOf(`c${i}-top`);
+      expect(top, `chart ${i}`).toHaveLength(1);
+      expect(pageOf(`c${i}-bottom`), `chart ${i}`).toEqual(top);
+    }
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
