@@ -29,9 +29,24 @@ if (!HAVE_CHROMIUM) {
 /** Where the PDFs and PNGs are written (kept for a look after the run). */
 const OUT = process.env['RAGTOP_BROWSER_OUT'] ?? path.join(os.tmpdir(), 'ragtop-browser');
 
+/** The small export fixture with a register too long for one page (80 more entries). */
+function longRegister(): string[] {
+  const small = path.join(root, 'tests', 'fixtures', 'export', 'small');
+  const read = (f: string) => readFileSync(path.join(small, f), 'utf8');
+  const extra = Array.from({ length: 80 }, (_, i) => `  - id: CR${100 + i}\n    title: "Risk ${i + 1}, with a title long enough to wrap in the register table of the hand-out"\n    inherent: { impact: 4, likelihood: 4 }\n    residual: { impact: 3, likelihood: 2 }\n`).join('');
+  const dir = writeTree({
+    'catalogue.yaml': read('catalogue.yaml'),
+    'data/2019-20-Q1.yaml': read('data/2019-20-Q1.yaml'),
+    'data/2019-20-Q2.yaml': read('data/2019-20-Q2.yaml').replace(/\nregister:\n/, `\nregister:\n${extra}`),
+    'data/agenda-2019-20-Q2.yaml': read('data/agenda-2019-20-Q2.yaml'),
+  });
+  return [path.join(dir, 'catalogue.yaml')];
+}
+
 const CASES = [
-  { name: 'default', args: [] },
-  { name: 'lcc-2024-25', args: ['catalogue/lcc-2024-25.yaml'] },
+  { name: 'default', args: () => [], long: false },
+  { name: 'lcc-2024-25', args: () => ['catalogue/lcc-2024-25.yaml'], long: false },
+  { name: 'long-register', args: longRegister, long: true },
 ] as const;
 
 function exportHtml(args: readonly string[], file: string): void {
@@ -51,10 +66,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML hand-out printed by Chromium', () => {
     await browser.close();
   });
 
-  it.each(CASES)('$name: every item and chart on a page, no table cut, no request', async ({ name, args }) => {
+  it.each(CASES)('$name: every item and chart on a page, no table cut, no request', async ({ name, args, long: expectLong }) => {
     mkdirSync(OUT, { recursive: true });
     const file = path.join(OUT, `${name}.html`);
-    exportHtml(args, file);
+    exportHtml(args(), file);
     const url = pathToFileURL(file).href;
     const page = await browser.newPage();
     const requests: string[] = [];
@@ -101,6 +116,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML hand-out printed by Chromium', () => {
       const tables = [...document.querySelectorAll('table')];
       const heights = tables.map((t) => t.getBoundingClientRect().height);
       const rowCounts = tables.map((t) => t.rows.length);
+      const headerGroups = tables.map((t) => (t.tHead ? getComputedStyle(t.tHead).display : 'none'));
       tables.forEach((t, i) => {
         const rows = [...t.rows];
         const firstCell = rows[0]?.cells[0];
@@ -121,7 +137,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML hand-out printed by Chromium', () => {
         mark(f, `c${i}-top`, true);
         mark(f, `c${i}-bottom`, false);
       });
-      return { headings: headings.length, tables: tables.length, heights, rowCounts, figures: figures.length };
+      return { headings: headings.length, tables: tables.length, heights, rowCounts, headerGroups, figures: figures.length };
     }, markerUrl(''));
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
@@ -165,13 +181,20 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML hand-out printed by Chromium', () => {
         continue;
       }
       long++;
+      const spans = new Set<number>();
       for (let j = 0; j < (counts.rowCounts[i] ?? 0); j++) {
         const a = pageOf(`t${i}-r${j}-top`);
         const b = pageOf(`t${i}-r${j}-bottom`);
+        for (const p of b) spans.add(p);
         if (a.length < 1 || b.length !== 1 || !a.includes(b[0] ?? 0)) cut.push(`table ${i} row ${j}: top on ${a.join(',')}, bottom on ${b.join(',')}`);
       }
+      expect(spans.size, `table ${i} spans pages`).toBeGreaterThan(1);
+      // Its heading row repeats on each page: the print layout gives every <thead> display
+      // table-header-group (Chromium does not repeat a header's links, so the PDF cannot show it).
+      expect(counts.headerGroups[i], `table ${i} <thead>`).toBe('table-header-group');
     }
     expect(cut).toEqual([]);
+    expect(long > 0).toBe(expectLong);
     console.log(`${name}: ${marks.pages} pages, ${counts.headings} items, ${counts.tables} tables (${long} longer than a page), ${counts.figures} charts; ${OUT}/${name}.pdf and .png`);
     for (let i = 0; i < counts.figures; i++) {
       const top = pageOf(`c${i}-top`);
