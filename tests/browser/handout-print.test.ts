@@ -17,6 +17,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { writeTree } from '../helpers.js';
+import inPage from './in-page.js';
 import { markerUrl, pdfMarks } from './pdf-marks.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -48,6 +49,33 @@ const CASES = [
   { name: 'lcc-2024-25', args: () => ['catalogue/lcc-2024-25.yaml'], long: false },
   { name: 'long-register', args: longRegister, long: true },
 ] as const;
+
+interface Layout {
+  readonly charts: ReadonlyArray<readonly [number, number]>;
+  readonly headings: number;
+  readonly heights: readonly number[];
+  readonly rowCounts: readonly number[];
+  readonly headerGroups: readonly string[];
+  readonly figures: number;
+}
+
+const isNumbers = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => typeof n === 'number');
+
+/** What in-page.js returns, checked. */
+function layoutOf(x: unknown): Layout {
+  if (typeof x !== 'object' || x === null) throw new Error('no layout from the page');
+  const get = (k: string): unknown => (k in x ? Object.entries(x).find(([key]) => key === k)?.[1] : undefined);
+  const charts = get('charts');
+  const headerGroups = get('headerGroups');
+  const heights = get('heights');
+  const rowCounts = get('rowCounts');
+  const headings = get('headings');
+  const figures = get('figures');
+  if (!Array.isArray(charts) || !charts.every((c): c is [number, number] => isNumbers(c) && c.length === 2)) throw new Error('charts');
+  if (!Array.isArray(headerGroups) || !headerGroups.every((g): g is string => typeof g === 'string')) throw new Error('headerGroups');
+  if (!isNumbers(heights) || !isNumbers(rowCounts) || typeof headings !== 'number' || typeof figures !== 'number') throw new Error('layout');
+  return { charts, headerGroups, heights, rowCounts, headings, figures };
+}
 
 function exportHtml(args: readonly string[], file: string): void {
   let err = '';
@@ -92,53 +120,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML hand-out printed by Chromium', () => {
     await page.setViewport({ width: Math.round(((210 - 28) * 96) / 25.4), height: 1000 });
     await page.goto(url, { waitUntil: 'load' });
 
+    // The markers (see in-page.js and pdf-marks.ts), and the charts' and tables' sizes in the print layout.
+    const counts = layoutOf(await page.evaluate(inPage, markerUrl('')));
     // Charts drawn, each with a size.
-    const charts = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
-    for (const [w, h] of charts) {
+    for (const [w, h] of counts.charts) {
       expect(w).toBeGreaterThan(100);
       expect(h).toBeGreaterThan(50);
     }
     const html = readFileSync(file, 'utf8');
-    expect(charts).toHaveLength((html.match(/<svg /g) ?? []).length);
-
-    // The markers (see pdf-marks.ts): they take no room, so the layout is the hand-out's own.
-    const counts = await page.evaluate((prefix: string) => {
-      const mark = (parent: Element, id: string, first: boolean) => {
-        const a = document.createElement('a');
-        a.href = `${prefix}${id}`;
-        a.textContent = '.';
-        a.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;';
-        if (first) parent.prepend(a);
-        else parent.append(a);
-      };
-      const headings = [...document.querySelectorAll('section.item > h2')];
-      headings.forEach((h, i) => mark(h, `h${i}`, true));
-      const tables = [...document.querySelectorAll('table')];
-      const heights = tables.map((t) => t.getBoundingClientRect().height);
-      const rowCounts = tables.map((t) => t.rows.length);
-      const headerGroups = tables.map((t) => (t.tHead ? getComputedStyle(t.tHead).display : 'none'));
-      tables.forEach((t, i) => {
-        const rows = [...t.rows];
-        const firstCell = rows[0]?.cells[0];
-        const last = rows[rows.length - 1];
-        const lastCell = last?.cells[last.cells.length - 1];
-        if (firstCell) mark(firstCell, `t${i}-top`, true);
-        if (lastCell) mark(lastCell, `t${i}-bottom`, false);
-        // Each row's top and bottom, for a table too long for one page.
-        rows.forEach((r, j) => {
-          const a = r.cells[0];
-          const b = r.cells[r.cells.length - 1];
-          if (a) mark(a, `t${i}-r${j}-top`, true);
-          if (b) mark(b, `t${i}-r${j}-bottom`, false);
-        });
-      });
-      const figures = [...document.querySelectorAll('figure.chart')];
-      figures.forEach((f, i) => {
-        mark(f, `c${i}-top`, true);
-        mark(f, `c${i}-bottom`, false);
-      });
-      return { headings: headings.length, tables: tables.length, heights, rowCounts, headerGroups, figures: figures.length };
-    }, markerUrl(''));
+    expect(counts.charts).toHaveLength((html.match(/<svg /g) ?? []).length);
+    expect(counts.figures).toBe(counts.charts.length);
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     writeFileSync(path.join(OUT, `${name}.pdf`), pdf);
@@ -167,11 +158,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML hand-out printed by Chromium', () => {
     // No table cut: its first and last cell on the same page. Only a table taller than a whole
     // page (measured at the printable width) may break, and then only between rows: each row's
     // top and bottom on one page.
-    expect(counts.tables).toBeGreaterThan(3);
+    expect(counts.heights.length).toBeGreaterThan(3);
     const pageHeight = ((297 - 32) * 96) / 25.4;
     const cut: string[] = [];
     let long = 0;
-    for (let i = 0; i < counts.tables; i++) {
+    for (let i = 0; i < counts.heights.length; i++) {
       const top = pageOf(`t${i}-top`);
       const bottom = pageOf(`t${i}-bottom`);
       expect(top.length, `table ${i} top`).toBeGreaterThan(0);
@@ -195,7 +186,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML hand-out printed by Chromium', () => {
     }
     expect(cut).toEqual([]);
     expect(long > 0).toBe(expectLong);
-    console.log(`${name}: ${marks.pages} pages, ${counts.headings} items, ${counts.tables} tables (${long} longer than a page), ${counts.figures} charts; ${OUT}/${name}.pdf and .png`);
+    console.log(`${name}: ${marks.pages} pages, ${counts.headings} items, ${counts.heights.length} tables (${long} longer than a page), ${counts.figures} charts; ${OUT}/${name}.pdf and .png`);
     for (let i = 0; i < counts.figures; i++) {
       const top = pageOf(`c${i}-top`);
       expect(top, `chart ${i}`).toHaveLength(1);
