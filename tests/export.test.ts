@@ -380,8 +380,8 @@ describe('--output', () => {
 
 describe('exit statuses', () => {
   it('a missing or unknown --format is a usage error (2), before anything is read', () => {
-    expect(cli([SMALL])).toEqual({ code: 2, out: '', err: "ragtop: export needs --format md, csv, json, xlsx; see 'ragtop --help'\n" });
-    expect(cli(['nope.yaml', '--format', 'xml'])).toEqual({ code: 2, out: '', err: "ragtop: export --format xml: use md, csv, json, xlsx; see 'ragtop --help'\n" });
+    expect(cli([SMALL])).toEqual({ code: 2, out: '', err: "ragtop: export needs --format md, html, csv, json, xlsx; see 'ragtop --help'\n" });
+    expect(cli(['nope.yaml', '--format', 'xml'])).toEqual({ code: 2, out: '', err: "ragtop: export --format xml: use md, html, csv, json, xlsx; see 'ragtop --help'\n" });
     expect(cli([SMALL, '--format']).code).toBe(2);
     expect(cli([SMALL, '--format', 'csv', '--bogus']).code).toBe(2);
   });

@@ -77,7 +77,7 @@ describe('options that do not go together', () => {
     [['present', '--notes', '--agenda', 'a.yaml'], '--notes follows the presenter\'s meeting: --agenda is for the presenter'],
     [['present', '--notes', '--minutes', '30'], '--notes follows the presenter\'s meeting: --minutes is for the presenter'],
     [['export', '--format', 'csv', '--force'], '--force replaces an existing --output file: give --output FILE'],
-    [['export', '--format', 'json', '--notes'], '--notes is for the markdown hand-out (--format md), not --format json'],
+    [['export', '--format', 'json', '--notes'], '--notes is for the hand-outs (--format md or html), not --format json'],
   ])('%j', async (argv, message) => {
     const r = await runCli(argv, { env: cfg() });
     expect(r.status).toBe(2);
