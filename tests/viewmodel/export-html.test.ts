@@ -183,6 +183,32 @@ describe('export --format html', () => {
     expect(kpi && textOf(kpi)).toMatch(/Why: /);
   });
 
+  it('the target line steps where the target changed (an observation with its own target)', () => {
+    const read = (f: string) => readFileSync(path.join(SMALL_DIR, f), 'utf8');
+    const dir = writeTree({
+      'catalogue.yaml': read('catalogue.yaml'),
+      'data/2019-20-Q1.yaml': read('data/2019-20-Q1.yaml').replace('defects-4h: { value: 96.10 }', 'defects-4h: { value: 96.10, target: 90 }'),
+      'data/2019-20-Q2.yaml': read('data/2019-20-Q2.yaml'),
+      'data/agenda-2019-20-Q2.yaml': read('data/agenda-2019-20-Q2.yaml'),
+    });
+    const model = modelOf(path.join(dir, 'catalogue.yaml'));
+    const period = latest(model);
+    const agenda = agendaFor(model, period);
+    const html = handoutHtml(model, period, agenda);
+    checkHandout(model, period, agenda, html);
+    const section = sectionsOf(strict(html)).find((s) => hasClass(s, 'item-kpi'));
+    const svg = section ? byTag(section, 'svg')[0] : undefined;
+    if (!svg) throw new Error('no chart');
+    const d = byTag(svg, 'path').find((p) => hasClass(p, 'target'));
+    const steps = /^M([\d.]+) ([\d.]+) H([\d.]+) V([\d.]+) H([\d.]+)$/.exec((d && attr(d, 'd')) ?? '');
+    expect(steps).not.toBeNull();
+    // Two levels, 90 then 95 (higher on the page is a smaller y).
+    expect(Number(steps?.[4])).toBeLessThan(Number(steps?.[2]));
+    const desc = byTag(svg, 'desc')[0];
+    expect(desc && textOf(desc)).toMatch(/2019\/20 Q1: 96\.10%, target 90.*2019\/20 Q2: 89\.19%, target 95%/);
+    expect(byTag(svg, 'text').filter((t) => hasClass(t, 'value')).map(textOf)).toEqual(['96.10%', '89.19%']);
+  });
+
   it('speaker notes only with notes', () => {
     const model = modelOf(DEFAULT);
     const period = latest(model);
