@@ -76,6 +76,8 @@ export function pickSheet(workbook: Workbook, name: string | undefined): Outcome
   };
 }
 
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+
 /** The worksheet's cells as a table, or why not (a used range over the limits). */
 export function sheetTable(sheet: Worksheet, file: string, date1904: boolean): Outcome<SheetTable> {
   const found: { row: number; col: number; cell: SheetCell }[] = [];
@@ -95,7 +97,7 @@ export function sheetTable(sheet: Worksheet, file: string, date1904: boolean): O
   });
   const table = { file, sheet: sheet.name };
   if (farthest !== undefined) {
-    const size = `${lastRow.toLocaleString('en-GB')} rows and ${lastCol.toLocaleString('en-GB')} columns (to ${columnLetters(lastCol - 1)}${lastRow})`;
+    const size = `${plural(lastRow, 'row')} and ${plural(lastCol, 'column')} (to ${columnLetters(lastCol - 1)}${lastRow})`;
     return {
       ok: false,
       message: `the sheet uses ${size}; at most ${MAX_ROWS.toLocaleString('en-GB')} rows and ${MAX_COLUMNS} columns are read: delete what lies beyond the figures`,
