@@ -40,12 +40,15 @@ export async function zipBytes(zip: JSZip, compression: 'DEFLATE' | 'STORE' = 'D
 }
 
 /** The first worksheet's XML with its `<sheetData>` replaced (cells written as a program might). */
-export async function withSheetData(sheetData: string, extra = ''): Promise<Buffer> {
+export async function withSheetData(sheetData: string, extra = '', dimension?: string): Promise<Buffer> {
   const zip = await workbookZip();
   const name = 'xl/worksheets/sheet1.xml';
   const xml = await zip.file(name)?.async('string');
   if (xml === undefined) throw new Error('exceljs wrote no sheet1.xml');
-  zip.file(name, xml.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${sheetData}</sheetData>${extra}`));
+  let changed = xml.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${sheetData}</sheetData>${extra}`);
+  if (dimension !== undefined) changed = changed.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
+  if (dimension !== undefined && !changed.includes(`<dimension ref="${dimension}"/>`)) throw new Error('exceljs wrote no <dimension>');
+  zip.file(name, changed);
   return zipBytes(zip);
 }
 
@@ -55,4 +58,27 @@ export function onlyFinding(read: SheetRead) {
   const f = read.findings[0];
   if (f === undefined) throw new Error('no finding');
   return f;
+}
+
+/** The offset of the end of central directory record (the last one). */
+export function endRecord(bytes: Buffer): number {
+  const at = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (at < 0) throw new Error('not a zip');
+  return at;
+}
+
+/** Calls `patch` with the offsets of the central directory and local headers of the part `name`. */
+export function patchEntry(bytes: Buffer, name: string, patch: (buf: Buffer, at: { central: number; local: number }) => void): Buffer {
+  const out = Buffer.from(bytes);
+  const end = endRecord(out);
+  let p = out.readUInt32LE(end + 16);
+  for (let i = 0; i < out.readUInt16LE(end + 10); i++) {
+    const nameLength = out.readUInt16LE(p + 28);
+    if (out.subarray(p + 46, p + 46 + nameLength).toString('utf8') === name) {
+      patch(out, { central: p, local: out.readUInt32LE(p + 42) });
+      return out;
+    }
+    p += 46 + nameLength + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  throw new Error(`no part ${name}`);
 }
