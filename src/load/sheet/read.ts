@@ -107,11 +107,11 @@ export async function readSheet(file: string, options: ReadSheetOptions): Promis
   if (!scan.ok) return fail(scan.message);
   const loaded = await loadWorkbook(bytes);
   if (!loaded.ok) return fail(loaded.message);
-  const workbook = loaded.value;
+  const { workbook } = loaded.value;
   const sheets = workbook.worksheets.map((s) => s.name);
   const picked = pickSheet(workbook, options.sheet);
   if (!picked.ok) return { ...fail(picked.message), sheets };
-  const table = sheetTable(picked.value, shownAs, workbook.properties.date1904);
+  const table = sheetTable(picked.value, shownAs, loaded.value);
   if (!table.ok) return { ...fail(table.message, table.cell === undefined ? {} : { cell: table.cell }), sheets };
   return { table: table.value, findings: [], sheets };
 }

@@ -2,7 +2,8 @@
 // pre-scan (zip.ts) before exceljs sees them; exceljs is loaded on first use only (it is large,
 // and only `import` needs it).
 
-import type { Workbook, Worksheet } from 'exceljs';
+import type { ValueType, Workbook, Worksheet } from 'exceljs';
+import { isMapping } from '../../domain/guards.js';
 import { showText } from '../../domain/text.js';
 import { suggest } from '../issues.js';
 import { toSheetCell } from './cells.js';
@@ -42,8 +43,14 @@ const IGNORED_PARTS = [
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly cell?: string };
 
+/** A loaded workbook, and exceljs's number for a text cell (its enum, known once exceljs is loaded). */
+export interface Loaded {
+  readonly workbook: Workbook;
+  readonly textType: ValueType;
+}
+
 /** Loads the workbook; a library error is a message (its text made safe to show). */
-export async function loadWorkbook(bytes: Buffer): Promise<Outcome<Workbook>> {
+export async function loadWorkbook(bytes: Buffer): Promise<Outcome<Loaded>> {
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   try {
@@ -53,7 +60,7 @@ export async function loadWorkbook(bytes: Buffer): Promise<Outcome<Workbook>> {
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, message: `the workbook cannot be read (${showText(why, 120)}); open it in a spreadsheet program and save it again as .xlsx` };
   }
-  return { ok: true, value: workbook };
+  return { ok: true, value: { workbook, textType: ExcelJS.ValueType.String } };
 }
 
 /** The worksheet to read: the one named (exactly, else ignoring case), or the first visible one. */
@@ -79,14 +86,19 @@ export function pickSheet(workbook: Workbook, name: string | undefined): Outcome
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The worksheet's cells as a table, or why not (a used range over the limits). */
-export function sheetTable(sheet: Worksheet, file: string, date1904: boolean): Outcome<SheetTable> {
+export function sheetTable(sheet: Worksheet, file: string, book: Loaded): Outcome<SheetTable> {
+  const date1904 = book.workbook.properties.date1904;
   const found: { row: number; col: number; cell: SheetCell }[] = [];
   let lastRow = 0;
   let lastCol = 0;
   let farthest: { row: number; col: number } | undefined;
+  let lostText: { row: number; col: number } | undefined;
   // Only the cells the file holds are visited (exceljs keeps rows and cells in sparse arrays).
   sheet.eachRow((row, rowNumber) => {
     row.eachCell((cell, colNumber) => {
+      // A shared-text cell whose text the workbook does not hold keeps the index as its value:
+      // a number that is not in the file.
+      if (cell.type === book.textType && typeof cell.value !== 'string' && !isMapping(cell.value)) lostText ??= { row: rowNumber - 1, col: colNumber - 1 };
       const value = toSheetCell(cell.value, { numFmt: cell.numFmt, date1904 });
       if (value.kind === 'empty') return;
       lastRow = Math.max(lastRow, rowNumber);
@@ -96,6 +108,9 @@ export function sheetTable(sheet: Worksheet, file: string, date1904: boolean): O
     });
   });
   const table = { file, sheet: sheet.name };
+  if (lostText !== undefined) {
+    return { ok: false, message: 'the cell refers to text the workbook does not hold (the file is damaged): open it in a spreadsheet program and save it again', cell: cellAddress(table, lostText.row, lostText.col) };
+  }
   if (farthest !== undefined) {
     const size = `${plural(lastRow, 'row')} and ${plural(lastCol, 'column')} (to ${columnLetters(lastCol - 1)}${lastRow})`;
     return {

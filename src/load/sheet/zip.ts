@@ -133,12 +133,26 @@ const WORKSHEET_PART = /xl\/worksheets\/sheet\d+\.xml/;
  * names row 2,000,000,000 takes minutes, however few rows it has. Only numbers of 7 digits or
  * more are looked at, so this is one pass of a regular expression over the part.
  */
-function rowBeyondLast(xml: Buffer): string | undefined {
+function rowBeyondLast(text: string): string | undefined {
   const pattern = /\sr\s*=\s*["'][A-Za-z$]*(\d{7,})["']/g;
-  const text = xml.toString('latin1');
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const digits = m[1] ?? '';
     if (Number(digits) > LAST_ROW) return digits;
+  }
+  return undefined;
+}
+
+/**
+ * Why a worksheet part is refused: a row past LAST_ROW, or a cell of type `d` (a date written as
+ * ISO text, which Excel reads but never writes): exceljs reads `2024-09-30` there as the number
+ * 2024, a wrong figure rather than an error.
+ */
+function worksheetProblem(xml: Buffer): string | undefined {
+  const text = xml.toString('latin1');
+  const row = rowBeyondLast(text);
+  if (row !== undefined) return `a sheet names row ${showText(row, 20)}, past the last row a spreadsheet has (${LAST_ROW.toLocaleString('en-GB')}): the file is damaged or was not made by a spreadsheet program`;
+  if (/<(?:\w+:)?c\s[^>]*\bt\s*=\s*["']d["']/.test(text)) {
+    return 'a sheet holds dates written as text (cells of type "d"), which are not read: open the workbook in a spreadsheet program and save it again, which writes them as dates';
   }
   return undefined;
 }
@@ -165,8 +179,8 @@ export function scanZip(bytes: Buffer, limits: ZipLimits): ZipScan {
       return fail('the workbook is macro-enabled (its content types say so): save it as an Excel Workbook (.xlsx) or as CSV UTF-8 (.csv)');
     }
     if (WORKSHEET_PART.test(entry.name)) {
-      const row = rowBeyondLast(out);
-      if (row !== undefined) return fail(`a sheet names row ${showText(row, 20)}, past the last row a spreadsheet has (${LAST_ROW.toLocaleString('en-GB')}): the file is damaged or was not made by a spreadsheet program`);
+      const why = worksheetProblem(out);
+      if (why !== undefined) return fail(why);
     }
   }
   return { ok: true };

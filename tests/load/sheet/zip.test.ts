@@ -124,6 +124,24 @@ describe('sheets that name ranges far past their cells', () => {
     expect(tall.table?.rows.length).toBe(10_000);
   });
 
+  it('refuses a shared-text cell whose text is missing, and a date cell of type d (exceljs would read numbers)', async () => {
+    const lost = onlyFinding(await readBytes(dir, 'lost.xlsx', await withSheetData('<row r="3"><c r="B3" t="s"><v>99</v></c></row>')));
+    expect(lost.cell).toBe('Sheet1!B3');
+    expect(lost.message).toMatch(/refers to text the workbook does not hold/);
+    const iso = onlyFinding(await readBytes(dir, 'iso.xlsx', await withSheetData('<row r="1"><c r="A1" t="d"><v>2024-09-30</v></c></row>')));
+    expect(iso.message).toMatch(/dates written as text \(cells of type "d"\)/);
+  });
+
+  it('refuses XML entities (a billion laughs): the XML parser does not expand them', async () => {
+    const zip = await workbookZip();
+    const name = 'xl/worksheets/sheet1.xml';
+    let entities = '<!ENTITY lol0 "lol">';
+    for (let i = 1; i < 9; i++) entities += `<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`;
+    const xml = (await zip.file(name)?.async('string')) ?? '';
+    zip.file(name, xml.replace('?>', `?><!DOCTYPE worksheet [${entities}]>`).replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol8;</t></is></c></row></sheetData>'));
+    expect(await refusal(await zipBytes(zip))).toMatch(/cannot be read \(.*undefined entity/);
+  });
+
   it('refuses a row number past the last row a spreadsheet has, before exceljs walks to it', async () => {
     const f = onlyFinding(await readBytes(dir, 'huge-row.xlsx', await withSheetData('<row r="1"><c r="A1"><v>1</v></c></row><row r="4294967295"><c r="A4294967295"><v>2</v></c></row>')));
     expect(f.message).toMatch(/names row 4294967295, past the last row a spreadsheet has \(1,048,576\)/);
