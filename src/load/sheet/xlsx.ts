@@ -53,6 +53,9 @@ export interface Loaded {
 export async function loadWorkbook(bytes: Buffer): Promise<Outcome<Loaded>> {
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
+  // exceljs expands each defined name's range cell by cell as it loads (a name over
+  // $A$1:$XFD$1048576 is 17 billion cells); the import reads no names, so they are not kept.
+  Object.defineProperty(workbook.definedNames, 'model', { configurable: true, get: () => [], set: () => undefined });
   try {
     // exceljs's types want an ArrayBuffer (JSZip reads either): a copy, of at most --max-file-size.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer, { ignoreNodes: IGNORED_PARTS });

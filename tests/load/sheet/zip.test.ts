@@ -112,6 +112,17 @@ describe('sheets that name ranges far past their cells', () => {
     expect(read.table?.rows).toEqual([[{ kind: 'number', value: 1, percent: false, formula: false }, { kind: 'text', value: 'x', formula: false }]]);
   });
 
+  it('reads a workbook whose defined names span the whole grid, quickly', async () => {
+    const zip = await workbookZip();
+    const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const names = '<definedNames><definedName name="everything">Sheet1!$A$1:$XFD$1048576</definedName></definedNames>';
+    zip.file('xl/workbook.xml', xml.replace(/<definedNames\/>|<definedNames>[\s\S]*<\/definedNames>|(?=<calcPr)/, names));
+    expect((await zip.file('xl/workbook.xml')?.async('string'))?.includes(names)).toBe(true);
+    const read = await readBytes(dir, 'names.xlsx', await zipBytes(zip));
+    expect(read.findings).toEqual([]);
+    expect(read.table?.rows).toEqual([[{ kind: 'number', value: 1, percent: false, formula: false }]]);
+  });
+
   it('refuses a used range past 10,000 rows or 256 columns, naming the cell', async () => {
     const far = onlyFinding(await readBytes(dir, 'far.xlsx', await withSheetData('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>')));
     expect(far.cell).toBe('Sheet1!XFD1048576');
