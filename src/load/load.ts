@@ -17,7 +17,7 @@ import { describeFsError } from './read.js';
 import { AgendaSchema, CatalogueSchema, PeriodSchema } from './schema.js';
 import { capLoadFindings } from './cap.js';
 import { DEFAULT_LIMITS, finding, type Limits } from './limits.js';
-import { readValidated } from './validate.js';
+import { readValidated, validateText } from './validate.js';
 import { reviveObservations } from './observation.js';
 
 export interface LoadOptions {
@@ -190,6 +190,18 @@ export function periodFile(job: PeriodJob, plan: Omit<PeriodPlan, 'jobs'>): Peri
   const p = readValidated(job.file, job.shownAs, PeriodSchema, plan.limits, out, plan.parser);
   if (!p.raw || !p.ref) return { findings: out };
   const converted = toPeriodData(p.raw, p.ref, job.shownAs, plan.index, p.text);
+  return { ...(converted.data ? { data: converted.data } : {}), findings: [...out, ...converted.findings] };
+}
+
+/**
+ * A period file's text, not yet written anywhere, read as `periodFile` reads a file (`ragtop
+ * import` loads what it is about to write, and writes nothing unless it loads as meant).
+ */
+export function periodText(text: string, shownAs: string, plan: Omit<PeriodPlan, 'jobs'>): PeriodResult {
+  const out: Finding[] = [];
+  const p = validateText(text, shownAs, PeriodSchema, plan.limits, out, plan.parser);
+  if (!p.raw || !p.ref) return { findings: out };
+  const converted = toPeriodData(p.raw, p.ref, shownAs, plan.index, p.text);
   return { ...(converted.data ? { data: converted.data } : {}), findings: [...out, ...converted.findings] };
 }
 

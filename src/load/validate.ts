@@ -29,6 +29,12 @@ export function readValidated<S extends z.ZodType>(file: string, shownAs: string
     out.push(read.finding);
     return {};
   }
+  return validateText(read.text, shownAs, schema, limits, out, parser);
+}
+
+/** Parses and validates a file's text against a schema (as readValidated does once it has read the file). */
+export function validateText<S extends z.ZodType>(input: string, shownAs: string, schema: S, limits: Limits, out: Finding[], parser: 'auto' | 'yaml'): Validated<z.output<S>> {
+  const read = { text: input };
   // A file crowded with tiny nodes would cost either parser far more memory than its size says.
   const crowded = crowdedAt(read.text, nodeLimit(limits), limits.maxDepth);
   if (crowded !== undefined) {
