@@ -4,12 +4,18 @@
 
 import { parseArgs } from 'node:util';
 import { isThemeName, THEME_NAMES, type ThemeName } from '../ui/theme/names.js';
-import { ALL_COMMANDS, COMMAND_TABLE, isCommandWord, OPTION_NAMES, OPTIONS, type Command, type OptionName } from './commands.js';
+import { ALL_COMMANDS, COMMAND_TABLE, isCommandWord, OPTION_NAMES, OPTIONS, optionSpec, type Command, type OptionName } from './commands.js';
 
 
 export interface Args {
   readonly command: Command;
   readonly catalogue?: string;
+  /** import: the spreadsheet to read. */
+  readonly file?: string;
+  /** import: the workbook's sheet (--sheet). */
+  readonly sheet?: string;
+  /** import: the --map file. */
+  readonly map?: string;
   /** config's words (`set theme mono`); empty for the other commands. */
   readonly rest: readonly string[];
   readonly period?: string;
@@ -97,11 +103,19 @@ export function parseCommandLine(argv: readonly string[]): Args {
 
   const words = command === 'view' ? positionals : positionals.slice(1);
   let catalogue: string | undefined;
+  let file: string | undefined;
   let rest: readonly string[] = [];
+  const asked = values.help === true || values.version === true;
   if (spec.positionals === 'catalogue') {
     if (words.length > 1) throw new UsageError(`expected one catalogue file, got ${words.length}: ${words.join(' ')}`, command);
     catalogue = words[0];
+  } else if (spec.positionals === 'file-catalogue') {
+    if (words.length > 2) throw new UsageError(`expected a spreadsheet and at most one catalogue file, got ${words.length}: ${words.join(' ')}`, command);
+    if (words.length === 0 && !asked) throw new UsageError(`${command} needs the spreadsheet to read (FILE)`, command);
+    [file, catalogue] = words;
   } else rest = words;
+  const missing = asked ? undefined : spec.required?.find((o) => !given.has(o));
+  if (missing !== undefined) throw new UsageError(`${command} needs --${missing}${optionSpec(missing).arg !== undefined ? ` ${optionSpec(missing).arg ?? ''}` : ''}`, command);
 
   let maxFileSize: number | undefined;
   if (values['max-file-size'] !== undefined) {
@@ -120,6 +134,9 @@ export function parseCommandLine(argv: readonly string[]): Args {
   return {
     command,
     ...(catalogue !== undefined ? { catalogue } : {}),
+    ...(file !== undefined ? { file } : {}),
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    ...(values.map !== undefined ? { map: values.map } : {}),
     ...(minutes !== undefined ? { minutes } : {}),
     rest,
     ...(values.period !== undefined ? { period: values.period } : {}),

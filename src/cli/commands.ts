@@ -44,7 +44,9 @@ export const OPTIONS = {
   theme: { type: 'string', arg: 'NAME', help: orList(THEME_NAMES) },
   format: { type: 'string', arg: 'F', help: orList(EXPORT_FORMATS) },
   output: { type: 'string', short: 'o', arg: 'FILE', help: 'write FILE instead of stdout (never a data file, a YAML file, anything in the data directory, a pipe or a device)' },
-  force: { type: 'boolean', help: 'replace an existing --output file' },
+  force: { type: 'boolean' },
+  sheet: { type: 'string', arg: 'NAME', help: "the workbook's sheet to read (default: the first)" },
+  map: { type: 'string', arg: 'FILE', help: 'a YAML file naming which of the sheet\'s headers holds which field (columns: { "Latest figure": value })' },
   minutes: { type: 'string', arg: 'N', help: "the meeting's length (default 90), shared out as each item's time budget on an agenda built from the data (no agenda file)" },
   notes: { type: 'boolean' },
   'no-color': { type: 'boolean', help: 'no colour (NO_COLOR is honoured too)' },
@@ -67,7 +69,7 @@ const GLOBAL = ['no-color', 'ascii', 'help', 'version'] as const satisfies reado
 const DATA = ['data', 'agenda', 'max-file-size'] as const satisfies readonly OptionName[];
 
 /** The command words (`view` is the default: no word). */
-export const COMMANDS = ['check', 'present', 'export', 'config'] as const;
+export const COMMANDS = ['check', 'present', 'export', 'import', 'config'] as const;
 export type Command = 'view' | (typeof COMMANDS)[number];
 /** Every command, the default first. */
 export const ALL_COMMANDS: readonly Command[] = ['view', ...COMMANDS];
@@ -91,8 +93,10 @@ export interface CommandSpec {
   readonly options: readonly OptionName[];
   /** What an option does in this command, where OPTIONS' one line does not say it. */
   readonly optionHelp?: { readonly [O in OptionName]?: string };
-  /** Its positional arguments: one CATALOGUE (at most), or words (config's). */
-  readonly positionals: 'catalogue' | 'words';
+  /** Its positional arguments: one CATALOGUE (at most), a FILE then a CATALOGUE (import's), or words (config's). */
+  readonly positionals: 'catalogue' | 'file-catalogue' | 'words';
+  /** Options it cannot run without (unless --help or --version is given). */
+  readonly required?: readonly OptionName[];
   /** Options that do not go together here: the problem, or undefined. */
   readonly refuse?: (options: GivenOptions) => string | undefined;
 }
@@ -140,6 +144,7 @@ export const COMMAND_TABLE: Readonly<Record<Command, CommandSpec>> = {
     optionHelp: {
       period: 'the period, e.g. "2019/20 Q3" (default: the --agenda file\'s, else the latest)',
       notes: 'put the speaker notes in the hand-out (md or html)',
+      force: 'replace an existing --output file',
     },
     positionals: 'catalogue',
     refuse: ({ given, format }) => {
@@ -149,6 +154,23 @@ export const COMMAND_TABLE: Readonly<Record<Command, CommandSpec>> = {
       if (format === 'xlsx' && !given.has('output')) return '--format xlsx writes a binary workbook, never to standard output: give --output FILE';
       return undefined;
     },
+  },
+  import: {
+    about: "write a period's file from a spreadsheet (.xlsx or .csv) of its figures: the one command that writes into a data directory",
+    usage: [
+      {
+        line: 'import FILE --period P [CATALOGUE] [--data DIR] [--sheet NAME] [--map FILE] [--force]',
+        says: "read one period's figures from FILE into the data directory's period file (new; replaced only with --force)",
+      },
+    ],
+    options: ['period', 'data', 'max-file-size', 'sheet', 'map', 'force', ...GLOBAL],
+    optionHelp: {
+      period: 'the period the figures are for, e.g. "2024/25 Q2" (required; it need not have a file yet)',
+      data: "write the period file into DIR (made if missing) instead of the catalogue's data:",
+      force: 'replace the observations of an existing period file (its other sections are kept; the old file is kept beside it as .bak)',
+    },
+    positionals: 'file-catalogue',
+    required: ['period'],
   },
   config: {
     about: 'show, reset or change the saved preferences',

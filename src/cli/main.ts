@@ -14,6 +14,7 @@ import { parseCommandLine, UsageError, type Args } from './args.js';
 import { commandName, type Command } from './commands.js';
 import { config } from './config.js';
 import { exportCommand, exportIsAsync } from './export.js';
+import { importCommand, type SheetReader } from './import.js';
 import { commandHelp, usageOf } from './help.js';
 import { jsonReport, noPeriodFinding, notLoadedLine, summarise, textReport, findingLine } from './report.js';
 import { BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, glyphsFor, wantsColour, type Io } from './context.js';
@@ -76,6 +77,10 @@ interface Runner {
   readonly sync?: (args: Args, io: Io) => number;
 }
 
+// Until the spreadsheet reader (src/load/sheet/read.ts) is in, no file can be read.
+const readSheet: SheetReader = (file) => Promise.resolve({ findings: [{ code: 'READ_ERROR', severity: 'error', message: 'spreadsheets cannot be read yet', file: showText(file, 200), line: 0, column: 0 }] });
+const importRun = (args: Args, io: Io) => importCommand(args, io, { readSheet });
+
 const exportRun = (args: Args, io: Io) => exportCommand(args, io, () => load(args, io), glyphsFor(args, io.env));
 
 /** The text formats finish at once; a workbook is written asynchronously (its caller must wait). */
@@ -94,6 +99,7 @@ const RUNNERS: Readonly<Record<Command, Runner>> = {
   check: { run: check, sync: check },
   present: { run: present },
   export: { run: exportRun, sync: exportSync },
+  import: { run: importRun },
   config: { run: config },
 };
 

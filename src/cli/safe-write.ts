@@ -123,14 +123,23 @@ function check(target: string, shownAs: string, guard: WriteGuard): { problem?: 
 export function safeWriteFile(target: string, shownAs: string, data: string | Uint8Array, guard: WriteGuard): WriteResult {
   const checked = check(target, shownAs, guard);
   if (checked.problem !== undefined || checked.file === undefined) return { ok: false, message: checked.problem ?? `cannot write ${guard.option}` };
-  const file = checked.file;
+  const written = writeWhole(checked.file, data, checked.stat);
+  return written.ok ? written : { ok: false, message: `cannot write ${guard.option} ${showText(shownAs, 200)}: ${written.message}` };
+}
+
+/**
+ * Writes `data` to `file` whole: a new temporary file in the same directory (created exclusively,
+ * never through a link or a FIFO planted under its name), synced, then renamed over `file`. A
+ * replaced file (`stat`: its stat) keeps its mode exactly. The message says why it failed.
+ */
+export function writeWhole(file: string, data: string | Uint8Array, stat?: Stats): WriteResult {
   const temp = path.join(path.dirname(file), `.${path.basename(file).slice(0, 100)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
     // 'wx': a new file only (never through a link or a FIFO planted under the temporary name).
     fd = openSync(temp, 'wx', 0o666);
     // A replaced file keeps its mode exactly (not the umask's idea of it).
-    if (checked.stat) fchmodSync(fd, checked.stat.mode & 0o7777);
+    if (stat) fchmodSync(fd, stat.mode & 0o7777);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     // writeSync may write less than asked: on until every byte is down (a write of nothing is a failure, not a loop).
     for (let done = 0; done < bytes.length; ) {
@@ -150,6 +159,6 @@ export function safeWriteFile(target: string, shownAs: string, data: string | Ui
     } catch {
       // never created, or already renamed
     }
-    return { ok: false, message: `cannot write ${guard.option} ${showText(shownAs, 200)}: ${showText(fsWhy(e), 200)}` };
+    return { ok: false, message: showText(fsWhy(e), 200) };
   }
 }
