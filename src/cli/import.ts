@@ -115,7 +115,8 @@ export async function importCommand(args: Args, io: Io, deps: ImportDeps): Promi
   const sheet = await deps.readSheet(path.resolve(io.cwd, args.file), { ...(args.sheet !== undefined ? { sheet: args.sheet } : {}), maxBytes: limits.maxBytes, cwd: io.cwd });
   problems.push(...sheet.findings);
   const imported = sheet.table && !hasError(problems) ? importTable(sheet.table, catalogue, map) : undefined;
-  const findings = sortFindings([...problems, ...(imported?.findings ?? [])]);
+  // In the order found: the --map file's by line, the sheet's row by row.
+  const findings = [...problems, ...(imported?.findings ?? [])];
   const notes = imported?.notes ?? [];
   if (hasError(findings) || !sheet.table || !imported) {
     for (const n of notes) io.err(`${noteLine(n)}\n`);
