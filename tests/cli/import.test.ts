@@ -1,7 +1,7 @@
 // `ragtop import`, run in process with the sheet given as cells (the readers are tested on their
 // own; tests/cli/import-files.test.ts imports real .xlsx and .csv files): what it writes, that
 // the file passes `ragtop check` and loads back, and that every refusal writes nothing.
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,17 @@ describe('import writes a new period file', () => {
     const r = await runImport(['q3.csv', '--period', '2024/25 q3', cat], dir, GOOD, null);
     expect(r.status).toBe(0);
     expect(readFileSync(path.join(data, '2024-25-Q3.yaml'), 'utf8')).toMatch(/^# Imported from q3.csv, on 2026-12-04\n/);
+  });
+});
+
+describe('the file that already holds the period', () => {
+  it('is the one replaced, whatever its name', async () => {
+    const d = bundledCopy();
+    renameSync(path.join(d.data, '2024-25-Q2.yaml'), path.join(d.data, 'second quarter.yaml'));
+    const r = await runImport(['q.xlsx', '--period', '2024/25 Q2', d.cat, '--force'], d.dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^replaced the observations of sample-data\/lcc-2024-25\/second quarter\.yaml /);
+    expect(readdirSync(d.data).sort()).toEqual(['2023-24-Q2.yaml', '2023-24-Q4.yaml', '2024-25-Q1.yaml', 'second quarter.yaml', 'second quarter.yaml.bak']);
   });
 });
 
