@@ -105,7 +105,8 @@ export function importRows(table: SheetTable, columns: Columns, catalogue: Catal
     const title = titleCol === undefined ? undefined : readText(cell(titleCol), 'the title');
     if (idCol !== undefined && id !== undefined && 'value' in id) {
       namedAt = idCol;
-      target = index.byId.get(id.value.trim());
+      // Ids are lower case (the catalogue's pattern), so one typed in capitals is still that id.
+      target = index.byId.get(id.value.trim().toLowerCase());
       if (target === undefined) {
         const near = suggest(id.value.trim(), index.byId.keys());
         findings.push(cellFinding(table, r, idCol, 'UNKNOWN_REF', 'error', `metric id '${showText(id.value)}' is not in catalogue '${showText(catalogue.id)}'${near !== undefined ? ` (did you mean '${near}'?)` : ''}`, showText(id.value)));

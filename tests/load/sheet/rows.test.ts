@@ -114,7 +114,7 @@ describe('rows matched to metrics', () => {
     const r = importTable(
       sheet([
         HEAD,
-        [t('defects-2d'), E, n(91)],
+        [t(' Defects-2D '), E, n(91)],
         [E, t('Defects repaired within 4 hours'), n(96)],
         [E, t('  Days lost to sickness '), n(4)],
         [E, t('Carriageway defects repaired on time'), E, t('A'), t('overall amber')],
