@@ -1,6 +1,7 @@
 // `ragtop import`, run in process with the sheet given as cells (the readers are tested on their
 // own; tests/cli/import-files.test.ts imports real .xlsx and .csv files): what it writes, that
 // the file passes `ragtop check` and loads back, and that every refusal writes nothing.
+import { spawnSync } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,6 +146,16 @@ describe('every refusal writes nothing (exit 2)', () => {
     expect(b.stderr).toBe('ragtop: sample-data/lcc-2024-25/2024-25-Q3.yaml is a symbolic link; import never writes through one; nothing written\n');
     expect([a.status, b.status]).toEqual([2, 2]);
     expect([...listing(d.dir), ...listing(outside)]).toEqual(before);
+  });
+  it('a period file that is a named pipe (never opened)', async () => {
+    const d = bundledCopy();
+    const made = spawnSync('mkfifo', [path.join(d.data, '2024-25-Q3.yaml')]);
+    if (made.status !== 0) return;
+    const before = listing(d.dir);
+    const r = await runImport(['q.xlsx', '--period', '2024/25 Q3', d.cat, '--force'], d.dir);
+    expect(r.stderr).toBe('ragtop: sample-data/lcc-2024-25/2024-25-Q3.yaml is a named pipe (FIFO), not a regular file; nothing written\n');
+    expect(r.status).toBe(2);
+    expect(listing(d.dir)).toEqual(before);
   });
   it('missing --period or FILE is a usage error', async () => {
     for (const [argv, says] of [
