@@ -25,17 +25,14 @@ import { readText } from '../load/read.js';
 import { listData } from '../load/entries.js';
 import { catalogueFile, loadDataset, periodFile, periodText, shown, sortFindings, type LoadOptions } from '../load/load.js';
 import { indexCatalogue, type CatalogueIndex } from '../load/period.js';
-import type { SheetTable } from '../load/sheet/table.js';
+import type { ReadSheetOptions, SheetRead } from '../load/sheet/read.js';
 import type { Args } from './args.js';
 import { catalogueOf, loadOptions, packageRoot, type Io } from './context.js';
 import { checkPeriodWrite, writePeriodFile } from './data-write.js';
-import { countLine, findingLine, summarise } from './report.js';
+import { countLine, findingLine, findingWhere, summarise } from './report.js';
 
-/** What reads a spreadsheet into cells (src/load/sheet/read.ts). */
-export type SheetReader = (
-  file: string,
-  options: { readonly sheet?: string; readonly maxBytes: number; readonly cwd: string },
-) => Promise<{ readonly table?: SheetTable; readonly findings: readonly Finding[]; readonly sheets?: readonly string[] }>;
+/** What reads a spreadsheet into cells: src/load/sheet/read.ts (tests give cells directly). */
+export type SheetReader = (file: string, options: ReadSheetOptions) => Promise<SheetRead>;
 
 export interface ImportDeps {
   readonly readSheet: SheetReader;
@@ -187,6 +184,26 @@ function afterCheck(io: Io, catFile: string, load: LoadOptions, shownTarget: str
   const summary = summarise(findings, loaded.files.length, loaded.dataset !== undefined, false);
   const mine = findings.filter((f) => f.file === shownTarget);
   io.out(`check: ${countLine(summary)}${mine.length > 0 ? `; about ${showText(shownTarget, 200)}:` : ''}\n`);
-  for (const f of mine) io.out(`  ${findingLine(f)}\n`);
+  for (const line of aboutTheFile(mine)) io.out(`  ${line}\n`);
   return 0;
+}
+
+/** A code found more often than this about the new file is one line (a half-filled sheet is missing many values). */
+const GROUP_OVER = 3;
+
+/** The findings about the new file, one a line, except a code found often: one line with its count and first ids. */
+function aboutTheFile(findings: readonly Finding[]): string[] {
+  const byCode = new Map<string, Finding[]>();
+  for (const f of findings) byCode.set(`${f.severity} ${f.code}`, [...(byCode.get(`${f.severity} ${f.code}`) ?? []), f]);
+  const lines: string[] = [];
+  for (const f of findings) {
+    const same = byCode.get(`${f.severity} ${f.code}`) ?? [];
+    if (same.length <= GROUP_OVER) lines.push(findingLine(f));
+    else if (same[0] === f) {
+      const ids = same.flatMap((x) => (x.id === undefined ? [] : [showText(x.id, 60)]));
+      const named = ids.length === 0 ? '' : ` (${ids.slice(0, GROUP_OVER).join(', ')}${ids.length > GROUP_OVER ? ` and ${ids.length - GROUP_OVER} more` : ''})`;
+      lines.push(`${showText(findingWhere(f), 200)} ${f.severity} ${f.code}: ${same.length} of them${named}; 'ragtop check' lists each`);
+    }
+  }
+  return lines;
 }

@@ -14,7 +14,8 @@ import { parseCommandLine, UsageError, type Args } from './args.js';
 import { commandName, type Command } from './commands.js';
 import { config } from './config.js';
 import { exportCommand, exportIsAsync } from './export.js';
-import { importCommand, type SheetReader } from './import.js';
+import { importCommand } from './import.js';
+import { readSheet } from '../load/sheet/read.js';
 import { commandHelp, usageOf } from './help.js';
 import { jsonReport, noPeriodFinding, notLoadedLine, summarise, textReport, findingLine } from './report.js';
 import { BUNDLED_CATALOGUE, catalogueOf, internalError, load, packageRoot, glyphsFor, wantsColour, type Io } from './context.js';
@@ -77,8 +78,6 @@ interface Runner {
   readonly sync?: (args: Args, io: Io) => number;
 }
 
-// Until the spreadsheet reader (src/load/sheet/read.ts) is in, no file can be read.
-const readSheet: SheetReader = (file) => Promise.resolve({ findings: [{ code: 'READ_ERROR', severity: 'error', message: 'spreadsheets cannot be read yet', file: showText(file, 200), line: 0, column: 0 }] });
 const importRun = (args: Args, io: Io) => importCommand(args, io, { readSheet });
 
 const exportRun = (args: Args, io: Io) => exportCommand(args, io, () => load(args, io), glyphsFor(args, io.env));
