@@ -118,3 +118,42 @@ describe('CSV', () => {
     expect(text).toContain('  highways-score: { value: 9.10, rag: green, note: "@SUM(1+1)" }\n');
   });
 });
+
+describe('--map and --sheet', () => {
+  it('reads the headers a --map file names, from the sheet --sheet names', async () => {
+    const d = bundledCopy();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Cover').addRow(['Nothing to read here']);
+    const ws = wb.addWorksheet('Figures');
+    ws.addRow(['Ref', 'Latest figure', 'England', 'Owner']);
+    ws.addRow(['children-looked-after', 5.6, 7.1, 'CSC']);
+    await wb.xlsx.writeFile(path.join(d.dir, 'return.xlsx'));
+    writeFileSync(path.join(d.dir, 'map.yaml'), 'columns:\n  ref: metric\n  "Latest  FIGURE": value\n  England: benchmark national\n  Owner: ignore\n');
+    const r = await run(['import', 'return.xlsx', '--period', '2024/25 Q3', d.cat, '--data', 'mine', '--sheet', 'figures', '--map', 'map.yaml'], d.dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('note:');
+    expect(readFileSync(path.join(d.dir, 'mine', '2024-25-Q3.yaml'), 'utf8')).toContain('  children-looked-after: { value: 5.6, benchmarks: { national: 7.1 } }\n');
+  });
+  it('refuses a --map file with an unknown field (did you mean, file:line:col) and writes nothing', async () => {
+    const d = bundledCopy();
+    writeFileSync(path.join(d.dir, 'q.csv'), 'Ref,Latest figure\nsickness-absence,4\n');
+    writeFileSync(path.join(d.dir, 'map.yaml'), 'columns:\n  Ref: metric\n  Latest figure: valu\n');
+    const before = listing(d.dir);
+    const r = await run(['import', 'q.csv', '--period', '2024/25 Q3', d.cat, '--map', 'map.yaml'], d.dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      "map.yaml:3:18 error SCHEMA: 'valu' is not a field import reads (did you mean 'value'?); use one of metric, title, value, numerator, denominator, as_of, rag, target, target_label, flags, note, ignore, or \"benchmark NAME\"\nragtop: a problem in q.csv or the --map file; nothing written\n",
+    );
+    expect(listing(d.dir)).toEqual(before);
+  });
+  it("passes the reader's refusals on, and writes nothing", async () => {
+    const d = bundledCopy();
+    writeFileSync(path.join(d.dir, 'q.xlsm'), 'PK');
+    const before = listing(d.dir);
+    const r = await run(['import', 'q.xlsm', '--period', '2024/25 Q3', d.cat], d.dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^q\.xlsm error READ_ERROR: a macro-enabled workbook \(\.xlsm\) is not read: .*\nragtop: a problem in q\.xlsm; nothing written\n$/);
+    expect(listing(d.dir)).toEqual(before);
+  });
+});
