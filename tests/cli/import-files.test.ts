@@ -157,3 +157,18 @@ describe('--map and --sheet', () => {
     expect(listing(d.dir)).toEqual(before);
   });
 });
+
+describe('hostile names', () => {
+  it('a file name with control characters is escaped in the comments and the output, and the file still loads', async () => {
+    const d = bundledCopy();
+    const name = 'q\u001b]0;pwned\u0007\n# x.csv';
+    writeFileSync(path.join(d.dir, name), 'id,value\nsickness-absence,4.5\n');
+    const r = await run(['import', name, '--period', '2024/25 Q3', d.cat, '--data', 'mine'], d.dir);
+    expect(r.status).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    const text = readFileSync(path.join(d.dir, 'mine', '2024-25-Q3.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# Imported from q\\x1b\]0;pwned\\x07\\x0a# x\.csv, on \d{4}-\d{2}-\d{2}$/);
+    expect(loadDataset(d.cat, { dataDir: path.join(d.dir, 'mine') }).dataset?.periods[0]?.observations.get('sickness-absence')?.value).toBe(4.5);
+  });
+});
