@@ -1,5 +1,6 @@
-// Writing a file the user names (`export --output`; an import will write through it too). The
-// rules, decided on the path with its symlinks resolved:
+// Writing a file the user names (`export --output`). The rules, decided on the path with its
+// symlinks resolved (`ragtop import`'s one write into a data directory has its own, data-write.ts,
+// and shares `writeWhole`):
 // - never a file that was read as data (the catalogue, a period or agenda file, by any path or
 //   hard link), nothing inside the data directory, and no `.yaml`/`.yml` file anywhere (it could
 //   be read as data next time);
