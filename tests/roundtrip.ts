@@ -11,7 +11,7 @@
 // The export test compares the two for every bundled period; the import test compares the file it
 // writes with the one it read.
 import type ExcelJS from 'exceljs';
-import { parseRecordedTarget } from '../src/domain/recorded-target.js';
+import { parseRecordedTarget, type TargetWords } from '../src/domain/recorded-target.js';
 import { BENCHMARK_HEADER_PREFIX, headerKey, RECORDED_FIELDS, RECORDED_HEADERS, type RecordedField } from '../src/domain/recorded.js';
 import type { PeriodData, Target } from '../src/domain/types.js';
 import type { SheetCell, SheetTable } from '../src/load/sheet/table.js';
@@ -72,6 +72,19 @@ export function recordedObservations(period: PeriodData): RecordedObservations {
     out[id] = r;
   }
   return out;
+}
+
+/** A target's text form (as export writes it) as the loaded target it stands for. */
+function wordsTarget(w: TargetWords): Target {
+  switch (w.kind) {
+    case 'value':
+      return { kind: 'value', value: Number(w.value) };
+    case 'band':
+      return { kind: 'band', min: Number(w.min), max: Number(w.max) };
+    case 'benchmark':
+    case 'change':
+      return w;
+  }
 }
 
 function decimalsOfFormat(numFmt: string | undefined): number {
@@ -149,7 +162,8 @@ export function tableObservations(table: SheetTable, kpiIds: ReadonlySet<string>
     const asOf = asOfCell?.kind === 'date' ? asOfCell.value : cellText(asOfCell, where);
     const rag = cellText(at('rag'), where);
     const targetCell = at('target');
-    const target = targetCell?.kind === 'number' ? { kind: 'value' as const, value: targetCell.value } : targetCell === undefined || targetCell.kind === 'empty' ? undefined : parseRecordedTarget(cellText(targetCell, where) ?? '');
+    const words = targetCell?.kind === 'text' ? parseRecordedTarget(targetCell.value) : undefined;
+    const target: Target | undefined = targetCell?.kind === 'number' ? { kind: 'value', value: targetCell.value } : words && wordsTarget(words);
     const label = cellText(at('target_label'), where);
     const flags = cellText(at('flags'), where);
     const note = cellText(at('note'), where);

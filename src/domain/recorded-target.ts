@@ -6,8 +6,8 @@
 //   { benchmark: national }     → benchmark national
 //   { change: decrease }        → change decrease
 //
-// The words are read case-insensitively and runs of spaces as one; a number is plain (no grouping,
-// no unit); a benchmark's name is kept as written.
+// The words are read case-insensitively and runs of spaces as one; a benchmark's name is kept as
+// written. Written plain (no grouping, no unit); read as people also type them (see below).
 
 import type { Target } from './types.js';
 
@@ -31,24 +31,43 @@ export function recordedTargetCell(target: Target): number | string {
   }
 }
 
-const NUMBER = '(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)';
-const BARE = new RegExp(`^${NUMBER}$`, 'i');
-const BAND = new RegExp(`^between ${NUMBER} and ${NUMBER}$`, 'i');
+/** The text form of a target, as `import` compares and shows it (`--force`'s old → new). */
+export function recordedTargetText(target: Target): string {
+  const cell = recordedTargetCell(target);
+  return typeof cell === 'number' ? plain(cell) : cell;
+}
+
+/**
+ * A target as a cell's text gives it, its numbers as written (the reader keeps their decimals and
+ * says what a `%` or a thousands separator means for the metric): `12`, a band (`between 98.8
+ * and 99.2`, or as people type one: `98.8-99.2`, `98.8 – 99.2`, `98.8 to 99.2`), `benchmark
+ * national`, `change decrease`.
+ */
+export type TargetWords =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'band'; readonly min: string; readonly max: string }
+  | { readonly kind: 'benchmark'; readonly name: string }
+  | { readonly kind: 'change'; readonly direction: 'increase' | 'decrease' };
+
+const NUMBER = '(-?[\\d.,]*\\d%?)';
+const BARE = new RegExp(`^${NUMBER}$`);
+const BAND = new RegExp(`^(?:between ${NUMBER} and ${NUMBER}|${NUMBER} ?(?:-|–|to) ?${NUMBER})$`, 'i');
 /** A benchmark's name is any one-line name: kept as written (only the word `benchmark` is read case-insensitively). */
 const BENCHMARK = /^benchmark (\S.*)$/i;
 const CHANGE = /^change (increase|decrease)$/i;
 
 /**
- * The target a cell's text stands for, or undefined when it is none of the text forms (a bare
- * number as text reads as a value target). A band's bounds are returned as written: whether min ≤
- * max is for the loader's rules to say.
+ * The target a cell's text stands for, or undefined when it is none of the text forms. A band's
+ * bounds are returned as written: whether min ≤ max is for the reader to say.
  */
-export function parseRecordedTarget(text: string): Target | undefined {
+export function parseRecordedTarget(text: string): TargetWords | undefined {
   const s = text.trim().replace(/\s+/g, ' ');
-  const bare = BARE.exec(s);
-  if (bare?.[1] !== undefined) return { kind: 'value', value: Number(bare[1]) };
+  const bare = BARE.exec(s)?.[1];
+  if (bare !== undefined) return { kind: 'value', value: bare };
   const band = BAND.exec(s);
-  if (band?.[1] !== undefined && band[2] !== undefined) return { kind: 'band', min: Number(band[1]), max: Number(band[2]) };
+  const min = band?.[1] ?? band?.[3];
+  const max = band?.[2] ?? band?.[4];
+  if (min !== undefined && max !== undefined) return { kind: 'band', min, max };
   const benchmark = BENCHMARK.exec(s);
   if (benchmark?.[1] !== undefined) return { kind: 'benchmark', name: benchmark[1] };
   const change = CHANGE.exec(s)?.[1]?.toLowerCase();

@@ -2,7 +2,7 @@
 // the two groups of columns, typed cells, every figure from the figure model.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecordedTarget, recordedTargetCell } from '../../src/domain/recorded-target.js';
+import { parseRecordedTarget, recordedTargetCell, recordedTargetText, type TargetWords } from '../../src/domain/recorded-target.js';
 import { BENCHMARK_HEADER_PREFIX, headerKey, RECORDED_FIELDS, RECORDED_HEADERS } from '../../src/domain/recorded.js';
 import type { Target } from '../../src/domain/types.js';
 import { loadDataset } from '../../src/load/load.js';
@@ -237,6 +237,13 @@ describe('sheet names', () => {
   });
 });
 
+/** The text form's numbers as the target's. */
+function asTarget(w: TargetWords | undefined): Target | undefined {
+  if (w?.kind === 'value') return { kind: 'value', value: Number(w.value) };
+  if (w?.kind === 'band') return { kind: 'band', min: Number(w.min), max: Number(w.max) };
+  return w;
+}
+
 describe('the text form of a target override', () => {
   const targets: Target[] = [
     { kind: 'value', value: 95.5 },
@@ -251,16 +258,22 @@ describe('the text form of a target override', () => {
   it('reads back as the same target', () => {
     for (const t of targets) {
       const cell = recordedTargetCell(t);
-      expect(typeof cell === 'number' ? { kind: 'value', value: cell } : parseRecordedTarget(cell)).toEqual(t);
+      expect(typeof cell === 'number' ? { kind: 'value', value: cell } : asTarget(parseRecordedTarget(cell))).toEqual(t);
+      expect(recordedTargetText(t)).toBe(typeof cell === 'number' ? String(cell) : cell);
     }
     expect(recordedTargetCell({ kind: 'band', min: 98.8, max: 99.2 })).toBe('between 98.8 and 99.2');
     expect(recordedTargetCell({ kind: 'change', direction: 'decrease' })).toBe('change decrease');
   });
 
   it('reads the words in any case and spacing, and nothing else', () => {
-    expect(parseRecordedTarget('  Between 1  and 2 ')).toEqual({ kind: 'band', min: 1, max: 2 });
+    expect(parseRecordedTarget('  Between 1  and 2 ')).toEqual({ kind: 'band', min: '1', max: '2' });
     expect(parseRecordedTarget('CHANGE Increase')).toEqual({ kind: 'change', direction: 'increase' });
-    expect(parseRecordedTarget('12')).toEqual({ kind: 'value', value: 12 });
-    for (const s of ['', 'between 1 and', 'change sideways', 'benchmark', '95%', '1,000', '=1+1']) expect(parseRecordedTarget(s), s).toBeUndefined();
+    // Numbers come back as written: the reader says what a % or a thousands separator means for the metric.
+    expect(parseRecordedTarget('12')).toEqual({ kind: 'value', value: '12' });
+    expect(parseRecordedTarget('95%')).toEqual({ kind: 'value', value: '95%' });
+    expect(parseRecordedTarget('1,000')).toEqual({ kind: 'value', value: '1,000' });
+    // As people type a band, too.
+    for (const s of ['98.8-99.2', '98.8 – 99.2', '98.8 to 99.2', '98.8 TO 99.2']) expect(parseRecordedTarget(s), s).toEqual({ kind: 'band', min: '98.8', max: '99.2' });
+    for (const s of ['', 'between 1 and', 'change sideways', 'benchmark', '=1+1', '1-', '-', 'twelve']) expect(parseRecordedTarget(s), s).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
 // for a finding at that cell. Pure.
 
 import { RAGS_BEST_FIRST } from '../../domain/rag.js';
+import { parseRecordedTarget } from '../../domain/recorded-target.js';
 import { oneLine, sanitiseText, showText } from '../../domain/text.js';
 import type { Flag, Rag, Unit } from '../../domain/types.js';
 import type { SheetCell } from '../sheet/table.js';
@@ -123,24 +124,34 @@ export function readFlags(cell: SheetCell): Read<Flag[]> {
   return flags.length === 0 ? BLANK : { value: flags };
 }
 
-/** A target override: a number, or a band written `98.8-99.2` (as text). */
-export type TargetRead = { readonly kind: 'value'; readonly value: NumberText } | { readonly kind: 'band'; readonly min: NumberText; readonly max: NumberText };
+/** A target override, in the text forms export writes (src/domain/recorded-target.ts), numbers as written. */
+export type TargetRead =
+  | { readonly kind: 'value'; readonly value: NumberText }
+  | { readonly kind: 'band'; readonly min: NumberText; readonly max: NumberText }
+  | { readonly kind: 'benchmark'; readonly name: string }
+  | { readonly kind: 'change'; readonly direction: 'increase' | 'decrease' };
+
+const TARGET_FORMS = "a number, a band ('between 98.8 and 99.2' or '98.8-99.2'), 'benchmark NAME' or 'change increase|decrease'";
 
 export function readTarget(cell: SheetCell, unit: Unit): Read<TargetRead> {
   const percentOk = unit === 'percent';
-  const band = cell.kind === 'text' ? /^(-?[\d.,]+%?)\s*(?:-|–|to)\s*(-?[\d.,]+%?)$/.exec(cell.value.trim()) : null;
-  if (band) {
-    const min = readNumber({ kind: 'text', value: band[1] ?? '', formula: false }, 'the target band', unit, percentOk);
-    const max = readNumber({ kind: 'text', value: band[2] ?? '', formula: false }, 'the target band', unit, percentOk);
+  const words = cell.kind === 'text' ? parseRecordedTarget(cell.value) : undefined;
+  const bound = (text: string) => readNumber({ kind: 'text', value: text, formula: false }, 'the target band', unit, percentOk);
+  if (words?.kind === 'band') {
+    const min = bound(words.min);
+    const max = bound(words.max);
     if ('problem' in min) return min;
     if ('problem' in max) return max;
     if ('value' in min && 'value' in max) {
-      if (min.value.value > max.value.value) return { problem: `the target band ${band[0]} has its minimum above its maximum` };
-      return { value: { kind: 'band', min: min.value, max: max.value } };
+      if (min.value.value > max.value.value) return { problem: `the target band ${words.min} to ${words.max} has its minimum above its maximum` };
+      return { value: { kind: 'band', min: min.value, max: max.value }, ...(min.scaled || max.scaled ? { scaled: true } : {}) };
     }
   }
+  if (words?.kind === 'change') return { value: words };
+  // A benchmark's name is kept as written (the period file's `{benchmark: name}` takes any one-line name).
+  if (words?.kind === 'benchmark') return { value: { kind: 'benchmark', name: oneLine(words.name).trim() } };
   const n = readNumber(cell, 'the target override', unit, percentOk);
-  if ('problem' in n) return { problem: `${n.problem.replace(/ must be a number,/, ' must be a number or a band like 98.8-99.2,')}` };
+  if ('problem' in n) return { problem: n.problem.replace(/ must be a number,/, ` must be ${TARGET_FORMS},`) };
   if (!('value' in n)) return n;
   return { value: { kind: 'value', value: n.value }, ...(n.scaled ? { scaled: true } : {}) };
 }

@@ -3,6 +3,8 @@
 // imported, and to show what --force changes (per metric: old → new). Pure.
 
 import type { KpiReport, Observation, Target, Written } from '../../domain/types.js';
+import { recordedTargetText } from '../../domain/recorded-target.js';
+import type { TargetRead } from './cells.js';
 import { plainDecimal } from './numbers.js';
 import type { ImportedObservation } from './rows.js';
 
@@ -16,16 +18,16 @@ function writtenText(value: number, decimals: number): string {
 
 const w = (x: Written) => writtenText(x.value, x.decimals);
 
-function targetText(t: Target): string {
+/** An imported target as the loaded one it stands for (its numbers' values). */
+function asTarget(t: TargetRead): Target {
   switch (t.kind) {
     case 'value':
-      return plainDecimal(t.value);
+      return { kind: 'value', value: t.value.value };
     case 'band':
-      return `${plainDecimal(t.min)}-${plainDecimal(t.max)}`;
+      return { kind: 'band', min: t.min.value, max: t.max.value };
     case 'benchmark':
-      return `benchmark ${t.name}`;
     case 'change':
-      return `change ${t.direction}`;
+      return t;
   }
 }
 
@@ -41,7 +43,7 @@ export function loadedFields(o: Observation | KpiReport): Fields {
   if (o.denominator) f.set('denominator', w(o.denominator));
   if (o.asOf) f.set('as_of', o.asOf.text);
   if (o.rag !== undefined) f.set('rag', o.rag);
-  if (o.target) f.set('target', targetText(o.target));
+  if (o.target) f.set('target', recordedTargetText(o.target));
   if (o.targetLabel !== undefined) f.set('target_label', o.targetLabel);
   for (const [k, v] of Object.entries(o.benchmarks)) f.set(`benchmark ${k}`, plainDecimal(v));
   if (o.flags.length > 0) f.set('flags', o.flags.join(', '));
@@ -56,7 +58,7 @@ export function importedFields(o: ImportedObservation): Fields {
   if (o.denominator) f.set('denominator', o.denominator.text);
   if (o.asOf !== undefined) f.set('as_of', o.asOf);
   if (o.rag !== undefined) f.set('rag', o.rag);
-  if (o.target) f.set('target', o.target.kind === 'value' ? plainDecimal(o.target.value.value) : `${plainDecimal(o.target.min.value)}-${plainDecimal(o.target.max.value)}`);
+  if (o.target) f.set('target', recordedTargetText(asTarget(o.target)));
   if (o.targetLabel !== undefined) f.set('target_label', o.targetLabel);
   for (const [k, v] of o.benchmarks) f.set(`benchmark ${k}`, plainDecimal(v.value));
   if (o.flags.length > 0) f.set('flags', o.flags.join(', '));

@@ -8,6 +8,7 @@
 import { formatPeriod, type Period } from '../../domain/period.js';
 import { escapeUnsafeJson, showText } from '../../domain/text.js';
 import { isMap, isScalar, yaml } from '../yaml-lib.js';
+import type { TargetRead } from './cells.js';
 import type { NumberText } from './numbers.js';
 import type { ImportedObservation } from './rows.js';
 
@@ -37,6 +38,20 @@ export function quoted(s: string): string {
 const key = (k: string) => (/^[a-z0-9][a-z0-9_-]*$/.test(k) ? k : quoted(k));
 const num = (n: NumberText) => n.text;
 
+/** A target override as the period file writes it (data-format.md §1, `target`). */
+function targetYaml(t: TargetRead): string {
+  switch (t.kind) {
+    case 'value':
+      return num(t.value);
+    case 'band':
+      return `{ min: ${num(t.min)}, max: ${num(t.max)} }`;
+    case 'benchmark':
+      return `{ benchmark: ${key(t.name)} }`;
+    case 'change':
+      return `{ change: ${t.direction} }`;
+  }
+}
+
 /** One observation as a flow mapping: `{ value: 44.9, rag: green, note: "…" }`. */
 export function observationLine(o: ImportedObservation): string {
   const parts: string[] = [];
@@ -45,7 +60,7 @@ export function observationLine(o: ImportedObservation): string {
   if (o.denominator !== undefined) parts.push(`denominator: ${num(o.denominator)}`);
   if (o.asOf !== undefined) parts.push(`as_of: ${quoted(o.asOf)}`);
   if (o.rag !== undefined) parts.push(`rag: ${o.rag}`);
-  if (o.target !== undefined) parts.push(`target: ${o.target.kind === 'value' ? num(o.target.value) : `{ min: ${num(o.target.min)}, max: ${num(o.target.max)} }`}`);
+  if (o.target !== undefined) parts.push(`target: ${targetYaml(o.target)}`);
   if (o.targetLabel !== undefined) parts.push(`target_label: ${quoted(o.targetLabel)}`);
   if (o.benchmarks.length > 0) parts.push(`benchmarks: { ${o.benchmarks.map(([k, v]) => `${key(k)}: ${num(v)}`).join(', ')} }`);
   if (o.flags.length > 0) parts.push(`flags: [${o.flags.join(', ')}]`);

@@ -10,6 +10,9 @@ import { importedFields, loadedRecords, recordChanges } from '../../../src/load/
 import { padDecimals, plainDecimal, shiftPoint, storedNumber, writtenNumber } from '../../../src/load/import/numbers.js';
 import { newPeriodText, replaceObservations } from '../../../src/load/import/period-text.js';
 import type { ImportedObservation } from '../../../src/load/import/rows.js';
+import { recordedTargetCell } from '../../../src/domain/recorded-target.js';
+import type { Target } from '../../../src/domain/types.js';
+import { readTarget } from '../../../src/load/import/cells.js';
 import { catalogue, loadTree } from '../../helpers.js';
 
 describe('numbers as text', () => {
@@ -116,7 +119,7 @@ describe('the period file text', () => {
     expect(r.data?.published).toBe('2024-11-01');
     const before = loadedRecords(reload(old).data!);
     expect(recordChanges(before, loadedRecords(r.data!))).toEqual([
-      'a: value 80 → 89.10, numerator (none) → 891, denominator (none) → 1000, as_of (none) → 2024-06-30, rag (none) → amber, target (none) → 88-92.5, target_label (none) → TBC: 1, benchmark national (none) → 90, flags (none) → provisional, revised, note (none) → no: yes',
+      'a: value 80 → 89.10, numerator (none) → 891, denominator (none) → 1000, as_of (none) → 2024-06-30, rag (none) → amber, target (none) → between 88 and 92.5, target_label (none) → TBC: 1, benchmark national (none) → 90, flags (none) → provisional, revised, note (none) → no: yes',
       `k1: added (value -3, as_of 2019, note =cmd|' /C calc'!A0 "quoted" \\ {[&*!|>'%@\`)`,
       'k: added (rag red, note # x)',
       'k2: removed (was value 4)',
@@ -126,5 +129,31 @@ describe('the period file text', () => {
     const text = replaceObservations('period: 2024/25 Q2\ncommentary:\n  a: x\n', OBS.slice(0, 1), FROM)!;
     expect(reload(text).findings).toEqual([]);
     expect(text).toMatch(/commentary:\n {2}a: x\n\nobservations:\n {2}a: /);
+  });
+});
+
+describe('a target override in the text forms export writes', () => {
+  const targets: Target[] = [
+    { kind: 'value', value: 95.5 },
+    { kind: 'band', min: 98.8, max: 99.2 },
+    { kind: 'benchmark', name: 'national' },
+    { kind: 'benchmark', name: 'Statistical Neighbours' },
+    { kind: 'change', direction: 'increase' },
+    { kind: 'change', direction: 'decrease' },
+  ];
+  it.each(targets)('%o is read by import and written to a period file that loads back to it', (t) => {
+    const cell = recordedTargetCell(t);
+    const read = readTarget(typeof cell === 'number' ? { kind: 'number', value: cell, percent: false, formula: false } : { kind: 'text', value: cell, formula: false }, 'percent');
+    if (!('value' in read)) throw new Error(`not read: ${JSON.stringify(read)}`);
+    const r = reload(newPeriodText(Q2, [{ id: 'a', kind: 'metric', value: num('90'), target: read.value, benchmarks: [], flags: [], cell: 'A2' }], FROM));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.data?.observations.get('a')?.target).toEqual(t);
+  });
+  it('reads a band as people type it, and refuses other text with the forms it takes', () => {
+    for (const text of ['98.8-99.2', '98.8 – 99.2', '98.8 to 99.2']) {
+      expect(readTarget({ kind: 'text', value: text, formula: false }, 'percent'), text).toEqual({ value: { kind: 'band', min: num('98.8'), max: num('99.2') } });
+    }
+    expect(readTarget({ kind: 'text', value: 'TBC', formula: false }, 'percent')).toEqual({ problem: expect.stringContaining("'benchmark NAME' or 'change increase|decrease'") as unknown });
+    expect(readTarget({ kind: 'text', value: 'between 5 and 1', formula: false }, 'count')).toEqual({ problem: 'the target band 5 to 1 has its minimum above its maximum' });
   });
 });
