@@ -39,30 +39,50 @@ export function assessmentText(c: Ctx, a: Assessment | undefined, kind: Register
   return `${describeAssessment(a, kind)} (${band ? band.word : 'outside every band'})${a.by ? ` by ${a.by}` : ''}`;
 }
 
-export function riskSection(c: Ctx, item: AgendaEntry, id: string): string[] {
-  if (c.pe.data.register === undefined) return noRegister(c);
+/** What a risk item says of its entry, whatever the hand-out's format: its fields and lists, or why there is none. */
+export type EntryData =
+  | { readonly missing: string }
+  | {
+      readonly view: EntryView;
+      readonly fields: readonly (readonly [label: string, value: string])[];
+      readonly lists: readonly (readonly [title: string, items: readonly string[]])[];
+    };
+
+export function entryData(c: Ctx, id: string): EntryData {
+  if (c.pe.data.register === undefined) return { missing: noRegisterText(c) };
   const v: EntryView | undefined = registerOf(c.model, c.period).find((x) => x.entry.id === id);
-  if (!v) return [mdText(`${id} is not in the ${c.label} register.`)];
+  if (!v) return { missing: `${id} is not in the ${c.label} register.` };
   const e = v.entry;
   const risk = e.kind === 'risk';
-  const field = (label: string, value: string) => `- ${label}: ${mdInline(value)}`;
-  const list = (title: string, items: readonly string[]) => [`**${title}**`, '', ...(items.length === 0 ? ['- none published'] : bullets(items))];
+  return {
+    view: v,
+    fields: [
+      ['Kind', risk ? 'Risk' : 'Opportunity'],
+      ...(e.type ? [['Type', e.type] as const] : []),
+      ...(e.owner ? [['Owner', e.owner] as const] : []),
+      ['Inherent', assessmentText(c, e.inherent, e.kind)],
+      ['Residual', assessmentText(c, e.residual, e.kind) + (v.aboveAppetite ? ', above the risk appetite' : '')],
+      ['Target', assessmentText(c, e.target, e.kind)],
+      ['Movement', movementText(v.movement, e.kind, c.g)],
+      ...(e.direction ? [['Direction of travel', e.direction] as const] : []),
+    ],
+    lists: [
+      ['Consequences', e.consequences],
+      ['Controls', e.controls],
+      [risk ? 'Mitigating actions' : 'Maximising actions', e.actions],
+    ],
+  };
+}
+
+export function riskSection(c: Ctx, item: AgendaEntry, id: string): string[] {
+  const d = entryData(c, id);
+  if ('missing' in d) return c.pe.data.register === undefined ? noRegister(c) : [mdText(d.missing)];
+  const e = d.view.entry;
   return blocks(
     titleUnlessGiven(item, `${e.id} ${e.title}`),
     e.description ? paragraphs(e.description) : [],
-    [
-      field('Kind', risk ? 'Risk' : 'Opportunity'),
-      ...(e.type ? [field('Type', e.type)] : []),
-      ...(e.owner ? [field('Owner', e.owner)] : []),
-      field('Inherent', assessmentText(c, e.inherent, e.kind)),
-      field('Residual', assessmentText(c, e.residual, e.kind) + (v.aboveAppetite ? ', above the risk appetite' : '')),
-      field('Target', assessmentText(c, e.target, e.kind)),
-      field('Movement', movementText(v.movement, e.kind, c.g)),
-      ...(e.direction ? [field('Direction of travel', e.direction)] : []),
-    ],
-    list('Consequences', e.consequences),
-    list('Controls', e.controls),
-    list(risk ? 'Mitigating actions' : 'Maximising actions', e.actions),
+    d.fields.map(([label, value]) => `- ${label}: ${mdInline(value)}`),
+    ...d.lists.map(([title, items]) => [`**${title}**`, '', ...(items.length === 0 ? ['- none published'] : bullets(items))]),
   );
 }
 

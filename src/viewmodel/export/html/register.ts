@@ -5,10 +5,9 @@
 import type { Finance, RegisterKind } from '../../../domain/types.js';
 import type { AgendaEntry } from '../../agenda.js';
 import { financeRows, financeTotalRow, statedTotalLines, type FinanceRow } from '../../finance-screen.js';
-import { registerOf, type EntryView } from '../../register.js';
 import { movementText, scoreText } from '../../register-screen.js';
 import { plain, type Token } from '../../styled.js';
-import { assessmentText, overCell } from '../register-sections.js';
+import { entryData, overCell } from '../register-sections.js';
 import { emptyRegisterText, financeIntro, gridTableData, noFinanceText, noRegisterText, registerSummary, type Ctx } from '../section-data.js';
 import { bulletList, el, inline, paragraphs, table } from './escape.js';
 import { sentence, titleUnlessGiven } from './kpi.js';
@@ -35,30 +34,15 @@ export function registerHtml(c: Ctx): string[] {
 }
 
 export function riskHtml(c: Ctx, item: AgendaEntry, id: string): string[] {
-  if (c.pe.data.register === undefined) return [sentence(noRegisterText(c))];
-  const v: EntryView | undefined = registerOf(c.model, c.period).find((x) => x.entry.id === id);
-  if (!v) return [sentence(`${id} is not in the ${c.label} register.`)];
-  const e = v.entry;
-  const risk = e.kind === 'risk';
-  const field = (label: string, value: string) => el('tr', {}, el('th', { scope: 'row' }, label) + el('td', {}, inline(value)));
-  const list = (title: string, items: readonly string[]) => [el('h3', {}, title), items.length === 0 ? sentence('None published.') : bulletList(items)];
-  const fields = [
-    field('Kind', risk ? 'Risk' : 'Opportunity'),
-    ...(e.type ? [field('Type', e.type)] : []),
-    ...(e.owner ? [field('Owner', e.owner)] : []),
-    field('Inherent', assessmentText(c, e.inherent, e.kind)),
-    field('Residual', assessmentText(c, e.residual, e.kind) + (v.aboveAppetite ? ', above the risk appetite' : '')),
-    field('Target', assessmentText(c, e.target, e.kind)),
-    field('Movement', movementText(v.movement, e.kind, c.g)),
-    ...(e.direction ? [field('Direction of travel', e.direction)] : []),
-  ];
+  const d = entryData(c, id);
+  if ('missing' in d) return [sentence(d.missing)];
+  const e = d.view.entry;
+  const fields = d.fields.map(([label, value]) => el('tr', {}, el('th', { scope: 'row' }, label) + el('td', {}, inline(value))));
   return [
     ...titleUnlessGiven(item, `${e.id} ${e.title}`),
     ...(e.description ? paragraphs(e.description) : []),
     el('table', { class: 'fields' }, el('tbody', {}, fields.join(''))),
-    ...list('Consequences', e.consequences),
-    ...list('Controls', e.controls),
-    ...list(risk ? 'Mitigating actions' : 'Maximising actions', e.actions),
+    ...d.lists.flatMap(([title, items]) => [el('h3', {}, title), items.length === 0 ? sentence('None published.') : bulletList(items)]),
   ];
 }
 
