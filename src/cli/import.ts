@@ -114,7 +114,11 @@ export async function importCommand(args: Args, io: Io, deps: ImportDeps): Promi
   const imported = sheet.table && !hasError(problems) ? importTable(sheet.table, catalogue, map) : undefined;
   // In the order found: the --map file's by line, the sheet's row by row.
   const findings = [...problems, ...(imported?.findings ?? [])];
-  const notes = imported?.notes ?? [];
+  // Which sheet was read, when the workbook has others (an edit made on another sheet is not read).
+  const others = args.sheet === undefined && sheet.table?.sheet !== undefined ? (sheet.sheets ?? []).filter((n) => n !== sheet.table?.sheet) : [];
+  const sheetNote: ImportNote[] =
+    others.length > 0 ? [{ file: sheet.table?.file ?? args.file, message: `read the first sheet, '${showText(sheet.table?.sheet ?? '', 60)}'; the workbook has ${others.length} more (${others.slice(0, 3).map((n) => `'${showText(n, 40)}'`).join(', ')}${others.length > 3 ? ', …' : ''}): --sheet NAME reads another` }] : [];
+  const notes = [...sheetNote, ...(imported?.notes ?? [])];
   if (hasError(findings) || !sheet.table || !imported) {
     for (const n of notes) io.err(`${noteLine(n)}\n`);
     for (const f of findings) io.err(`${findingLine(f)}\n`);
@@ -141,6 +145,12 @@ export async function importCommand(args: Args, io: Io, deps: ImportDeps): Promi
   const problem = reloadProblem(text, shownTarget, imported.observations, { limits, index });
   if (problem !== undefined) return fail(`the period file made from ${showText(args.file, 200)} would not load back as imported (${problem})`);
 
+  // The same observations again: nothing to replace, and no backup of a file that stays as it is.
+  if (existing?.records !== undefined && recordChanges(existing.records, new Map(imported.observations.map((o) => [o.id, importedFields(o)]))).length === 0) {
+    for (const n of notes) io.out(`${noteLine(n)}\n`);
+    io.out(`${showText(shownTarget, 200)} already holds these observations: nothing written\n`);
+    return 0;
+  }
   const written = writePeriodFile({ dataDir, name, replace: args.force }, text, shownDir);
   if (!written.ok) return fail(written.message);
   reportWritten(io, { shownTarget, period, imported: imported.observations, notes, warnings: findings, existing, backup: written.backup });
@@ -167,7 +177,10 @@ function reportWritten(
   const lines: string[] = [];
   if (w.existing?.records) {
     const changes = recordChanges(w.existing.records, new Map(w.imported.map((o) => [o.id, importedFields(o)])));
-    lines.push(`replaced the observations of ${w.shownTarget} (${formatPeriod(w.period)}): ${changes.length === 0 ? 'no change' : `${changes.length} changed`}`);
+    const added = changes.filter((c) => /^[^:]*: added \(/.test(c)).length;
+    const removed = changes.filter((c) => /^[^:]*: removed \(/.test(c)).length;
+    const counts = [`${changes.length - added - removed} changed`, ...(added > 0 ? [`${added} added`] : []), ...(removed > 0 ? [`${removed} removed (not in the sheet)`] : [])];
+    lines.push(`replaced the observations of ${w.shownTarget} (${formatPeriod(w.period)}): ${counts.join(', ')}`);
     for (const c of changes) lines.push(`  ${c}`);
     if (w.backup !== undefined) lines.push(`the old file is kept as ${path.join(path.dirname(w.shownTarget), path.basename(w.backup))}`);
   } else lines.push(`wrote ${w.shownTarget} (${formatPeriod(w.period)})`);

@@ -180,6 +180,8 @@ describe('export --format xlsx, then ragtop import, gives back the same observat
       const r = await runCli(['import', 'kpis.xlsx', '--period', label, catFile, '--data', 'data'], { cwd: dir, env: { RAGTOP_CONFIG_DIR: dir } });
       expect(r.stderr, `${name} ${label}`).toBe('');
       expect(r.status, `${name} ${label}: ${r.stdout}`).toBe(0);
+      // An edit made on a priority's sheet is not read unless asked for: the import says which sheet it read.
+      expect(r.stdout).toMatch(/kpis\.xlsx note: read the first sheet, 'All'; the workbook has \d+ more \('[^']+'.*\): --sheet NAME reads another\n/);
       const back = loadDataset(catFile, { cwd: dir, dataDir: path.join(dir, 'data') });
       const written = back.dataset?.periods.find((p) => samePeriod(p.period, pe.data.period));
       if (!written) throw new Error(`${name} ${label}: the imported period did not load: ${back.findings.map((f) => f.message).join('; ')}`);

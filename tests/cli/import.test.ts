@@ -2,7 +2,7 @@
 // own; tests/cli/import-files.test.ts imports real .xlsx and .csv files): what it writes, that
 // the file passes `ragtop check` and loads back, and that every refusal writes nothing.
 import { spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -177,7 +177,7 @@ describe('--force', () => {
     const r = await runImport(['q.xlsx', '--period', '2024/25 Q2', d.cat, '--force'], d.dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^replaced the observations of sample-data\/lcc-2024-25\/2024-25-Q2\.yaml \(2024\/25 Q2\): \d+ changed\n/);
+    expect(r.stdout).toMatch(/^replaced the observations of sample-data\/lcc-2024-25\/2024-25-Q2\.yaml \(2024\/25 Q2\): 3 changed, 56 removed \(not in the sheet\)\n/);
     expect(r.stdout).toContain('\n  children-missing-education: value 928 → 850, rag red → amber\n');
     expect(r.stdout).toContain('\n  early-years-2-year-olds: value 88.6 → 90.1, as_of 2024 b Spring Term → (none), note (none) → no: yes # not a comment\n');
     expect(r.stdout).toMatch(/\n {2}hwrc-waste: removed \(was value 62\.90, rag green\)\n/);
@@ -188,9 +188,16 @@ describe('--force', () => {
     const commentary = old.slice(old.indexOf('\ncommentary:'));
     expect(commentary.length).toBeGreaterThan(100);
     expect(now.endsWith(commentary)).toBe(true);
-    // Again: the first backup stays, the second goes beside it.
-    const again = await runImport(['q.xlsx', '--period', '2024/25 Q2', d.cat, '--force'], d.dir);
-    expect(again.stdout).toContain(': no change\n');
+    // The same sheet again: nothing to replace, so nothing written and no backup made.
+    const same = await runImport(['q.xlsx', '--period', '2024/25 Q2', d.cat, '--force'], d.dir);
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('sample-data/lcc-2024-25/2024-25-Q2.yaml already holds these observations: nothing written\n');
+    expect(readFileSync(target, 'utf8')).toBe(now);
+    expect(existsSync(`${target}.bak.1`)).toBe(false);
+    // A changed sheet: the first backup stays, the second goes beside it.
+    const changed = GOOD.map((row) => row.map((c) => (c.kind === 'number' && c.value === 850 ? n(851) : c)));
+    const again = await runImport(['q.xlsx', '--period', '2024/25 Q2', d.cat, '--force'], d.dir, changed);
+    expect(again.stdout).toContain(': 1 changed\n  children-missing-education: value 850 → 851\n');
     expect(readFileSync(`${target}.bak`, 'utf8')).toBe(old);
     expect(readFileSync(`${target}.bak.1`, 'utf8')).toBe(now);
     const check = await runCli(['check', d.cat], { cwd: d.dir, env: { RAGTOP_CONFIG_DIR: d.dir } });

@@ -62,6 +62,15 @@ function headerText(cell: SheetCell | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The field an unread header seems to name: one of a field's headers is among its words (`Q2
+ * actual` holds `actual`, a value's header). For the note that says how to read it.
+ */
+function nearField(header: string): RecordedField | undefined {
+  const words = ` ${headerKey(header)} `;
+  return RECORDED_FIELDS.find((f) => RECORDED_HEADERS[f].some((h) => words.includes(` ${headerKey(h)} `)));
+}
+
 /** The role of a header, by the --map file first, then by the headers ragtop knows. */
 function roleOf(header: string, map: HeaderMap): ColumnRole | undefined {
   const key = headerKey(header);
@@ -106,7 +115,9 @@ export function findColumns(table: SheetTable, map: HeaderMap = new Map()): { co
       const text = texts[c];
       if (text === undefined) return;
       if (role === undefined) {
-        notes.push({ file: table.file, cell: cellAddress(table, r, c), message: `column '${showText(text, 80)}' is not one ragtop imports: not read (give --map FILE to read it)` });
+        const near = nearField(text);
+        const hint = near !== undefined ? `; if it holds the ${near}, give --map FILE with \`"${showText(text, 80)}": ${near}\`` : '';
+        notes.push({ file: table.file, cell: cellAddress(table, r, c), message: `column '${showText(text, 80)}' is not one ragtop imports: not read${hint}` });
         return;
       }
       if (role.kind === 'ignore') return;
@@ -119,6 +130,21 @@ export function findColumns(table: SheetTable, map: HeaderMap = new Map()): { co
       firstOf.set(word, c);
       read.set(c, role);
     });
+    // A sheet whose figures are in a column not read would import its RAGs alone: never silently.
+    // A --map file that names no value column says the sheet has none.
+    if (![...read.values()].some((x) => x.kind === 'field' && x.field === 'value') && map.size === 0) {
+      const unread = texts.flatMap((t, c) => (t !== undefined && roles[c] === undefined ? [`'${showText(t, 60)}'`] : []));
+      findings.push(
+        cellFinding(
+          table,
+          r,
+          0,
+          'SCHEMA',
+          'error',
+          `the header row has no column of figures (${RECORDED_HEADERS.value.join(', ')})${unread.length > 0 ? `; not read: ${unread.join(', ')}` : ''}: rename the column, or give --map FILE naming it (columns: { "Q2 actual": value })`,
+        ),
+      );
+    }
     for (const [key, role] of map) {
       if (!texts.some((t) => t !== undefined && headerKey(t) === key)) notes.push({ file: table.file, message: `--map names the column '${showText(key, 80)}' (${roleWord(role)}), which the header row ${r + 1} does not have` });
     }

@@ -9,7 +9,7 @@ import { suggest } from '../issues.js';
 import { cellAddress, columnLetters, type SheetCell, type SheetTable } from '../sheet/table.js';
 import { readFlags, readNumber, readRag, readTarget, readText, type Read, type TargetRead } from './cells.js';
 import { cellFinding, findColumns, type Columns, type HeaderMap, type ImportNote } from './columns.js';
-import type { NumberText } from './numbers.js';
+import { plainDecimal, shiftPoint, type NumberText } from './numbers.js';
 
 /** A metric's observation, or a composite KPI's overall RAG, as the sheet gives it. */
 export interface ImportedObservation {
@@ -79,6 +79,19 @@ export interface ImportedRows {
 const isBlank = (c: SheetCell | undefined) => c === undefined || c.kind === 'empty' || (c.kind === 'text' && c.value.trim() === '');
 
 /** Reads the rows below the header row. */
+/**
+ * A percentage typed as a fraction (0.646 for 64.6%): a percent metric's figures are written 0–100,
+ * so a figure under 1 where high is good and the target is 5 or more is almost surely one (a cell
+ * formatted as a percentage is scaled already). A note at the cell: the figure is imported as written.
+ */
+function fractionHint(metric: Metric, x: NumberText, cell: SheetCell): string | undefined {
+  if (metric.unit !== 'percent' || metric.good !== 'high' || (cell.kind === 'number' && cell.percent) || !(x.value > 0 && x.value < 1)) return undefined;
+  const t = metric.target;
+  const target = t?.kind === 'value' ? t.value : t?.kind === 'band' ? t.min : undefined;
+  if (target === undefined || target < 5) return undefined;
+  return `${x.text} for a percentage written 0–100 (target ${plainDecimal(target)}): if the cell means ${shiftPoint(x.text, 2)}%, write ${shiftPoint(x.text, 2)} or format the cell as a percentage`;
+}
+
 export function importRows(table: SheetTable, columns: Columns, catalogue: Catalogue): ImportedRows {
   const index = indexOf(catalogue);
   const findings: Finding[] = [];
@@ -89,6 +102,8 @@ export function importRows(table: SheetTable, columns: Columns, catalogue: Catal
   const colOf = (field: string) => [...columns.roles].find(([, r]) => r.kind === 'field' && r.field === field)?.[0];
   const idCol = colOf('metric');
   const titleCol = colOf('title');
+  const header = table.rows[columns.headerRow] ?? [];
+  const headerWidth = header.length - [...header].reverse().findIndex((x) => !isBlank(x));
 
   for (let r = columns.headerRow + 1; r < table.rows.length; r++) {
     const row = table.rows[r] ?? [];
@@ -97,6 +112,12 @@ export function importRows(table: SheetTable, columns: Columns, catalogue: Catal
     if (readCols.every((c) => isBlank(row[c]))) continue;
     const at = (c: number) => cellAddress(table, r, c);
     const fail = (c: number, message: string, id?: string) => findings.push(cellFinding(table, r, c, 'SCHEMA', 'error', message, id));
+    // A CSV row wider than its header: most often a text with a comma that was not quoted, which
+    // moved every field after it (a spreadsheet's extra cells to the right are simply not read).
+    if (table.sheet === undefined && row.length > headerWidth && row.slice(headerWidth).some((x) => !isBlank(x))) {
+      fail(headerWidth, `row ${r + 1} has ${row.length} fields but the header has ${headerWidth}: a text with a comma in it must be in double quotes ("Waste re-used, recycled …")`);
+      continue;
+    }
 
     // Which metric (or composite KPI) the row is for.
     let target: Target | undefined;
@@ -173,7 +194,11 @@ export function importRows(table: SheetTable, columns: Columns, catalogue: Catal
       }
       switch (role.field) {
         case 'value':
-          take(c, readNumber(v, 'the value', metric.unit, metric.unit === 'percent'), (x) => (obs.value = x));
+          take(c, readNumber(v, 'the value', metric.unit, metric.unit === 'percent'), (x) => {
+            obs.value = x;
+            const hint = fractionHint(metric, x, v);
+            if (hint !== undefined) notes.push({ file: table.file, cell: at(c), message: `${tid}: ${hint}` });
+          });
           break;
         case 'numerator':
         case 'denominator': {

@@ -83,7 +83,7 @@ describe('the header row', () => {
   });
   it('reports a column it does not read once, as a note', () => {
     const r = importTable(sheet([[t('Metric id'), t('Value'), t('Owner')], [t('sickness'), n(4), t('HR')], [t('defects-4h'), n(90), t('Roads')]]), CAT);
-    expect(r.notes.map((x) => `${x.cell} ${x.message}`)).toEqual(["Sheet1!C1 column 'Owner' is not one ragtop imports: not read (give --map FILE to read it)"]);
+    expect(r.notes.map((x) => `${x.cell} ${x.message}`)).toEqual(["Sheet1!C1 column 'Owner' is not one ragtop imports: not read"]);
   });
   it('refuses two columns read as one field', () => {
     const r = importTable(sheet([[t('Metric id'), t('Value'), t('Figure')], [t('sickness'), n(4), n(5)]]), CAT);
@@ -219,5 +219,40 @@ describe('values', () => {
     const r = importTable(sheet([FULL, [t('sickness')], [t('visits'), n(3)]]), CAT);
     expect(r.observations.map((o) => o.id)).toEqual(['visits']);
     expect(r.notes.map((x) => x.message)).toEqual(["'sickness' has no figure in its row: not imported"]);
+  });
+});
+
+describe('what a new user gets wrong (walk-through findings)', () => {
+  it('a sheet whose figures are in a column not read is refused, not imported as RAGs alone; the note says how to read it', () => {
+    const r = importTable(sheet([[t('Metric name'), t('Q2 actual'), t('Status')], [t('Days lost to sickness'), n(4), t('Green')]]), CAT);
+    expect(where(r)).toEqual([
+      `Sheet1!A1 error SCHEMA: the header row has no column of figures (Value, latest value, figure, actual, result, outturn); not read: 'Q2 actual': rename the column, or give --map FILE naming it (columns: { "Q2 actual": value })`,
+    ]);
+    expect(r.notes.map((x) => x.message)).toEqual([`column 'Q2 actual' is not one ragtop imports: not read; if it holds the value, give --map FILE with \`"Q2 actual": value\``]);
+  });
+  it('with a --map file that names no column of figures, the RAGs alone are what the user asked for', () => {
+    const map = parseMapText('columns:\n  Status: rag\n', 'map.yaml');
+    const r = importTable(sheet([[t('Metric name'), t('Status')], [t('Days lost to sickness'), t('Green')]]), CAT, map.map);
+    expect(where(r)).toEqual([]);
+    expect(r.observations.map((o) => [o.id, o.rag])).toEqual([['sickness', 'green']]);
+  });
+  it('a CSV row wider than its header (an unquoted comma) is refused at the first extra field, saying why', () => {
+    const csv: SheetTable = { file: 'q2.csv', rows: [[t('Metric name'), t('Value')], [t('Days lost'), t(' to sickness'), t('4')]] };
+    expect(where(importTable(csv, CAT))).toEqual(['C2 error SCHEMA: row 2 has 3 fields but the header has 2: a text with a comma in it must be in double quotes ("Waste re-used, recycled …")']);
+    // In a workbook, cells to the right of the table are simply not read.
+    const xlsx = importTable(sheet([[t('Metric name'), t('Value')], [t('Days lost to sickness'), n(4), t('aside')]]), CAT);
+    expect(where(xlsx)).toEqual([]);
+  });
+});
+
+describe('a percentage typed as a fraction', () => {
+  it('is a note at its cell (imported as written) where high is good and the target is 5 or more', () => {
+    const r = importTable(sheet([[t('Metric id'), t('Value')], [t('defects-4h'), n(0.646)], [t('defects-2d'), n(0.646, { percent: true, decimals: 1 })], [t('sickness'), n(0.5)]]), CAT);
+    expect(where(r)).toEqual([]);
+    expect(r.notes.map((x) => `${x.cell} ${x.message}`)).toEqual([
+      'Sheet1!B2 defects-4h: 0.646 for a percentage written 0–100 (target 95): if the cell means 64.6%, write 64.6 or format the cell as a percentage',
+      expect.stringContaining('Sheet1!B1 column B: a percentage cell of a percent metric multiplied by 100') as unknown,
+    ]);
+    expect(r.observations.map((o) => [o.id, o.value?.text])).toEqual([['sickness', '0.5'], ['defects-4h', '0.646'], ['defects-2d', '64.6']]);
   });
 });
