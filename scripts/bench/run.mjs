@@ -11,7 +11,8 @@
 //
 // Options: --runs N (runs per measurement, default 5; L always 2; H at most 3), --sizes S,M,L,
 // --doc (write the doc even with --quick), --no-doc, --no-profile, --keep (keep the generated
-// data), --timeout S (cap on one L load, default 600 s). --quick skips section H.
+// data), --timeout S (cap on one L load, default 600 s), --note TEXT (a line of section H saying
+// what the figures were measured under, e.g. a busy machine). --quick skips section H.
 //
 // Needs python3 (its standard pty module drives the pseudo-terminal: see ptyrun.py) and a built
 // dist/ (npm run bench builds first). Generated data goes to a temporary directory, never the repo.
@@ -52,6 +53,9 @@ if (ONLY !== '' && ONLY !== 'hostile') {
   process.exit(2);
 }
 const ONLY_HOSTILE = ONLY === 'hostile';
+/** `--note TEXT`: a line of the hostile block saying what the figures were measured under (e.g. a busy machine). */
+const NOTE = option('--note', '');
+const LOAD_AT_START = os.loadavg()[0];
 const RUNS = QUICK ? 1 : Math.max(1, Number(option('--runs', '5')));
 /** L: a cold run, a second (the preferences it saved settle), and a third with nothing changed. */
 const L_RUNS = QUICK ? 1 : 3;
@@ -321,50 +325,72 @@ function rssRun(args, env) {
   return { ms: r.ms, exit: r.exit, rssMB: kb / 1024, timedOut: r.timed_out };
 }
 
+/** The argv after ragtop's bin for one run of a case: `check CATALOGUE …`, or `import FILE …`
+ * into a data directory no run has written (import never overwrites a period file). */
+let importDirs = 0;
+function caseArgs(c) {
+  if (c.command === 'import') return ['import', ...c.args, '--data', path.join(WORK, 'import-out', `${c.id}-${importDirs++}`)];
+  return ['check', c.catalogue, ...c.args];
+}
+
+/** The first line of stderr as the doc may show it (paths of this machine made relative, cut short). */
+function firstLine(stderr) {
+  const line = shown(stderr.split('\n').find((l) => l.trim() !== '') ?? '').replace(/\$DATA\/hostile\/[^/]+\//g, '');
+  return line.length > 140 ? `${line.slice(0, 139)}…` : line || '(none)';
+}
+
+/** One case of section H, `check` or `import` alike: n measured runs (time, peak RSS, exit) and
+ * one more whose output gives its first finding (check) or first line of stderr (import). */
+function measureCase(c, n, shownSize) {
+  const env = childEnv(c.env);
+  const runs = repeat(n, () => rssRun(caseArgs(c), env), { warm: false });
+  const shownRun = spawnSync(NODE, [BIN, ...caseArgs(c)], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 << 20, timeout: HOSTILE_TIMEOUT_MS });
+  const lines = `${shownRun.stdout}\n${shownRun.stderr}`.split('\n');
+  const first = lines.find((l) => / error [A-Z_]+/.test(l)) ?? lines.find((l) => / (warning|info) [A-Z_]+/.test(l)) ?? '';
+  const m = /:(\d+):(\d+) (error|warning|info) ([A-Z_]+)/.exec(first);
+  const summary = lines.find((l) => /^\d+ errors?, /.test(l)) ?? '';
+  const errors = /^(\d+) error/.exec(summary)?.[1];
+  const r = {
+    id: c.id,
+    label: c.label,
+    what: c.what,
+    size: shownSize(c.bytes),
+    ms: median(runs.map((x) => x.ms)),
+    rssMB: max(runs.map((x) => x.rssMB)),
+    exit: [...new Set(runs.map((x) => x.exit))].join('/'),
+    expect: c.expect,
+    timedOut: runs.some((x) => x.timedOut),
+    finding: c.command === 'import' ? firstLine(shownRun.stderr ?? '') : m ? `${m[4]} at ${m[1]}:${m[2]}${errors ? `; ${Number(errors).toLocaleString('en-GB')} error${errors === '1' ? '' : 's'}` : ''}` : summary ? summary.slice(0, 60) : '(none)',
+    traced: /\n\s+at .+:\d+:\d+\)?\n/.test(`\n${shownRun.stderr}\n`),
+  };
+  const problems = [];
+  if (r.timedOut) problems.push(`> ${HOSTILE_TIMEOUT_MS / 1000} s`);
+  if (!(r.ms <= HOSTILE_TIME_MS)) problems.push(`time ${(r.ms / HOSTILE_TIME_MS).toFixed(1)}× 3 s`);
+  if (!(r.rssMB <= HOSTILE_RSS_MB)) problems.push(`RSS ${(r.rssMB / HOSTILE_RSS_MB).toFixed(1)}× 400 MB`);
+  if (!runs.every((x) => c.expect.includes(x.exit))) problems.push(`exit not ${c.expect.join(' or ')}`);
+  if (r.traced) problems.push('stack trace');
+  r.verdict = problems.length ? `MISSED: ${problems.join(', ')}` : 'met';
+  return r;
+}
+
 async function hostileSection() {
   const { writeHostile, shownSize } = await import('./hostile.mjs');
   const n = Math.min(RUNS, 3);
   log(`H: hostile input (${n} run(s) each) …`);
   const dir = path.join(WORK, 'hostile');
   const cases = await writeHostile(dir);
-  const out = { runs: n, cases: [], cancels: [], commands: [] };
+  const out = { runs: n, cases: [], imports: [], cancels: [], commands: [] };
+  mkdirSync(path.join(WORK, 'import-out'));
   const hcmd = (what, args) => out.commands.push({ what, command: args.map((a) => (a === NODE ? 'node' : /[\s'"$|*]/.test(a) ? `'${a}'` : a)).map(shown).join(' ') });
   hcmd('H: write the hostile cases', [NODE, path.join(HERE, 'hostile.mjs'), dir]);
   hcmd('H: time, peak RSS (from inside the process) and exit status of check on a case, e.g. (a)', [NODE, '-e', 'RSS_WRAP', BIN, 'check', BUNDLED.catalogue, '--data', path.join(dir, 'a-flow-under')]);
   hcmd('H: the same case in the app (pty 120×40), SIGTERM or q sent halfway through its check time', ragtop(BUNDLED.catalogue, '--data', path.join(dir, 'a-flow-under')));
   hcmd('H: (f) renamed ids', ragtop('check', path.join(dir, 'f-renamed-5000', 'catalogue.yaml')));
   hcmd('H: (h) a 57 MB preferences file', ['RAGTOP_CONFIG_DIR=' + path.join(dir, 'h-prefs-57mb'), ...ragtop('check')]);
+  hcmd('H: (i)–(n) import a spreadsheet into a fresh data directory, e.g. (j)', [NODE, '-e', 'RSS_WRAP', BIN, 'import', path.join(dir, 'j-grid-4m', 'grid.xlsx'), '--period', '2024/25 Q2', 'catalogue/lcc-2024-25.yaml', '--data', path.join(WORK, 'import-out', 'j-grid-4m-0')]);
   for (const c of cases) {
-    const env = childEnv(c.env);
-    const args = ['check', c.catalogue, ...c.args];
-    const runs = repeat(n, () => rssRun(args, env), { warm: false });
-    const shownRun = spawnSync(NODE, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 << 20, timeout: HOSTILE_TIMEOUT_MS });
-    const lines = `${shownRun.stdout}\n${shownRun.stderr}`.split('\n');
-    const first = lines.find((l) => / error [A-Z_]+/.test(l)) ?? lines.find((l) => / (warning|info) [A-Z_]+/.test(l)) ?? '';
-    const m = /:(\d+):(\d+) (error|warning|info) ([A-Z_]+)/.exec(first);
-    const summary = lines.find((l) => /^\d+ errors?, /.test(l)) ?? '';
-    const errors = /^(\d+) error/.exec(summary)?.[1];
-    const r = {
-      id: c.id,
-      label: c.label,
-      what: c.what,
-      size: shownSize(c.bytes),
-      ms: median(runs.map((x) => x.ms)),
-      rssMB: max(runs.map((x) => x.rssMB)),
-      exit: [...new Set(runs.map((x) => x.exit))].join('/'),
-      expect: c.expect,
-      timedOut: runs.some((x) => x.timedOut),
-      finding: m ? `${m[4]} at ${m[1]}:${m[2]}${errors ? `; ${Number(errors).toLocaleString('en-GB')} error${errors === '1' ? '' : 's'}` : ''}` : summary ? summary.slice(0, 60) : '(none)',
-      traced: /\n\s+at .+:\d+:\d+\)?\n/.test(`\n${shownRun.stderr}\n`),
-    };
-    const problems = [];
-    if (r.timedOut) problems.push(`> ${HOSTILE_TIMEOUT_MS / 1000} s`);
-    if (!(r.ms <= HOSTILE_TIME_MS)) problems.push(`time ${(r.ms / HOSTILE_TIME_MS).toFixed(1)}× 3 s`);
-    if (!(r.rssMB <= HOSTILE_RSS_MB)) problems.push(`RSS ${(r.rssMB / HOSTILE_RSS_MB).toFixed(1)}× 400 MB`);
-    if (!runs.every((x) => c.expect.includes(x.exit))) problems.push(`exit not ${c.expect.join(' or ')}`);
-    if (r.traced) problems.push('stack trace');
-    r.verdict = problems.length ? `MISSED: ${problems.join(', ')}` : 'met';
-    out.cases.push(r);
+    const r = measureCase(c, n, shownSize);
+    (c.command === 'import' ? out.imports : out.cases).push(r);
     log(`  ${c.id}: ${fmtMs(r.ms)}, ${fmtMB(r.rssMB)}, exit ${r.exit}; ${r.finding}; ${r.verdict}`);
     if (!c.cancel) continue;
     // The app, told to leave halfway through the time `check` took on the same case, and at
@@ -372,7 +398,7 @@ async function hostileSection() {
     // place): by then it reads the hostile file (the catalogue is read first, in tens of ms).
     for (const send of ['SIGTERM', 'q']) {
       const after = Math.round(r.ms / 2);
-      const rs = repeat(n, () => ptyrun({ mode: 'cancel', argv: ragtop(c.catalogue, ...c.args), env, cwd: ROOT, cols: COLS, rows: ROWS, signal_after_ms: after, after_raw_ms: 100, send, kill_after_ms: 30000, timeout_ms: 60000 }), { warm: false });
+      const rs = repeat(n, () => ptyrun({ mode: 'cancel', argv: ragtop(c.catalogue, ...c.args), env: childEnv(c.env), cwd: ROOT, cols: COLS, rows: ROWS, signal_after_ms: after, after_raw_ms: 100, send, kill_after_ms: 30000, timeout_ms: 60000 }), { warm: false });
       const loading = rs.filter((x) => !x.frame_before && !x.exited_before);
       const cr = {
         id: c.id,
@@ -394,14 +420,17 @@ async function hostileSection() {
 
 const hostileHeader = ['case', 'input', 'size', 'check time (median)', 'peak RSS (max)', 'exit', 'first finding', 'vs 3 s / 400 MB'];
 const hostileBody = (H) => H.cases.map((c) => [c.label, c.what, c.size, `${c.timedOut ? '> ' : ''}${fmtMs(c.ms)}`, fmtMB(c.rssMB), c.exit, c.finding, c.verdict]);
+const importHeader = ['case', 'input', 'size', 'import time (median)', 'peak RSS (max)', 'exit', 'first line of stderr', 'vs 3 s / 400 MB'];
+const importBody = (H) => H.imports.map((c) => [c.label, c.what, c.size, `${c.timedOut ? '> ' : ''}${fmtMs(c.ms)}`, fmtMB(c.rssMB), c.exit, c.finding, c.verdict]);
 const cancelHeader = ['case', 'sent', 'sent at', 'during the load', 'sent → exit (median)', 'max', 'exit', 'vs 200 ms'];
 const cancelBody = (H) => H.cancels.map((c) => [c.id, c.send, fmtMs(c.after), c.during, fmtMs(c.ms), fmtMs(c.maxMs), c.exit, c.verdict]);
 
 function printHostile(H) {
   process.stdout.write(`\nH: hostile input (check: median of ${H.runs}; targets 3 s, 400 MB)\n${table(hostileHeader, hostileBody(H))}\n`);
+  process.stdout.write(`\nH: ragtop import on spreadsheets (median of ${H.runs}; targets 3 s, 400 MB)\n${table(importHeader, importBody(H))}\n`);
   process.stdout.write(`\nH: leaving the app while it loads a hostile file (pty ${COLS}×${ROWS}; target 200 ms)\n${table(cancelHeader, cancelBody(H))}\n`);
-  const missed = [...H.cases, ...H.cancels].filter((c) => c.verdict.startsWith('MISSED')).length;
-  process.stdout.write(`\n${H.cases.length} hostile cases, ${H.cancels.length} cancel rows, ${missed} missed\n`);
+  const missed = [...H.cases, ...H.imports, ...H.cancels].filter((c) => c.verdict.startsWith('MISSED')).length;
+  process.stdout.write(`\n${H.cases.length} hostile cases, ${H.imports.length} import cases, ${H.cancels.length} cancel rows, ${missed} missed\n`);
 }
 
 function writeHostileDoc(H, took) {
@@ -414,9 +443,13 @@ function writeHostileDoc(H, took) {
     `- Date: ${started.toISOString().replace(/\.\d+Z$/, 'Z')}${ONLY_HOSTILE ? ' (`--only hostile`)' : ''}; the section took ${fmtMs(took)}`,
     `- Machine: ${machineLine()}; Node ${process.version}`,
     `- \`ragtop check\` on each case, output to /dev/null: median wall time of ${H.runs} runs (spawn to exit), the largest peak RSS (\`process.resourceUsage().maxRSS\`, written by the process itself as it exits), the exit status, and the first finding of one more run. Targets (ISSUE 11): under 3 s and 400 MB, exit 2 for a file that cannot load, no stack trace.`,
+    '- `ragtop import FILE --period \'2024/25 Q2\' catalogue/lcc-2024-25.yaml --data DIR` on each spreadsheet (i–n), DIR a fresh directory for every run, measured as `check` is above; the last column but two is the first line of its stderr. Targets: the same (3 s, 400 MB, exit 2 for a refused file, no stack trace); a file that imports may exit 0 or 1.',
+    `- Load average (1 min) at the start of the run: ${LOAD_AT_START.toFixed(2)} on ${os.cpus().length} CPUs${NOTE ? `. Note: ${NOTE}` : ''}`,
     '- The app: the same case in a 120×40 pseudo-terminal; SIGTERM (or `q`) is sent halfway through the time `check` took on it and at least 100 ms after the app made the terminal raw (its load has started, its handlers are in place; "sent at" is from the spawn), and the time to the process\'s exit is measured ("during the load": the runs in which no frame had been drawn yet, so the app was still loading). Target: 200 ms. Exit 143 is ragtop leaving on SIGTERM, 0 on `q`.',
     '',
     mdTable(hostileHeader, hostileBody(H)),
+    '',
+    mdTable(importHeader, importBody(H)),
     '',
     mdTable(cancelHeader, cancelBody(H)),
     '',
