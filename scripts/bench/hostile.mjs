@@ -42,9 +42,9 @@ async function fileMaxBytes() {
   return m.DEFAULT_LIMITS.maxBytes;
 }
 
-/** head + as many whole `unit`s as fit in `bytes` with tail (all ASCII); the count of units. */
+/** head + as many whole `unit`s as fit in `bytes` (UTF-8) with tail; the count of units. */
 function fill(head, unit, tail, bytes) {
-  const n = Math.max(1, Math.floor((bytes - head.length - tail.length) / unit.length));
+  const n = Math.max(1, Math.floor((bytes - Buffer.byteLength(head) - Buffer.byteLength(tail)) / Buffer.byteLength(unit)));
   return { text: head + unit.repeat(n) + tail, n };
 }
 const fillWith = (head, unitOf, tail, bytes) => {
@@ -341,7 +341,11 @@ async function writeImportCases(dir, under) {
   const wide = fill('metric id,value,', '1,', '1\n', under);
   sheetCase('l-csv-wide', 'l', `CSV of one line of ${wide.n.toLocaleString('en-GB')} columns, just under --max-file-size`, 'wide.csv', Buffer.from(wide.text));
   const longCell = fill('metric id,value,note\nschool-places-primary,99,"', 'x', '"\n', under);
-  sheetCase('l-csv-cell', 'l', `CSV whose one note cell is ${kb(longCell.n)}, just under --max-file-size`, 'cell.csv', Buffer.from(longCell.text));
+  sheetCase('l-csv-cell', 'l', `CSV whose one note cell is ${kb(longCell.n)}, just under --max-file-size (text is stored as text: it imports)`, 'cell.csv', Buffer.from(longCell.text), { expect: [0, 1] });
+  // The same, in characters the YAML writer escapes (`\\` → `\\\\`): the period file written is
+  // larger than the file limit its own loader applies, so the import must refuse it.
+  const escaped = fill('metric id,value,note\nschool-places-primary,99,"', '\u00e9\\', '"\n', under);
+  sheetCase('l-csv-escape', 'l', `CSV whose one note cell is ${escaped.n.toLocaleString('en-GB')} × \`é\\\`, just under --max-file-size (larger once written as YAML)`, 'escape.csv', Buffer.from(escaped.text));
   sheetCase('m-name-grid', 'm', 'the sample workbook with a defined name over $A$1:$XFD$1048576', 'named.xlsx', await wholeGridName(), { expect: [0, 1] });
   cases.push({ id: 'n-sample', label: 'n', what: 'the bundled sample sample-data/lcc-2024-25-Q2.xlsx (the normal case)', bytes: readFileSync(SAMPLE_XLSX).length, command: 'import', catalogue: IMPORT_CATALOGUE, args: [SAMPLE_XLSX, '--period', IMPORT_PERIOD, IMPORT_CATALOGUE], env: {}, expect: [0, 1], cancel: false });
   return cases;
