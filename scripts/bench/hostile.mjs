@@ -10,7 +10,7 @@
 // `--data`; f is a generated catalogue with observation ids renamed in its last quarter; h is a
 // 57 MB preferences file (RAGTOP_CONFIG_DIR) under `check` on the bundled data. Cases i–n are
 // spreadsheets for `ragtop import` (built with exceljs and JSZip): a zip bomb, a grid of numbers
-// at the unpacked-size limit (at three --max-file-size values), a realistic workbook, two CSVs
+// at the unpacked-size limit (at four --max-file-size values), a realistic workbook, three CSVs
 // of the largest size, a defined name over the whole grid, and the bundled sample.
 // Deterministic: the same bytes every time.
 
@@ -331,7 +331,7 @@ async function writeImportCases(dir, under) {
     cases.push({ id, label, what, bytes: bytes.length, command: 'import', catalogue: IMPORT_CATALOGUE, args: [to, '--period', IMPORT_PERIOD, IMPORT_CATALOGUE, ...extra], env: {}, expect, cancel: false });
   };
   sheetCase('i-zip-bomb', 'i', 'zip bomb: a 256 MiB sheet declared (central directory and local header) as 11,995 bytes', 'bomb.xlsx', await zipBomb());
-  for (const [limit, flag] of [[4, undefined], [2, '2M'], [1, '1M']]) {
+  for (const [limit, flag] of [[4, undefined], [3, '3M'], [2, '2M'], [1, '1M']]) {
     const g = await numberGrid(4 * limit * MIB);
     const what = `${g.cells.toLocaleString('en-GB')} cells of the number 1 (${g.rows.toLocaleString('en-GB')} rows × 256), unpacked just under ${4 * limit} MiB, the limit at --max-file-size ${limit}M${flag ? '' : ' (the default)'}`;
     sheetCase(`j-grid-${limit}m`, 'j', what, 'grid.xlsx', g.bytes, { extra: flag ? ['--max-file-size', flag] : [] });
