@@ -21,6 +21,7 @@ import { newPeriodText, replaceObservations, type Provenance } from '../load/imp
 import { importTable, type ImportedObservation } from '../load/import/rows.js';
 import type { HeaderMap, ImportNote } from '../load/import/columns.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
+import { formatBytes } from '../load/read.js';
 import { readText } from '../load/read.js';
 import { listData } from '../load/entries.js';
 import { catalogueFile, loadDataset, periodFile, periodText, shown, sortFindings, type LoadOptions } from '../load/load.js';
@@ -142,6 +143,9 @@ export async function importCommand(args: Args, io: Io, deps: ImportDeps): Promi
   if (existing !== undefined && existing.text === undefined) return fail(`${showText(shownTarget, 200)} cannot be read`);
   const text = existing?.text !== undefined ? replaceObservations(existing.text, imported.observations, from) : newPeriodText(period, imported.observations, from);
   if (text === undefined) return fail(`${showText(shownTarget, 200)} is not a YAML mapping its observations can be replaced in`);
+  // The file must be one ragtop reads back: not over the size limit the loader keeps to.
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxBytes) return fail(`the period file made from ${showText(args.file, 200)} would be ${formatBytes(bytes)}, over the ${formatBytes(limits.maxBytes)} a data file may be (--max-file-size): shorten its notes`);
   const problem = reloadProblem(text, shownTarget, imported.observations, { limits, index });
   if (problem !== undefined) return fail(`the period file made from ${showText(args.file, 200)} would not load back as imported (${problem})`);
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadedRecords, recordChanges } from '../../src/load/import/fields.js';
 import { loadDataset } from '../../src/load/load.js';
-import { runCli } from '../helpers.js';
+import { catalogue, runCli, writeTree } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -170,5 +170,18 @@ describe('hostile names', () => {
     const text = readFileSync(path.join(d.dir, 'mine', '2024-25-Q3.yaml'), 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# Imported from q\\x1b\]0;pwned\\x07\\x0a# x\.csv, on \d{4}-\d{2}-\d{2}$/);
     expect(loadDataset(d.cat, { dataDir: path.join(d.dir, 'mine') }).dataset?.periods[0]?.observations.get('sickness-absence')?.value).toBe(4.5);
+  });
+});
+
+describe('the period file import would write must be one ragtop reads back', () => {
+  it('a note that grows past --max-file-size once written as YAML (é and \\ take more room escaped) is refused, nothing written', async () => {
+    const dir = writeTree({ 'catalogue.yaml': catalogue('      - { id: a, title: A, unit: count, good: high, target: 5 }\n').replace('data: .', 'data: data') });
+    // 3,000 bytes of CSV under a 4 KiB limit; the YAML string doubles every backslash.
+    writeFileSync(path.join(dir, 'q.csv'), `Metric id,Value,Note\na,4,"${'é\\'.repeat(1000)}"\n`);
+    const before = listing(dir);
+    const r = await run(['import', 'q.csv', '--period', '2030/31 Q1', 'catalogue.yaml', '--max-file-size', '4K'], dir);
+    expect(r.stderr).toBe('ragtop: the period file made from q.csv would be 4.1 KiB, over the 4.0 KiB a data file may be (--max-file-size): shorten its notes; nothing written\n');
+    expect(r.status).toBe(2);
+    expect(listing(dir)).toEqual(before);
   });
 });

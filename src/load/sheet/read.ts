@@ -15,7 +15,7 @@ import { describeFsError, formatBytes, readBounded } from '../read.js';
 import { csvTable } from './csv.js';
 import type { SheetTable } from './table.js';
 import { loadWorkbook, pickSheet, sheetTable } from './xlsx.js';
-import { inflatedLimit, MAX_ENTRIES, scanZip } from './zip.js';
+import { cellLimit, inflatedLimit, MAX_ENTRIES, scanZip } from './zip.js';
 
 export interface ReadSheetOptions {
   /** The worksheet to read (exact name, else ignoring case); the first visible one by default. */
@@ -103,7 +103,7 @@ export async function readSheet(file: string, options: ReadSheetOptions): Promis
     const csv = csvTable(bytes, shownAs);
     return csv.ok ? { table: csv.value, findings: [] } : fail(csv.message, csv);
   }
-  const scan = scanZip(bytes, { maxEntries: MAX_ENTRIES, maxInflated: inflatedLimit(options.maxBytes) });
+  const scan = scanZip(bytes, { maxEntries: MAX_ENTRIES, maxInflated: inflatedLimit(options.maxBytes), maxCells: cellLimit(options.maxBytes) });
   if (!scan.ok) return fail(scan.message);
   const loaded = await loadWorkbook(bytes);
   if (!loaded.ok) return fail(loaded.message);

@@ -121,6 +121,8 @@ function inflatePart(bytes: Buffer, entry: Entry, dataEnd: number): Buffer | 'bi
 export interface ZipLimits {
   readonly maxEntries: number;
   readonly maxInflated: number;
+  /** The most cells all its sheets together may hold (cellLimit). */
+  readonly maxCells: number;
 }
 
 
@@ -145,18 +147,54 @@ function rowBeyondLast(text: string): string | undefined {
 }
 
 /**
+ * The text with its numeric character references decoded (`&#100;` is `d`, `&#x32;` is `2`), as the
+ * XML parser under exceljs reads them: an attribute written `t="&#100;"` or `r="A&#50;000000000"`
+ * is the same as `t="d"` and `r="A2000000000"`, and must not pass the checks below for being
+ * spelt another way. A reference past the last code point is dropped (the parser refuses it).
+ */
+function decodeReferences(text: string): string {
+  if (!text.includes('&#')) return text;
+  return text.replace(/&#(?:x([0-9a-fA-F]{1,8})|([0-9]{1,10}));/g, (_, hex: string | undefined, dec: string | undefined) => {
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+  });
+}
+
+/**
  * Why a worksheet part is refused: a row past LAST_ROW, or a cell of type `d` (a date written as
  * ISO text, which Excel reads but never writes): exceljs reads `2024-09-30` there as the number
  * 2024, a wrong figure rather than an error.
  */
 function worksheetProblem(xml: Buffer): string | undefined {
-  const text = xml.toString('latin1');
+  const text = decodeReferences(xml.toString('latin1'));
   const row = rowBeyondLast(text);
   if (row !== undefined) return `a sheet names row ${showText(row, 20)}, past the last row a spreadsheet has (${LAST_ROW.toLocaleString('en-GB')}): the file is damaged or was not made by a spreadsheet program`;
   if (/<(?:\w+:)?c\s[^>]*\bt\s*=\s*["']d["']/.test(text)) {
     return 'a sheet holds dates written as text (cells of type "d"), which are not read: open the workbook in a spreadsheet program and save it again, which writes them as dates';
   }
   return undefined;
+}
+
+/**
+ * The most cells the sheets of a workbook may hold, all sheets together (exceljs reads every
+ * sheet, not only the one imported). exceljs's time and memory grow with cells, not bytes: about
+ * 5 µs and 0.5 KB a cell after 0.8 s of start-up (docs/benchmarks.md, section H: 333,000 cells
+ * took 2.2-2.5 s and 320 MB, 656,000 took 4.1 s and 459 MB on a busy 2-core machine). A quarter's
+ * figures are a few hundred cells; a return with a raw-data sheet of 32,000 rows is 230,000.
+ */
+const MAX_CELLS = 350_000;
+/** The cell limit for a --max-file-size: 350,000 at the default 4 MiB, raised with it as the unpacked size is. */
+export const cellLimit = (maxBytes: number): number => Math.max(1, Math.round((MAX_CELLS * maxBytes) / (4 * 1024 * 1024)));
+
+/** The cells a worksheet's XML holds: its `<c` elements (one pass, no allocation). */
+function cellCount(xml: Buffer): number {
+  let n = 0;
+  for (let i = xml.indexOf('<c'); i >= 0; i = xml.indexOf('<c', i + 2)) {
+    const next = xml[i + 2];
+    // `<c ` or `<c>` or `<c/>`, never `<col`, `<cols`, `<cfRule`…
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n += 1;
+  }
+  return n;
 }
 
 /** Checks an .xlsx's zip before it is opened: every reason to refuse it is one sentence. */
@@ -173,6 +211,7 @@ export function scanZip(bytes: Buffer, limits: ZipLimits): ZipScan {
   if (declared > limits.maxInflated) {
     return fail(`the workbook's parts hold ${formatBytes(declared)} when unpacked, over the ${formatBytes(limits.maxInflated)} a workbook is allowed: it is not read`);
   }
+  let cells = 0;
   for (const entry of entries) {
     const out = inflatePart(bytes, entry, dataEnd);
     if (out === 'bigger') return fail('the workbook is a zip bomb (a part unpacks to more than its declared size): it is not read');
@@ -183,6 +222,10 @@ export function scanZip(bytes: Buffer, limits: ZipLimits): ZipScan {
     if (WORKSHEET_PART.test(entry.name)) {
       const why = worksheetProblem(out);
       if (why !== undefined) return fail(why);
+      cells += cellCount(out);
+      if (cells > limits.maxCells) {
+        return fail(`the workbook's sheets hold more than ${limits.maxCells.toLocaleString('en-GB')} cells, more than a workbook of figures is allowed (--max-file-size raises it): copy the sheet of figures into a workbook of its own, or save it as CSV`);
+      }
     }
   }
   return { ok: true };

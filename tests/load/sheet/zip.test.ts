@@ -1,11 +1,12 @@
 // The zip pre-scan: an .xlsx that is not what it says is refused before exceljs sees it, with a
 // sentence saying why, and the work on any file is bounded (no part is inflated past its size).
 import { describe, expect, it } from 'vitest';
-import { inflatedLimit, MAX_ENTRIES, scanZip } from '../../../src/load/sheet/zip.js';
+import type ExcelJS from 'exceljs';
+import { cellLimit, inflatedLimit, MAX_ENTRIES, scanZip } from '../../../src/load/sheet/zip.js';
 import { endRecord, MiB, onlyFinding, patchEntry, readBytes, tempDir, withSheetData, workbookBytes, workbookZip, zipBytes } from './fixtures.js';
 
 const dir = tempDir();
-const LIMITS = { maxEntries: MAX_ENTRIES, maxInflated: inflatedLimit(4 * MiB) };
+const LIMITS = { maxEntries: MAX_ENTRIES, maxInflated: inflatedLimit(4 * MiB), maxCells: cellLimit(4 * MiB) };
 
 async function refusal(bytes: Buffer, name = 'book.xlsx'): Promise<string> {
   const f = onlyFinding(await readBytes(dir, name, bytes));
@@ -143,6 +144,15 @@ describe('sheets that name ranges far past their cells', () => {
     expect(iso.message).toMatch(/dates written as text \(cells of type "d"\)/);
   });
 
+  it('reads character references as the XML parser does: t="&#100;" is type d, r="A&#50;000000000" is row 2,000,000,000', async () => {
+    for (const t of ['&#100;', '&#x64;']) {
+      const f = onlyFinding(await readBytes(dir, 'ref.xlsx', await withSheetData(`<row r="1"><c r="A1" t="${t}"><v>2024-09-30</v></c></row>`)));
+      expect(f.message, t).toMatch(/dates written as text \(cells of type "d"\)/);
+    }
+    const far = onlyFinding(await readBytes(dir, 'far.xlsx', await withSheetData('<row r="&#50;000000000"><c r="A&#50;000000000"><v>1</v></c></row>')));
+    expect(far.message).toMatch(/names row 2000000000, past the last row/);
+  });
+
   it('refuses XML entities (a billion laughs): the XML parser does not expand them', async () => {
     const zip = await workbookZip();
     const name = 'xl/worksheets/sheet1.xml';
@@ -156,5 +166,26 @@ describe('sheets that name ranges far past their cells', () => {
   it('refuses a row number past the last row a spreadsheet has, before exceljs walks to it', async () => {
     const f = onlyFinding(await readBytes(dir, 'huge-row.xlsx', await withSheetData('<row r="1"><c r="A1"><v>1</v></c></row><row r="4294967295"><c r="A4294967295"><v>2</v></c></row>')));
     expect(f.message).toMatch(/names row 4294967295, past the last row a spreadsheet has \(1,048,576\)/);
+  });
+});
+
+describe('the cells of a workbook are bounded (exceljs takes time and memory per cell, every sheet)', () => {
+  it('350,000 at the default limit, raised and lowered with --max-file-size', () => {
+    expect(cellLimit(4 * MiB)).toBe(350_000);
+    expect(cellLimit(8 * MiB)).toBe(700_000);
+  });
+  it('refuses a workbook whose sheets together hold more, before exceljs reads it; counts cells, not columns or rules', async () => {
+    // 64 KiB allows 5,469 cells: two sheets of 3,000 each pass one by one and not together.
+    const maxBytes = 64 * 1024;
+    expect(cellLimit(maxBytes)).toBe(5469);
+    const grid = (wb: ExcelJS.Workbook, name: string) => {
+      const ws = wb.addWorksheet(name);
+      ws.columns = Array.from({ length: 30 }, () => ({ width: 12 }));
+      for (let r = 0; r < 100; r++) ws.addRow(Array.from({ length: 30 }, (_, c) => r * 30 + c));
+    };
+    const one = await readBytes(dir, 'one.xlsx', await workbookBytes((wb) => grid(wb, 'A')), { maxBytes });
+    expect(one.findings).toEqual([]);
+    const two = onlyFinding(await readBytes(dir, 'two.xlsx', await workbookBytes((wb) => (grid(wb, 'A'), grid(wb, 'B'))), { maxBytes }));
+    expect(two.message).toBe("the workbook's sheets hold more than 5,469 cells, more than a workbook of figures is allowed (--max-file-size raises it): copy the sheet of figures into a workbook of its own, or save it as CSV");
   });
 });
