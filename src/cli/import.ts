@@ -8,7 +8,7 @@
 // Exit status: 0 written; 2 nothing written (a usage error, a problem in the sheet or the --map
 // file, a catalogue that does not load, an existing file without --force, a refused write).
 
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runChecks } from '../domain/checks.js';
 import { evaluate } from '../domain/evaluate.js';
@@ -23,7 +23,7 @@ import type { HeaderMap, ImportNote } from '../load/import/columns.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { formatBytes } from '../load/read.js';
 import { readText } from '../load/read.js';
-import { listData } from '../load/entries.js';
+import { isWithin, listData } from '../load/entries.js';
 import { catalogueFile, loadDataset, periodFile, periodText, shown, sortFindings, type LoadOptions } from '../load/load.js';
 import { indexCatalogue, type CatalogueIndex } from '../load/period.js';
 import type { ReadSheetOptions, SheetRead } from '../load/sheet/read.js';
@@ -31,6 +31,19 @@ import type { Args } from './args.js';
 import { catalogueOf, loadOptions, packageRoot, type Io } from './context.js';
 import { checkPeriodWrite, writePeriodFile } from './data-write.js';
 import { countLine, findingLine, findingWhere, summarise } from './report.js';
+
+/** ragtop's own directories, never written by an import. */
+const BUNDLED_DIRS = ['catalogue', 'sample-data'] as const;
+
+/** Where a path really is, its symlinks resolved; for a path not made yet, its nearest existing parent's. */
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realPath(parent), path.basename(p));
+  }
+}
 
 /** What reads a spreadsheet into cells: src/load/sheet/read.ts (tests give cells directly). */
 export type SheetReader = (file: string, options: ReadSheetOptions) => Promise<SheetRead>;
@@ -51,6 +64,8 @@ interface Existing {
   /** Undefined when it does not load (then it is not replaced, even with --force). */
   readonly records?: ReturnType<typeof loadedRecords>;
   readonly text?: string;
+  /** The period it holds, when it is another: never replaced, even with --force. */
+  readonly otherPeriod?: Period;
 }
 
 function findExisting(dataDir: string, catFile: string, period: Period, stem: string, opts: { readonly index: CatalogueIndex; readonly load: LoadOptions; readonly cwd: string }): Existing | undefined {
@@ -70,7 +85,7 @@ function findExisting(dataDir: string, catFile: string, period: Period, stem: st
       const read = readText(file, name, plan.limits);
       return { file, name, records: loadedRecords(r.data), ...(read.ok ? { text: read.text } : {}) };
     }
-    if (!r.data && name === `${stem}.yaml`) named = { file, name };
+    if (name === `${stem}.yaml`) named = r.data ? { file, name, otherPeriod: r.data.period } : { file, name };
   }
   return named;
 }
@@ -95,11 +110,12 @@ export async function importCommand(args: Args, io: Io, deps: ImportDeps): Promi
   }
   const catalogue: Catalogue = cat.catalogue;
   if (args.data === undefined && catalogue.data === undefined) return fail("the catalogue has no 'data:' directory: give --data DIR");
-  // The bundled data is part of ragtop, never written.
-  if (args.data === undefined && !path.relative(path.join(packageRoot, 'catalogue'), catFile).startsWith('..')) {
-    return fail("the bundled catalogue's data directory is part of ragtop: give --data DIR (a directory of your own)");
-  }
   const dataDir = args.data !== undefined ? path.resolve(io.cwd, args.data) : path.resolve(path.dirname(catFile), catalogue.data ?? '.');
+  // The bundled data is part of ragtop, never written: judged where the directory really is (a
+  // symlinked catalogue or --data naming it are the same directory).
+  if (BUNDLED_DIRS.some((d) => isWithin(realPath(path.join(packageRoot, d)), realPath(dataDir)))) {
+    return fail("that data directory is ragtop's bundled sample data, which is never written: give --data DIR (a directory of your own)");
+  }
   const shownDir = shown(dataDir, io.cwd);
 
   // The --map file, then the sheet: every problem of both is reported before stopping.
@@ -137,6 +153,7 @@ export async function importCommand(args: Args, io: Io, deps: ImportDeps): Promi
   const shownTarget = shown(target, io.cwd);
   const allowed = checkPeriodWrite({ dataDir, name, replace: args.force }, shownDir);
   if (!allowed.ok) return fail(allowed.message);
+  if (existing?.otherPeriod !== undefined) return fail(`${showText(shownTarget, 200)} holds ${formatPeriod(existing.otherPeriod)}, not ${formatPeriod(period)}; rename or move it before importing ${formatPeriod(period)}`);
   if (existing !== undefined && existing.records === undefined) return fail(`${showText(shownTarget, 200)} does not load (run 'ragtop check'); fix it or move it away before importing over it`);
 
   const from: Provenance = { source: path.basename(args.file), sheet: sheet.table.sheet, date: (deps.today ?? (() => new Date().toISOString().slice(0, 10)))() };

@@ -121,7 +121,26 @@ describe('every refusal writes nothing (exit 2)', () => {
       (d) => ({ argv: ['q.xlsx', '--period', '2024/25 Q3', d.cat], rows: [HEAD, [t('Children missing from educatoin'), n(3)], [t('Uptake of NHS health checks'), t('lots')]] }),
       /^q\.xlsx:Q3!A2 error UNKNOWN_REF: no metric in catalogue 'lcc-2024-25' has the title 'Children missing from educatoin' \(did you mean 'Children missing from education'\?\)\nq\.xlsx:Q3!B3 error SCHEMA nhs-health-checks: the value must be a number, not the text 'lots'\nragtop: 2 problems in q\.xlsx; nothing written\n$/,
     ],
-    ['the bundled data, without --data', () => ({ argv: ['q.xlsx', '--period', '2024/25 Q3', path.join(ROOT, 'catalogue', 'lcc-2024-25.yaml')] }), /part of ragtop: give --data DIR/],
+    ['the bundled data, without --data', () => ({ argv: ['q.xlsx', '--period', '2024/25 Q3', path.join(ROOT, 'catalogue', 'lcc-2024-25.yaml')] }), /bundled sample data, which is never written: give --data DIR/],
+    ['the bundled data, named with --data', (d) => ({ argv: ['q.xlsx', '--period', '2024/25 Q3', d.cat, '--data', path.join(ROOT, 'sample-data', 'lcc-2024-25')] }), /bundled sample data, which is never written/],
+    [
+      'the bundled data, through a symlinked catalogue and data directory',
+      (d) => {
+        mkdirSync(path.join(d.dir, 'links', 'catalogue'), { recursive: true });
+        symlinkSync(path.join(ROOT, 'catalogue', 'lcc-2024-25.yaml'), path.join(d.dir, 'links', 'catalogue', 'c.yaml'));
+        symlinkSync(path.join(ROOT, 'sample-data'), path.join(d.dir, 'links', 'sample-data'));
+        return { argv: ['q.xlsx', '--period', '2024/25 Q3', path.join(d.dir, 'links', 'catalogue', 'c.yaml')] };
+      },
+      /bundled sample data, which is never written/,
+    ],
+    [
+      'a file under the period\'s name that holds another period, even with --force',
+      (d) => {
+        writeFileSync(path.join(d.data, '2024-25-Q3.yaml'), 'period: 2024/25 Q4\nobservations:\n  highways-score: { value: 7 }\n');
+        return { argv: ['q.xlsx', '--period', '2024/25 Q3', d.cat, '--force'] };
+      },
+      /^ragtop: sample-data\/lcc-2024-25\/2024-25-Q3\.yaml holds 2024\/25 Q4, not 2024\/25 Q3; rename or move it before importing 2024\/25 Q3; nothing written\n$/,
+    ],
   ];
   it.each(cases)('%s', async (_name, make, message) => {
     const d = bundledCopy();
