@@ -1,24 +1,16 @@
 // `ragtop import` end to end on real files: workbooks built here with exceljs and CSV text, read
 // by the spreadsheet reader, written, checked and loaded back. The bundled sample workbook imports
 // to exactly the bundled 2024/25 Q2 observations.
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadedRecords, recordChanges } from '../../src/load/import/fields.js';
 import { loadDataset } from '../../src/load/load.js';
 import { catalogue, runCli, writeTree } from '../helpers.js';
+import { bundledCopy } from './import-fixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-function bundledCopy(): { dir: string; cat: string; data: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-import-'));
-  mkdirSync(path.join(dir, 'catalogue'));
-  cpSync(path.join(ROOT, 'catalogue', 'lcc-2024-25.yaml'), path.join(dir, 'catalogue', 'lcc-2024-25.yaml'));
-  cpSync(path.join(ROOT, 'sample-data', 'lcc-2024-25'), path.join(dir, 'sample-data', 'lcc-2024-25'), { recursive: true });
-  return { dir, cat: path.join(dir, 'catalogue', 'lcc-2024-25.yaml'), data: path.join(dir, 'sample-data', 'lcc-2024-25') };
-}
 
 function listing(dir: string): string[] {
   return readdirSync(dir, { recursive: true })

@@ -2,7 +2,7 @@
 // own; tests/cli/import-files.test.ts imports real .xlsx and .csv files): what it writes, that
 // the file passes `ragtop check` and loads back, and that every refusal writes nothing.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,18 +11,10 @@ import { importCommand } from '../../src/cli/import.js';
 import { streamIo } from '../../src/cli/main.js';
 import { loadDataset } from '../../src/load/load.js';
 import type { SheetCell, SheetTable } from '../../src/load/sheet/table.js';
+import { bundledCopy } from './import-fixtures.js';
 import { runCli } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-/** A copy of the bundled 2024/25 catalogue and its data, in a new directory: `cat` and `data`. */
-function bundledCopy(): { dir: string; cat: string; data: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ragtop-import-'));
-  mkdirSync(path.join(dir, 'catalogue'));
-  cpSync(path.join(ROOT, 'catalogue', 'lcc-2024-25.yaml'), path.join(dir, 'catalogue', 'lcc-2024-25.yaml'));
-  cpSync(path.join(ROOT, 'sample-data', 'lcc-2024-25'), path.join(dir, 'sample-data', 'lcc-2024-25'), { recursive: true });
-  return { dir, cat: path.join(dir, 'catalogue', 'lcc-2024-25.yaml'), data: path.join(dir, 'sample-data', 'lcc-2024-25') };
-}
 
 const t = (value: string): SheetCell => ({ kind: 'text', value, formula: false });
 const n = (value: number, percent = false, decimals?: number): SheetCell => ({ kind: 'number', value, percent, ...(decimals !== undefined ? { decimals } : {}), formula: false });
