@@ -43,9 +43,12 @@ export function recordedTargetText(target: Target): string {
  * and 99.2`, or as people type one: `98.8-99.2`, `98.8 – 99.2`, `98.8 to 99.2`), `benchmark
  * national`, `change decrease`.
  */
-export type TargetWords =
-  | { readonly kind: 'value'; readonly value: string }
-  | { readonly kind: 'band'; readonly min: string; readonly max: string }
+export type TargetWords = TargetForm<string>;
+
+/** A target's kinds with its numbers held as `N`: as written (TargetWords), or as import reads them. */
+export type TargetForm<N> =
+  | { readonly kind: 'value'; readonly value: N }
+  | { readonly kind: 'band'; readonly min: N; readonly max: N }
   | { readonly kind: 'benchmark'; readonly name: string }
   | { readonly kind: 'change'; readonly direction: 'increase' | 'decrease' };
 

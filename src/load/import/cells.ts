@@ -4,7 +4,7 @@
 // for a finding at that cell. Pure.
 
 import { RAGS_BEST_FIRST } from '../../domain/rag.js';
-import { parseRecordedTarget } from '../../domain/recorded-target.js';
+import { parseRecordedTarget, type TargetForm } from '../../domain/recorded-target.js';
 import { oneLine, sanitiseText, showText } from '../../domain/text.js';
 import type { Flag, Rag, Unit } from '../../domain/types.js';
 import type { SheetCell } from '../sheet/table.js';
@@ -125,11 +125,7 @@ export function readFlags(cell: SheetCell): Read<Flag[]> {
 }
 
 /** A target override, in the text forms export writes (src/domain/recorded-target.ts), numbers as written. */
-export type TargetRead =
-  | { readonly kind: 'value'; readonly value: NumberText }
-  | { readonly kind: 'band'; readonly min: NumberText; readonly max: NumberText }
-  | { readonly kind: 'benchmark'; readonly name: string }
-  | { readonly kind: 'change'; readonly direction: 'increase' | 'decrease' };
+export type TargetRead = TargetForm<NumberText>;
 
 const TARGET_FORMS = "a number, a band ('between 98.8 and 99.2' or '98.8-99.2'), 'benchmark NAME' or 'change increase|decrease'";
 
